@@ -1,0 +1,48 @@
+/**
+ * Goal and result markers. Sources: achievement orientation in Spencer & Spencer (1993)
+ * Competence at Work (sets goals, measures outcomes against a standard); the "Result" step of the
+ * STAR method used in behavioural-interview rubrics (quantified outcome, deadline met).
+ * Notation: see `../phrase-matcher.ts` (`~` = any inflection, `...` = a short gap).
+ */
+export const GOAL_PHRASES: readonly string[] = [
+  'goal',
+  'goals',
+  'target',
+  'targets',
+  'targeted',
+  'objective',
+  'objectives',
+  'aim',
+  'aimed',
+  'aiming',
+  'in order to',
+  'so that we could',
+  'so that i could',
+  'deadline',
+  'deadlines',
+  'milestone',
+  'milestones',
+  '~achieve',
+  '~deliver',
+  'kpi',
+  'kpis',
+  'okr',
+  'okrs',
+  'quota',
+  'metric',
+  'metrics',
+  'key result',
+  'key results',
+  '~result in',
+  '~increase ... by',
+  '~reduce ... by',
+  '~improve ... by',
+  '~cut ... by',
+  '~grow ... by',
+  '~decrease ... by',
+  '~raise ... by',
+  '~lower ... by',
+  'on track',
+  'ahead of schedule',
+  'on time',
+];

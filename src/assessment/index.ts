@@ -1,0 +1,10 @@
+export * from './framework-schema.js';
+export * from './framework-loader.js';
+export * from './question-bank.js';
+export * from './job-file.js';
+export * from './credit.js';
+export * from './aggregate.js';
+export * from './scoring.js';
+export * from './scorecard.js';
+export type * from './scorecard-types.js';
+export * from './analyze.js';

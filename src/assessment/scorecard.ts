@@ -1,0 +1,102 @@
+import type { InterviewKind, JobProfile, Question, Response, ResponseSignals, SignalDefinition, TranscriptFormat } from '../domain/index.js';
+import type { Framework } from './framework-schema.js';
+import { scoreCompetencies, suggestNextStep } from './scoring.js';
+import type { Scorecard } from './scorecard-types.js';
+
+const STRENGTH_AT = 70;
+const GAP_BELOW = 60;
+const TOP = 3;
+
+export interface ScorecardInput {
+  readonly engineVersion: string;
+  readonly framework: Framework;
+  readonly catalogue: readonly SignalDefinition[];
+  readonly responses: readonly Response[];
+  readonly signals: readonly ResponseSignals[];
+  readonly job: JobProfile | null;
+  readonly questionBank: readonly Question[];
+  readonly source: {
+    readonly file: string | null;
+    readonly format: TranscriptFormat | null;
+    readonly kind: InterviewKind;
+    readonly sha256: string | null;
+    readonly candidate: string | null;
+  };
+}
+
+/**
+ * Assembles the scorecard from measured signals. Deterministic: the same input gives the same
+ * object, property order included, so its JSON is byte-identical.
+ * @example JSON.stringify(buildScorecard(input))
+ */
+export function buildScorecard(input: ScorecardInput): Scorecard {
+  const catalogue = new Map(input.catalogue.map((d) => [d.id, d]));
+  const totalWords = input.signals.reduce((s, r) => s + r.words, 0);
+  const competencies = scoreCompetencies({ framework: input.framework, catalogue, perResponse: input.signals, totalWords });
+
+  const weights = new Map(input.framework.competencies.map((c) => [c.id, c.weight]));
+  const scored = competencies.filter((c): c is (typeof competencies)[number] & { score: number } => c.score !== null);
+  const weightSum = scored.reduce((s, c) => s + (weights.get(c.id) ?? 1), 0);
+  const overallScore = weightSum > 0 ? Math.round(scored.reduce((s, c) => s + c.score * (weights.get(c.id) ?? 1), 0) / weightSum) : null;
+  const overallConfidence = weightSum > 0 ? round(scored.reduce((s, c) => s + c.confidence * (weights.get(c.id) ?? 1), 0) / weightSum) : 0;
+
+  const byScoreDesc = [...scored].sort((a, b) => b.score - a.score);
+  const strengths = byScoreDesc.filter((c) => c.score >= STRENGTH_AT).slice(0, TOP).map(({ id, name, score }) => ({ id, name, score }));
+  const gaps = [...byScoreDesc].reverse().filter((c) => c.score < GAP_BELOW).slice(0, TOP).map(({ id, name, score }) => ({ id, name, score }));
+  const asked = new Set(input.responses.map((r) => r.question?.id).filter((id): id is string => id !== undefined));
+
+  const times = input.responses.flatMap((r) => r.segments).flatMap((s) => [s.start, s.end]).filter((t): t is number => t !== null);
+  const durationSeconds = times.length > 0 ? round(span(times)) : null;
+
+  return {
+    engine: { name: 'candor', version: input.engineVersion },
+    framework: { id: input.framework.id, version: input.framework.version, name: input.framework.name },
+    input: {
+      file: input.source.file,
+      format: input.source.format,
+      kind: input.source.kind,
+      sha256: input.source.sha256,
+      candidate: input.source.candidate,
+      responses: input.responses.length,
+      words: totalWords,
+      durationSeconds,
+    },
+    job: input.job ? { title: input.job.title, skills: input.job.skills.length } : null,
+    overall: {
+      score: overallScore,
+      confidence: overallConfidence,
+      ...(overallScore === null ? { reason: competencies[0]?.reason ?? 'insufficient evidence' } : {}),
+    },
+    strengths,
+    gaps,
+    nextStep: suggestNextStep(competencies, input.framework, input.questionBank, asked),
+    competencies,
+    responses: input.responses.map((r, i) => {
+      const starts = r.segments.map((s) => s.start).filter((t): t is number => t !== null);
+      const ends = r.segments.map((s) => s.end).filter((t): t is number => t !== null);
+      return {
+        index: r.index,
+        question: r.questionText,
+        questionId: r.question?.id ?? null,
+        questionSource: r.questionSource,
+        words: input.signals[i]?.words ?? 0,
+        start: starts.length > 0 ? starts.reduce((a, b) => Math.min(a, b)) : null,
+        end: ends.length > 0 ? ends.reduce((a, b) => Math.max(a, b)) : null,
+      };
+    }),
+  };
+}
+
+function span(times: readonly number[]): number {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const t of times) {
+    if (t < lo) lo = t;
+    if (t > hi) hi = t;
+  }
+  return hi - lo;
+}
+
+function round(x: number): number {
+  return Math.round(x * 100) / 100;
+}

@@ -1,0 +1,43 @@
+import { createHash } from 'node:crypto';
+import type { AnalysisResult } from '../../assessment/index.js';
+import { newId } from '../../core/index.js';
+import type { Segment } from '../../domain/index.js';
+import type { Store } from '../../store/index.js';
+
+/** Stores an analysis (answers, transcript, signal values, scorecard) in one transaction. */
+export async function saveAnalysis(store: Store, interviewId: string, result: AnalysisResult): Promise<void> {
+  const responseIds = result.responses.map(() => newId('resp'));
+  const owner = new Map<Segment, string>();
+  result.responses.forEach((r, i) => r.segments.forEach((s) => owner.set(s, responseIds[i] ?? '')));
+  const seen = new Set<Segment>();
+  const segments: (Segment & { responseId: string | null })[] = [];
+  for (const r of result.responses) {
+    for (const s of [...r.prompt, ...r.segments]) {
+      if (seen.has(s)) continue;
+      seen.add(s);
+      segments.push({ ...s, responseId: owner.get(s) ?? null });
+    }
+  }
+  const body = result.scorecard;
+  await store.analyses.save({
+    interviewId,
+    responses: result.responses.map((r, i) => ({
+      id: responseIds[i] ?? newId('resp'),
+      position: r.index,
+      questionId: r.question?.id ?? null,
+      questionText: r.questionText,
+      questionSource: r.questionSource,
+      matchScore: r.matchScore,
+    })),
+    segments,
+    signals: result.signals.flatMap((rs, i) => [...rs.values.values()].map((v) => ({ ...v, responseId: responseIds[i] ?? null }))),
+    scorecard: {
+      frameworkId: body.framework.id,
+      frameworkVersion: body.framework.version,
+      engineVersion: body.engine.version,
+      overallScore: body.overall.score,
+      contentHash: createHash('sha256').update(JSON.stringify(body)).digest('hex'),
+      body,
+    },
+  });
+}

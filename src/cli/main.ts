@@ -1,0 +1,81 @@
+import { Command, CommanderError, Option } from 'commander';
+import { engineVersion, INPUT_ERROR_CODES, toCandorError } from '../core/index.js';
+import { analyzeFile } from './commands/analyze.js';
+import { frameworksList, frameworksShow, signalsList } from './commands/catalogue.js';
+import { runDemo } from './commands/demo.js';
+import { renderScorecard, styleFor } from './render.js';
+
+/** Exit codes: 0 success, 1 internal error, 2 bad input (one-line reason on stderr). */
+export const EXIT = { ok: 0, internal: 1, input: 2 } as const;
+
+function program(): Command {
+  const cli = new Command('candor')
+    .description('Interview intelligence: evidence-linked soft-skill scorecards from interview transcripts.')
+    .version(engineVersion())
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+
+  cli
+    .command('analyze')
+    .description('score a transcript (VTT, SRT, JSON, text) or a folder of answer files')
+    .argument('<file>', 'transcript file, or a folder with one file per answer')
+    .option('--job <file>', 'job description (Markdown or text) for role alignment')
+    .option('--framework <id|file>', 'competency framework: built-in id or YAML/JSON file', 'default')
+    .option('--questions <id|file>', 'question set the interviewer turns are matched to', 'default')
+    .option('--question <id>', 'for a single answer: the id of the question it answers')
+    .option('--candidate <speaker>', "the candidate's speaker label in a live interview")
+    .option('--json', 'print the scorecard as JSON')
+    .action(async (file: string, opts: { job?: string; framework: string; questions: string; question?: string; candidate?: string; json?: boolean }) => {
+      const { scorecard } = await analyzeFile(file, opts);
+      process.stdout.write(opts.json ? JSON.stringify(scorecard, null, 2) + '\n' : renderScorecard(scorecard, styleFor(process.stdout)));
+    });
+
+  const frameworks = cli.command('frameworks').description('list and show competency frameworks');
+  frameworks
+    .command('list')
+    .description('list the built-in frameworks')
+    .option('--json', 'print JSON')
+    .action((opts: { json?: boolean }) => void process.stdout.write(frameworksList(opts.json ?? false)));
+  frameworks
+    .command('show')
+    .description('show a framework: competencies, behaviours, signals and targets')
+    .argument('<id|file>', 'built-in id or a YAML/JSON file')
+    .option('--json', 'print JSON')
+    .action((id: string, opts: { json?: boolean }) => void process.stdout.write(frameworksShow(id, opts.json ?? false)));
+
+  cli
+    .command('signals')
+    .description('list the signal catalogue: what each signal measures, its unit, range, method and source')
+    .option('--json', 'print JSON')
+    .action((opts: { json?: boolean }) => void process.stdout.write(signalsList(opts.json ?? false)));
+
+  cli
+    .command('demo')
+    .description('seed the embedded database with the examples, analyse them and print a ranked summary')
+    .option('--json', 'print the ranking as JSON')
+    .addOption(new Option('--data-dir <dir>', 'data folder (default: CANDOR_DATA_DIR or ./data)'))
+    .action(async (opts: { json?: boolean; dataDir?: string }) => {
+      await runDemo({ json: opts.json ?? false, ...(opts.dataDir ? { dataDir: opts.dataDir } : {}) });
+    });
+
+  return cli;
+}
+
+/**
+ * Runs the CLI and returns the exit code; every error becomes one line on stderr.
+ * @example process.exitCode = await main(process.argv)
+ */
+export async function main(argv: readonly string[]): Promise<number> {
+  try {
+    await program().parseAsync([...argv]);
+    return EXIT.ok;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      return error.exitCode === 0 ? EXIT.ok : EXIT.input;
+    }
+    const e = toCandorError(error);
+    process.stderr.write(`candor: ${e.code}: ${e.message.split('\n')[0] ?? ''}\n`);
+    if (process.env.CANDOR_DEBUG) process.stderr.write(`${(error as Error).stack ?? ''}\n`);
+    return INPUT_ERROR_CODES.has(e.code) ? EXIT.input : EXIT.internal;
+  }
+}

@@ -1,0 +1,83 @@
+import type { CompetencyResult, Scorecard } from '../assessment/index.js';
+
+export interface Style {
+  bold(s: string): string;
+  dim(s: string): string;
+  good(s: string): string;
+  bad(s: string): string;
+}
+
+const plain: Style = { bold: (s) => s, dim: (s) => s, good: (s) => s, bad: (s) => s };
+const ansi: Style = {
+  bold: (s) => `\x1b[1m${s}\x1b[22m`,
+  dim: (s) => `\x1b[2m${s}\x1b[22m`,
+  good: (s) => `\x1b[32m${s}\x1b[39m`,
+  bad: (s) => `\x1b[31m${s}\x1b[39m`,
+};
+
+/** ANSI styling only on a terminal, and never when NO_COLOR is set (no-color.org). */
+export function styleFor(stream: NodeJS.WriteStream): Style {
+  return stream.isTTY && !process.env.NO_COLOR ? ansi : plain;
+}
+
+/** A 20-cell bar for a 0–100 score. */
+export function bar(score: number | null, width = 20): string {
+  if (score === null) return '·'.repeat(width);
+  const filled = Math.round((score / 100) * width);
+  return '█'.repeat(filled) + '░'.repeat(width - filled);
+}
+
+export function formatTime(seconds: number | null): string {
+  if (seconds === null) return '';
+  const m = Math.floor(seconds / 60);
+  const s = Math.floor(seconds % 60);
+  return `${m}:${String(s).padStart(2, '0')}`;
+}
+
+/**
+ * The scorecard as a person reads it in a terminal: overall fit, each competency with its bar,
+ * the signals behind it, a quote or two with times, and the feedback.
+ * @example process.stdout.write(renderScorecard(scorecard, styleFor(process.stdout)))
+ */
+export function renderScorecard(card: Scorecard, style: Style = plain): string {
+  const out: string[] = [];
+  const who = card.input.candidate ?? card.input.file ?? 'answer';
+  out.push(style.bold(`Candor scorecard — ${who}`));
+  const meta = [
+    `${card.input.responses} answer${card.input.responses === 1 ? '' : 's'}`,
+    `${card.input.words} words`,
+    card.input.durationSeconds === null ? null : `${formatTime(card.input.durationSeconds)} long`,
+    card.job ? `job: ${card.job.title}` : 'no job description',
+    `framework ${card.framework.id}@${card.framework.version}`,
+  ].filter(Boolean);
+  out.push(style.dim(meta.join(' · ')));
+  out.push('');
+  const overall = card.overall.score === null ? `— (${card.overall.reason ?? 'insufficient evidence'})` : `${card.overall.score}/100`;
+  out.push(`${style.bold('Overall fit')}  ${bar(card.overall.score)}  ${style.bold(overall)}  ${style.dim(`confidence ${card.overall.confidence}`)}`);
+  if (card.strengths.length > 0) out.push(`${style.good('Strengths')}    ${card.strengths.map((s) => `${s.name} (${s.score})`).join(', ')}`);
+  if (card.gaps.length > 0) out.push(`${style.bad('Gaps')}         ${card.gaps.map((s) => `${s.name} (${s.score})`).join(', ')}`);
+  out.push(`${style.bold('Next step')}    ${card.nextStep.question}`);
+  out.push(style.dim(`             ${card.nextStep.reason}`));
+  for (const c of card.competencies) out.push('', ...renderCompetency(c, style));
+  out.push('');
+  out.push(style.dim(`candor ${card.engine.version} · scores are recommendations; a person decides.`));
+  return out.join('\n') + '\n';
+}
+
+function renderCompetency(c: CompetencyResult, style: Style): string[] {
+  const score = c.score === null ? '  —' : String(c.score).padStart(3);
+  const lines = [`${style.bold(c.name.padEnd(24))} ${bar(c.score)} ${style.bold(score)}  ${style.dim(`confidence ${c.confidence}`)}`];
+  if (c.reason) lines.push(style.dim(`  ${c.reason}`));
+  for (const s of c.signals) {
+    const value = s.value === null ? `— (${s.reason ?? 'not measured'})` : `${s.value} ${s.unit}`;
+    const credit = s.credit === null ? '' : s.credit >= 1 ? style.good(' ✓') : s.credit === 0 ? style.bad(' ✗') : '';
+    lines.push(style.dim(`  ${s.name}: `) + value + credit);
+  }
+  for (const e of c.evidence.slice(0, 2)) {
+    const at = e.start === null ? '' : `[${formatTime(e.start)}] `;
+    const quote = e.quote.length > 110 ? `${e.quote.slice(0, 107)}…` : e.quote;
+    lines.push(style.dim(`  ${at}“${quote}”${e.label ? ` (${e.label})` : ''}`));
+  }
+  for (const f of c.feedback) lines.push(`  → ${f}`);
+  return lines;
+}

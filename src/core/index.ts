@@ -1,0 +1,5 @@
+export * from './errors.js';
+export * from './config.js';
+export * from './ids.js';
+export * from './paths.js';
+export * from './parse-document.js';

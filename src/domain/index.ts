@@ -1,0 +1,5 @@
+export * from './transcript.js';
+export * from './question.js';
+export * from './job.js';
+export * from './response.js';
+export * from './signal.js';

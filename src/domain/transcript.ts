@@ -1,0 +1,34 @@
+/** Times are seconds from the start of the recording. */
+export interface Word {
+  readonly text: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+export interface Segment {
+  /** Speaker label as the source gave it, or null when unknown. */
+  readonly speaker: string | null;
+  readonly start: number | null;
+  readonly end: number | null;
+  readonly text: string;
+  /** Word timings, when the source has them (JSON import, speech-to-text). */
+  readonly words?: readonly Word[];
+  /** 1-based line in the source file where this segment starts, for error messages and evidence. */
+  readonly line?: number;
+}
+
+export type TranscriptFormat = 'vtt' | 'srt' | 'json' | 'text';
+
+export interface Transcript {
+  readonly format: TranscriptFormat;
+  readonly segments: readonly Segment[];
+  /** Optional metadata a JSON transcript may carry. */
+  readonly meta?: {
+    readonly title?: string;
+    readonly candidate?: string;
+    readonly interviewers?: readonly string[];
+    readonly kind?: InterviewKind;
+  };
+}
+
+export type InterviewKind = 'async' | 'live' | 'practice' | 'customer' | 'exit' | 'research';

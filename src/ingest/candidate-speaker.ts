@@ -1,0 +1,99 @@
+import { CandorError } from '../core/index.js';
+import type { Segment, Transcript } from '../domain/index.js';
+import { wordCount } from './similarity.js';
+
+/** True when a turn ends in a question (its last sentence ends with "?"). */
+export function endsInQuestion(text: string): boolean {
+  return /\?["'”’)\]]*\s*$/.test(text);
+}
+
+function resolveSpeaker(label: string, speakers: readonly string[], field: string): string {
+  const exact = speakers.find((s) => s === label);
+  if (exact !== undefined) return exact;
+  const wanted = label.trim().toLowerCase();
+  const loose = speakers.find((s) => s.trim().toLowerCase() === wanted);
+  if (loose !== undefined) return loose;
+  const list = speakers.length > 0 ? speakers.map((s) => JSON.stringify(s)).join(', ') : 'none named';
+  throw new CandorError('VALIDATION_FAILED', `${field}: expected one of the transcript's speakers (${list}), found ${JSON.stringify(label)}`, {
+    field,
+  });
+}
+
+/**
+ * Works out which speaker is the candidate in a live interview: the given label, else the
+ * transcript's `meta.candidate`, else — among speakers not listed in `meta.interviewers` — the one
+ * with the most words, preferring speakers who answer more questions than they ask (their turns
+ * follow a turn ending in "?" more often than their own turns end in one). Ties go to the speaker
+ * heard first. Returns null when no segment names its speaker.
+ *
+ * @throws CandorError VALIDATION_FAILED when a given label is not a speaker of the transcript.
+ * @example findCandidateSpeaker(transcript) // "Jane Doe"
+ */
+export function findCandidateSpeaker(transcript: Transcript, candidateSpeaker?: string): string | null {
+  const seen = new Set<string>();
+  for (const segment of transcript.segments) if (segment.speaker !== null) seen.add(segment.speaker);
+  const speakers = [...seen];
+  if (candidateSpeaker !== undefined) return resolveSpeaker(candidateSpeaker, speakers, 'candidateSpeaker');
+  if (transcript.meta?.candidate !== undefined) return resolveSpeaker(transcript.meta.candidate, speakers, 'meta.candidate');
+  if (speakers.length === 0) return null;
+
+  const interviewers = new Set((transcript.meta?.interviewers ?? []).map((s) => s.trim().toLowerCase()));
+  const notInterviewers = speakers.filter((s) => !interviewers.has(s.trim().toLowerCase()));
+  const pool = notInterviewers.length > 0 ? notInterviewers : speakers;
+  if (pool.length === 1) return pool[0] ?? null;
+
+  const stats = speakerStats(transcript.segments);
+  const answersMore = pool.filter((s) => {
+    const st = stats.get(s);
+    return st !== undefined && st.answered > st.asked;
+  });
+  const choices = answersMore.length > 0 ? answersMore : pool;
+  let best = choices[0] ?? null;
+  for (const speaker of choices) {
+    if ((stats.get(speaker)?.words ?? 0) > (stats.get(best ?? '')?.words ?? 0)) best = speaker;
+  }
+  return best;
+}
+
+interface SpeakerStats {
+  words: number;
+  /** Turns that follow another speaker's turn ending in a question. */
+  answered: number;
+  /** Turns that end in a question. */
+  asked: number;
+}
+
+function speakerStats(segments: readonly Segment[]): Map<string | null, SpeakerStats> {
+  const stats = new Map<string | null, SpeakerStats>();
+  const get = (speaker: string | null): SpeakerStats => {
+    let st = stats.get(speaker);
+    if (!st) {
+      st = { words: 0, answered: 0, asked: 0 };
+      stats.set(speaker, st);
+    }
+    return st;
+  };
+  // Consecutive segments of one speaker form a turn.
+  let turnSpeaker: string | null | undefined;
+  let turnText = '';
+  let previousAsked = false;
+  const closeTurn = (): void => {
+    if (turnSpeaker === undefined) return;
+    const asked = endsInQuestion(turnText);
+    if (asked) get(turnSpeaker).asked += 1;
+    previousAsked = asked;
+  };
+  for (const segment of segments) {
+    get(segment.speaker).words += wordCount(segment.text);
+    if (segment.speaker === turnSpeaker) {
+      turnText = segment.text;
+      continue;
+    }
+    closeTurn();
+    if (previousAsked) get(segment.speaker).answered += 1;
+    turnSpeaker = segment.speaker;
+    turnText = segment.text;
+  }
+  closeTurn();
+  return stats;
+}

@@ -1,0 +1,66 @@
+import path from 'node:path';
+import type { Transcript, TranscriptFormat } from '../domain/index.js';
+import { decodeTranscriptBytes } from './decode.js';
+import { parseJsonTranscript } from './json-transcript.js';
+import { parsePlainText } from './plain-text.js';
+import { invalidFile, isBlank, type ParseOptions } from './source-text.js';
+import { parseSrt } from './srt.js';
+import { parseVtt } from './vtt.js';
+
+const BY_EXTENSION: Readonly<Record<string, TranscriptFormat>> = {
+  '.vtt': 'vtt',
+  '.webvtt': 'vtt',
+  '.srt': 'srt',
+  '.json': 'json',
+  '.txt': 'text',
+  '.text': 'text',
+  '.md': 'text',
+  '.markdown': 'text',
+};
+
+const VTT_START = /^WEBVTT(?:[ \t\r\n]|$)/;
+const SRT_START = /^(?:\d+[ \t]*\r?\n[ \t]*)?\d{1,2}:\d{2}:\d{2}[,.]\d{1,3}[ \t]*-->/;
+const JSON_START = /^(?:\{|\[\s*(?:[{\]]|$))/;
+
+/**
+ * Works out the format of a transcript: from the file extension when there is one (.vtt, .srt,
+ * .json, .txt, .md), else from the content (`WEBVTT` header, an SRT cue number and arrow, a JSON
+ * object or array, else plain text). A .txt or .md file that is plainly WebVTT or SRT inside is
+ * read as such, since people rename caption files.
+ * @example detectTranscriptFormat('WEBVTT\n\n…') // "vtt"
+ * @example detectTranscriptFormat('Ann: hi', 'answer.md') // "text"
+ */
+export function detectTranscriptFormat(content: string, file?: string): TranscriptFormat {
+  const head = content.slice(0, 4096).replace(/^[\s\uFEFF]+/, '');
+  const byExtension = file === undefined ? undefined : BY_EXTENSION[path.extname(file).toLowerCase()];
+  if (byExtension !== undefined && byExtension !== 'text') return byExtension;
+  if (VTT_START.test(head)) return 'vtt';
+  if (SRT_START.test(head)) return 'srt';
+  if (byExtension === undefined && JSON_START.test(head)) return 'json';
+  return 'text';
+}
+
+/**
+ * Parses a transcript in any supported format (WebVTT, SubRip, JSON, plain text), given as text
+ * or as the raw bytes of a file (UTF-8, or UTF-16 with a byte-order mark).
+ *
+ * @throws CandorError TRANSCRIPT_INVALID with the line for malformed content, "file is empty",
+ *   "not a text transcript: binary content at byte N", or no spoken text.
+ * @example
+ * const transcript = parseTranscript(buffer, { file: 'interview.vtt' })
+ * transcript.segments[0] // { speaker: 'Jane Doe', start: 0.5, end: 3.2, text: '…', line: 3 }
+ */
+export function parseTranscript(content: string | Uint8Array, options: ParseOptions = {}): Transcript {
+  const text = typeof content === 'string' ? content : decodeTranscriptBytes(content, options);
+  if (isBlank(text)) throw invalidFile('file is empty', options);
+  switch (detectTranscriptFormat(text, options.file)) {
+    case 'vtt':
+      return parseVtt(text, options);
+    case 'srt':
+      return parseSrt(text, options);
+    case 'json':
+      return parseJsonTranscript(text, options);
+    case 'text':
+      return parsePlainText(text, options);
+  }
+}

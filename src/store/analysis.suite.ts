@@ -1,0 +1,194 @@
+/** saveAnalysis, ranking, cascades and large text; registered by `describeStore`. */
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { AnalysisInput, Store } from './index.js';
+import {
+  addCandidate,
+  candorError,
+  countRows,
+  sampleAnalysis,
+  seedInterview,
+} from './store-fixtures.suite.js';
+
+/** A real meeting (AMI TS3005d via QMSum, CC BY 4.0): 1,616 speaker turns. */
+const MEETING = path.resolve('../shared/data/meetings-qmsum/Product/TS3005d.json');
+
+export function describeAnalysisCases(store: () => Store): void {
+  describe('analyses', () => {
+    it('round-trips responses, segments, signal values and the scorecard', async () => {
+      const { interview } = await seedInterview(store());
+      const input = sampleAnalysis(interview.id);
+      const scorecard = await store().analyses.save(input);
+      expect(scorecard).toMatchObject({ ...input.scorecard, interviewId: interview.id });
+      expect(await store().scorecards.latestForInterview(interview.id)).toEqual(scorecard);
+
+      const stored = await store().analyses.get(interview.id);
+      expect(stored.responses).toEqual(input.responses.map((r) => ({ ...r, interviewId: interview.id })));
+      expect(
+        stored.segments.map(({ id: _id, interviewId: _i, position: _p, ...segment }) => segment),
+      ).toEqual(input.segments.map((s) => ({ ...s, responseId: s.responseId ?? null })));
+      expect(stored.segments.map((s) => s.position)).toEqual([0, 1, 2, 3]);
+      expect(stored.signals.map(({ id: _id, interviewId: _i, ...value }) => value)).toEqual(input.signals);
+    });
+
+    it('replaces the previous analysis of the interview and keeps every scorecard', async () => {
+      const { interview } = await seedInterview(store());
+      const first = await store().analyses.save(sampleAnalysis(interview.id, 'first'));
+      const secondInput = sampleAnalysis(interview.id, 'second');
+      const second = await store().analyses.save(secondInput);
+      const stored = await store().analyses.get(interview.id);
+      expect(stored.responses.map((r) => r.id)).toEqual(secondInput.responses.map((r) => r.id));
+      expect(stored.segments[1]?.text).toBe('Um, two agents (second) disagreed.');
+      expect(stored.signals).toHaveLength(secondInput.signals.length);
+      expect(await store().scorecards.listForInterview(interview.id)).toEqual([second, first]);
+    });
+
+    it('is atomic: a call failing part-way writes nothing and leaves the earlier analysis intact', async () => {
+      const { interview } = await seedInterview(store());
+      const first = await store().analyses.save(sampleAnalysis(interview.id, 'first'));
+      const before = await store().analyses.get(interview.id);
+
+      // Fails on the last insert, after the old rows were deleted and the new ones written.
+      const sameScorecardId = {
+        ...sampleAnalysis(interview.id, 'second'),
+        scorecard: { ...sampleAnalysis(interview.id).scorecard, id: first.id },
+      };
+      expect((await candorError(store().analyses.save(sameScorecardId))).code).toBe('CONFLICT');
+      // Fails on the response insert, after the deletes.
+      const base = sampleAnalysis(interview.id, 'third');
+      const samePosition: AnalysisInput = {
+        ...base,
+        responses: base.responses.map((r) => ({ ...r, position: 0 })),
+      };
+      expect((await candorError(store().analyses.save(samePosition))).code).toBe('CONFLICT');
+      // Refused before writing: a signal value pointing at a response of another analysis.
+      const strayResponse: AnalysisInput = {
+        ...base,
+        signals: [{ ...base.signals[0]!, responseId: before.responses[0]!.id }],
+      };
+      const stray = await candorError(store().analyses.save(strayResponse));
+      expect(stray.code).toBe('VALIDATION_FAILED');
+      expect(stray.details).toMatchObject({ field: 'signals[0].responseId' });
+
+      expect(await store().analyses.get(interview.id)).toEqual(before);
+      expect(await store().scorecards.listForInterview(interview.id)).toEqual([first]);
+    });
+
+    it('refuses an analysis of an unknown interview', async () => {
+      const error = await candorError(store().analyses.save(sampleAnalysis('intv_missing')));
+      expect(error.code).toBe('NOT_FOUND');
+      expect(error.details).toEqual({ entity: 'interview', id: 'intv_missing' });
+    });
+
+    it('deleting an interview removes its responses, segments, signal values, scorecards and ratings only', async () => {
+      const { workspace, job, interview } = await seedInterview(store());
+      const kept = await addCandidate(store(), workspace, job, 'Kept');
+      const doomed = await store().analyses.save(sampleAnalysis(interview.id));
+      await store().analyses.save(sampleAnalysis(kept.interview.id));
+      const rating = await store().humanRatings.add({
+        scorecardId: doomed.id,
+        competencyId: 'communication',
+        rater: 'usr_1',
+        score: 3,
+      });
+
+      await store().interviews.delete(interview.id);
+      for (const table of ['response', 'transcript_segment', 'signal_value', 'scorecard'] as const) {
+        expect(await countRows(store(), table, 'interview_id', interview.id)).toBe(0);
+        expect(await countRows(store(), table, 'interview_id', kept.interview.id)).toBeGreaterThan(0);
+      }
+      expect(await store().humanRatings.listByScorecard(doomed.id)).toEqual([]);
+      expect((await candorError(store().humanRatings.get(rating.id))).code).toBe('NOT_FOUND');
+      expect((await candorError(store().interviews.get(interview.id))).code).toBe('NOT_FOUND');
+    });
+
+    it('keeps unicode and a 100 KB answer exactly', async () => {
+      const name = 'Zoë Ångström-Nakamura 王小明 🙂 Ωμέγα';
+      const { interview, candidate } = await seedInterview(store(), name);
+      expect((await store().candidates.get(candidate.id)).name).toBe(name);
+      const unit = "Naïve café ☕ — 数据 “quoted” \\ back\\slash 'single' 😀 tab\tnew\nline. ";
+      const long = unit.repeat(Math.ceil((100 * 1024) / unit.length));
+      expect(long.length).toBeGreaterThanOrEqual(100 * 1024);
+      const input = sampleAnalysis(interview.id);
+      const segments = [
+        { speaker: 'Zoë', start: 1, end: 2, text: long, words: [{ text: '数据', start: 1, end: 1.5 }] },
+      ];
+      await store().analyses.save({ ...input, segments, signals: [] });
+      const [segment] = (await store().analyses.get(interview.id)).segments;
+      expect(segment?.text).toBe(long);
+      expect(segment?.speaker).toBe('Zoë');
+      expect(segment?.words).toEqual(segments[0]!.words);
+    });
+
+    it.skipIf(!fs.existsSync(MEETING))(
+      'stores a real 1,616-turn meeting transcript in order (needs shared/data)',
+      async () => {
+        const meeting = JSON.parse(fs.readFileSync(MEETING, 'utf8')) as {
+          meeting_transcripts: { speaker: string; content: string }[];
+        };
+        const segments = meeting.meeting_transcripts.map((t) => ({
+          speaker: t.speaker,
+          start: null,
+          end: null,
+          text: t.content,
+        }));
+        const { workspace } = await seedInterview(store());
+        const interview = await store().interviews.create({
+          workspaceId: workspace.id,
+          kind: 'research',
+          sourceFile: 'TS3005d.json',
+          format: 'json',
+        });
+        await store().analyses.save({ ...sampleAnalysis(interview.id), segments, signals: [] });
+        const stored = await store().analyses.get(interview.id);
+        expect(stored.segments).toHaveLength(1616);
+        expect(
+          stored.segments.map((s) => ({ speaker: s.speaker, start: s.start, end: s.end, text: s.text })),
+        ).toEqual(segments);
+      },
+    );
+  });
+
+  describe('ranking a job', () => {
+    it('orders by overall score descending, unscored last, then by name; newest scorecard per interview', async () => {
+      const { workspace, job, interview: beaInterview } = await seedInterview(store(), 'Bea Ortiz');
+      const others = ['Abe Lin', 'Ann Null', 'Zed Top', 'Cy Low'];
+      const made = await Promise.all(others.map((name) => addCandidate(store(), workspace, job, name)));
+      const byName = Object.fromEntries(made.map((m) => [m.candidate.name, m.interview.id])) as Record<
+        string,
+        string
+      >;
+      const score = (interviewId: string, overall: number | null, createdAt?: string) => {
+        const input = sampleAnalysis(interviewId, 'rank', overall);
+        const scorecard = createdAt === undefined ? input.scorecard : { ...input.scorecard, createdAt };
+        return store().analyses.save({ ...input, scorecard });
+      };
+      await score(beaInterview.id, 3);
+      await score(byName['Abe Lin']!, 3);
+      await score(byName['Ann Null']!, null);
+      await score(byName['Zed Top']!, 4.25);
+      await score(byName['Cy Low']!, 1.5, '2025-05-02T00:00:00.000Z');
+      await score(byName['Cy Low']!, 4.9, '2025-05-01T00:00:00.000Z'); // older: must not count
+      const elsewhere = await seedInterview(store(), 'Other Job');
+      await score(elsewhere.interview.id, 5);
+
+      const ranked = await store().scorecards.rankForJob(job.id);
+      expect(ranked.map((r) => [r.candidateName, r.overallScore])).toEqual([
+        ['Zed Top', 4.25],
+        ['Abe Lin', 3],
+        ['Bea Ortiz', 3],
+        ['Cy Low', 1.5],
+        ['Ann Null', null],
+      ]);
+      const zed = made.find((m) => m.candidate.name === 'Zed Top')!;
+      expect(ranked[0]).toMatchObject({
+        candidateId: zed.candidate.id,
+        applicationId: zed.application.id,
+        interviewId: zed.interview.id,
+        stage: 'applied',
+      });
+      expect(await store().scorecards.rankForJob('job_none')).toEqual([]);
+    });
+  });
+}

@@ -1,0 +1,104 @@
+import path from 'node:path';
+import { Kysely, type MigrationResult } from 'kysely';
+import { createDialect, type StoreKind, type StoreTarget } from './dialect.js';
+import { migrateToLatest } from './migrate.js';
+import type { Database } from './schema.js';
+import { createAnalysisRepository, type AnalysisRepository } from './repositories/analyses.js';
+import { createApplicationRepository, type ApplicationRepository } from './repositories/applications.js';
+import { createCandidateRepository, type CandidateRepository } from './repositories/candidates.js';
+import { createFrameworkRepository, type FrameworkRepository } from './repositories/frameworks.js';
+import { createHumanRatingRepository, type HumanRatingRepository } from './repositories/human-ratings.js';
+import { createInterviewRepository, type InterviewRepository } from './repositories/interviews.js';
+import { createJobRepository, type JobRepository } from './repositories/jobs.js';
+import {
+  createPipelineEventRepository,
+  type PipelineEventRepository,
+} from './repositories/pipeline-events.js';
+import { createQuestionSetRepository, type QuestionSetRepository } from './repositories/question-sets.js';
+import { monotonicClock, type RepositoryContext } from './repositories/rows.js';
+import { createScorecardRepository, type ScorecardRepository } from './repositories/scorecards.js';
+import { createWorkspaceRepository, type WorkspaceRepository } from './repositories/workspaces.js';
+
+/** File name of the embedded database inside the data folder. */
+export const SQLITE_FILE_NAME = 'candor.db';
+
+export interface StoreOptions {
+  /** Folder for the embedded database (`<dataDir>/candor.db`); created if missing. */
+  readonly dataDir: string;
+  /** `postgres://…`: use PostgreSQL instead of the embedded SQLite file. */
+  readonly databaseUrl?: string | undefined;
+  /** PostgreSQL schema to work in (created if missing); tests use one per run. */
+  readonly schema?: string | undefined;
+  /** Source of the current time; defaults to the system clock. */
+  readonly now?: () => Date;
+}
+
+export interface Store {
+  /** The Kysely instance, for queries no repository offers yet. */
+  readonly db: Kysely<Database>;
+  readonly kind: StoreKind;
+  readonly workspaces: WorkspaceRepository;
+  readonly jobs: JobRepository;
+  readonly frameworks: FrameworkRepository;
+  readonly questionSets: QuestionSetRepository;
+  readonly candidates: CandidateRepository;
+  readonly applications: ApplicationRepository;
+  readonly interviews: InterviewRepository;
+  /** `analyses.save(input)` writes responses, transcript, signal values and scorecard atomically. */
+  readonly analyses: AnalysisRepository;
+  readonly scorecards: ScorecardRepository;
+  readonly humanRatings: HumanRatingRepository;
+  readonly pipelineEvents: PipelineEventRepository;
+  /** Runs any migration not yet applied (none after opening); returns what ran. */
+  migrate(): Promise<MigrationResult[]>;
+  /** Closes the database (the SQLite file or the PostgreSQL pool). */
+  close(): Promise<void>;
+}
+
+/**
+ * Opens Candor's database and brings its schema up to date: SQLite at `<dataDir>/candor.db`,
+ * or PostgreSQL when `databaseUrl` is given.
+ *
+ * @throws CandorError('INTERNAL', …, { migration }) when a migration (or the connection) fails.
+ * @example
+ * const store = await openStore({ dataDir: config.dataDir, databaseUrl: config.databaseUrl })
+ * const ws = await store.workspaces.ensure({ slug: 'default' })
+ * await store.close()
+ */
+export async function openStore(options: StoreOptions): Promise<Store> {
+  const target: StoreTarget =
+    options.databaseUrl === undefined || options.databaseUrl === ''
+      ? { kind: 'sqlite', file: path.join(options.dataDir, SQLITE_FILE_NAME) }
+      : {
+          kind: 'postgres',
+          url: options.databaseUrl,
+          ...(options.schema === undefined ? {} : { schema: options.schema }),
+        };
+  const { kind, dialect, migrationSchema } = createDialect(target);
+  const db = new Kysely<Database>({ dialect });
+  const migrate = (): Promise<MigrationResult[]> => migrateToLatest(db, { schema: migrationSchema });
+  try {
+    await migrate();
+  } catch (error) {
+    await db.destroy();
+    throw error;
+  }
+  const ctx: RepositoryContext = { db, clock: monotonicClock(options.now ?? (() => new Date())) };
+  return {
+    db,
+    kind,
+    workspaces: createWorkspaceRepository(ctx),
+    jobs: createJobRepository(ctx),
+    frameworks: createFrameworkRepository(ctx),
+    questionSets: createQuestionSetRepository(ctx),
+    candidates: createCandidateRepository(ctx),
+    applications: createApplicationRepository(ctx),
+    interviews: createInterviewRepository(ctx),
+    analyses: createAnalysisRepository(ctx),
+    scorecards: createScorecardRepository(ctx),
+    humanRatings: createHumanRatingRepository(ctx),
+    pipelineEvents: createPipelineEventRepository(ctx),
+    migrate,
+    close: () => db.destroy(),
+  };
+}

@@ -1,0 +1,123 @@
+/**
+ * The only file that knows SQLite from PostgreSQL. Everything else in src/store uses one
+ * schema and one query code; what differs between the two databases is decided here.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
+import { CompiledQuery, PostgresDialect, SqliteDialect, type Dialect } from 'kysely';
+import pg from 'pg';
+import { CandorError } from '../core/index.js';
+
+export type StoreKind = 'sqlite' | 'postgres';
+
+export type StoreTarget =
+  | { readonly kind: 'sqlite'; readonly file: string }
+  | { readonly kind: 'postgres'; readonly url: string; readonly schema?: string };
+
+export interface StoreDialect {
+  readonly kind: StoreKind;
+  readonly dialect: Dialect;
+  /** Schema for Kysely's migration tables; undefined means the connection's default. */
+  readonly migrationSchema: string | undefined;
+}
+
+/**
+ * Column type for floating-point numbers. PostgreSQL's `real` is 4-byte and would round
+ * scores, so both databases get `double precision`: SQLite gives any declared type containing
+ * "DOUB" REAL affinity (https://www.sqlite.org/datatype3.html §3.1 rule 4), PostgreSQL reads it
+ * as float8, which node-postgres returns as a JS number.
+ */
+export const DOUBLE_TYPE = 'double precision';
+
+/** How long a SQLite writer waits for another process's lock before failing, in ms. */
+const SQLITE_BUSY_TIMEOUT_MS = 5000;
+
+/** PostgreSQL type OIDs (pg_type.oid) that node-postgres returns as strings by default. */
+const PG_INT8_OID = 20;
+const PG_NUMERIC_OID = 1700;
+
+/**
+ * Builds the Kysely dialect for a target database.
+ *
+ * SQLite: creates the data folder if missing, then sets WAL journaling (readers do not block the
+ * writer), `foreign_keys = ON` (off by default in SQLite, needed for cascades) and a busy timeout.
+ * PostgreSQL: with `schema`, creates that schema if missing and puts it first on the
+ * `search_path` of every pooled connection, so tests can run in isolated schemas.
+ *
+ * @example const { dialect } = createDialect({ kind: 'sqlite', file: './data/candor.db' })
+ * @example createDialect({ kind: 'postgres', url: 'postgres://postgres@127.0.0.1/candor', schema: 'run_42' })
+ */
+export function createDialect(target: StoreTarget): StoreDialect {
+  if (target.kind === 'sqlite')
+    return { kind: 'sqlite', dialect: sqliteDialect(target.file), migrationSchema: undefined };
+  const schema = target.schema === undefined ? undefined : checkSchemaName(target.schema);
+  return { kind: 'postgres', dialect: postgresDialect(target.url, schema), migrationSchema: schema };
+}
+
+function sqliteDialect(file: string): Dialect {
+  return new SqliteDialect({
+    database: () => {
+      if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+      const db = new SqliteDatabase(file);
+      // https://www.sqlite.org/wal.html: WAL lets readers run while one writer writes;
+      // synchronous=NORMAL is durable against application crashes in WAL mode.
+      db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = NORMAL');
+      db.pragma('foreign_keys = ON');
+      db.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
+      return Promise.resolve(db);
+    },
+  });
+}
+
+function postgresDialect(url: string, schema: string | undefined): Dialect {
+  const pool = new pg.Pool({ connectionString: url, types: { getTypeParser: pgTypeParser } });
+  // An idle client losing its connection emits 'error' on the pool; unhandled, that would end
+  // the process. The pool drops the client, and the next query reports any lasting problem.
+  pool.on('error', () => undefined);
+  let schemaReady: Promise<unknown> | undefined;
+  return new PostgresDialect({
+    pool,
+    onCreateConnection: async (connection) => {
+      if (schema === undefined) return;
+      // Created once per pool: concurrent `create schema if not exists` can still collide.
+      schemaReady ??= connection.executeQuery(CompiledQuery.raw(`create schema if not exists "${schema}"`));
+      await schemaReady;
+      await connection.executeQuery(CompiledQuery.raw(`set search_path to "${schema}"`));
+    },
+  });
+}
+
+/** Returns counts (`int8`) and `numeric` as JS numbers instead of strings; Candor's values fit a double. */
+const pgTypeParser = ((oid: number, format?: 'text' | 'binary') => {
+  if (oid === PG_INT8_OID || oid === PG_NUMERIC_OID) return (value: string) => Number(value);
+  return format === undefined ? pg.types.getTypeParser(oid) : pg.types.getTypeParser(oid, format);
+}) as typeof pg.types.getTypeParser;
+
+function checkSchemaName(schema: string): string {
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) {
+    throw new CandorError('CONFIG_INVALID', `schema "${schema}": use lowercase letters, digits and _`, {
+      setting: 'schema',
+    });
+  }
+  return schema;
+}
+
+/** Which integrity rule a database error broke, or null for any other error. */
+export type ConstraintKind = 'unique' | 'foreign-key' | null;
+
+/**
+ * Classifies a driver error: better-sqlite3 sets `code` to `SQLITE_CONSTRAINT_*`, node-postgres
+ * to the SQLSTATE (23505 unique_violation, 23503 foreign_key_violation).
+ *
+ * @example if (constraintKind(error) === 'unique') throw new CandorError('CONFLICT', …)
+ */
+export function constraintKind(error: unknown): ConstraintKind {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === '23505') {
+    return 'unique';
+  }
+  if (code === 'SQLITE_CONSTRAINT_FOREIGNKEY' || code === '23503') return 'foreign-key';
+  return null;
+}

@@ -1,0 +1,59 @@
+/**
+ * Candor's storage: one Kysely schema and query code over SQLite (embedded default) or
+ * PostgreSQL (DATABASE_URL), migrations, and a repository per noun.
+ */
+export { openStore, SQLITE_FILE_NAME, type Store, type StoreOptions } from './database.js';
+export {
+  createDialect,
+  constraintKind,
+  type StoreKind,
+  type StoreTarget,
+  type StoreDialect,
+} from './dialect.js';
+export { migrateToLatest, type MigrateOptions } from './migrate.js';
+export type { Database } from './schema.js';
+export type { WorkspaceRecord, WorkspaceRepository } from './repositories/workspaces.js';
+export {
+  jobProfile,
+  type JobRecord,
+  type NewJob,
+  type JobPatch,
+  type JobRepository,
+} from './repositories/jobs.js';
+export type { FrameworkRecord, NewFramework, FrameworkRepository } from './repositories/frameworks.js';
+export type { QuestionSetRecord, QuestionSetRepository } from './repositories/question-sets.js';
+export type {
+  CandidateRecord,
+  NewCandidate,
+  CandidatePatch,
+  ChannelConsent,
+  CandidateRepository,
+} from './repositories/candidates.js';
+export type { ApplicationRecord, ApplicationRepository } from './repositories/applications.js';
+export type { InterviewRecord, NewInterview, InterviewRepository } from './repositories/interviews.js';
+export type {
+  AnalysisInput,
+  ResponseInput,
+  ResponseRecord,
+  SegmentRecord,
+  SignalValueRecord,
+  StoredAnalysis,
+  AnalysisRepository,
+} from './repositories/analyses.js';
+export type {
+  ScorecardRecord,
+  NewScorecard,
+  RankedScorecard,
+  ScorecardRepository,
+} from './repositories/scorecards.js';
+export type {
+  HumanRatingRecord,
+  NewHumanRating,
+  HumanRatingRepository,
+} from './repositories/human-ratings.js';
+export type {
+  PipelineEventRecord,
+  NewPipelineEvent,
+  EventPayload,
+  PipelineEventRepository,
+} from './repositories/pipeline-events.js';

@@ -1,0 +1,10 @@
+import type { Migration } from 'kysely';
+import * as initial from './0001-initial.js';
+
+/**
+ * Every migration, imported in code rather than found by scanning a folder, so the compiled
+ * package in `dist/` migrates the same way the sources do. Names sort in the order they run.
+ */
+export const migrations: Readonly<Record<string, Migration>> = {
+  '0001-initial': initial,
+};

@@ -1,0 +1,95 @@
+import type { Selectable } from 'kysely';
+import { newId } from '../../core/index.js';
+import type { InterviewKind, TranscriptFormat } from '../../domain/index.js';
+import type { InterviewTable } from '../schema.js';
+import { guardWrite, notFound, timestamp, type RepositoryContext } from './rows.js';
+
+export interface InterviewRecord {
+  readonly id: string;
+  readonly workspaceId: string;
+  /** null for interviews outside hiring (customer, exit, research, practice). */
+  readonly applicationId: string | null;
+  readonly kind: InterviewKind;
+  readonly sourceFile: string | null;
+  readonly format: TranscriptFormat | null;
+  readonly createdAt: string;
+}
+
+export interface NewInterview {
+  readonly id?: string;
+  readonly workspaceId: string;
+  readonly applicationId?: string | null;
+  readonly kind: InterviewKind;
+  readonly sourceFile?: string | null;
+  readonly format?: TranscriptFormat | null;
+}
+
+export interface InterviewRepository {
+  create(input: NewInterview): Promise<InterviewRecord>;
+  get(id: string): Promise<InterviewRecord>;
+  /** Interviews of an application, oldest first. */
+  listByApplication(applicationId: string): Promise<InterviewRecord[]>;
+  /** Deletes the interview with its responses, transcript, signal values, scorecards and ratings. */
+  delete(id: string): Promise<void>;
+}
+
+/**
+ * Interviews: one conversation, with its source file and format.
+ * @example const interview = await store.interviews.create({ workspaceId: ws.id, applicationId: app.id, kind: 'live', sourceFile: 'call.vtt', format: 'vtt' })
+ */
+export function createInterviewRepository(ctx: RepositoryContext): InterviewRepository {
+  const { db } = ctx;
+  const get = async (id: string): Promise<InterviewRecord> => {
+    const row = await db.selectFrom('interview').selectAll().where('id', '=', id).executeTakeFirst();
+    if (row === undefined) throw notFound('interview', id);
+    return toRecord(row);
+  };
+  return {
+    async create(input) {
+      const id = input.id ?? newId('intv');
+      await guardWrite('interview', id, () =>
+        db
+          .insertInto('interview')
+          .values({
+            id,
+            workspace_id: input.workspaceId,
+            application_id: input.applicationId ?? null,
+            kind: input.kind,
+            source_file: input.sourceFile ?? null,
+            format: input.format ?? null,
+            created_at: timestamp(ctx),
+          })
+          .execute(),
+      );
+      return get(id);
+    },
+    get,
+    async listByApplication(applicationId) {
+      const rows = await db
+        .selectFrom('interview')
+        .selectAll()
+        .where('application_id', '=', applicationId)
+        .orderBy('created_at')
+        .orderBy('id')
+        .execute();
+      return rows.map(toRecord);
+    },
+    async delete(id) {
+      // Children go by `on delete cascade` (foreign_keys=ON in SQLite, see dialect.ts).
+      const result = await db.deleteFrom('interview').where('id', '=', id).executeTakeFirst();
+      if (result.numDeletedRows === 0n) throw notFound('interview', id);
+    },
+  };
+}
+
+function toRecord(row: Selectable<InterviewTable>): InterviewRecord {
+  return {
+    id: row.id,
+    workspaceId: row.workspace_id,
+    applicationId: row.application_id,
+    kind: row.kind,
+    sourceFile: row.source_file,
+    format: row.format,
+    createdAt: row.created_at,
+  };
+}

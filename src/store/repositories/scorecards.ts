@@ -1,0 +1,171 @@
+import type { Kysely, Selectable } from 'kysely';
+import { newId } from '../../core/index.js';
+import type { Database, ScorecardTable } from '../schema.js';
+import { fromJson, guardWrite, notFound, timestamp, toJson, type RepositoryContext } from './rows.js';
+
+export interface ScorecardRecord {
+  readonly id: string;
+  readonly interviewId: string;
+  readonly frameworkId: string;
+  readonly frameworkVersion: string;
+  readonly engineVersion: string;
+  readonly overallScore: number | null;
+  readonly contentHash: string;
+  /** The scorecard as src/assessment built it. */
+  readonly body: unknown;
+  readonly createdAt: string;
+}
+
+export interface NewScorecard {
+  readonly id?: string;
+  readonly interviewId: string;
+  readonly frameworkId: string;
+  readonly frameworkVersion: string;
+  readonly engineVersion: string;
+  readonly overallScore: number | null;
+  readonly contentHash: string;
+  readonly body: unknown;
+  /** Defaults to now. */
+  readonly createdAt?: string;
+}
+
+/** A job's scorecard with the candidate it belongs to. */
+export interface RankedScorecard extends ScorecardRecord {
+  readonly candidateId: string;
+  readonly candidateName: string;
+  readonly applicationId: string;
+  readonly stage: string;
+}
+
+export interface ScorecardRepository {
+  /** Adds a scorecard (e.g. a re-score with a new framework version); earlier ones are kept. */
+  add(input: NewScorecard): Promise<ScorecardRecord>;
+  get(id: string): Promise<ScorecardRecord>;
+  /** The newest scorecard of an interview, or null when it has none yet. */
+  latestForInterview(interviewId: string): Promise<ScorecardRecord | null>;
+  /** Every scorecard of an interview, newest first. */
+  listForInterview(interviewId: string): Promise<ScorecardRecord[]>;
+  /**
+   * The newest scorecard of each interview for a job, best first: overall score descending,
+   * unscored (null) last, then candidate name.
+   */
+  rankForJob(jobId: string): Promise<RankedScorecard[]>;
+}
+
+/**
+ * Scorecards: append-only, newest wins.
+ * @example const ranked = await store.scorecards.rankForJob(job.id)
+ */
+export function createScorecardRepository(ctx: RepositoryContext): ScorecardRepository {
+  const { db } = ctx;
+  const get = async (id: string): Promise<ScorecardRecord> => {
+    const row = await db.selectFrom('scorecard').selectAll().where('id', '=', id).executeTakeFirst();
+    if (row === undefined) throw notFound('scorecard', id);
+    return toScorecardRecord(row);
+  };
+  const newestFirst = (interviewId: string) =>
+    db
+      .selectFrom('scorecard')
+      .selectAll()
+      .where('interview_id', '=', interviewId)
+      .orderBy('created_at', 'desc')
+      .orderBy('id', 'desc');
+  return {
+    async add(input) {
+      const id = await guardWrite('scorecard', input.id ?? '(new)', () =>
+        insertScorecard(db, input, timestamp(ctx)),
+      );
+      return get(id);
+    },
+    get,
+    async latestForInterview(interviewId) {
+      const row = await newestFirst(interviewId).limit(1).executeTakeFirst();
+      return row === undefined ? null : toScorecardRecord(row);
+    },
+    async listForInterview(interviewId) {
+      return (await newestFirst(interviewId).execute()).map(toScorecardRecord);
+    },
+    async rankForJob(jobId) {
+      const rows = await db
+        .selectFrom('scorecard as s')
+        .innerJoin('interview as i', 'i.id', 's.interview_id')
+        .innerJoin('application as a', 'a.id', 'i.application_id')
+        .innerJoin('candidate as c', 'c.id', 'a.candidate_id')
+        .where('a.job_id', '=', jobId)
+        // Keep only the newest scorecard per interview: no other is later (ties broken by id,
+        // the same order latestForInterview uses). Portable: no window functions needed.
+        .where(({ not, exists, selectFrom }) =>
+          not(
+            exists(
+              selectFrom('scorecard as newer')
+                .select('newer.id')
+                .whereRef('newer.interview_id', '=', 's.interview_id')
+                .where((eb) =>
+                  eb.or([
+                    eb('newer.created_at', '>', eb.ref('s.created_at')),
+                    eb.and([
+                      eb('newer.created_at', '=', eb.ref('s.created_at')),
+                      eb('newer.id', '>', eb.ref('s.id')),
+                    ]),
+                  ]),
+                ),
+            ),
+          ),
+        )
+        .selectAll('s')
+        .select(['c.id as candidate_id', 'c.name as candidate_name', 'a.id as application_id', 'a.stage'])
+        // NULLS LAST is explicit: PostgreSQL puts nulls first in descending order, SQLite last.
+        .orderBy('s.overall_score', (ob) => ob.desc().nullsLast())
+        .orderBy('c.name')
+        .orderBy('c.id')
+        .orderBy('s.interview_id')
+        .execute();
+      return rows.map((row) => ({
+        ...toScorecardRecord(row),
+        candidateId: row.candidate_id,
+        candidateName: row.candidate_name,
+        applicationId: row.application_id,
+        stage: row.stage,
+      }));
+    },
+  };
+}
+
+/** Inserts one scorecard with `db` (or a transaction) and returns its id. */
+export async function insertScorecard(
+  db: Kysely<Database>,
+  input: NewScorecard,
+  now: string,
+): Promise<string> {
+  const id = input.id ?? newId('sc');
+  await db
+    .insertInto('scorecard')
+    .values({
+      id,
+      interview_id: input.interviewId,
+      framework_id: input.frameworkId,
+      framework_version: input.frameworkVersion,
+      engine_version: input.engineVersion,
+      overall_score: input.overallScore,
+      content_hash: input.contentHash,
+      body: toJson(input.body),
+      created_at: input.createdAt ?? now,
+    })
+    .execute();
+  return id;
+}
+
+/** Maps a scorecard row to its record, parsing the body. */
+export function toScorecardRecord(row: Selectable<ScorecardTable>): ScorecardRecord {
+  return {
+    id: row.id,
+    interviewId: row.interview_id,
+    frameworkId: row.framework_id,
+    frameworkVersion: row.framework_version,
+    engineVersion: row.engine_version,
+    overallScore: row.overall_score,
+    contentHash: row.content_hash,
+    body: fromJson<unknown>(row.body, { entity: 'scorecard', id: row.id, field: 'body' }),
+    createdAt: row.created_at,
+  };
+}

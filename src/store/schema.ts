@@ -1,0 +1,204 @@
+import type { ColumnType, Generated } from 'kysely';
+import type { InterviewKind, Response, TranscriptFormat } from '../domain/index.js';
+
+/**
+ * Row types of Candor's database, as Kysely sees them. Column names are snake_case; the
+ * repositories map them to camelCase records.
+ *
+ * Storage choices that keep one query code for SQLite and PostgreSQL:
+ * - ids are text made by `newId(prefix)` (src/core/ids.ts), never database sequences;
+ * - JSON is stored as text and parsed in the repositories (no `jsonb`, no SQLite JSON1);
+ * - timestamps are ISO-8601 UTC text (`2025-01-31T09:00:00.000Z`), which sorts by time as text;
+ * - numbers are `double precision` or `integer`, both of which come back as JS numbers.
+ */
+
+/** JSON text: written with `JSON.stringify`, read with `JSON.parse` in the repositories. */
+export type JsonText = string;
+
+/** ISO-8601 UTC timestamp text. */
+export type IsoTime = string;
+
+/** A column set once on insert and never updated. */
+type Immutable<T> = ColumnType<T, T, never>;
+
+export interface WorkspaceTable {
+  id: Immutable<string>;
+  slug: string;
+  name: string;
+  created_at: Immutable<IsoTime>;
+}
+
+export interface JobTable {
+  id: Immutable<string>;
+  workspace_id: Immutable<string>;
+  title: string;
+  description: string;
+  /** JSON array of strings. */
+  skills: JsonText;
+  /** A framework id; no foreign key because built-in frameworks may live in files only. */
+  framework_id: string | null;
+  question_set_id: string | null;
+  created_at: Immutable<IsoTime>;
+}
+
+/** One row per framework version; primary key (id, version). */
+export interface FrameworkTable {
+  id: Immutable<string>;
+  version: Immutable<string>;
+  /** null for built-in frameworks shared by every workspace. */
+  workspace_id: string | null;
+  name: string;
+  definition: Immutable<JsonText>;
+  created_at: Immutable<IsoTime>;
+}
+
+export interface QuestionSetTable {
+  id: Immutable<string>;
+  /** null for built-in question sets. */
+  workspace_id: string | null;
+  name: string;
+  version: string;
+  updated_at: IsoTime;
+}
+
+/** Primary key (question_set_id, id): question ids are unique within their set only. */
+export interface QuestionTable {
+  question_set_id: string;
+  id: string;
+  position: number;
+  text: string;
+  /** JSON array of competency ids. */
+  competencies: JsonText;
+  /** JSON array of strings. */
+  key_points: JsonText;
+  follow_up: string | null;
+}
+
+export interface CandidateTable {
+  id: Immutable<string>;
+  workspace_id: Immutable<string>;
+  name: string;
+  email: string | null;
+  phone: string | null;
+  /** IANA zone name, e.g. `Europe/Berlin`. */
+  time_zone: string | null;
+  /** JSON object: channel → consented (`{"email":true,"sms":false}`). */
+  consent: Generated<JsonText>;
+  created_at: Immutable<IsoTime>;
+}
+
+/** Candidate × job; unique per pair. */
+export interface ApplicationTable {
+  id: Immutable<string>;
+  candidate_id: Immutable<string>;
+  job_id: Immutable<string>;
+  stage: Generated<string>;
+  created_at: Immutable<IsoTime>;
+  updated_at: IsoTime;
+}
+
+export interface InterviewTable {
+  id: Immutable<string>;
+  workspace_id: Immutable<string>;
+  /** null for interviews outside hiring (customer, exit, research, practice). */
+  application_id: string | null;
+  kind: InterviewKind;
+  source_file: string | null;
+  /** Transcript format the interview was imported from. */
+  format: TranscriptFormat | null;
+  created_at: Immutable<IsoTime>;
+}
+
+export interface ResponseTable {
+  id: Immutable<string>;
+  interview_id: Immutable<string>;
+  position: number;
+  /** A question id within the job's question set; no foreign key, the set may be edited later. */
+  question_id: string | null;
+  question_text: string | null;
+  question_source: Response['questionSource'];
+  match_score: number | null;
+}
+
+export interface TranscriptSegmentTable {
+  id: Immutable<string>;
+  interview_id: Immutable<string>;
+  response_id: string | null;
+  position: number;
+  speaker: string | null;
+  /** Seconds from the start of the recording. */
+  start_s: number | null;
+  end_s: number | null;
+  text: string;
+  /** JSON array of `{ text, start, end }`, when the source has word timings. */
+  words: JsonText | null;
+}
+
+export interface SignalValueTable {
+  id: Immutable<string>;
+  interview_id: Immutable<string>;
+  /** null for interview-level values. */
+  response_id: string | null;
+  /** Order within the analysis, so values read back in the order they were computed. */
+  position: number;
+  signal: string;
+  value: number | null;
+  /** JSON array of Evidence. */
+  evidence: JsonText;
+  reason: string | null;
+}
+
+export interface ScorecardTable {
+  id: Immutable<string>;
+  interview_id: Immutable<string>;
+  framework_id: Immutable<string>;
+  framework_version: Immutable<string>;
+  engine_version: Immutable<string>;
+  overall_score: Immutable<number | null>;
+  /** Hash of the canonical body, so a re-run can prove it produced the same scorecard. */
+  content_hash: Immutable<string>;
+  body: Immutable<JsonText>;
+  created_at: Immutable<IsoTime>;
+}
+
+export interface HumanRatingTable {
+  id: Immutable<string>;
+  scorecard_id: Immutable<string>;
+  competency_id: string;
+  rater: string;
+  score: number;
+  note: string | null;
+  created_at: Immutable<IsoTime>;
+}
+
+export interface PipelineEventTable {
+  id: Immutable<string>;
+  workspace_id: Immutable<string>;
+  application_id: Immutable<string>;
+  /** e.g. `applied`, `stage_changed`, `rejected`, `hired`. */
+  kind: string;
+  /** Who did it: a user id, or `system`/`agent`. */
+  actor: string;
+  reason: string | null;
+  /** JSON object. */
+  payload: Generated<JsonText>;
+  occurred_at: Immutable<IsoTime>;
+}
+
+/** Every table, keyed by its SQL name. */
+export interface Database {
+  workspace: WorkspaceTable;
+  job: JobTable;
+  framework: FrameworkTable;
+  question_set: QuestionSetTable;
+  question: QuestionTable;
+  candidate: CandidateTable;
+  application: ApplicationTable;
+  interview: InterviewTable;
+  response: ResponseTable;
+  transcript_segment: TranscriptSegmentTable;
+  signal_value: SignalValueTable;
+  scorecard: ScorecardTable;
+  human_rating: HumanRatingTable;
+  pipeline_event: PipelineEventTable;
+}

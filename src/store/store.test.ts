@@ -1,0 +1,56 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openStore } from './index.js';
+import { describeStore } from './store.suite.js';
+
+const tempDir = fs.mkdtempSync(path.join(os.tmpdir(), 'candor-store-'));
+// A folder that does not exist yet: openStore must create it.
+const dataDir = path.join(tempDir, 'data');
+
+describe('SQLite', () => {
+  afterAll(() => fs.rmSync(tempDir, { recursive: true, force: true }));
+
+  describeStore('sqlite', () => openStore({ dataDir }));
+
+  it('keeps the database at <dataDir>/candor.db', () => {
+    expect(fs.existsSync(path.join(dataDir, 'candor.db'))).toBe(true);
+  });
+});
+
+const databaseUrl = process.env.TEST_DATABASE_URL;
+// Unique per run, so parallel runs and leftovers of a crashed run never meet.
+const schema = `candor_test_${process.pid}_${Date.now()}`;
+
+describe.skipIf(!databaseUrl)('PostgreSQL (TEST_DATABASE_URL)', () => {
+  afterAll(async () => {
+    const client = new pg.Client({ connectionString: databaseUrl });
+    await client.connect();
+    try {
+      await client.query(`drop schema if exists "${schema}" cascade`);
+    } finally {
+      await client.end();
+    }
+  });
+
+  describeStore('postgres', () => openStore({ dataDir, databaseUrl, schema }));
+
+  it('works inside its own schema, migration bookkeeping included', async () => {
+    const client = new pg.Client({ connectionString: databaseUrl });
+    await client.connect();
+    try {
+      const { rows } = await client.query<{ table_name: string }>(
+        'select table_name from information_schema.tables where table_schema = $1 order by table_name',
+        [schema],
+      );
+      const tables = rows.map((r) => r.table_name);
+      expect(tables).toContain('kysely_migration');
+      expect(tables).toContain('scorecard');
+      expect(tables).toHaveLength(16);
+    } finally {
+      await client.end();
+    }
+  });
+});
