@@ -1,5 +1,5 @@
 import type { LanguageAnalyzer } from '../analysis/language/index.js';
-import type { JobProfile, Question, Response, ResponseSignals, Transcript } from '../domain/index.js';
+import type { JobProfile, Question, Response, ResponseSignals, Segment, Transcript } from '../domain/index.js';
 import { responsesFromAnswers, segmentLiveInterview } from '../ingest/index.js';
 import type { Framework } from './framework-schema.js';
 import { buildScorecard } from './scorecard.js';
@@ -20,6 +20,8 @@ export interface AnalysisRequest {
 
 export interface AnalysisResult {
   readonly scorecard: Scorecard;
+  /** Every segment of the input, in order, answers and everything around them. */
+  readonly transcript: readonly Segment[];
   readonly responses: readonly Response[];
   readonly signals: readonly ResponseSignals[];
 }
@@ -41,7 +43,36 @@ export function analyzeTranscript(request: AnalysisRequest, analyzer: LanguageAn
         ...(request.candidateSpeaker === undefined ? {} : { candidateSpeaker: request.candidateSpeaker }),
       })
     : responsesFromAnswers([{ transcript, question: request.question ?? null }]);
-  return analyzeResponses(responses, request, analyzer, engineVersion, live ? 'live' : 'async');
+  const answers = live ? foldFollowUps(responses) : responses;
+  return analyzeResponses(answers.length > 0 ? answers : responses, request, analyzer, engineVersion, live ? 'live' : 'async');
+}
+
+/** Words below which a turn that follows no question is small talk ("Good, thanks, and you?"), not an answer. */
+export const SMALL_TALK_WORDS = 40;
+
+/**
+ * Live interviews hold small talk and short follow-ups besides the answers. A turn that matches
+ * the question set, or runs to 40 words, is an answer; a shorter turn after an answer is a
+ * follow-up and joins that answer; a short turn before the first answer is small talk and is
+ * not scored (it stays in the stored transcript).
+ */
+function foldFollowUps(responses: readonly Response[]): Response[] {
+  const out: Response[] = [];
+  for (const r of responses) {
+    const matched = r.questionSource === 'question-set' || r.questionSource === 'file';
+    if (matched || wordsIn(r) >= SMALL_TALK_WORDS) out.push({ ...r, index: out.length });
+    else {
+      const last = out.at(-1);
+      if (last) out[out.length - 1] = { ...last, segments: [...last.segments, ...r.segments] };
+    }
+  }
+  return out;
+}
+
+function wordsIn(response: Response): number {
+  let words = 0;
+  for (const s of response.segments) words += s.text.split(/\s+/).filter(Boolean).length;
+  return words;
 }
 
 /** Scores answers that are already split (one file per answer in an async interview). */
@@ -70,5 +101,6 @@ export function analyzeResponses(
       candidate,
     },
   });
-  return { scorecard, responses, signals };
+  const transcript = request.transcript?.segments ?? responses.flatMap((r) => [...r.prompt, ...r.segments]);
+  return { scorecard, transcript, responses, signals };
 }

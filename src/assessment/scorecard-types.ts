@@ -61,6 +61,7 @@ export interface Scorecard {
     readonly candidate: string | null;
     readonly responses: number;
     readonly words: number;
+    /** Seconds of the answers (the sum of each answer's first-to-last time), when timed. */
     readonly durationSeconds: number | null;
   };
   readonly job: { readonly title: string; readonly skills: number } | null;

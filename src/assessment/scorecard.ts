@@ -45,8 +45,10 @@ export function buildScorecard(input: ScorecardInput): Scorecard {
   const gaps = [...byScoreDesc].reverse().filter((c) => c.score < GAP_BELOW).slice(0, TOP).map(({ id, name, score }) => ({ id, name, score }));
   const asked = new Set(input.responses.map((r) => r.question?.id).filter((id): id is string => id !== undefined));
 
-  const times = input.responses.flatMap((r) => r.segments).flatMap((s) => [s.start, s.end]).filter((t): t is number => t !== null);
-  const durationSeconds = times.length > 0 ? round(span(times)) : null;
+  // Async answers each start at 0 s, so the length is the sum of the answers' own spans.
+  const spans = input.responses.map((r) => span(r.segments.flatMap((s) => [s.start, s.end]).filter((t): t is number => t !== null)));
+  const timed = spans.filter((s) => s !== null);
+  const durationSeconds = timed.length > 0 ? round(timed.reduce((a, b) => a + b, 0)) : null;
 
   return {
     engine: { name: 'candor', version: input.engineVersion },
@@ -87,7 +89,8 @@ export function buildScorecard(input: ScorecardInput): Scorecard {
   };
 }
 
-function span(times: readonly number[]): number {
+function span(times: readonly number[]): number | null {
+  if (times.length === 0) return null;
   let lo = Infinity;
   let hi = -Infinity;
   for (const t of times) {

@@ -14,9 +14,13 @@ function resolveSpeaker(label: string, speakers: readonly string[], field: strin
   const loose = speakers.find((s) => s.trim().toLowerCase() === wanted);
   if (loose !== undefined) return loose;
   const list = speakers.length > 0 ? speakers.map((s) => JSON.stringify(s)).join(', ') : 'none named';
-  throw new CandorError('VALIDATION_FAILED', `${field}: expected one of the transcript's speakers (${list}), found ${JSON.stringify(label)}`, {
-    field,
-  });
+  throw new CandorError(
+    'VALIDATION_FAILED',
+    `${field}: expected one of the transcript's speakers (${list}), found ${JSON.stringify(label)}`,
+    {
+      field,
+    },
+  );
 }
 
 /**
@@ -34,7 +38,8 @@ export function findCandidateSpeaker(transcript: Transcript, candidateSpeaker?: 
   for (const segment of transcript.segments) if (segment.speaker !== null) seen.add(segment.speaker);
   const speakers = [...seen];
   if (candidateSpeaker !== undefined) return resolveSpeaker(candidateSpeaker, speakers, 'candidateSpeaker');
-  if (transcript.meta?.candidate !== undefined) return resolveSpeaker(transcript.meta.candidate, speakers, 'meta.candidate');
+  if (transcript.meta?.candidate !== undefined)
+    return resolveSpeaker(transcript.meta.candidate, speakers, 'meta.candidate');
   if (speakers.length === 0) return null;
 
   const interviewers = new Set((transcript.meta?.interviewers ?? []).map((s) => s.trim().toLowerCase()));

@@ -2,7 +2,14 @@ import { normalizeSpace } from './source-text.js';
 import { speakerRuns, stripSoundAnnotations, type SpeakerRun } from './speaker-prefix.js';
 
 const NAMED_ENTITIES: Readonly<Record<string, string>> = {
-  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', lrm: '', rlm: '',
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: ' ',
+  lrm: '',
+  rlm: '',
 };
 
 /**

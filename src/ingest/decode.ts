@@ -15,23 +15,31 @@ export const SNIFF_BYTES = 8 * 1024;
  * @example decodeTranscriptBytes(Buffer.from('\uFEFFWEBVTT\n')) // "WEBVTT\n"
  */
 export function decodeTranscriptBytes(bytes: Uint8Array, options: ParseOptions = {}): string {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return decodeUtf8(bytes.subarray(3), 3, options);
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)
+    return decodeUtf8(bytes.subarray(3), 3, options);
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16le').decode(swapPairs(bytes.subarray(2)));
+  if (bytes[0] === 0xfe && bytes[1] === 0xff)
+    return new TextDecoder('utf-16le').decode(swapPairs(bytes.subarray(2)));
   const window = Math.min(bytes.length, SNIFF_BYTES);
-  for (let i = 0; i < window; i += 1) if (bytes[i] === 0) throw binaryAt(i, options);
-  return decodeUtf8(bytes, 0, options);
+  let nul = -1;
+  for (let i = 0; i < window && nul < 0; i += 1) if (bytes[i] === 0) nul = i;
+  return decodeUtf8(bytes, 0, options, nul);
 }
 
-function decodeUtf8(bytes: Uint8Array, offset: number, options: ParseOptions): string {
-  if (!isUtf8(bytes)) {
-    const bad = firstInvalidUtf8(bytes);
-    const byte = bad + offset;
-    if (byte < SNIFF_BYTES) throw binaryAt(byte, options);
-    const line = countLines(bytes, bad);
-    const details: Record<string, unknown> = { line, byte };
+/** `nul` is the first NUL byte in the sniffed window, or -1; the earliest sign of binary is reported. */
+function decodeUtf8(bytes: Uint8Array, offset: number, options: ParseOptions, nul = -1): string {
+  const bad = isUtf8(bytes) ? -1 : firstInvalidUtf8(bytes) + offset;
+  if (nul >= 0 && (bad < 0 || nul < bad)) throw binaryAt(nul, options);
+  if (bad >= 0) {
+    if (bad < SNIFF_BYTES) throw binaryAt(bad, options);
+    const line = countLines(bytes, bad - offset);
+    const details: Record<string, unknown> = { line, byte: bad };
     if (options.file !== undefined) details.file = options.file;
-    throw new CandorError('TRANSCRIPT_INVALID', `line ${line}: expected UTF-8 text, found an invalid byte at byte ${byte}; save the transcript as UTF-8`, details);
+    throw new CandorError(
+      'TRANSCRIPT_INVALID',
+      `line ${line}: expected UTF-8 text, found an invalid byte at byte ${bad}; save the transcript as UTF-8`,
+      details,
+    );
   }
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
 }

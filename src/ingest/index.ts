@@ -6,7 +6,13 @@ export { parseVtt } from './vtt.js';
 export { parseSrt } from './srt.js';
 export { parsePlainText } from './plain-text.js';
 export { parseJsonTranscript } from './json-transcript.js';
-export { JsonTranscriptSchema, JsonSegmentSchema, JsonWordSchema, type JsonTranscript, type JsonSegment } from './json-schema.js';
+export {
+  JsonTranscriptSchema,
+  JsonSegmentSchema,
+  JsonWordSchema,
+  type JsonTranscript,
+  type JsonSegment,
+} from './json-schema.js';
 export { cleanQmsumContent } from './qmsum.js';
 export { parseTranscript, detectTranscriptFormat } from './detect.js';
 export { decodeTranscriptBytes } from './decode.js';
@@ -17,7 +23,7 @@ export {
   responsesFromAnswers,
   segmentLiveInterview,
   DEFAULT_MIN_MATCH,
-  REPEATED_QUESTION_MATCH,
+  REPEATED_QUESTION_COVERAGE,
   type AnswerInput,
   type LiveSegmentationOptions,
 } from './segment-responses.js';

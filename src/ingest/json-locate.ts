@@ -23,7 +23,8 @@ export function jsonChildLines(text: string, containerPath: JsonPath): Map<strin
   const stack: Frame[] = [];
   let line = 1;
 
-  const childKey = (frame: Frame): string | number | null => (frame.kind === 'array' ? frame.index : frame.key);
+  const childKey = (frame: Frame): string | number | null =>
+    frame.kind === 'array' ? frame.index : frame.key;
   const valueStarts = (): void => {
     const parent = stack[stack.length - 1];
     if (!parent?.onPath || parent.depth !== containerPath.length) return;
@@ -56,8 +57,10 @@ export function jsonChildLines(text: string, containerPath: JsonPath): Map<strin
         i += 1;
       }
       const top = stack[stack.length - 1];
-      if (top?.kind === 'object' && top.expectKey) top.key = safeParseString(text.slice(begin, i + 1));
-      else valueStarts();
+      if (top?.kind === 'object' && top.expectKey) {
+        // Keys matter only on the way to the container; elsewhere skip decoding them.
+        if (top.onPath && top.depth <= containerPath.length) top.key = decodeKey(text, begin, i);
+      } else valueStarts();
     } else if (ch === 123) open('object');
     else if (ch === 91) open('array');
     else if (ch === 125 || ch === 93) stack.pop();
@@ -70,18 +73,27 @@ export function jsonChildLines(text: string, containerPath: JsonPath): Map<strin
       else if (top) top.index += 1;
     } else if (ch === 45 || (ch >= 48 && ch <= 57) || ch === 116 || ch === 102 || ch === 110) {
       valueStarts();
-      while (i + 1 < text.length && /[-+.0-9a-zA-Z]/.test(text.charAt(i + 1))) i += 1;
+      while (i + 1 < text.length && isScalarChar(text.charCodeAt(i + 1))) i += 1;
     }
   }
   return found;
 }
 
-function safeParseString(literal: string): string {
+function decodeKey(text: string, begin: number, end: number): string {
+  const raw = text.slice(begin + 1, end);
+  if (!raw.includes('\\')) return raw;
   try {
-    return JSON.parse(literal) as string;
+    return JSON.parse(`"${raw}"`) as string;
   } catch {
-    return literal.slice(1, -1);
+    return raw;
   }
+}
+
+/** Characters of numbers and of true/false/null. */
+function isScalarChar(c: number): boolean {
+  return (
+    (c >= 48 && c <= 57) || (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 43 || c === 45 || c === 46
+  );
 }
 
 /**

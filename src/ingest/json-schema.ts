@@ -6,7 +6,9 @@ import { z } from 'zod';
  * import as they are, with speaker null.
  */
 
-const seconds = z.number({ error: 'expected a number of seconds' }).min(0, { error: 'expected a number ≥ 0' });
+const seconds = z
+  .number({ error: 'expected a number of seconds' })
+  .min(0, { error: 'expected a number ≥ 0' });
 
 export const JsonWordSchema = z
   .object({
@@ -20,7 +22,8 @@ export const JsonWordSchema = z
     if (word.text === undefined && word.word === undefined) {
       ctx.addIssue({ code: 'custom', path: ['text'], message: 'missing; expected the word as a string' });
     }
-    if (word.end < word.start) ctx.addIssue({ code: 'custom', path: ['end'], message: 'expected a number ≥ start' });
+    if (word.end < word.start)
+      ctx.addIssue({ code: 'custom', path: ['end'], message: 'expected a number ≥ start' });
   });
 
 export const JsonSegmentSchema = z
@@ -33,7 +36,11 @@ export const JsonSegmentSchema = z
   })
   .superRefine((segment, ctx) => {
     if (segment.text === undefined && segment.words === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['text'], message: 'missing; expected the spoken text as a string' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['text'],
+        message: 'missing; expected the spoken text as a string',
+      });
     }
     if (segment.start !== undefined && segment.end !== undefined && segment.end < segment.start) {
       ctx.addIssue({ code: 'custom', path: ['end'], message: 'expected a number ≥ start' });
@@ -46,7 +53,10 @@ export const INTERVIEW_KINDS = ['async', 'live', 'practice', 'customer', 'exit',
 export const JsonTranscriptSchema = z.object({
   version: z.literal(1, { error: 'expected 1 (the only version so far)' }).optional(),
   title: z.string({ error: 'expected a string' }).optional(),
-  candidate: z.string({ error: "expected a string: the candidate's speaker label" }).min(1, { error: 'expected a non-empty speaker label' }).optional(),
+  candidate: z
+    .string({ error: "expected a string: the candidate's speaker label" })
+    .min(1, { error: 'expected a non-empty speaker label' })
+    .optional(),
   interviewers: z
     .array(z.string({ error: 'expected a string' }).min(1, { error: 'expected a non-empty speaker label' }), {
       error: 'expected an array of speaker labels',

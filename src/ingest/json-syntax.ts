@@ -13,14 +13,17 @@ export interface JsonSyntaxProblem {
   readonly found: string;
 }
 
-class Stop {
+class Stop extends Error {
   constructor(
     readonly offset: number,
     readonly expected: string,
-  ) {}
+  ) {
+    super(expected);
+  }
 }
 
 const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+// eslint-disable-next-line no-control-regex -- RFC 8259 §7: raw control characters may not appear in strings
 const STRING_BODY = /(?:[^"\\\u0000-\u001f]|\\["\\/bfnrt]|\\u[0-9a-fA-F]{4})*"/y;
 
 /**
@@ -30,7 +33,8 @@ const STRING_BODY = /(?:[^"\\\u0000-\u001f]|\\["\\/bfnrt]|\\u[0-9a-fA-F]{4})*"/y
 export function findJsonSyntaxProblem(text: string): JsonSyntaxProblem | null {
   let i = 0;
   const ws = (): void => {
-    while (i < text.length && (text[i] === ' ' || text[i] === '\n' || text[i] === '\r' || text[i] === '\t')) i += 1;
+    while (i < text.length && (text[i] === ' ' || text[i] === '\n' || text[i] === '\r' || text[i] === '\t'))
+      i += 1;
   };
   const string = (): void => {
     if (text[i] !== '"') throw new Stop(i, 'a string in double quotes');

@@ -3,7 +3,13 @@ import { CandorError } from '../core/index.js';
 import type { Segment, Transcript } from '../domain/index.js';
 import { findJsonSyntaxProblem } from './json-syntax.js';
 import { formatJsonPath, jsonChildLines, jsonPathLine, type JsonPath } from './json-locate.js';
-import { BareSegmentsSchema, JsonTranscriptSchema, QmsumSchema, type JsonSegment, type JsonTranscript } from './json-schema.js';
+import {
+  BareSegmentsSchema,
+  JsonTranscriptSchema,
+  QmsumSchema,
+  type JsonSegment,
+  type JsonTranscript,
+} from './json-schema.js';
 import { cleanQmsumContent } from './qmsum.js';
 import { invalidAt, invalidFile, isBlank, normalizeSpace, type ParseOptions } from './source-text.js';
 
@@ -29,7 +35,10 @@ export function parseJsonTranscript(content: string, options: ParseOptions = {})
   if (isObject(data) && 'meeting_transcripts' in data && !('segments' in data)) {
     const meeting = validate(QmsumSchema, data, text, options);
     const lines = jsonChildLines(text, ['meeting_transcripts']);
-    const turns = meeting.meeting_transcripts.map((turn) => ({ speaker: turn.speaker, text: cleanQmsumContent(turn.content) }));
+    const turns = meeting.meeting_transcripts.map((turn) => ({
+      speaker: turn.speaker,
+      text: cleanQmsumContent(turn.content),
+    }));
     return { format: 'json', segments: toSegments(turns, lines, options) };
   }
   if (isObject(data) && 'segments' in data) {
@@ -39,7 +48,9 @@ export function parseJsonTranscript(content: string, options: ParseOptions = {})
     const meta = metaOf(doc);
     return meta ? { format: 'json', segments, meta } : { format: 'json', segments };
   }
-  const found = isObject(data) ? `an object with the keys ${Object.keys(data).slice(0, 5).join(', ') || '(none)'}` : describe(data);
+  const found = isObject(data)
+    ? `an object with the keys ${Object.keys(data).slice(0, 5).join(', ') || '(none)'}`
+    : describe(data);
   throw invalidAt(
     firstContentLine(text),
     `expected an object with "segments" (Candor's format) or "meeting_transcripts" (QMSum), or an array of segments; found ${found}`,
@@ -52,13 +63,23 @@ function parseJson(text: string, options: ParseOptions): unknown {
     return JSON.parse(text) as unknown;
   } catch (error) {
     const problem = findJsonSyntaxProblem(text);
-    if (problem) throw invalidAt(problem.line, `expected ${problem.expected} in the JSON, found ${problem.found}`, options);
+    if (problem)
+      throw invalidAt(
+        problem.line,
+        `expected ${problem.expected} in the JSON, found ${problem.found}`,
+        options,
+      );
     const reason = error instanceof Error ? error.message : String(error);
     throw invalidFile(`not valid JSON: ${reason}`, options);
   }
 }
 
-function validate<T extends z.ZodType>(schema: T, data: unknown, text: string, options: ParseOptions): z.infer<T> {
+function validate<T extends z.ZodType>(
+  schema: T,
+  data: unknown,
+  text: string,
+  options: ParseOptions,
+): z.infer<T> {
   const result = schema.safeParse(data);
   if (result.success) return result.data;
   const issues = result.error.issues;
@@ -67,7 +88,8 @@ function validate<T extends z.ZodType>(schema: T, data: unknown, text: string, o
   const value = valueAt(data, issue.path);
   let message = issue.message;
   if (value === undefined && issue.code === 'invalid_type') message = `missing; ${message}`;
-  else if (issue.code !== 'custom' || issue.path[issue.path.length - 1] === 'end') message += `, found ${describe(value)}`;
+  else if (issue.code !== 'custom' || issue.path[issue.path.length - 1] === 'end')
+    message += `, found ${describe(value)}`;
   if (issues.length > 1) message += ` (and ${issues.length - 1} more problem${issues.length > 2 ? 's' : ''})`;
   throw pathError(text, issue.path, message, options);
 }
@@ -82,26 +104,50 @@ function pathError(text: string, path: JsonPath, message: string, options: Parse
   return new CandorError('TRANSCRIPT_INVALID', `${where}${field}: ${message}`, details);
 }
 
-function toSegments(input: readonly JsonSegment[], lines: ReadonlyMap<string | number, number>, options: ParseOptions): Segment[] {
+function toSegments(
+  input: readonly JsonSegment[],
+  lines: ReadonlyMap<string | number, number>,
+  options: ParseOptions,
+): Segment[] {
   const segments: Segment[] = [];
   input.forEach((raw, index) => {
-    const words = raw.words?.map((word) => ({ text: (word.text ?? word.word ?? '').trim(), start: word.start, end: word.end }));
+    const words = raw.words?.map((word) => ({
+      text: (word.text ?? word.word ?? '').trim(),
+      start: word.start,
+      end: word.end,
+    }));
     const text = normalizeSpace(raw.text ?? words?.map((word) => word.text).join(' ') ?? '');
     if (text === '') return;
     const speaker = raw.speaker?.trim() || null;
     const line = lines.get(index);
-    const segment: Segment = { speaker, start: raw.start ?? null, end: raw.end ?? null, text };
-    segments.push({ ...segment, ...(words ? { words } : {}), ...(line !== undefined ? { line } : {}) });
+    const segment: { -readonly [K in keyof Segment]: Segment[K] } = {
+      speaker,
+      start: raw.start ?? null,
+      end: raw.end ?? null,
+      text,
+    };
+    if (words) segment.words = words;
+    if (line !== undefined) segment.line = line;
+    segments.push(segment);
   });
-  if (segments.length === 0) throw invalidFile('no spoken text: every segment of the JSON transcript is empty', options);
+  if (segments.length === 0)
+    throw invalidFile('no spoken text: every segment of the JSON transcript is empty', options);
   return segments;
 }
 
-function checkCandidate(doc: JsonTranscript, segments: readonly Segment[], text: string, options: ParseOptions): void {
+function checkCandidate(
+  doc: JsonTranscript,
+  segments: readonly Segment[],
+  text: string,
+  options: ParseOptions,
+): void {
   if (doc.candidate === undefined) return;
   const speakers = [...new Set(segments.map((s) => s.speaker).filter((s): s is string => s !== null))];
   if (speakers.includes(doc.candidate.trim())) return;
-  const list = speakers.length > 0 ? `one of the segment speakers (${speakers.slice(0, 8).join(', ')})` : 'a segment speaker, but no segment names its speaker';
+  const list =
+    speakers.length > 0
+      ? `one of the segment speakers (${speakers.slice(0, 8).join(', ')})`
+      : 'a segment speaker, but no segment names its speaker';
   throw pathError(text, ['candidate'], `expected ${list}, found ${JSON.stringify(doc.candidate)}`, options);
 }
 
@@ -134,11 +180,13 @@ function describe(value: unknown): string {
   if (Array.isArray(value)) return 'an array';
   if (typeof value === 'object') return 'an object';
   if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
-  return String(value);
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return typeof value;
 }
 
 function firstContentLine(text: string): number {
   let line = 1;
-  for (let i = 0; i < text.length && /\s/.test(text.charAt(i)); i += 1) if (text.charCodeAt(i) === 10) line += 1;
+  for (let i = 0; i < text.length && /\s/.test(text.charAt(i)); i += 1)
+    if (text.charCodeAt(i) === 10) line += 1;
   return line;
 }

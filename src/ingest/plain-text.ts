@@ -1,6 +1,14 @@
 import type { Segment, Transcript } from '../domain/index.js';
 import { looksLikeSpeakerName, splitSpeakerPrefix } from './speaker-prefix.js';
-import { invalidAt, invalidFile, isBlank, normalizeSpace, quote, splitLines, type ParseOptions } from './source-text.js';
+import {
+  invalidAt,
+  invalidFile,
+  isBlank,
+  normalizeSpace,
+  quote,
+  splitLines,
+  type ParseOptions,
+} from './source-text.js';
 import { formatTimestamp, parseClockTime } from './timestamp.js';
 
 // A clock time at the start of a line: "[00:01:23]", "(1:23)", "00:01:23 -", "1:23 |".
@@ -38,7 +46,11 @@ export function parsePlainText(content: string, options: ParseOptions = {}): Tra
   const begin = (speaker: string | null, start: number | null, text: string, line: number): void => {
     if (start !== null) {
       if (lastStart && start < lastStart.time) {
-        throw invalidAt(line, `expected a time at or after ${formatTimestamp(lastStart.time)} (the time on line ${lastStart.line}), found ${formatTimestamp(start)}`, options);
+        throw invalidAt(
+          line,
+          `expected a time at or after ${formatTimestamp(lastStart.time)} (the time on line ${lastStart.line}), found ${formatTimestamp(start)}`,
+          options,
+        );
       }
       lastStart = { time: start, line };
     }
@@ -66,7 +78,11 @@ export function parsePlainText(content: string, options: ParseOptions = {}): Tra
       const bracketed = lead[1] !== '' && lead[3] !== '';
       const time = parseClockTime(lead[2] ?? '', lineNo, options);
       if (time === null && bracketed) {
-        throw invalidAt(lineNo, `expected a time like "[00:01:23]" or "[01:23]", found ${quote(lead[0].trim())}`, options);
+        throw invalidAt(
+          lineNo,
+          `expected a time like "[00:01:23]" or "[01:23]", found ${quote(lead[0].trim())}`,
+          options,
+        );
       }
       if (time !== null) {
         start = time;
@@ -106,6 +122,7 @@ function toSegments(turns: readonly Turn[], options: ParseOptions): Segment[] {
     const end = turn.start !== null && next !== null ? next : null;
     segments.push({ speaker: turn.speaker, start: turn.start, end, text, line: turn.line });
   }
-  if (segments.length === 0) throw invalidFile('no spoken text: the file has speaker labels or times but no words', options);
+  if (segments.length === 0)
+    throw invalidFile('no spoken text: the file has speaker labels or times but no words', options);
   return segments;
 }

@@ -19,13 +19,18 @@ export interface ReadTranscriptOptions {
  *   with its line, or no spoken text).
  * @example const transcript = await readTranscriptFile('interviews/jane.vtt')
  */
-export async function readTranscriptFile(file: string, options: ReadTranscriptOptions = {}): Promise<Transcript> {
+export async function readTranscriptFile(
+  file: string,
+  options: ReadTranscriptOptions = {},
+): Promise<Transcript> {
   const limit = options.maxBytes ?? DEFAULT_MAX_TRANSCRIPT_BYTES;
   let size: number;
   try {
     const info = await stat(file);
     if (info.isDirectory()) {
-      throw new CandorError('FILE_UNREADABLE', `cannot read ${file}: it is a folder, not a transcript file`, { file });
+      throw new CandorError('FILE_UNREADABLE', `cannot read ${file}: it is a folder, not a transcript file`, {
+        file,
+      });
     }
     size = info.size;
   } catch (error) {
@@ -47,8 +52,19 @@ function unreadable(file: string, error: unknown): CandorError {
   if (error instanceof CandorError) return error;
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   const reason =
-    code === 'ENOENT' ? 'no such file' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : error instanceof Error ? error.message : String(error);
-  return new CandorError('FILE_UNREADABLE', `cannot read ${file}: ${reason}`, { file, ...(code ? { reason: code } : {}) }, { cause: error });
+    code === 'ENOENT'
+      ? 'no such file'
+      : code === 'EACCES' || code === 'EPERM'
+        ? 'permission denied'
+        : error instanceof Error
+          ? error.message
+          : String(error);
+  return new CandorError(
+    'FILE_UNREADABLE',
+    `cannot read ${file}: ${reason}`,
+    { file, ...(code ? { reason: code } : {}) },
+    { cause: error },
+  );
 }
 
 function tooLarge(file: string, size: number, limit: number): CandorError {

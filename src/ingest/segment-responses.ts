@@ -1,6 +1,6 @@
 import type { Question, Response, Segment, Transcript } from '../domain/index.js';
 import { findCandidateSpeaker } from './candidate-speaker.js';
-import { bagOfWordsSimilarity, lastQuestion, wordCount } from './similarity.js';
+import { bagOfWordsSimilarity, contentWords, lastQuestion, wordCount } from './similarity.js';
 
 /** One async answer: the file of the answer and the question it was recorded for, when known. */
 export interface AnswerInput {
@@ -38,15 +38,18 @@ export interface LiveSegmentationOptions {
 }
 
 export const DEFAULT_MIN_MATCH = 0.35;
-/** A second response may take an already-used question only when the interviewer plainly asks it again. */
-export const REPEATED_QUESTION_MATCH = 0.8;
+/**
+ * A second response may take an already-used question only when the interviewer plainly asks it
+ * again: at least this share of the question's content words are in the interviewer's turn.
+ */
+export const REPEATED_QUESTION_COVERAGE = 0.8;
 const BACKCHANNEL_MAX_WORDS = 3;
 // Acknowledgements a candidate says while the interviewer is still talking (Jurafsky & Martin,
 // "Speech and Language Processing", ch. 15: backchannels / continuers).
-const ACKNOWLEDGEMENTS = new Set([
-  'mm-hmm', 'mhm', 'mm', 'hmm', 'uh-huh', 'uh', 'huh', 'yeah', 'yes', 'yep', 'right', 'okay', 'ok', 'sure',
-  'got', 'it', 'i', 'see', 'great', 'cool', 'good', 'alright', 'all', 'exactly', 'absolutely', 'totally', 'thanks',
-]);
+const ACKNOWLEDGEMENTS = new Set(
+  `mm-hmm mhm mm hmm uh-huh uh huh yeah yes yep right okay ok sure got it i see great cool good
+  alright all exactly absolutely totally thanks`.split(/\s+/),
+);
 
 interface Draft {
   readonly prompt: Segment[];
@@ -66,14 +69,32 @@ interface Draft {
  * const responses = segmentLiveInterview(transcript, { questions: questionSet.questions })
  * responses[0] // { index: 0, question: {...}, questionSource: 'question-set', matchScore: 0.71, segments, prompt }
  */
-export function segmentLiveInterview(transcript: Transcript, options: LiveSegmentationOptions = {}): Response[] {
+export function segmentLiveInterview(
+  transcript: Transcript,
+  options: LiveSegmentationOptions = {},
+): Response[] {
   const segments = transcript.segments.filter((s) => s.text.trim() !== '');
   const voices = new Set(segments.map((s) => s.speaker));
   const candidate = findCandidateSpeaker(transcript, options.candidateSpeaker);
   if (voices.size <= 1 || candidate === null) {
-    return segments.length === 0 ? [] : [{ index: 0, question: null, questionText: null, questionSource: 'none', matchScore: null, segments, prompt: [] }];
+    return segments.length === 0
+      ? []
+      : [
+          {
+            index: 0,
+            question: null,
+            questionText: null,
+            questionSource: 'none',
+            matchScore: null,
+            segments,
+            prompt: [],
+          },
+        ];
   }
-  const drafts = splitAnswers(segments, segments.map((s) => s.speaker === candidate));
+  const drafts = splitAnswers(
+    segments,
+    segments.map((s) => s.speaker === candidate),
+  );
   return matchQuestions(drafts, options);
 }
 
@@ -110,7 +131,8 @@ function splitAnswers(segments: readonly Segment[], isCandidate: readonly boolea
   for (let i = 0; i < n; i += 1) {
     const segment = segments[i] as Segment;
     const mine = isCandidate[i] ?? false;
-    const absorbed = backchannel[i] && before[i] !== undefined && before[i] === after[i] && before[i] !== mine;
+    const absorbed =
+      backchannel[i] && before[i] !== undefined && before[i] === after[i] && before[i] !== mine;
     if (absorbed) continue;
     if (mine) {
       if (!answer) {
@@ -131,24 +153,49 @@ interface Match {
   readonly score: number;
 }
 
-function bestMatch(prompt: string, asked: string | null, questions: readonly Question[], similarity: (a: string, b: string) => number): Match | null {
+function bestMatch(
+  prompt: string,
+  asked: string | null,
+  questions: readonly Question[],
+  similarity: (a: string, b: string) => number,
+): Match | null {
   let best: Match | null = null;
   for (const question of questions) {
     // The whole turn may bury the question in small talk; the question sentence alone may lack context.
-    const score = Math.max(similarity(prompt, question.text), asked ? similarity(asked, question.text) : -Infinity);
+    const score = Math.max(
+      similarity(prompt, question.text),
+      asked ? similarity(asked, question.text) : -Infinity,
+    );
     if (!best || score > best.score) best = { question, score };
   }
   return best;
+}
+
+/** True when the prompt says (nearly) all the content words of the question again. */
+function repeats(prompt: string, question: string): boolean {
+  const wanted = new Set(contentWords(question));
+  if (wanted.size < 2) return false;
+  const said = new Set(contentWords(prompt));
+  let covered = 0;
+  for (const word of wanted) if (said.has(word)) covered += 1;
+  return covered / wanted.size >= REPEATED_QUESTION_COVERAGE;
 }
 
 function matchQuestions(drafts: readonly Draft[], options: LiveSegmentationOptions): Response[] {
   const questions = options.questions ?? [];
   const similarity = options.similarity ?? bagOfWordsSimilarity;
   const minMatch = options.minMatch ?? DEFAULT_MIN_MATCH;
-  const prompts = drafts.map((d) => d.prompt.map((s) => s.text).join(' ').trim());
+  const prompts = drafts.map((d) =>
+    d.prompt
+      .map((s) => s.text)
+      .join(' ')
+      .trim(),
+  );
   const asked = prompts.map((p) => lastQuestion(p));
   const matches = drafts.map((d, i) =>
-    d.prompt.length === 0 || questions.length === 0 ? null : bestMatch(prompts[i] ?? '', asked[i] ?? null, questions, similarity),
+    d.prompt.length === 0 || questions.length === 0
+      ? null
+      : bestMatch(prompts[i] ?? '', asked[i] ?? null, questions, similarity),
   );
 
   // Each question goes to its best-matching response (ties: the earlier one).
@@ -156,7 +203,8 @@ function matchQuestions(drafts: readonly Draft[], options: LiveSegmentationOptio
   matches.forEach((match, i) => {
     if (!match || match.score < minMatch) return;
     const current = owner.get(match.question.id);
-    if (current === undefined || match.score > (matches[current]?.score ?? -Infinity)) owner.set(match.question.id, i);
+    if (current === undefined || match.score > (matches[current]?.score ?? -Infinity))
+      owner.set(match.question.id, i);
   });
 
   return drafts.map((draft, index) => {
@@ -165,15 +213,39 @@ function matchQuestions(drafts: readonly Draft[], options: LiveSegmentationOptio
       match !== null &&
       match !== undefined &&
       match.score >= minMatch &&
-      (owner.get(match.question.id) === index || match.score >= REPEATED_QUESTION_MATCH);
+      (owner.get(match.question.id) === index || repeats(prompts[index] ?? '', match.question.text));
     const askedText = asked[index] ?? null;
     if (accepted) {
       const questionText = askedText ?? match.question.text;
-      return { index, question: match.question, questionText, questionSource: 'question-set', matchScore: match.score, segments: draft.segments, prompt: draft.prompt };
+      return {
+        index,
+        question: match.question,
+        questionText,
+        questionSource: 'question-set',
+        matchScore: match.score,
+        segments: draft.segments,
+        prompt: draft.prompt,
+      };
     }
     if (askedText !== null) {
-      return { index, question: null, questionText: askedText, questionSource: 'interviewer', matchScore: null, segments: draft.segments, prompt: draft.prompt };
+      return {
+        index,
+        question: null,
+        questionText: askedText,
+        questionSource: 'interviewer',
+        matchScore: null,
+        segments: draft.segments,
+        prompt: draft.prompt,
+      };
     }
-    return { index, question: null, questionText: null, questionSource: 'none', matchScore: null, segments: draft.segments, prompt: draft.prompt };
+    return {
+      index,
+      question: null,
+      questionText: null,
+      questionSource: 'none',
+      matchScore: null,
+      segments: draft.segments,
+      prompt: draft.prompt,
+    };
   });
 }

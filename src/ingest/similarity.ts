@@ -66,7 +66,8 @@ export function bagOfWordsSimilarity(a: string, b: string): number {
   if (left.size === 0 || right.size === 0) return 0;
   let dot = 0;
   for (const [word, n] of left) dot += n * (right.get(word) ?? 0);
-  const norm = (bag: Map<string, number>): number => Math.sqrt([...bag.values()].reduce((sum, n) => sum + n * n, 0));
+  const norm = (bag: Map<string, number>): number =>
+    Math.sqrt([...bag.values()].reduce((sum, n) => sum + n * n, 0));
   return dot / (norm(left) * norm(right));
 }
 
@@ -104,7 +105,11 @@ export function wordCount(text: string): number {
       counted = false;
     }
     // Letters and digits; any non-ASCII character other than punctuation-like marks counts too.
-    const wordy = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c > 127 && /[\p{L}\p{N}]/u.test(text.charAt(i)));
+    const wordy =
+      (c >= 48 && c <= 57) ||
+      (c >= 65 && c <= 90) ||
+      (c >= 97 && c <= 122) ||
+      (c > 127 && /[\p{L}\p{N}]/u.test(text.charAt(i)));
     if (wordy && !counted) {
       n += 1;
       counted = true;

@@ -52,7 +52,12 @@ export function normalizeSpace(text: string): string {
   for (let i = 0; i < text.length; i += 1) {
     const c = text.charCodeAt(i);
     const space = c === 32;
-    if ((space && previousSpace) || (c <= 13 && c >= 9) || c === 0xa0 || (c > 0x1fff && /\s/.test(text.charAt(i)))) {
+    if (
+      (space && previousSpace) ||
+      (c <= 13 && c >= 9) ||
+      c === 0xa0 ||
+      (c > 0x1fff && /\s/.test(text.charAt(i)))
+    ) {
       clean = false;
       break;
     }

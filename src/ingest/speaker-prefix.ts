@@ -16,24 +16,23 @@ const MAX_WORDS = 5;
 const MAX_CAPITALISED = 4;
 
 const CAPITALISED = /^\p{Lu}[\p{L}\p{M}'’.-]*$/u;
-const PARTICLES = new Set([
-  'van', 'von', 'de', 'der', 'den', 'del', 'della', 'di', 'da', 'du', 'la', 'le', 'dos', 'das',
-  'do', 'bin', 'ibn', 'al', 'el', 'y', 'ter', 'ten', 'zu', 'af',
-]);
+const PARTICLES = new Set(
+  `van von de der den del della di da du la le dos das do bin ibn al el y ter ten zu af`.split(/\s+/),
+);
 // Roles that tools number when they cannot name the voice.
-const NUMBERED_ROLES = /^(speaker|participant|guest|person|interviewer|interviewee|candidate|caller|attendee|user|panelist|unknown)$/i;
-const NOT_A_NAME = new Set([
-  'note', 'notes', 'nb', 'n.b.', 'ps', 'p.s.', 'warning', 'caution', 'tip', 'hint', 'example', 'e.g.', 'i.e.',
-  'update', 'edit', 'summary', 'reminder', 'important', 'todo', 'fyi', 're', 'subject', 'agenda', 'source',
-  'step', 'yes', 'no', 'so', 'and', 'but', 'or', 'well', 'look', 'listen', 'remember', 'also', 'now', 'then',
-  'okay', 'ok', 'sure', 'right', 'again', 'first', 'second', 'third', 'finally', 'basically', 'actually',
-  'honestly', 'anyway', 'however', 'therefore', 'plus', 'thanks', 'because', 'this', 'that', 'here', 'there',
-  'it', 'i', 'we', 'you', 'they', 'he', 'she', 'what', 'why', 'how', 'when', 'where', 'which', 'if', 'my',
-  'our', 'your', 'in', 'on', 'at', 'to', 'with', 'from', 'by', 'as', 'like', 'result', 'situation', 'task',
-  'action', 'goal', 'problem', 'solution', 'lesson', 'background', 'context', 'outcome',
-]);
+const NUMBERED_ROLES =
+  /^(speaker|participant|guest|person|interviewer|interviewee|candidate|caller|attendee|user|panelist|unknown)$/i;
+const NOT_A_NAME = new Set(
+  `note notes nb n.b. ps p.s. warning caution tip hint example e.g. i.e. update edit summary reminder
+  important todo fyi re subject agenda source step yes no so and but or well look listen remember
+  also now then okay ok sure right again first second third finally basically actually honestly
+  anyway however therefore plus thanks because this that here there it i we you they he she what why
+  how when where which if my our your in on at to with from by as like result situation task action
+  goal problem solution lesson background context outcome`.split(/\s+/),
+);
 // Sound annotations that subtitle files put in brackets; they are not speakers.
-const SOUND = /^(music|laughter|laughs?|laughing|applause|inaudible|crosstalk|silence|noise|coughs?|coughing|sighs?|chuckles?|unintelligible|foreign|blank_audio|indistinct|background noise|no audio|pause)$/i;
+const SOUND =
+  /^(music|laughter|laughs?|laughing|applause|inaudible|crosstalk|silence|noise|coughs?|coughing|sighs?|chuckles?|unintelligible|foreign|blank_audio|indistinct|background noise|no audio|pause)$/i;
 
 /**
  * True when `label` looks like a speaker's name or role.
@@ -41,6 +40,19 @@ const SOUND = /^(music|laughter|laughs?|laughing|applause|inaudible|crosstalk|si
  * @example looksLikeSpeakerName('Note') // false
  */
 export function looksLikeSpeakerName(label: string): boolean {
+  // A transcript repeats a handful of labels thousands of times; remember the verdicts.
+  const known = verdicts.get(label);
+  if (known !== undefined) return known;
+  if (verdicts.size >= MAX_REMEMBERED) verdicts.clear();
+  const verdict = judgeName(label);
+  verdicts.set(label, verdict);
+  return verdict;
+}
+
+const MAX_REMEMBERED = 4096;
+const verdicts = new Map<string, boolean>();
+
+function judgeName(label: string): boolean {
   let name = label.trim();
   if (name.length === 0 || name.length > 60) return false;
   // Teams and Zoom append "(Guest)", "(External)" or pronouns to display names.
@@ -68,6 +80,7 @@ export interface SpeakerLine {
 
 // Subtitle dialogue dashes and broadcast-caption speaker-change marks.
 const DIALOGUE_MARK = /^(?:>>+\s*|[-–—]\s+)/;
+const DIALOGUE_START = /^[->–—]/;
 const BRACKETED = /^\[([^\]]{1,60})\]\s*:?\s*(.*)$/s;
 const BOLD = /^(\*\*|__)([^*_]{1,62}?)\1\s*(.*)$/s;
 
@@ -78,18 +91,21 @@ const BOLD = /^(\*\*|__)([^*_]{1,62}?)\1\s*(.*)$/s;
  * @example splitSpeakerPrefix('Note: bring a pen') // null
  */
 export function splitSpeakerPrefix(line: string): SpeakerLine | null {
-  const s = line.trimStart().replace(DIALOGUE_MARK, '');
-  const bracketed = BRACKETED.exec(s);
+  const trimmed = line.trimStart();
+  const s = DIALOGUE_START.test(trimmed) ? trimmed.replace(DIALOGUE_MARK, '') : trimmed;
+  const first = s.charAt(0);
+  const bracketed = first === '[' ? BRACKETED.exec(s) : null;
   if (bracketed) {
     const [, name = '', rest = ''] = bracketed;
     return looksLikeSpeakerName(name) ? { speaker: name.trim(), text: rest.trim() } : null;
   }
-  const bold = BOLD.exec(s);
+  const bold = first === '*' || first === '_' ? BOLD.exec(s) : null;
   if (bold) {
     const [, , inner = '', after = ''] = bold;
     const name = inner.trimEnd().endsWith(':') ? inner.trimEnd().slice(0, -1) : null;
     if (name !== null && looksLikeSpeakerName(name)) return { speaker: name.trim(), text: after.trim() };
-    if (after.startsWith(':') && looksLikeSpeakerName(inner)) return { speaker: inner.trim(), text: after.slice(1).trim() };
+    if (after.startsWith(':') && looksLikeSpeakerName(inner))
+      return { speaker: inner.trim(), text: after.slice(1).trim() };
     return null;
   }
   const colon = s.indexOf(':');
@@ -101,7 +117,8 @@ export function splitSpeakerPrefix(line: string): SpeakerLine | null {
 }
 
 // Bracketed sound annotations ("[Music]", "[laughter]") carry no speech; subtitle files are full of them.
-const SOUND_ANNOTATION = /\[(?:music|laughter|laughs?|laughing|applause|inaudible|crosstalk|silence|noise|coughs?|coughing|sighs?|chuckles?|unintelligible|foreign|blank_audio|indistinct|background noise|no audio|pause)\]/gi;
+const SOUND_ANNOTATION =
+  /\[(?:music|laughter|laughs?|laughing|applause|inaudible|crosstalk|silence|noise|coughs?|coughing|sighs?|chuckles?|unintelligible|foreign|blank_audio|indistinct|background noise|no audio|pause)\]/gi;
 
 /** Removes bracketed sound annotations such as `[Music]` from caption text. */
 export function stripSoundAnnotations(text: string): string {
@@ -133,7 +150,8 @@ export function speakerRuns(lines: readonly string[], initialSpeaker: string | n
     if (line === '') continue;
     const labelled = splitSpeakerPrefix(line);
     const current = runs[runs.length - 1];
-    if (labelled) runs.push({ speaker: labelled.speaker, parts: labelled.text === '' ? [] : [labelled.text] });
+    if (labelled)
+      runs.push({ speaker: labelled.speaker, parts: labelled.text === '' ? [] : [labelled.text] });
     else if (current) current.parts.push(line.replace(DIALOGUE_MARK, ''));
     else runs.push({ speaker: initialSpeaker, parts: [line.replace(DIALOGUE_MARK, '')] });
   }

@@ -33,8 +33,14 @@ export function parseSrt(content: string, options: ParseOptions = {}): Transcrip
     while (i < lines.length && (lines[i] ?? '').trim() !== '') i += 1;
     readCue(lines.slice(blockStart, i), blockStart + 1, segments, options);
   }
-  if (segments.length === 0) throw invalidFile('no spoken text: the SubRip file has no cue with text', options);
+  if (segments.length === 0)
+    throw invalidFile('no spoken text: the SubRip file has no cue with text', options);
   return { format: 'srt', segments };
+}
+
+function cleanLine(line: string): string {
+  const plain = line.includes('<') || line.includes('{') ? line.replace(FORMATTING, '') : line;
+  return stripSoundAnnotations(decodeEntities(plain));
 }
 
 function readCue(block: readonly string[], firstLine: number, out: Segment[], options: ParseOptions): void {
@@ -46,14 +52,20 @@ function readCue(block: readonly string[], firstLine: number, out: Segment[], op
     const second = block[1];
     if (second === undefined || !isTimingLine(second)) {
       const found = second === undefined ? 'the end of the cue' : quote(second);
-      throw invalidAt(firstLine + 1, `expected a timestamp line like "00:00:01,000 --> 00:00:04,000" after the cue number, found ${found}`, options);
+      throw invalidAt(
+        firstLine + 1,
+        `expected a timestamp line like "00:00:01,000 --> 00:00:04,000" after the cue number, found ${found}`,
+        options,
+      );
     }
   } else {
-    const what = TIMESTAMP_LIKE.test(first) ? 'a timestamp line like "00:00:01,000 --> 00:00:04,000"' : 'a cue number or a timestamp line like "00:00:01,000 --> 00:00:04,000"';
+    const what = TIMESTAMP_LIKE.test(first)
+      ? 'a timestamp line like "00:00:01,000 --> 00:00:04,000"'
+      : 'a cue number or a timestamp line like "00:00:01,000 --> 00:00:04,000"';
     throw invalidAt(firstLine, `expected ${what}, found ${quote(first)}`, options);
   }
   const { start, end } = parseTimingLine(block[timingAt] ?? '', 'srt', firstLine + timingAt, options);
-  const text = block.slice(timingAt + 1).map((line) => stripSoundAnnotations(decodeEntities(line.replace(FORMATTING, ''))));
+  const text = block.slice(timingAt + 1).map(cleanLine);
   for (const run of speakerRuns(text)) {
     if (run.text !== '') out.push({ speaker: run.speaker, start, end, text: run.text, line: firstLine });
   }

@@ -26,7 +26,11 @@ export function parseVtt(content: string, options: ParseOptions = {}): Transcrip
   while (i < lines.length && (lines[i] ?? '').trim() === '') i += 1;
   const header = lines[i] ?? '';
   if (!HEADER.test(header)) {
-    throw invalidAt(i + 1, `expected the WebVTT header "WEBVTT" on the first line, found ${quote(header)}`, options);
+    throw invalidAt(
+      i + 1,
+      `expected the WebVTT header "WEBVTT" on the first line, found ${quote(header)}`,
+      options,
+    );
   }
   i += 1;
   // Header text lines (e.g. "Kind: captions") run until the first blank line.
@@ -41,7 +45,8 @@ export function parseVtt(content: string, options: ParseOptions = {}): Transcrip
     const block = lines.slice(blockStart, i);
     readBlock(block, blockStart + 1, segments, options);
   }
-  if (segments.length === 0) throw invalidFile('no spoken text: the WebVTT file has no cue with text', options);
+  if (segments.length === 0)
+    throw invalidFile('no spoken text: the WebVTT file has no cue with text', options);
   return { format: 'vtt', segments };
 }
 
@@ -57,7 +62,11 @@ function readBlock(block: readonly string[], firstLine: number, out: Segment[], 
     // unless the first line is itself a timestamp without its arrow.
     const at = block.length >= 2 && !TIMESTAMP_LIKE.test(first) ? 1 : 0;
     const found = block[at] ?? '';
-    throw invalidAt(firstLine + at, `expected a timestamp line like "00:00:01.000 --> 00:00:04.000", found ${quote(found)}`, options);
+    throw invalidAt(
+      firstLine + at,
+      `expected a timestamp line like "00:00:01.000 --> 00:00:04.000", found ${quote(found)}`,
+      options,
+    );
   }
   const { start, end } = parseTimingLine(block[timingAt] ?? '', 'vtt', firstLine + timingAt, options);
   for (const run of vttCueRuns(block.slice(timingAt + 1))) {

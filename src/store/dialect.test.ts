@@ -4,7 +4,7 @@ import path from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CandorError } from '../core/index.js';
-import { constraintKind, createDialect, openStore } from './index.js';
+import { createDialect, openStore } from './index.js';
 
 const tempDir = fs.mkdtempSync(path.join(os.tmpdir(), 'candor-dialect-'));
 afterAll(() => fs.rmSync(tempDir, { recursive: true, force: true }));
@@ -38,16 +38,5 @@ describe('createDialect', () => {
     const opening = openStore({ dataDir: tempDir, databaseUrl: 'postgres://postgres@127.0.0.1:1/none' });
     await expect(opening).rejects.toMatchObject({ code: 'INTERNAL', details: { migration: null } });
     await expect(opening).rejects.toThrow(/database setup failed before any migration ran/);
-  });
-});
-
-describe('constraintKind', () => {
-  it('reads the SQLite and PostgreSQL codes and ignores everything else', () => {
-    expect(constraintKind({ code: 'SQLITE_CONSTRAINT_PRIMARYKEY' })).toBe('unique');
-    expect(constraintKind({ code: '23505' })).toBe('unique');
-    expect(constraintKind({ code: 'SQLITE_CONSTRAINT_FOREIGNKEY' })).toBe('foreign-key');
-    expect(constraintKind({ code: '23503' })).toBe('foreign-key');
-    expect(constraintKind(new Error('boom'))).toBeNull();
-    expect(constraintKind(null)).toBeNull();
   });
 });

@@ -33,24 +33,21 @@ export const DOUBLE_TYPE = 'double precision';
 /** How long a SQLite writer waits for another process's lock before failing, in ms. */
 const SQLITE_BUSY_TIMEOUT_MS = 5000;
 
-/** PostgreSQL type OIDs (pg_type.oid) that node-postgres returns as strings by default. */
-const PG_INT8_OID = 20;
-const PG_NUMERIC_OID = 1700;
-
 /**
  * Builds the Kysely dialect for a target database.
  *
  * SQLite: creates the data folder if missing, then sets WAL journaling (readers do not block the
  * writer), `foreign_keys = ON` (off by default in SQLite, needed for cascades) and a busy timeout.
- * PostgreSQL: with `schema`, creates that schema if missing and puts it first on the
- * `search_path` of every pooled connection, so tests can run in isolated schemas.
+ * PostgreSQL: with `schema`, creates that schema if missing and makes it the `search_path` of
+ * every pooled connection, so tests can run in isolated schemas.
  *
  * @example const { dialect } = createDialect({ kind: 'sqlite', file: './data/candor.db' })
  * @example createDialect({ kind: 'postgres', url: 'postgres://postgres@127.0.0.1/candor', schema: 'run_42' })
  */
 export function createDialect(target: StoreTarget): StoreDialect {
-  if (target.kind === 'sqlite')
+  if (target.kind === 'sqlite') {
     return { kind: 'sqlite', dialect: sqliteDialect(target.file), migrationSchema: undefined };
+  }
   const schema = target.schema === undefined ? undefined : checkSchemaName(target.schema);
   return { kind: 'postgres', dialect: postgresDialect(target.url, schema), migrationSchema: schema };
 }
@@ -82,7 +79,13 @@ function postgresDialect(url: string, schema: string | undefined): Dialect {
     onCreateConnection: async (connection) => {
       if (schema === undefined) return;
       // Created once per pool: concurrent `create schema if not exists` can still collide.
-      schemaReady ??= connection.executeQuery(CompiledQuery.raw(`create schema if not exists "${schema}"`));
+      // A failed attempt is forgotten so the next connection tries again.
+      schemaReady ??= connection
+        .executeQuery(CompiledQuery.raw(`create schema if not exists "${schema}"`))
+        .catch((error: unknown) => {
+          schemaReady = undefined;
+          throw error;
+        });
       await schemaReady;
       await connection.executeQuery(CompiledQuery.raw(`set search_path to "${schema}"`));
     },
@@ -90,10 +93,11 @@ function postgresDialect(url: string, schema: string | undefined): Dialect {
 }
 
 /** Returns counts (`int8`) and `numeric` as JS numbers instead of strings; Candor's values fit a double. */
-const pgTypeParser = ((oid: number, format?: 'text' | 'binary') => {
-  if (oid === PG_INT8_OID || oid === PG_NUMERIC_OID) return (value: string) => Number(value);
-  return format === undefined ? pg.types.getTypeParser(oid) : pg.types.getTypeParser(oid, format);
-}) as typeof pg.types.getTypeParser;
+const pgTypeParser: typeof pg.types.getTypeParser = (oid, format) => {
+  const { INT8, NUMERIC } = pg.types.builtins;
+  if (oid === INT8 || oid === NUMERIC) return Number;
+  return pg.types.getTypeParser(oid, format) as (value: string) => unknown;
+};
 
 function checkSchemaName(schema: string): string {
   if (!/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) {

@@ -40,7 +40,7 @@ export async function runMigrations<DB>(
   const { error, results = [] } = await migrator.migrateToLatest();
   if (error === undefined) return [...results];
   const migration = results.find((result) => result.status === 'Error')?.migrationName ?? null;
-  const reason = error instanceof Error ? error.message : String(error);
+  const reason = error instanceof Error ? error.message : 'unknown error (see cause)';
   throw new CandorError(
     'INTERNAL',
     migration === null

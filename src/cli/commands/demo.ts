@@ -2,7 +2,7 @@ import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { loadQuestionSet, readJobFile, type AnalysisResult } from '../../assessment/index.js';
 import { CandorError, loadConfig, packageRoot } from '../../core/index.js';
-import { openStore, type Store } from '../../store/index.js';
+import { openStore, type RankedScorecard, type Store } from '../../store/index.js';
 import { frameworkFor } from '../context.js';
 import { formatTime } from '../render.js';
 import { analyzeFile } from './analyze.js';
@@ -26,6 +26,23 @@ interface DemoRow {
 }
 
 const DEMO_WORKSPACE = 'demo';
+const FOOTER =
+  '\nScores are recommendations; a person decides. See one in full:\n' +
+  '  npx candor analyze examples/interviews/priya-strong.vtt --job examples/jobs/sdr.md --questions examples/questions/sdr.yaml\n';
+
+interface DemoJob {
+  readonly slug: string;
+  readonly jobFile: string;
+  /** Question set id or file. */
+  readonly questions: string;
+  readonly inputs: readonly string[];
+}
+
+interface JobSummary {
+  readonly job: string;
+  readonly ranking: DemoRow[];
+  readonly failed: { file: string; error: string }[];
+}
 
 /**
  * Seeds the embedded database with the example job and interviews, analyses every interview,
@@ -35,59 +52,75 @@ const DEMO_WORKSPACE = 'demo';
 export async function runDemo(options: DemoOptions): Promise<void> {
   const config = loadConfig(options.dataDir ? { ...process.env, CANDOR_DATA_DIR: options.dataDir } : process.env);
   const examples = path.join(packageRoot(), 'examples');
-  const jobFile = path.join(examples, 'jobs', 'sdr.md');
-  const questionsFile = path.join(examples, 'questions', 'sdr.yaml');
-  const inputs = [
-    ...readdirSync(path.join(examples, 'interviews')).sort().map((f) => path.join(examples, 'interviews', f)),
-    path.join(examples, 'answers'),
+  const jobs: DemoJob[] = [
+    {
+      slug: 'sdr',
+      jobFile: path.join(examples, 'jobs', 'sdr.md'),
+      questions: path.join(examples, 'questions', 'sdr.yaml'),
+      inputs: readdirSync(path.join(examples, 'interviews')).sort().map((f) => path.join(examples, 'interviews', f)),
+    },
+    {
+      slug: 'support-lead',
+      jobFile: path.join(examples, 'jobs', 'support-lead.md'),
+      questions: 'default',
+      inputs: [path.join(examples, 'answers')],
+    },
   ];
+  const total = jobs.reduce((n, j) => n + j.inputs.length, 0);
 
   const store = await openStore({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
   try {
     const where = store.kind === 'sqlite' ? path.join(config.dataDir, 'candor.db') : 'PostgreSQL (DATABASE_URL)';
     progress(`Candor demo: seeding ${where}`);
-    const jobId = await seedJob(store, jobFile, questionsFile);
-    const failed: { file: string; error: string }[] = [];
-    for (const [i, file] of inputs.entries()) {
-      const name = path.relative(examples, file);
-      progress(`  [${i + 1}/${inputs.length}] analysing ${name}`);
-      try {
-        const result = await analyzeFile(file, { job: jobFile, framework: 'default', questions: questionsFile });
-        await storeResult(store, jobId, file, result);
-      } catch (error) {
-        if (!(error instanceof CandorError)) throw error;
-        failed.push({ file: name, error: error.message });
+    const summaries: JobSummary[] = [];
+    let done = 0;
+    for (const job of jobs) {
+      const jobId = await seedJob(store, job);
+      const failed: { file: string; error: string }[] = [];
+      for (const file of job.inputs) {
+        const name = path.relative(examples, file);
+        progress(`  [${++done}/${total}] analysing ${name}`);
+        try {
+          const result = await analyzeFile(file, { job: job.jobFile, framework: 'default', questions: job.questions });
+          await storeResult(store, jobId, file, result);
+        } catch (error) {
+          if (!(error instanceof CandorError)) throw error;
+          failed.push({ file: name, error: error.message });
+        }
       }
+      summaries.push({ job: (await store.jobs.get(jobId)).title, ranking: rankingRows(await store.scorecards.rankForJob(jobId)), failed });
     }
-    const ranked = await store.scorecards.rankForJob(jobId);
-    const rows: DemoRow[] = ranked.map((r, i) => {
-      const card = r.body as AnalysisResult['scorecard'];
-      return {
-        rank: i + 1,
-        candidate: r.candidateName,
-        overall: r.overallScore,
-        confidence: card.overall.confidence,
-        strengths: card.strengths.map((s) => s.name),
-        gaps: card.gaps.map((s) => s.name),
-        words: card.input.words,
-        duration: card.input.durationSeconds,
-        file: card.input.file,
-      };
-    });
-    process.stdout.write(options.json ? JSON.stringify({ job: 'Sales Development Representative', ranking: rows, failed }, null, 2) + '\n' : renderRanking(rows, failed));
+    process.stdout.write(options.json ? JSON.stringify(summaries, null, 2) + '\n' : summaries.map(renderRanking).join('') + FOOTER);
   } finally {
     await store.close();
   }
 }
 
-async function seedJob(store: Store, jobFile: string, questionsFile: string): Promise<string> {
+function rankingRows(ranked: readonly RankedScorecard[]): DemoRow[] {
+  return ranked.map((r, i) => {
+    const card = r.body as AnalysisResult['scorecard'];
+    return {
+      rank: i + 1,
+      candidate: r.candidateName,
+      overall: r.overallScore,
+      confidence: card.overall.confidence,
+      strengths: card.strengths.map((s) => s.name),
+      gaps: card.gaps.map((s) => s.name),
+      words: card.input.words,
+      duration: card.input.durationSeconds,
+      file: card.input.file,
+    };
+  });
+}
+
+async function seedJob(store: Store, { slug, jobFile, questions: questionsRef }: DemoJob): Promise<string> {
   const ws = await store.workspaces.ensure({ slug: DEMO_WORKSPACE, name: 'Candor demo' });
   const framework = frameworkFor('default');
   await store.frameworks.save({ id: framework.id, version: framework.version, name: framework.name, definition: framework });
-  const questions = loadQuestionSet(questionsFile);
+  const questions = loadQuestionSet(questionsRef);
   await store.questionSets.save(questions, { workspaceId: ws.id });
   const profile = readJobFile(jobFile);
-  const jobId = `job_${DEMO_WORKSPACE}_sdr`;
+  const jobId = `job_${DEMO_WORKSPACE}_${slug}`;
   try {
     await store.jobs.update(jobId, { title: profile.title, description: profile.text, skills: profile.skills });
   } catch (error) {
@@ -135,8 +168,8 @@ async function storeResult(store: Store, jobId: string, file: string, result: An
   await saveAnalysis(store, interviewId, result);
 }
 
-function renderRanking(rows: readonly DemoRow[], failed: readonly { file: string; error: string }[]): string {
-  const out = ['', 'Sales Development Representative — candidates ranked by overall fit', ''];
+function renderRanking({ job, ranking: rows, failed }: JobSummary): string {
+  const out = ['', `${job} — candidates ranked by overall fit`, ''];
   out.push(`${'#'.padStart(2)}  ${'Candidate'.padEnd(22)} ${'Fit'.padStart(4)}  ${'Conf.'.padStart(5)}  ${'Words'.padStart(5)}  ${'Length'.padStart(6)}  Strengths / gaps`);
   for (const r of rows) {
     const fit = r.overall === null ? '—' : String(r.overall);
@@ -144,8 +177,7 @@ function renderRanking(rows: readonly DemoRow[], failed: readonly { file: string
     out.push(`${String(r.rank).padStart(2)}  ${r.candidate.slice(0, 22).padEnd(22)} ${fit.padStart(4)}  ${r.confidence.toFixed(2).padStart(5)}  ${String(r.words).padStart(5)}  ${formatTime(r.duration).padStart(6)}  ${notes || (r.overall === null ? 'insufficient evidence' : '')}`);
   }
   for (const f of failed) out.push(`  not analysed: ${f.file}: ${f.error}`);
-  out.push('', 'Scores are recommendations; a person decides. See one in full: npx candor analyze examples/interviews/priya-strong.vtt --job examples/jobs/sdr.md --questions examples/questions/sdr.yaml', '');
-  return out.join('\n');
+  return out.join('\n') + '\n';
 }
 
 function titleCase(slug: string): string {

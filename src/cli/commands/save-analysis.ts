@@ -9,15 +9,7 @@ export async function saveAnalysis(store: Store, interviewId: string, result: An
   const responseIds = result.responses.map(() => newId('resp'));
   const owner = new Map<Segment, string>();
   result.responses.forEach((r, i) => r.segments.forEach((s) => owner.set(s, responseIds[i] ?? '')));
-  const seen = new Set<Segment>();
-  const segments: (Segment & { responseId: string | null })[] = [];
-  for (const r of result.responses) {
-    for (const s of [...r.prompt, ...r.segments]) {
-      if (seen.has(s)) continue;
-      seen.add(s);
-      segments.push({ ...s, responseId: owner.get(s) ?? null });
-    }
-  }
+  const segments = result.transcript.map((s) => ({ ...s, responseId: owner.get(s) ?? null }));
   const body = result.scorecard;
   await store.analyses.save({
     interviewId,

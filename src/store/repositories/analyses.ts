@@ -87,7 +87,7 @@ export function createAnalysisRepository(ctx: RepositoryContext): AnalysisReposi
         return toScorecardRecord(row);
       } catch (error) {
         if (constraintKind(error) !== 'unique') throw error;
-        const message = `analysis of interview ${input.interviewId} repeats an id or position already stored (response, segment or scorecard)`;
+        const message = `analysis of interview ${input.interviewId} has a duplicate key: a response id or position given twice, or a response or scorecard id already stored`;
         throw new CandorError(
           'CONFLICT',
           message,

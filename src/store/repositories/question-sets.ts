@@ -66,14 +66,12 @@ export function createQuestionSetRepository(ctx: RepositoryContext): QuestionSet
               updated_at: updatedAt,
             })
             .onConflict((oc) =>
-              oc
-                .column('id')
-                .doUpdateSet({
-                  workspace_id: workspaceId,
-                  name: set.name,
-                  version: set.version,
-                  updated_at: updatedAt,
-                }),
+              oc.column('id').doUpdateSet({
+                workspace_id: workspaceId,
+                name: set.name,
+                version: set.version,
+                updated_at: updatedAt,
+              }),
             )
             .execute();
           await trx.deleteFrom('question').where('question_set_id', '=', set.id).execute();

@@ -94,10 +94,11 @@ export function createScorecardRepository(ctx: RepositoryContext): ScorecardRepo
         .where('a.job_id', '=', jobId)
         // Keep only the newest scorecard per interview: no other is later (ties broken by id,
         // the same order latestForInterview uses). Portable: no window functions needed.
-        .where(({ not, exists, selectFrom }) =>
-          not(
-            exists(
-              selectFrom('scorecard as newer')
+        .where((outer) =>
+          outer.not(
+            outer.exists(
+              outer
+                .selectFrom('scorecard as newer')
                 .select('newer.id')
                 .whereRef('newer.interview_id', '=', 's.interview_id')
                 .where((eb) =>

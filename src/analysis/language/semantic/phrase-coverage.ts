@@ -8,6 +8,12 @@ import { phraseStems, sentenceMatcher, stemOverlap } from './sentence-matcher.js
  */
 export const LEXICAL_SHARE = 2 / 3;
 
+/**
+ * A semantic match needs a sentence with at least this many distinct content words: with one or
+ * two ("I understand that.") the similarity is a single word pair's, too little to show a skill.
+ */
+export const SEMANTIC_MIN_WORDS = 3;
+
 /** One phrase (a skill, a key point) and the sentence that covers it. */
 export interface PhraseMatch {
   readonly phrase: string;
@@ -45,7 +51,12 @@ export function coverPhrases(
     let best: PhraseMatch | null = null;
     matcher.sentenceStems.forEach((sentenceStems, sentence) => {
       const similarity = scores[sentence] ?? 0;
-      const match = stemOverlap(stems, sentenceStems) >= LEXICAL_SHARE ? 'lexical' : similarity >= threshold ? 'semantic' : null;
+      const match =
+        stemOverlap(stems, sentenceStems) >= LEXICAL_SHARE
+          ? 'lexical'
+          : similarity >= threshold && sentenceStems.size >= SEMANTIC_MIN_WORDS
+            ? 'semantic'
+            : null;
       if (match === null) return;
       // A lexical match beats a semantic one; among equals the more similar sentence wins.
       const better =

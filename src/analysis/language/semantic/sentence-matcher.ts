@@ -14,6 +14,8 @@ export interface SentenceMatcher {
   sentences(text: string): number[];
   /** Similarity, 0–1, of the whole answer to `text`. */
   whole(text: string): number;
+  /** Similarity, 0–1, of the listed sentences taken together to `text`. */
+  some(sentences: readonly number[], text: string): number;
   /** Stems of the content lemmas of each sentence. */
   readonly sentenceStems: readonly ReadonlySet<string>[];
   /** Stems of the content lemmas of the whole answer, in order, repeats kept. */
@@ -64,6 +66,13 @@ function buildMatcher(doc: AnswerDocument, context: LanguageContext): SentenceMa
         return vectors.sentences.map((v) => model.compare(v, target));
       },
       whole: (text) => model.compare(vectors.whole, model.text(text)),
+      some: (indices, text) => {
+        const tokens = indices.flatMap((i) => {
+          const s = doc.sentences[i];
+          return s ? doc.tokens.slice(s.firstToken, s.lastToken + 1) : [];
+        });
+        return model.compare(model.tokens(tokens), model.text(text));
+      },
     };
   }
   return {
@@ -71,6 +80,7 @@ function buildMatcher(doc: AnswerDocument, context: LanguageContext): SentenceMa
     answerStems,
     sentences: (text) => doc.sentences.map((s) => context.similarity(s.text, text)),
     whole: (text) => context.similarity(doc.text, text),
+    some: (indices, text) => context.similarity(indices.map((i) => doc.sentences[i]?.text ?? '').join(' '), text),
   };
 }
 

@@ -9,7 +9,8 @@ export const wordCount: LanguageSignal = {
     name: 'Answer length',
     unit: 'words',
     range: [0, 100_000],
-    method: 'Number of words in the answer as tokenised by wink-nlp (punctuation and clitics like "n\'t" are not words).',
+    method:
+      'Number of words in the answer as tokenised by wink-nlp (punctuation and clitics like "n\'t" are not words).',
     source: 'wink-nlp tokenizer',
   },
   compute(doc) {
@@ -24,7 +25,8 @@ export const wordsPerMinute: LanguageSignal = {
     unit: 'words/min',
     range: [0, 600],
     method: 'Words divided by the minutes from the first timed word (or segment) of the answer to the last.',
-    source: 'Speaking rate as words per minute (e.g. Tauroza & Allison 1990, conversational English ~150–190 wpm)',
+    source:
+      'Speaking rate as words per minute (e.g. Tauroza & Allison 1990, conversational English ~150–190 wpm)',
   },
   compute(doc) {
     const seconds = doc.durationSeconds;
@@ -41,7 +43,8 @@ export const meanSentenceLength: LanguageSignal = {
     name: 'Mean sentence length',
     unit: 'words/sentence',
     range: [0, 100_000],
-    method: 'Words divided by the number of sentences that contain a word (wink-nlp sentence boundaries); the longest sentence is quoted.',
+    method:
+      'Words divided by the number of sentences that contain a word (wink-nlp sentence boundaries); the longest sentence is quoted.',
     source: 'wink-nlp sentence boundary detection',
   },
   compute(doc) {
@@ -56,7 +59,8 @@ export const meanSentenceLength: LanguageSignal = {
         longest = s.index;
       }
     }
-    if (sentences === 0) return { signal: 'meanSentenceLength', value: null, evidence: [], reason: 'empty answer' };
+    if (sentences === 0)
+      return { signal: 'meanSentenceLength', value: null, evidence: [], reason: 'empty answer' };
     return {
       signal: 'meanSentenceLength',
       value: round(doc.wordCount / sentences),

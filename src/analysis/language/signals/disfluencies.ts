@@ -25,16 +25,66 @@ export interface DisfluencyHit {
 }
 
 /** Words said twice on purpose or by grammar: "that that is true", "had had", "very very", "no no". */
-const INTENTIONAL_DOUBLES = new Set(['that', 'had', 'very', 'really', 'so', 'no', 'yes', 'yeah', 'bye', 'ha', 'ok', 'okay', 'well', 'many', 'much', 'more']);
+const INTENTIONAL_DOUBLES = new Set([
+  'that',
+  'had',
+  'very',
+  'really',
+  'so',
+  'no',
+  'yes',
+  'yeah',
+  'bye',
+  'ha',
+  'ok',
+  'okay',
+  'well',
+  'many',
+  'much',
+  'more',
+]);
 /** Last words a finished phrase cannot end on: a break after them abandons the phrase. */
 const DANGLING_POS = new Set(['DET', 'ADP', 'CCONJ', 'SCONJ', 'AUX', 'PART']);
-const DANGLING_WORDS = new Set(['i', "i'm", 'we', 'they', 'he', 'she', 'you', 'my', 'our', 'their', 'his', 'your', 'so', 'and', 'but', 'because', 'well', 'then', 'if', 'when', 'to']);
+const DANGLING_WORDS = new Set([
+  'i',
+  "i'm",
+  'we',
+  'they',
+  'he',
+  'she',
+  'you',
+  'my',
+  'our',
+  'their',
+  'his',
+  'your',
+  'so',
+  'and',
+  'but',
+  'because',
+  'well',
+  'then',
+  'if',
+  'when',
+  'to',
+]);
 /** Editing terms of a repair (Levelt 1983, "Monitoring and self-repair in speech"). */
-const editingTerms = new PhraseMatcher(['i mean', 'sorry', 'or rather', 'rather', 'i should say', 'let me rephrase', 'no']);
+const editingTerms = new PhraseMatcher([
+  'i mean',
+  'sorry',
+  'or rather',
+  'rather',
+  'i should say',
+  'let me rephrase',
+  'no',
+]);
 const END = new Set(['.', '?', '!']);
 const RESTART_REACH = 3;
 
-/** Every repetition and false start, in text order. */
+/**
+ * Every repetition and false start, in text order.
+ * @example findDisfluencies(docFromText('I I think so.')) // [{ firstToken: 0, lastToken: 1, label: 'repetition' }]
+ */
 export function findDisfluencies(doc: AnswerDocument): DisfluencyHit[] {
   const tokens = doc.tokens;
   // Words as spoken, without filler sounds ("the um the" is still a repetition).
@@ -50,7 +100,12 @@ export function findDisfluencies(doc: AnswerDocument): DisfluencyHit[] {
   return hits.sort((a, b) => a.firstToken - b.firstToken);
 }
 
-function findRepetitions(doc: AnswerDocument, seq: readonly number[], hits: DisfluencyHit[], covered: Uint8Array): void {
+function findRepetitions(
+  doc: AnswerDocument,
+  seq: readonly number[],
+  hits: DisfluencyHit[],
+  covered: Uint8Array,
+): void {
   const tokens = doc.tokens;
   const word = (k: number): string => norm(tokens[seq[k] as number] as Token);
   for (let k = 0; k < seq.length; k++) {
@@ -95,6 +150,8 @@ function findFalseStarts(doc: AnswerDocument, hits: DisfluencyHit[], covered: Ui
     }
     const isComma = t.text === ',';
     if (!isComma && !isBreak(t)) continue;
+    // A hyphen glued to a word joins a compound ("well-known", "pre- and post-"): not a break.
+    if (t.text === '-' && (tokens[p - 1]?.end === t.start || tokens[p + 1]?.start === t.end)) continue;
     const before = wordsBefore(doc, p);
     const lastBefore = before[0];
     if (lastBefore === undefined) continue;
@@ -126,7 +183,8 @@ function cutWord(doc: AnswerDocument, p: number): [number, number] | null {
   if (dash.text !== '-') return null;
   const word = doc.tokens[p - 1];
   const next = doc.tokens[p + 1];
-  if (word?.type !== 'word' || next?.type !== 'word' || word.end !== dash.start || next.start === dash.end) return null;
+  if (word?.type !== 'word' || next?.type !== 'word' || word.end !== dash.start || next.start === dash.end)
+    return null;
   // "pre- and post-launch" is a suspended hyphen, not a cut word.
   if (isFillerSound(doc, p - 1) || next.lower === 'and' || next.lower === 'or') return null;
   return [p - 1, p + 1];
@@ -170,7 +228,9 @@ export const disfluenciesPer100: LanguageSignal = {
     return {
       signal: 'disfluenciesPer100',
       value,
-      evidence: hits.slice(0, MAX_EVIDENCE).map((h) => windowEvidence(doc, h.firstToken, h.lastToken, h.label, 1)),
+      evidence: hits
+        .slice(0, MAX_EVIDENCE)
+        .map((h) => windowEvidence(doc, h.firstToken, h.lastToken, h.label, 1)),
       ...(value === null ? { reason: 'empty answer' } : {}),
     };
   },

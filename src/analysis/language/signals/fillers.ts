@@ -1,7 +1,6 @@
 import type { AnswerDocument, Token } from '../text-document.js';
 import { MAX_EVIDENCE, per100, type LanguageSignal } from '../language-signal.js';
 import {
-  BACKCHANNEL_TAILS,
   FILLER_ADVERBS,
   FILLER_SOUNDS,
   LIKE_COMPARISON_HEADS,
@@ -36,37 +35,67 @@ export interface FillerHit {
 }
 
 const SOUNDS = new Set(FILLER_SOUNDS);
-const TAILS = new Set(BACKCHANNEL_TAILS);
 const ADVERBS = new Set(FILLER_ADVERBS);
 const VERB_SKIP = new Set(LIKE_VERB_SKIPPABLE);
 const VERB_ANCHORS = new Set(LIKE_VERB_ANCHORS);
 const COMPARISON_HEADS = new Set(LIKE_COMPARISON_HEADS);
 const INTENSIFIERS = new Set(LIKE_FOCUSED_INTENSIFIERS);
-const YOU_KNOW_BLOCKERS = new Set(['do', 'did', 'does', "n't", 'if', 'as', 'what', 'how', 'would', 'will', 'that']);
+const YOU_KNOW_BLOCKERS = new Set([
+  'do',
+  'did',
+  'does',
+  "n't",
+  'if',
+  'as',
+  'what',
+  'how',
+  'would',
+  'will',
+  'that',
+]);
 const I_MEAN_BLOCKERS = new Set(['what', 'if', 'you', 'do', 'did', "n't", 'that', 'which', 'how']);
-const CLAUSE_SUBJECTS = new Set(['i', "i'm", 'we', 'they', 'it', 'he', 'she', 'you', 'that', 'this', 'there']);
+const CLAUSE_SUBJECTS = new Set([
+  'i',
+  "i'm",
+  'we',
+  'they',
+  'it',
+  'he',
+  'she',
+  'you',
+  'that',
+  'this',
+  'there',
+]);
 const QUOTES = new Set(['"', '“', '”', "'"]);
 const CONJUNCTIONS = new Set(['and', 'but', 'or', 'so']);
 
-/** True when `token` is a vocal filler sound that is not part of a backchannel like "mm-hmm". */
+/**
+ * True when token `i` is a vocal filler sound, not part of a hyphen-joined backchannel or
+ * exclamation ("mm-hmm", "uh-huh", "uh-uh", "uh-oh").
+ * @example isFillerSound(docFromText('Mm-hmm.'), 0) // false
+ */
 export function isFillerSound(doc: AnswerDocument, i: number): boolean {
   const t = doc.tokens[i];
   if (t === undefined || !SOUNDS.has(t.lower)) return false;
-  // "mm-hmm", "uh-huh": a hyphen glued to both words joins them into a backchannel.
   const dash = doc.tokens[i + 1];
   const tail = doc.tokens[i + 2];
-  if (dash?.text === '-' && dash.start === t.end && tail !== undefined && tail.start === dash.end && TAILS.has(tail.lower)) {
+  if (dash?.text === '-' && dash.start === t.end && tail?.type === 'word' && tail.start === dash.end)
     return false;
-  }
   const before = doc.tokens[i - 1];
   const head = doc.tokens[i - 2];
-  if (before?.text === '-' && before.end === t.start && head !== undefined && head.end === before.start && SOUNDS.has(head.lower)) {
-    return false;
-  }
-  return true;
+  return !(
+    before?.text === '-' &&
+    before.end === t.start &&
+    head?.type === 'word' &&
+    head.end === before.start
+  );
 }
 
-/** Every filler in the answer, in text order. */
+/**
+ * Every filler in the answer, in text order.
+ * @example findFillers(docFromText('So um, it was, like, fine.')).map((h) => h.label) // ['um', 'like']
+ */
 export function findFillers(doc: AnswerDocument): FillerHit[] {
   const hits: FillerHit[] = [];
   const tokens = doc.tokens;
@@ -80,10 +109,18 @@ export function findFillers(doc: AnswerDocument): FillerHit[] {
       hits.push({ firstToken: i, lastToken: i, label: lower });
     } else if (lower === 'like' && isDiscourseLike(doc, i)) {
       hits.push({ firstToken: i, lastToken: i, label: 'like' });
-    } else if (lower === 'you' && tokenIn(doc, i + 1, t.sentence)?.lower === 'know' && isDiscourseYouKnow(doc, i)) {
+    } else if (
+      lower === 'you' &&
+      tokenIn(doc, i + 1, t.sentence)?.lower === 'know' &&
+      isDiscourseYouKnow(doc, i)
+    ) {
       hits.push({ firstToken: i, lastToken: i + 1, label: 'you know' });
       i++;
-    } else if (lower === 'i' && tokenIn(doc, i + 1, t.sentence)?.lower === 'mean' && isDiscourseIMean(doc, i)) {
+    } else if (
+      lower === 'i' &&
+      tokenIn(doc, i + 1, t.sentence)?.lower === 'mean' &&
+      isDiscourseIMean(doc, i)
+    ) {
       hits.push({ firstToken: i, lastToken: i + 1, label: 'I mean' });
       i++;
     }
@@ -96,7 +133,10 @@ function isFillerAt(doc: AnswerDocument, i: number): boolean {
   return t !== undefined && (isFillerSound(doc, i) || ADVERBS.has(t.lower));
 }
 
-/** "like" at token `i` is a discourse marker, not a verb, preposition or comparison. */
+/**
+ * "like" at token `i` is a discourse marker, not a verb, preposition or comparison.
+ * @example isDiscourseLike(docFromText('He was like, no way.'), 2) // true
+ */
 export function isDiscourseLike(doc: AnswerDocument, i: number): boolean {
   const t = doc.tokens[i] as Token;
   const s = t.sentence;
@@ -110,12 +150,19 @@ export function isDiscourseLike(doc: AnswerDocument, i: number): boolean {
   }
   const pw = previousWord(doc, i);
   const prevWord = pw >= 0 ? doc.tokens[pw] : undefined;
-  if (prevWord !== undefined && (COMPARISON_HEADS.has(prevWord.lemma) || COMPARISON_HEADS.has(prevWord.lower))) return false;
+  if (
+    prevWord !== undefined &&
+    (COMPARISON_HEADS.has(prevWord.lemma) || COMPARISON_HEADS.has(prevWord.lower))
+  )
+    return false;
 
   const prev = tokenIn(doc, i - 1, s);
   const next = tokenIn(doc, i + 1, s);
   const pauseBefore =
-    prev === undefined || isPause(prev) || isFillerAt(doc, i - 1) || (prev.isWord && CONJUNCTIONS.has(prev.lower));
+    prev === undefined ||
+    isPause(prev) ||
+    isFillerAt(doc, i - 1) ||
+    (prev.isWord && CONJUNCTIONS.has(prev.lower));
   const nextIsFiller = next !== undefined && isFillerAt(doc, i + 1);
   const pauseAfter = isPause(next) || isSentenceEnd(next) || nextIsFiller;
   if (pauseBefore && pauseAfter) return true;
@@ -127,24 +174,32 @@ export function isDiscourseLike(doc: AnswerDocument, i: number): boolean {
   return false;
 }
 
-/** "you know" at `i` with no complement after it: "it was, you know, hard" but not "you know the answer". */
+/**
+ * "you know" at `i` with no complement after it: "it was, you know, hard" but not "you know the answer".
+ * @example isDiscourseYouKnow(docFromText('You know the answer.'), 0) // false
+ */
 export function isDiscourseYouKnow(doc: AnswerDocument, i: number): boolean {
-  const pw = previousWord(doc, i);
-  if (pw >= 0 && YOU_KNOW_BLOCKERS.has(norm(doc.tokens[pw] as Token))) return false;
   const s = (doc.tokens[i] as Token).sentence;
+  // Only a word right before blocks: in "how much does , you know , a remote cost" the pause frees it.
+  const prev = tokenIn(doc, i - 1, s);
+  if (prev?.type === 'word' && YOU_KNOW_BLOCKERS.has(norm(prev))) return false;
   const next = tokenIn(doc, i + 2, s);
   // "you know?" as a tag question is a discourse marker too; a word after "know" is its complement.
   return isPause(next) || isSentenceEnd(next) || next?.text === '?' || isFillerAt(doc, i + 2);
 }
 
-/** "I mean" at `i` as a discourse marker: "I mean, it was hard", not "what I mean is". */
+/**
+ * "I mean" at `i` as a discourse marker: "I mean, it was hard", not "what I mean is".
+ * @example isDiscourseIMean(docFromText('I mean, it was hard.'), 0) // true
+ */
 export function isDiscourseIMean(doc: AnswerDocument, i: number): boolean {
   const s = (doc.tokens[i] as Token).sentence;
   const prev = tokenIn(doc, i - 1, s);
   if (prev !== undefined && prev.isWord && I_MEAN_BLOCKERS.has(norm(prev))) return false;
   const next = tokenIn(doc, i + 2, s);
   if (isPause(next) || isSentenceEnd(next) || isFillerAt(doc, i + 2)) return true;
-  const clauseStart = prev === undefined || isPause(prev) || CONJUNCTIONS.has(prev.lower) || isFillerAt(doc, i - 1);
+  const clauseStart =
+    prev === undefined || isPause(prev) || CONJUNCTIONS.has(prev.lower) || isFillerAt(doc, i - 1);
   const verb = tokenIn(doc, i + 3, s);
   return (
     clauseStart &&
@@ -164,7 +219,7 @@ export const fillerWordsPer100: LanguageSignal = {
     method:
       'Counts um, uh, er, erm, ah, hmm, mm and "basically" everywhere, and "like", "you know", "I mean" only where their neighbours show a discourse use (", like," / "was like," / "you know," / "I mean,"), per 100 words. "kind of"/"sort of" are counted as hedges, "actually" is not counted.',
     source:
-      'Clark & Fox Tree 2002 (uh, um); Fox Tree & Schrock 2002 (I mean, you know); Dailey-O\'Cain 2000 (discourse like); Candor lexicon, see signals/lexicons/fillers.ts',
+      "Clark & Fox Tree 2002 (uh, um); Fox Tree & Schrock 2002 (I mean, you know); Dailey-O'Cain 2000 (discourse like); Candor lexicon, see signals/lexicons/fillers.ts",
   },
   compute(doc) {
     const hits = findFillers(doc);
@@ -172,7 +227,9 @@ export const fillerWordsPer100: LanguageSignal = {
     return {
       signal: 'fillerWordsPer100',
       value,
-      evidence: hits.slice(0, MAX_EVIDENCE).map((h) => windowEvidence(doc, h.firstToken, h.lastToken, h.label)),
+      evidence: hits
+        .slice(0, MAX_EVIDENCE)
+        .map((h) => windowEvidence(doc, h.firstToken, h.lastToken, h.label)),
       ...(value === null ? { reason: 'empty answer' } : {}),
     };
   },

@@ -19,7 +19,10 @@ export function isHedgingKindOf(doc: AnswerDocument, i: number): boolean {
   const s = doc.tokens[i]?.sentence ?? 0;
   // The token right before, not the previous word: in "that's kind of" the clitic 's comes first.
   const prev = tokenIn(doc, i - 1, s);
-  if (prev?.type === 'word' && (DETERMINERS.has(norm(prev)) || prev.pos === 'DET' || prev.pos === 'NUM' || prev.pos === 'ADJ')) {
+  if (
+    prev?.type === 'word' &&
+    (DETERMINERS.has(norm(prev)) || prev.pos === 'DET' || prev.pos === 'NUM' || prev.pos === 'ADJ')
+  ) {
     return false;
   }
   const next = tokenIn(doc, i + 2, s);
@@ -27,7 +30,10 @@ export function isHedgingKindOf(doc: AnswerDocument, i: number): boolean {
   return !NOMINAL.has(next.pos) && !OBJECT_PRONOUNS.has(next.lower);
 }
 
-/** Every hedge in the answer, each counted once, in text order. */
+/**
+ * Every hedge in the answer, each counted once, in text order.
+ * @example findHedges(docFromText("I think it might work, but I'm not sure.")).map((h) => h.label) // ['I think', 'might', "I'm not sure"]
+ */
 export function findHedges(doc: AnswerDocument): PhraseMatch[] {
   return matcher.match(doc).filter((m) => !NOUN_PHRASE.has(m.label) || isHedgingKindOf(doc, m.firstToken));
 }
@@ -48,7 +54,9 @@ export const hedgesPer100: LanguageSignal = {
     return {
       signal: 'hedgesPer100',
       value,
-      evidence: hits.slice(0, MAX_EVIDENCE).map((h) => windowEvidence(doc, h.firstToken, h.lastToken, h.label)),
+      evidence: hits
+        .slice(0, MAX_EVIDENCE)
+        .map((h) => windowEvidence(doc, h.firstToken, h.lastToken, h.label)),
       ...(value === null ? { reason: 'empty answer' } : {}),
     };
   },

@@ -5,7 +5,12 @@ import { fillerWordsPer100 } from './fillers.js';
 import { hedgesPer100 } from './hedges.js';
 import { lexicalDiversityMtld } from './lexical-diversity.js';
 import { listeningMarkersPer100 } from './listening.js';
-import { adaptabilityMarkersPer100, empathyMarkersPer100, goalMarkersPer100, reasoningMarkersPer100 } from './markers.js';
+import {
+  adaptabilityMarkersPer100,
+  empathyMarkersPer100,
+  goalMarkersPer100,
+  reasoningMarkersPer100,
+} from './markers.js';
 import { ownershipShare } from './ownership.js';
 import { personalExamples } from './personal-examples.js';
 import { readabilityGrade } from './readability.js';
@@ -34,11 +39,21 @@ export const LEXICAL_SIGNALS: readonly LanguageSignal[] = [
 ];
 
 export { meanSentenceLength, wordCount, wordsPerMinute } from './counts.js';
-export { disfluenciesPer100, findDisfluencies, type DisfluencyHit, type DisfluencyKind } from './disfluencies.js';
-export { fillerWordsPer100, findFillers, type FillerHit } from './fillers.js';
+export {
+  disfluenciesPer100,
+  findDisfluencies,
+  type DisfluencyHit,
+  type DisfluencyKind,
+} from './disfluencies.js';
+export { fillerWordsPer100, findFillers, isFillerSound, type FillerHit } from './fillers.js';
 export { findHedges, hedgesPer100, isHedgingKindOf } from './hedges.js';
 export { lexicalDiversityMtld, mtld } from './lexical-diversity.js';
-export { findListeningPhrases, findQuestionEchoes, listeningMarkersPer100, type QuestionEcho } from './listening.js';
+export {
+  findListeningPhrases,
+  findQuestionEchoes,
+  listeningMarkersPer100,
+  type QuestionEcho,
+} from './listening.js';
 export {
   adaptabilityMarkersPer100,
   createMarkerSignal,
@@ -48,8 +63,8 @@ export {
   type MarkerSignalSpec,
 } from './markers.js';
 export { firstPersonReferences, ownershipShare } from './ownership.js';
-export { findPersonalExamples, personalExamples } from './personal-examples.js';
+export { findPersonalExamples, isPastVerb, personalExamples } from './personal-examples.js';
 export { PhraseMatcher, type PhraseMatch, type PhraseMatcherOptions } from './phrase-matcher.js';
 export { fleschKincaidGrade, readabilityCounts, readabilityGrade } from './readability.js';
-export { compoundScore, sentimentMean } from './sentiment.js';
+export { compoundScore, sentenceCompounds, sentimentMean } from './sentiment.js';
 export { findSpecifics, specificityPer100, type SpecificItem, type SpecificKind } from './specificity.js';

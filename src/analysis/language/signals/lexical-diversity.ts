@@ -60,7 +60,8 @@ export const lexicalDiversityMtld: LanguageSignal = {
     const words: string[] = [];
     for (const t of doc.tokens) if (t.isWord) words.push(t.lower);
     const base = { signal: 'lexicalDiversityMtld', evidence: [] };
-    if (words.length < MTLD_MIN_WORDS) return { ...base, value: null, reason: `fewer than ${MTLD_MIN_WORDS} words` };
+    if (words.length < MTLD_MIN_WORDS)
+      return { ...base, value: null, reason: `fewer than ${MTLD_MIN_WORDS} words` };
     const value = mtld(words);
     if (value === null) return { ...base, value: null, reason: 'no word repeats, so MTLD is undefined' };
     return { ...base, value: round(Math.min(1000, value)), evidence: repeatedWords(doc) };

@@ -1,6 +1,5 @@
 import type { Evidence } from '../../../domain/index.js';
-import { its, nlp } from '../nlp.js';
-import type { AnswerDocument } from '../text-document.js';
+import { buildDocumentFromSegments, type AnswerDocument } from '../text-document.js';
 import { MAX_EVIDENCE, per100, type LanguageSignal } from '../language-signal.js';
 import { LISTENING_PHRASES, PROMPT_TEMPLATE_WORDS } from './lexicons/listening.js';
 import { PhraseMatcher, type PhraseMatch } from './phrase-matcher.js';
@@ -27,15 +26,13 @@ function isContent(lemma: string, pos: string, stop: boolean): boolean {
 export function promptContentWords(text: string): ReadonlySet<string> {
   const cached = promptCache.get(text);
   if (cached) return cached;
-  const doc = nlp.readDoc(text);
-  const lemmas = doc.tokens().out(its.lemma as unknown as typeof its.value);
-  const pos = doc.tokens().out(its.pos);
-  const stops = doc.tokens().out(its.stopWordFlag) as unknown as boolean[];
+  // Tokenised exactly like answers, so lemmas compare equal.
+  const doc = buildDocumentFromSegments(0, [{ speaker: null, start: null, end: null, text }]);
   const words = new Set<string>();
-  lemmas.forEach((lemma, i) => {
-    const l = lemma.toLowerCase();
-    if (isContent(l, pos[i] ?? 'X', stops[i] ?? false)) words.add(l);
-  });
+  for (const t of doc.tokens) {
+    const lemma = t.lemma.toLowerCase();
+    if (t.isWord && isContent(lemma, t.pos, t.stop)) words.add(lemma);
+  }
   if (promptCache.size >= CACHE_LIMIT) promptCache.clear();
   promptCache.set(text, words);
   return words;
@@ -47,7 +44,10 @@ export interface QuestionEcho {
   readonly words: readonly string[];
 }
 
-/** Answer sentences that reuse at least two content words of the interviewer's prompt or question. */
+/**
+ * Answer sentences that reuse at least two content words of the interviewer's prompt or question.
+ * @example findQuestionEchoes(docFromText('The customer was difficult.', 'Tell me about a difficult customer.')) // [{ sentence: 0, words: ['customer', 'difficult'] }]
+ */
 export function findQuestionEchoes(doc: AnswerDocument): QuestionEcho[] {
   const prompt = [doc.promptText, doc.questionText ?? ''].join(' ').trim();
   if (prompt === '') return [];
@@ -67,7 +67,10 @@ export function findQuestionEchoes(doc: AnswerDocument): QuestionEcho[] {
   return out;
 }
 
-/** Listening phrases ("as you mentioned", "to clarify", …) in text order. */
+/**
+ * Listening phrases ("as you mentioned", "to clarify", …) in text order.
+ * @example findListeningPhrases(docFromText('Good question. To clarify, …')).map((m) => m.label) // ['good question', 'to clarify']
+ */
 export function findListeningPhrases(doc: AnswerDocument): PhraseMatch[] {
   return matcher.match(doc);
 }
@@ -87,7 +90,10 @@ export const listeningMarkersPer100: LanguageSignal = {
     const echoes = findQuestionEchoes(doc);
     const value = per100(phrases.length + echoes.length, doc.wordCount);
     const items: { at: number; evidence: () => Evidence }[] = [
-      ...phrases.map((m) => ({ at: m.start, evidence: () => windowEvidence(doc, m.firstToken, m.lastToken, m.label, 4) })),
+      ...phrases.map((m) => ({
+        at: m.start,
+        evidence: () => windowEvidence(doc, m.firstToken, m.lastToken, m.label, 4),
+      })),
       ...echoes.map((e) => ({
         at: doc.sentences[e.sentence]?.start ?? 0,
         evidence: () => doc.sentenceEvidence(e.sentence, `echoes the question: ${e.words.join(', ')}`),

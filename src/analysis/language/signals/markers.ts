@@ -24,14 +24,23 @@ const MARKER_CONTEXT_WORDS = 4;
  * A per-100-words signal counting the phrases of one lexicon, each span once.
  * @example createMarkerSignal({ id: 'x', name: 'X', phrases: ['because'], method: '…', source: '…' })
  */
-export function createMarkerSignal(spec: MarkerSignalSpec): LanguageSignal & { find(doc: AnswerDocument): PhraseMatch[] } {
+export function createMarkerSignal(
+  spec: MarkerSignalSpec,
+): LanguageSignal & { find(doc: AnswerDocument): PhraseMatch[] } {
   const matcher = new PhraseMatcher(spec.phrases);
   const find = (doc: AnswerDocument): PhraseMatch[] => {
     const matches = matcher.match(doc);
     return spec.accept ? matches.filter((m) => spec.accept?.(doc, m) ?? true) : matches;
   };
   return {
-    definition: { id: spec.id, name: spec.name, unit: 'per 100 words', range: [0, 100], method: spec.method, source: spec.source },
+    definition: {
+      id: spec.id,
+      name: spec.name,
+      unit: 'per 100 words',
+      range: [0, 100],
+      method: spec.method,
+      source: spec.source,
+    },
     find,
     compute(doc) {
       const hits = find(doc);
@@ -54,7 +63,8 @@ export const reasoningMarkersPer100 = createMarkerSignal({
   phrases: REASONING_PHRASES,
   method:
     'Counts causal and contrastive connectives and weighing vocabulary (because, therefore, as a result, trade-off, instead of, rather than, if … then, pros and cons, root cause, …) per 100 words.',
-  source: 'Coh-Metrix causal connectives (Graesser et al. 2004); Halliday & Hasan 1976; Candor lexicon, see signals/lexicons/reasoning.ts',
+  source:
+    'Coh-Metrix causal connectives (Graesser et al. 2004); Halliday & Hasan 1976; Candor lexicon, see signals/lexicons/reasoning.ts',
 });
 
 export const goalMarkersPer100 = createMarkerSignal({
@@ -63,7 +73,8 @@ export const goalMarkersPer100 = createMarkerSignal({
   phrases: GOAL_PHRASES,
   method:
     'Counts goal and outcome vocabulary (goal, target, deadline, milestone, achieve, deliver, KPI, metric, in order to, resulted in, increased/reduced … by, …) per 100 words.',
-  source: 'Achievement orientation, Spencer & Spencer 1993; STAR "Result"; Candor lexicon, see signals/lexicons/goals.ts',
+  source:
+    'Achievement orientation, Spencer & Spencer 1993; STAR "Result"; Candor lexicon, see signals/lexicons/goals.ts',
 });
 
 const SELF = new Set(FIRST_PERSON_PRONOUNS);
@@ -72,7 +83,10 @@ const OTHERS_ONLY = new Set(ABOUT_OTHERS_ONLY);
 const SELF_WINDOW_BEFORE = 3;
 const SELF_WINDOW_AFTER = 2;
 
-/** "the client was frustrated" counts; "I was frustrated", "it frustrated me" do not. */
+/**
+ * "the client was frustrated" counts; "I was frustrated", "it frustrated me" do not.
+ * @example empathyMarkersPer100.find(docFromText('I was frustrated.')) // [] (isAboutOthers rejected it)
+ */
 export function isAboutOthers(doc: AnswerDocument, m: PhraseMatch): boolean {
   if (!OTHERS_ONLY.has(m.label)) return true;
   for (let i = m.firstToken - SELF_WINDOW_BEFORE; i <= m.lastToken + SELF_WINDOW_AFTER; i++) {
@@ -89,7 +103,8 @@ export const empathyMarkersPer100 = createMarkerSignal({
   accept: isAboutOthers,
   method:
     'Counts perspective-taking and support vocabulary (how they felt, their perspective, listened, acknowledged, put myself in, reassured, supported, appreciated, …) per 100 words; frustrated/upset/concerns count only when said of someone else (no I/me/we within three words).',
-  source: 'Interpersonal understanding, Spencer & Spencer 1993; Rogers 1957; Candor lexicon, see signals/lexicons/empathy.ts',
+  source:
+    'Interpersonal understanding, Spencer & Spencer 1993; Rogers 1957; Candor lexicon, see signals/lexicons/empathy.ts',
 });
 
 export const adaptabilityMarkersPer100 = createMarkerSignal({
@@ -97,6 +112,7 @@ export const adaptabilityMarkersPer100 = createMarkerSignal({
   name: 'Adaptability markers',
   phrases: ADAPTABILITY_PHRASES,
   method:
-    'Counts change-of-plan and learning vocabulary (adapted, adjusted, changed course, pivoted, learned, new approach, flexible, switched, when that didn\'t work, iterated, rethought, …) per 100 words.',
-  source: 'Pulakos et al. 2000, "Adaptability in the workplace"; Candor lexicon, see signals/lexicons/adaptability.ts',
+    "Counts change-of-plan and learning vocabulary (adapted, adjusted, changed course, pivoted, learned, new approach, flexible, switched, when that didn't work, iterated, rethought, …) per 100 words.",
+  source:
+    'Pulakos et al. 2000, "Adaptability in the workplace"; Candor lexicon, see signals/lexicons/adaptability.ts',
 });

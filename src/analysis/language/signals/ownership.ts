@@ -20,7 +20,10 @@ export interface PronounCounts {
   readonly plural: number[];
 }
 
-/** Token indices of first-person singular and plural words ("US" the country is not "us"). */
+/**
+ * Token indices of first-person singular and plural words ("US" the country is not "us").
+ * @example firstPersonReferences(docFromText('I told us in the US.')) // { singular: [0], plural: [2] }
+ */
 export function firstPersonReferences(doc: AnswerDocument): PronounCounts {
   const singular: number[] = [];
   const plural: number[] = [];
@@ -47,7 +50,12 @@ export const ownershipShare: LanguageSignal = {
     const { singular, plural } = firstPersonReferences(doc);
     const total = singular.length + plural.length;
     if (total < OWNERSHIP_MIN_REFERENCES) {
-      return { signal: 'ownershipShare', value: null, evidence: [], reason: `fewer than ${OWNERSHIP_MIN_REFERENCES} first-person words` };
+      return {
+        signal: 'ownershipShare',
+        value: null,
+        evidence: [],
+        reason: `fewer than ${OWNERSHIP_MIN_REFERENCES} first-person words`,
+      };
     }
     const evidence: Evidence[] = [
       ...singular.slice(0, EVIDENCE_PER_SIDE).map((i) => windowEvidence(doc, i, i, 'I', 3)),

@@ -1,5 +1,5 @@
 import { CandorError } from '../../../core/index.js';
-import { its, nlp } from '../nlp.js';
+import { nlp } from '../nlp.js';
 import type { AnswerDocument } from '../text-document.js';
 import { norm } from './token-context.js';
 
@@ -80,7 +80,7 @@ export class PhraseMatcher {
   match(doc: AnswerDocument): PhraseMatch[] {
     const out: PhraseMatch[] = [];
     const tokens = doc.tokens;
-    for (let i = 0; i < tokens.length; ) {
+    for (let i = 0; i < tokens.length;) {
       const t = tokens[i];
       if (t === undefined || !t.isWord) {
         i++;
@@ -124,7 +124,13 @@ export class PhraseMatcher {
   }
 
   /** Index of the last token matched when `elements[e..]` match from token `i`, else -1. */
-  private matchAt(doc: AnswerDocument, elements: readonly Element[], e: number, i: number, sentence: number): number {
+  private matchAt(
+    doc: AnswerDocument,
+    elements: readonly Element[],
+    e: number,
+    i: number,
+    sentence: number,
+  ): number {
     const element = elements[e];
     if (element === undefined) return i - 1;
     if (element.kind === 'gap') {
@@ -153,7 +159,7 @@ function compile(phrase: string, index: number): CompiledPhrase {
   const flush = (): void => {
     if (literal.length === 0) return;
     // Tokenise literal runs with the answer tokenizer so contractions and hyphens split identically.
-    for (const value of nlp.readDoc(literal.join(' ')).tokens().out(its.value)) {
+    for (const value of nlp.readDoc(literal.join(' ')).tokens().out()) {
       elements.push({ kind: 'word', value: value.toLowerCase().replace(/’/g, "'") });
     }
     literal = [];
@@ -176,6 +182,10 @@ function compile(phrase: string, index: number): CompiledPhrase {
       index,
     });
   }
-  const label = phrase.trim().replace(/~/g, '').replace(/\.\.\./g, '…').replace(/\s+/g, ' ');
+  const label = phrase
+    .trim()
+    .replace(/~/g, '')
+    .replace(/\.\.\./g, '…')
+    .replace(/\s+/g, ' ');
   return { label, elements };
 }

@@ -14,7 +14,10 @@ const HAS_LETTER = /\p{L}/u;
 const CACHE_LIMIT = 50_000;
 const syllableCache = new Map<string, number>();
 
-/** Syllables in one word, by the `syllable` package (cached: answers repeat their words). */
+/**
+ * Syllables in one word, by the `syllable` package (cached: answers repeat their words).
+ * @example syllablesIn('Australian') // 4
+ */
 export function syllablesIn(word: string): number {
   const key = word.toLowerCase();
   let n = syllableCache.get(key);
@@ -37,7 +40,10 @@ export interface ReadabilityCounts {
   readonly syllables: number;
 }
 
-/** Words, sentences and syllables as the Flesch–Kincaid formula counts them. */
+/**
+ * Words, sentences and syllables as the Flesch–Kincaid formula counts them.
+ * @example readabilityCounts(docFromText('The cat sat. It slept.')) // { words: 5, sentences: 2, syllables: 5 }
+ */
 export function readabilityCounts(doc: AnswerDocument): ReadabilityCounts {
   let words = 0;
   let syllables = 0;

@@ -67,14 +67,40 @@ function entityIsSpecific(doc: AnswerDocument, first: number, last: number, kind
     if (DIGIT.test(t.text)) return true;
     if (isNumberToken(t) || t.pos === 'PROPN' || ANCHOR_WORDS.has(t.lower)) anchored = true;
   }
-  if (kind === 'number') return anchored && !(first === last && VAGUE_NUMBERS.has(doc.tokens[first]?.lower ?? ''));
+  if (kind === 'number')
+    return anchored && !(first === last && VAGUE_NUMBERS.has(doc.tokens[first]?.lower ?? ''));
   if (kind === 'date' || kind === 'time' || kind === 'duration') return anchored;
   return true;
 }
 
-function isName(t: Token): boolean {
+const CAPITALISED = /^\p{Lu}/u;
+
+/**
+ * A word that names something: an acronym (AWS, KPI), or a capitalised word inside a sentence
+ * (wink's tagger misses unknown names like "Ted"). A capitalised first word of a sentence is only
+ * a name when wink tags it PROPN and it is not alone: followed by another name ("Renee Kelso
+ * said"), by a comma ("Bryan, it…"), or capitalised again mid-sentence elsewhere in the answer.
+ * That keeps "Call me", "Pros and cons" out at the cost of a lone sentence-initial name.
+ */
+function isName(doc: AnswerDocument, i: number, midSentenceNames: ReadonlySet<string>): boolean {
+  const t = doc.tokens[i] as Token;
   if (t.type !== 'word' || NOT_NAMES.has(norm(t))) return false;
-  return t.pos === 'PROPN' || (ACRONYM.test(t.text) && t.text !== 'I' && t.text !== 'OK');
+  if (ACRONYM.test(t.text) && t.text !== 'I' && t.text !== 'OK') return true;
+  if (!CAPITALISED.test(t.text)) return false;
+  const first = doc.sentences[t.sentence]?.firstToken === i;
+  if (!first) return true;
+  if (t.pos !== 'PROPN' || t.stop) return false;
+  const next = doc.tokens[i + 1];
+  if (next !== undefined && next.sentence === t.sentence && (next.text === ',' || isMidName(doc, i + 1)))
+    return true;
+  return midSentenceNames.has(t.text);
+}
+
+/** A capitalised word that is not the first of its sentence and not excluded: part of a name. */
+function isMidName(doc: AnswerDocument, i: number): boolean {
+  const t = doc.tokens[i];
+  if (t === undefined || t.type !== 'word' || NOT_NAMES.has(norm(t))) return false;
+  return doc.sentences[t.sentence]?.firstToken !== i && CAPITALISED.test(t.text);
 }
 
 /**
@@ -94,8 +120,12 @@ export function findSpecifics(doc: AnswerDocument): SpecificItem[] {
       entityKind.set(e.firstToken, kind);
     }
   }
+  const midSentenceNames = new Set<string>();
+  for (let i = 0; i < tokens.length; i++)
+    if (isMidName(doc, i)) midSentenceNames.add((tokens[i] as Token).text);
+  const name = (i: number): boolean => isName(doc, i, midSentenceNames);
   const items: SpecificItem[] = [];
-  for (let i = 0; i < tokens.length; ) {
+  for (let i = 0; i < tokens.length;) {
     const t = tokens[i] as Token;
     const end = entityEnd[i] ?? -1;
     if (end >= 0) {
@@ -106,9 +136,9 @@ export function findSpecifics(doc: AnswerDocument): SpecificItem[] {
       const last = withCountedNoun(doc, i, 'number');
       items.push({ firstToken: i, lastToken: last, sentence: t.sentence, kind: 'number' });
       i = last + 1;
-    } else if (isName(t)) {
+    } else if (name(i)) {
       let last = i;
-      while (last + 1 < tokens.length && entityEnd[last + 1] === -1 && isName(tokens[last + 1] as Token)) last++;
+      while (last + 1 < tokens.length && entityEnd[last + 1] === -1 && name(last + 1)) last++;
       items.push({ firstToken: i, lastToken: last, sentence: t.sentence, kind: 'name' });
       i = last + 1;
     } else {
@@ -135,7 +165,8 @@ export const specificityPer100: LanguageSignal = {
     range: [0, 100],
     method:
       'Counts concrete items per 100 words: numbers (with the noun or unit they count), money, percentages, dates, times and durations that contain a number, a name or an anchor like "ago", and proper nouns or acronyms (people, companies, places, tools); each item once.',
-    source: 'wink-nlp entities and part-of-speech tags; specificity criterion of behavioural-interview (STAR) rubrics',
+    source:
+      'wink-nlp entities and part-of-speech tags; specificity criterion of behavioural-interview (STAR) rubrics',
   },
   compute(doc) {
     const items = findSpecifics(doc);

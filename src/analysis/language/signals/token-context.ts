@@ -12,7 +12,10 @@ const PAUSE_PUNCTUATION = new Set([',', ';', '-', '--', '—', '–', '...', '�
 const BREAK_PUNCTUATION = new Set(['-', '--', '—', '–', '...', '…']);
 const END_PUNCTUATION = new Set(['.', '?', '!']);
 
-/** Normalised lower-case form: curly apostrophes become straight so "I’m" and "I'm" compare equal. */
+/**
+ * Normalised lower-case form: curly apostrophes become straight so "I’m" and "I'm" compare equal.
+ * @example norm(docFromText('I’m').tokens[0]) // "i'm"
+ */
 export function norm(token: Token): string {
   return token.lower.includes('’') ? token.lower.replace(/’/g, "'") : token.lower;
 }
@@ -35,7 +38,10 @@ export function isSentenceEnd(token: Token | undefined): boolean {
   return token === undefined || (token.type === 'punctuation' && END_PUNCTUATION.has(token.text));
 }
 
-/** Index of the nearest word token before `i` in the same sentence, or -1. */
+/**
+ * Index of the nearest word token before `i` in the same sentence, or -1.
+ * @example previousWord(docFromText('Yes, like that.'), 2) // 0
+ */
 export function previousWord(doc: AnswerDocument, i: number): number {
   const s = doc.tokens[i]?.sentence;
   for (let j = i - 1; j >= 0; j--) {
@@ -46,21 +52,10 @@ export function previousWord(doc: AnswerDocument, i: number): number {
   return -1;
 }
 
-/** Index of the nearest word token after `i` in the same sentence, or -1. */
-export function nextWord(doc: AnswerDocument, i: number): number {
-  const s = doc.tokens[i]?.sentence;
-  for (let j = i + 1; j < doc.tokens.length; j++) {
-    const t = doc.tokens[j];
-    if (t === undefined || t.sentence !== s) return -1;
-    if (t.isWord) return j;
-  }
-  return -1;
-}
-
 /**
  * Evidence quoting tokens `first`..`last` with up to `radius` words either side, kept inside
  * the sentence: enough context to judge the item, never the whole answer.
- * @example windowEvidence(doc, 4, 4, 'um') // { quote: 'and um we decided', start: 3.2, … }
+ * @example windowEvidence(docFromText('and um we decided to go'), 1, 1, 'um').quote // 'and um we decided to'
  */
 export function windowEvidence(
   doc: AnswerDocument,

@@ -8,7 +8,10 @@
  * to decide and are judged by the rules in `../fillers.ts`.
  */
 
-/** Vocal fillers, always counted (except inside the backchannels "mm-hmm", "uh-huh"). */
+/**
+ * Vocal fillers, always counted except when hyphen-joined into a backchannel or exclamation
+ * ("mm-hmm", "uh-huh", "uh-uh", "uh-oh"): those mean "yes", "no" or "oops", not a delay.
+ */
 export const FILLER_SOUNDS: readonly string[] = [
   'um',
   'umm',
@@ -23,12 +26,6 @@ export const FILLER_SOUNDS: readonly string[] = [
   'mm',
   'mmm',
 ];
-
-/**
- * Second halves of backchannels ("mm-hmm", "uh-huh", "um-hum"): these mean "yes, go on", not a
- * delay, so the sound before the hyphen is not a filler.
- */
-export const BACKCHANNEL_TAILS: readonly string[] = ['hmm', 'hm', 'huh', 'hum', 'mm'];
 
 /**
  * Discourse adverbs counted as fillers wherever they occur. "basically" rarely adds content in
@@ -120,4 +117,5 @@ export const LIKE_FOCUSED_INTENSIFIERS: readonly string[] = [
   'basically',
   'actually',
   'completely',
+  'even',
 ];

@@ -17,7 +17,7 @@ export const GOAL_PHRASES: readonly string[] = [
   'aiming',
   'in order to',
   'so that we could',
-  'so that i could',
+  'so that I could',
   'deadline',
   'deadlines',
   'milestone',

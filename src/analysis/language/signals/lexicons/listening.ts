@@ -13,8 +13,8 @@ export const LISTENING_PHRASES: readonly string[] = [
   'you said',
   'to your question',
   'your question',
-  'if i understand',
-  'if i understood',
+  'if I understand',
+  'if I understood',
   'to clarify',
   'good question',
   'great question',
@@ -22,7 +22,7 @@ export const LISTENING_PHRASES: readonly string[] = [
   'in other words',
   'what you are asking',
   "what you're asking",
-  'if i heard you',
+  'if I heard you',
 ];
 
 /**
