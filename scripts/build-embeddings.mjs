@@ -29,11 +29,23 @@
 //      vectors i8[count * dims]
 //      words   UTF-8, '\n'-separated, in frequency order (the same order as the arrays above)
 
+import { Buffer } from 'node:buffer';
 import { spawnSync } from 'node:child_process';
-import { closeSync, existsSync, mkdirSync, openSync, readSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { performance } from 'node:perf_hooks';
 
 const MAGIC = 'CANDORWV';
 const FORMAT_VERSION = 1;
@@ -47,17 +59,24 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const args = parseArgs(process.argv.slice(2));
 const out = resolve(args.out ?? join(root, 'dist', 'assets', 'glove-100d.bin'));
 const input = args.input ? resolve(args.input) : findInput();
+if (!existsSync(input)) fail(`input file not found: ${input}`);
 
 if (!args.force && isUpToDate(out, input)) {
-  console.log(`word vectors: ${relative(process.cwd(), out)} is up to date (newer than ${relative(process.cwd(), input)}), skipped`);
+  console.log(
+    `word vectors: ${relative(process.cwd(), out)} is up to date (newer than ${relative(process.cwd(), input)}), skipped`,
+  );
   process.exit(0);
 }
 
 const started = performance.now();
-console.log(`word vectors: converting ${relative(process.cwd(), input)} → ${relative(process.cwd(), out)} (takes about a minute)`);
+console.log(
+  `word vectors: converting ${relative(process.cwd(), input)} → ${relative(process.cwd(), out)} (about 10 s)`,
+);
 const source = readVectors(input, WORD_PATTERN);
 const kept = Math.min(source.count, args.vocabulary ?? VOCABULARY_CAP);
-console.log(`word vectors: ${source.count} of ${source.size} words are lower-case alphabetic; keeping the ${kept} most frequent`);
+console.log(
+  `word vectors: ${source.count} of ${source.size} words are lower-case alphabetic; keeping the ${kept} most frequent`,
+);
 const order = frequencyOrder(source, kept);
 const vectors = gather(source, order);
 const components = args.components ?? REMOVED_COMPONENTS;
@@ -73,7 +92,9 @@ try {
   throw error;
 }
 const seconds = (performance.now() - started) / 1000;
-console.log(`word vectors: wrote ${kept} words × ${source.dims} dims, ${(bytes.length / 1e6).toFixed(1)} MB in ${seconds.toFixed(1)} s`);
+console.log(
+  `word vectors: wrote ${kept} words × ${source.dims} dims, ${(bytes.length / 1e6).toFixed(1)} MB in ${seconds.toFixed(1)} s`,
+);
 reportLoad(out);
 
 /** Reads `--flag value` pairs; unknown flags are an error so a typo does not silently build the default. */
@@ -133,7 +154,8 @@ function readVectors(file, pattern) {
     const chunk = Buffer.alloc(CHUNK_BYTES);
     const n = readSync(fd, chunk, 0, CHUNK_BYTES, position);
     position += n;
-    if (n > 0) buffer = buffer.length === 0 ? chunk.subarray(0, n) : Buffer.concat([buffer, chunk.subarray(0, n)]);
+    if (n > 0)
+      buffer = buffer.length === 0 ? chunk.subarray(0, n) : Buffer.concat([buffer, chunk.subarray(0, n)]);
     return n > 0;
   };
   const marker = Buffer.from('"vectors":{');
@@ -173,7 +195,8 @@ function readVectors(file, pattern) {
     const word = JSON.parse(buffer.toString('utf8', cursor, colon));
     if (pattern.test(word)) {
       const array = JSON.parse(buffer.toString('latin1', colon + 1, close + 1));
-      if (array.length !== dims + 2) fail(`${file}: the vector of "${word}" has ${array.length} values, expected ${dims + 2}`);
+      if (array.length !== dims + 2)
+        fail(`${file}: the vector of "${word}" has ${array.length} values, expected ${dims + 2}`);
       values.set(array.slice(0, dims), count * dims);
       ranks[count] = array[dims + 1] + 1;
       words.push(word);
@@ -192,7 +215,8 @@ function readVectors(file, pattern) {
 
 /** Index of the ':' after the quoted key that starts at `from` (honouring escapes), or -1 if the buffer ends first. */
 function keyEnd(buffer, from) {
-  if (buffer[from] !== 0x22) fail(`unexpected byte "${String.fromCharCode(buffer[from])}" where a word was expected`);
+  if (buffer[from] !== 0x22)
+    fail(`unexpected byte "${String.fromCharCode(buffer[from])}" where a word was expected`);
   let i = from + 1;
   while (i < buffer.length && buffer[i] !== 0x22) i += buffer[i] === 0x5c ? 2 : 1;
   return i + 1 < buffer.length ? i + 1 : -1;
@@ -290,7 +314,8 @@ function encode(source, order, vectors, components) {
     norms[i] = norm;
     const scale = max > 0 ? max / norm / 127 : 0;
     scales[i] = scale;
-    for (let d = 0; d < dims; d++) quantised[i * dims + d] = scale > 0 ? Math.round(vectors[i * dims + d] / norm / scale) : 0;
+    for (let d = 0; d < dims; d++)
+      quantised[i * dims + d] = scale > 0 ? Math.round(vectors[i * dims + d] / norm / scale) : 0;
   }
   words.copy(bytes, HEADER_BYTES + 12 * count + count * dims);
   return bytes;
@@ -312,5 +337,7 @@ function reportLoad(file) {
     return;
   }
   const { ms, rss } = JSON.parse(run.stdout);
-  console.log(`word vectors: loads in ${ms.toFixed(0)} ms, process RSS after load ${(rss / 1e6).toFixed(0)} MB`);
+  console.log(
+    `word vectors: loads in ${ms.toFixed(0)} ms, process RSS after load ${(rss / 1e6).toFixed(0)} MB`,
+  );
 }

@@ -12,12 +12,12 @@ export function parseStructured<T extends z.ZodType>(
   schema: T,
   where: { file: string; code: CandorErrorCode },
 ): z.infer<T> {
-  const doc = parseDocument(text, { prettyErrors: false });
+  const doc = parseDocument(text, { prettyErrors: true });
   const syntax = doc.errors[0];
   if (syntax) {
     const line = syntax.linePos?.[0]?.line;
     const at = line === undefined ? '' : `line ${line}: `;
-    throw new CandorError(where.code, `${where.file}: ${at}${syntax.message.split('\n')[0] ?? 'syntax error'}`, {
+    throw new CandorError(where.code, `${where.file}: ${at}${(syntax.message.split('\n')[0] ?? 'syntax error').replace(/ at line \d+, column \d+:?$/, '')}`, {
       file: where.file,
       ...(line === undefined ? {} : { line }),
     });

@@ -27,7 +27,6 @@ export async function analyzeFile(file: string, options: AnalyzeOptions): Promis
   const framework = frameworkFor(options.framework);
   const questionSet = loadQuestionSet(options.questions);
   const job = options.job ? readJobFile(options.job) : null;
-  const analyzer = languageAnalyzer();
   const version = engineVersion();
 
   let stat;
@@ -55,7 +54,7 @@ export async function analyzeFile(file: string, options: AnalyzeOptions): Promis
     return analyzeResponses(
       responses,
       { source: { file: path.basename(file), sha256: hash.digest('hex') }, framework, job, questions: questionSet.questions },
-      analyzer,
+      languageAnalyzer(),
       version,
       'async',
     );
@@ -80,7 +79,7 @@ export async function analyzeFile(file: string, options: AnalyzeOptions): Promis
       question,
       ...(options.candidate ? { candidateSpeaker: options.candidate } : {}),
     },
-    analyzer,
+    languageAnalyzer(),
     version,
   );
 }

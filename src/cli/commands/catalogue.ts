@@ -1,7 +1,7 @@
 import type { Framework } from '../../assessment/index.js';
 import { listBuiltinFrameworks } from '../../assessment/index.js';
 import type { SignalDefinition } from '../../domain/index.js';
-import { frameworkFor, languageAnalyzer } from '../context.js';
+import { catalogue as signalCatalogue, frameworkFor } from '../context.js';
 
 /** Built-in frameworks as a table or JSON. */
 export function frameworksList(json: boolean): string {
@@ -35,7 +35,7 @@ export function frameworksShow(idOrFile: string, json: boolean): string {
 
 /** The signal catalogue: name, unit, range, method, source. */
 export function signalsList(json: boolean): string {
-  const catalogue: readonly SignalDefinition[] = languageAnalyzer().catalogue;
+  const catalogue: readonly SignalDefinition[] = signalCatalogue;
   if (json) return JSON.stringify(catalogue, null, 2) + '\n';
   return catalogue
     .map((d) => `${d.id} — ${d.name} (${d.unit}, ${d.range[0]}–${d.range[1]})\n  ${d.method}\n  source: ${d.source}`)

@@ -16,7 +16,9 @@ describe.skipIf(!built)('loadEmbeddings (built file)', () => {
     const embeddings = loadEmbeddings();
     const ms = performance.now() - started;
     const grown = (process.memoryUsage().rss - rss) / 1e6;
-    console.log(`word vectors: ${embeddings.size} words loaded in ${ms.toFixed(0)} ms, RSS +${grown.toFixed(0)} MB`);
+    console.log(
+      `word vectors: ${embeddings.size} words loaded in ${ms.toFixed(0)} ms, RSS +${grown.toFixed(0)} MB`,
+    );
     expect(ms).toBeLessThan(1500);
     expect(grown).toBeLessThan(200);
   });
@@ -47,7 +49,9 @@ describe.skipIf(!built)('loadEmbeddings (built file)', () => {
     expect(cos('colleague', 'coworker')).toBeGreaterThan(cos('colleague', 'banana') + 0.3);
     expect(cos('manager', 'supervisor')).toBeGreaterThan(cos('manager', 'volcano') + 0.3);
     // the fast path agrees with the allocating one
-    expect(embeddings.cosineRows(embeddings.indexOf('colleague'), embeddings.indexOf('coworker'))).toBeCloseTo(cos('colleague', 'coworker'), 6);
+    expect(
+      embeddings.cosineRows(embeddings.indexOf('colleague'), embeddings.indexOf('coworker')),
+    ).toBeCloseTo(cos('colleague', 'coworker'), 6);
   });
 
   it('is loaded once per process', () => {
@@ -60,7 +64,11 @@ describe('loadEmbeddings (bad files)', () => {
     const missing = join(tmpdir(), 'candor-no-such-vectors.bin');
     const error = catchError(() => loadEmbeddings(missing));
     expect(error).toBeInstanceOf(CandorError);
-    expect(error).toMatchObject({ code: 'ASSET_MISSING', message: 'word vectors not built: run npm run build', details: { file: missing } });
+    expect(error).toMatchObject({
+      code: 'ASSET_MISSING',
+      message: 'word vectors not built: run npm run build',
+      details: { file: missing },
+    });
   });
 
   it('rejects a file that is not a Candor vector file', () => {

@@ -70,10 +70,14 @@ export function defaultEmbeddingsFile(): string {
     if (existsSync(manifest) && isCandorManifest(manifest)) return join(dir, ASSET);
     const parent = dirname(dir);
     if (parent === dir) {
-      throw new CandorError('ASSET_MISSING', 'word vectors not found: no Candor package.json above this module', {
-        file: ASSET,
-        from: fileURLToPath(import.meta.url),
-      });
+      throw new CandorError(
+        'ASSET_MISSING',
+        'word vectors not found: no Candor package.json above this module',
+        {
+          file: ASSET,
+          from: fileURLToPath(import.meta.url),
+        },
+      );
     }
     dir = parent;
   }
@@ -90,7 +94,8 @@ function isCandorManifest(file: string): boolean {
 function decode(bytes: Buffer, file: string): Embeddings {
   const invalid = (why: string): CandorError =>
     new CandorError('ASSET_MISSING', `word vectors file is unusable (${why}): run npm run build`, { file });
-  if (bytes.length < HEADER_BYTES || bytes.toString('latin1', 0, 8) !== MAGIC) throw invalid('not a Candor vector file');
+  if (bytes.length < HEADER_BYTES || bytes.toString('latin1', 0, 8) !== MAGIC)
+    throw invalid('not a Candor vector file');
   const version = bytes.readUInt32LE(8);
   if (version !== FORMAT_VERSION) throw invalid(`format version ${version}, expected ${FORMAT_VERSION}`);
   const size = bytes.readUInt32LE(12);
@@ -98,7 +103,8 @@ function decode(bytes: Buffer, file: string): Embeddings {
   const wordsBytes = bytes.readUInt32LE(20);
   const sourceSize = bytes.readUInt32LE(28);
   const wordsAt = HEADER_BYTES + 12 * size + size * dims;
-  if (bytes.length !== wordsAt + wordsBytes) throw invalid(`${bytes.length} bytes, expected ${wordsAt + wordsBytes}`);
+  if (bytes.length !== wordsAt + wordsBytes)
+    throw invalid(`${bytes.length} bytes, expected ${wordsAt + wordsBytes}`);
 
   // Typed-array views need 4-byte alignment; readFileSync returns an unpooled buffer at offset 0,
   // but copy if some runtime hands us an unaligned one.

@@ -5,7 +5,12 @@ import { roleAlignment } from './role-alignment.js';
 import { starStructure } from './star-structure.js';
 
 /** The semantic language signals, in catalogue order. */
-export const SEMANTIC_SIGNALS: readonly LanguageSignal[] = [questionRelevance, keyPointCoverage, roleAlignment, starStructure];
+export const SEMANTIC_SIGNALS: readonly LanguageSignal[] = [
+  questionRelevance,
+  keyPointCoverage,
+  roleAlignment,
+  starStructure,
+];
 
 export { defaultEmbeddingsFile, loadEmbeddings, type Embeddings } from './embeddings.js';
 export {

@@ -15,17 +15,25 @@ const QUESTION: Question = {
   id: 'conflict',
   text: 'Tell me about a time you disagreed with a colleague.',
   competencies: ['collaboration'],
-  keyPoints: ['what the disagreement was about', 'the steps you took to resolve it', 'the outcome for the team', 'what you learned'],
+  keyPoints: [
+    'what the disagreement was about',
+    'the steps you took to resolve it',
+    'the outcome for the team',
+    'what you learned',
+  ],
 };
 const STRONG =
   'At my last job a colleague and I had a disagreement about the release date. ' +
   'I took two steps: I listened to his concerns, then I proposed a test with real users. ' +
   'The outcome was good for the team: we shipped with fewer bugs. ' +
   'I learned to ask why before I argue.';
-const PARTIAL = 'At my last job a colleague and I had a disagreement about the release date. In the end it worked out.';
+const PARTIAL =
+  'At my last job a colleague and I had a disagreement about the release date. In the end it worked out.';
 
 function doc(text: string) {
-  return buildDocumentFromSegments(0, [{ speaker: null, start: null, end: null, text }], { question: QUESTION });
+  return buildDocumentFromSegments(0, [{ speaker: null, start: null, end: null, text }], {
+    question: QUESTION,
+  });
 }
 
 describe.skipIf(!built)('keyPointCoverage', () => {
@@ -56,13 +64,24 @@ describe.skipIf(!built)('keyPointCoverage', () => {
     const none = buildDocumentFromSegments(0, [{ speaker: null, start: null, end: null, text: STRONG }], {
       question: { ...QUESTION, keyPoints: [] },
     });
-    expect(keyPointCoverage.compute(none, context)).toEqual({ signal: 'keyPointCoverage', value: null, evidence: [], reason: 'question has no key points' });
-    expect(keyPointCoverage.compute(docFromText(STRONG, QUESTION.text), context)).toMatchObject({ value: null, reason: 'question has no key points' });
+    expect(keyPointCoverage.compute(none, context)).toEqual({
+      signal: 'keyPointCoverage',
+      value: null,
+      evidence: [],
+      reason: 'question has no key points',
+    });
+    expect(keyPointCoverage.compute(docFromText(STRONG, QUESTION.text), context)).toMatchObject({
+      value: null,
+      reason: 'question has no key points',
+    });
   });
 
   it('uses a plain similarity function when the context has no word vectors', () => {
     // A stub that only recognises the exact key point: the lexical route still works without vectors.
-    const stub: LanguageContext = { job: null, similarity: (a, b) => (a.includes('fewer bugs') && b === 'the outcome for the team' ? 0.9 : 0) };
+    const stub: LanguageContext = {
+      job: null,
+      similarity: (a, b) => (a.includes('fewer bugs') && b === 'the outcome for the team' ? 0.9 : 0),
+    };
     const answer = 'A colleague and I had a disagreement about the release date. We shipped with fewer bugs.';
     const coverage = keyPointsCovered(doc(answer), stub);
     expect(coverage.covered.map((m) => [m.phrase, m.match])).toEqual([

@@ -20,17 +20,22 @@ export const keyPointCoverage: LanguageSignal = {
     method:
       "Share of the question's key points that some sentence of the answer covers: the sentence contains at least two thirds of the key point's content words (compared by Porter stem), " +
       `or its similarity to the key point (GloVe SIF + TF-IDF) is at least ${COVERAGE_THRESHOLD}. Evidence: the covering sentence per key point, labelled with the key point.`,
-    source: 'Porter (1980) stemming; Arora, Liang & Ma (2017) SIF embeddings; Salton & Buckley (1988) term weighting',
+    source:
+      'Porter (1980) stemming; Arora, Liang & Ma (2017) SIF embeddings; Salton & Buckley (1988) term weighting',
   },
   compute(doc, context) {
     const points = distinctPhrases(doc.question?.keyPoints ?? []);
-    if (points.length === 0) return { signal: 'keyPointCoverage', value: null, evidence: [], reason: 'question has no key points' };
-    if (doc.wordCount === 0) return { signal: 'keyPointCoverage', value: null, evidence: [], reason: 'empty answer' };
+    if (points.length === 0)
+      return { signal: 'keyPointCoverage', value: null, evidence: [], reason: 'question has no key points' };
+    if (doc.wordCount === 0)
+      return { signal: 'keyPointCoverage', value: null, evidence: [], reason: 'empty answer' };
     const coverage = keyPointsCovered(doc, context);
     return {
       signal: 'keyPointCoverage',
       value: round(coverage.covered.length / points.length),
-      evidence: coverage.covered.slice(0, MAX_EVIDENCE).map((m) => doc.sentenceEvidence(m.sentence, m.phrase)),
+      evidence: coverage.covered
+        .slice(0, MAX_EVIDENCE)
+        .map((m) => doc.sentenceEvidence(m.sentence, m.phrase)),
     };
   },
 };

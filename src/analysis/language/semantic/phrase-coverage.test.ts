@@ -25,12 +25,26 @@ describe('phrase matching helpers', () => {
 describe.skipIf(!built || !existsSync(MEETINGS))('coverPhrases on real meeting talk', () => {
   it('rarely claims a skill or key point in unrelated sentences (QMSum committee meetings)', () => {
     const context: LanguageContext = { job: null, similarity: createSimilarity(loadEmbeddings()) };
-    const phrases = ['SQL', 'Python', 'stakeholder management', 'A/B testing', 'mentoring junior staff', 'the outcome for the team', 'what you learned'];
+    const phrases = [
+      'SQL',
+      'Python',
+      'stakeholder management',
+      'A/B testing',
+      'mentoring junior staff',
+      'the outcome for the team',
+      'what you learned',
+    ];
     const dir = new URL('Committee/', MEETINGS);
     const answers: string[] = [];
-    for (const file of readdirSync(dir).filter((f) => f.endsWith('.json')).sort().slice(0, 6)) {
-      const meeting = JSON.parse(readFileSync(new URL(file, dir), 'utf8')) as { meeting_transcripts: { content: string }[] };
-      for (const t of meeting.meeting_transcripts) if (t.content.split(' ').length >= 30) answers.push(t.content);
+    for (const file of readdirSync(dir)
+      .filter((f) => f.endsWith('.json'))
+      .sort()
+      .slice(0, 6)) {
+      const meeting = JSON.parse(readFileSync(new URL(file, dir), 'utf8')) as {
+        meeting_transcripts: { content: string }[];
+      };
+      for (const t of meeting.meeting_transcripts)
+        if (t.content.split(' ').length >= 30) answers.push(t.content);
     }
     let semantic = 0;
     let lexical = 0;
@@ -40,7 +54,8 @@ describe.skipIf(!built || !existsSync(MEETINGS))('coverPhrases on real meeting t
       for (const m of coverPhrases(doc, context, phrases, COVERAGE_THRESHOLD).covered) {
         if (m.match === 'semantic') {
           semantic++;
-          if (examples.length < 3) examples.push(`${m.phrase} ← "${doc.sentences[m.sentence]?.text.slice(0, 70) ?? ''}"`);
+          if (examples.length < 3)
+            examples.push(`${m.phrase} ← "${doc.sentences[m.sentence]?.text.slice(0, 70) ?? ''}"`);
         } else lexical++;
       }
     }

@@ -71,7 +71,10 @@ export function coverPhrases(
   return { covered, missing };
 }
 
-/** Trimmed, non-empty, first spelling of each case-insensitive duplicate. */
+/**
+ * Trimmed, non-empty, first spelling of each case-insensitive duplicate.
+ * @example distinctPhrases([' SQL', 'sql', '']) // ['SQL']
+ */
 export function distinctPhrases(phrases: readonly string[]): string[] {
   const seen = new Set<string>();
   const out: string[] = [];

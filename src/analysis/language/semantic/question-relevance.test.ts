@@ -19,7 +19,11 @@ interface Meeting {
 }
 
 const clean = (text: string): string =>
-  text.replace(/\{\w+\}/g, ' ').replace(/\s+([,.?!'])/g, '$1').replace(/\s+/g, ' ').trim();
+  text
+    .replace(/\{\w+\}/g, ' ')
+    .replace(/\s+([,.?!'])/g, '$1')
+    .replace(/\s+/g, ' ')
+    .trim();
 
 function meetings(domain: string): Meeting[] {
   const dir = new URL(`${domain}/`, MEETINGS);
@@ -52,7 +56,9 @@ const INTERVIEW: readonly [string, string][] = [
 describe('questionTopic', () => {
   it('drops the behavioural framing and keeps what the question is about', () => {
     expect(questionTopic('Tell me about a time when you missed a deadline.')).toBe('you missed a deadline.');
-    expect(questionTopic('Can you describe a situation where you had to persuade someone?')).toBe('you had to persuade someone?');
+    expect(questionTopic('Can you describe a situation where you had to persuade someone?')).toBe(
+      'you had to persuade someone?',
+    );
     expect(questionTopic('How do you prioritise your work?')).toBe('How do you prioritise your work?');
   });
 });
@@ -63,11 +69,18 @@ describe.skipIf(!built)('questionRelevance', () => {
 
   it('is null, with a reason, when the answer has no question', () => {
     const result = questionRelevance.compute(docFromText(answer), context);
-    expect(result).toEqual({ signal: 'questionRelevance', value: null, evidence: [], reason: 'no question for this answer' });
+    expect(result).toEqual({
+      signal: 'questionRelevance',
+      value: null,
+      evidence: [],
+      reason: 'no question for this answer',
+    });
   });
 
   it("falls back to the interviewer's words when the answer has no matched question", () => {
-    const doc = buildDocumentFromSegments(0, [{ speaker: 'B', start: 3, end: 40, text: answer }], { promptText: question });
+    const doc = buildDocumentFromSegments(0, [{ speaker: 'B', start: 3, end: 40, text: answer }], {
+      promptText: question,
+    });
     const result = questionRelevance.compute(doc, context);
     expect(result.value).toBe(questionRelevance.compute(docFromText(answer, question), context).value);
     expect(result.evidence[0]?.start).toBe(3);
@@ -78,26 +91,48 @@ describe.skipIf(!built)('questionRelevance', () => {
     const result = questionRelevance.compute(docFromText(digressing, question), context);
     const relevant = result.evidence.filter((e) => e.label === 'relevant').map((e) => e.quote);
     expect(relevant).toHaveLength(3);
-    expect(relevant).toContain('At my last job, a colleague and I disagreed about whether to release the new checkout before the holidays.');
-    expect(result.evidence.find((e) => e.label === 'off-topic')?.quote).toMatch(/^By the way, my favourite hobby/);
+    expect(relevant).toContain(
+      'At my last job, a colleague and I disagreed about whether to release the new checkout before the holidays.',
+    );
+    expect(result.evidence.find((e) => e.label === 'off-topic')?.quote).toMatch(
+      /^By the way, my favourite hobby/,
+    );
   });
 
   it('gives nothing for echoing the question, and nothing extra for stuffing its words into an answer', () => {
     expect(questionRelevance.compute(docFromText(question, question), context).value).toBe(0);
-    expect(questionRelevance.compute(docFromText('Conflict, colleague, handle, conflict, time, colleague.', question), context).value).toBe(0);
+    expect(
+      questionRelevance.compute(
+        docFromText('Conflict, colleague, handle, conflict, time, colleague.', question),
+        context,
+      ).value,
+    ).toBe(0);
     const honest = questionRelevance.compute(docFromText(answer, question), context).value ?? 0;
-    const stuffed = questionRelevance.compute(docFromText(`${answer} Conflict with a colleague, conflict, conflict. Handle the conflict.`, question), context).value ?? 0;
+    const stuffed =
+      questionRelevance.compute(
+        docFromText(
+          `${answer} Conflict with a colleague, conflict, conflict. Handle the conflict.`,
+          question,
+        ),
+        context,
+      ).value ?? 0;
     expect(stuffed).toBeLessThanOrEqual(honest + 0.02);
   });
 
   it('is deterministic', () => {
     const a = questionRelevance.compute(docFromText(answer, question), context);
-    const b = questionRelevance.compute(docFromText(answer, question), { job: null, similarity: createSimilarity(loadEmbeddings()) });
+    const b = questionRelevance.compute(docFromText(answer, question), {
+      job: null,
+      similarity: createSimilarity(loadEmbeddings()),
+    });
     expect(b).toEqual(a);
   });
 
   it('is null for an empty answer', () => {
-    expect(questionRelevance.compute(docFromText('', question), context)).toMatchObject({ value: null, reason: 'empty answer' });
+    expect(questionRelevance.compute(docFromText('', question), context)).toMatchObject({
+      value: null,
+      reason: 'empty answer',
+    });
   });
 });
 
@@ -111,8 +146,12 @@ describe.skipIf(!built || !haveData)('questionRelevance on real meeting text', (
       .slice(0, 100);
     const shares = INTERVIEW.map(([q, a]) => {
       const onTopic = measureRelevance(docFromText(a), context, q);
-      const below = turns.filter((t) => measureRelevance(docFromText(t), context, q).value < onTopic.value).length;
-      console.log(`relevance ${onTopic.value.toFixed(2)} (novelty ${onTopic.novelty.toFixed(2)}) beats ${below}/${turns.length} off-topic turns: "${q}"`);
+      const below = turns.filter(
+        (t) => measureRelevance(docFromText(t), context, q).value < onTopic.value,
+      ).length;
+      console.log(
+        `relevance ${onTopic.value.toFixed(2)} (novelty ${onTopic.novelty.toFixed(2)}) beats ${below}/${turns.length} off-topic turns: "${q}"`,
+      );
       return below / turns.length;
     });
     expect(Math.min(...shares)).toBeGreaterThanOrEqual(0.7);
@@ -123,7 +162,10 @@ describe.skipIf(!built || !haveData)('questionRelevance on real meeting text', (
     const items = meetings('Committee').flatMap((m) =>
       m.specific_query_list.map((q) => {
         const [from, to] = (q.relevant_text_span[0] ?? ['0', '0']).map(Number);
-        const span = m.meeting_transcripts.slice(from, (to ?? 0) + 1).map((t) => clean(t.content)).join(' ');
+        const span = m.meeting_transcripts
+          .slice(from, (to ?? 0) + 1)
+          .map((t) => clean(t.content))
+          .join(' ');
         return { query: q.query, span: span.split(' ').slice(0, 200).join(' ') };
       }),
     );
@@ -135,7 +177,9 @@ describe.skipIf(!built || !haveData)('questionRelevance on real meeting text', (
       const foreign = measureRelevance(docFromText(other.span), context, item.query).value;
       if (own > foreign) wins++;
     });
-    console.log(`QMSum committee: own span more relevant than another span for ${wins}/${items.length} queries`);
+    console.log(
+      `QMSum committee: own span more relevant than another span for ${wins}/${items.length} queries`,
+    );
     expect(wins / items.length).toBeGreaterThan(0.8);
   });
 });

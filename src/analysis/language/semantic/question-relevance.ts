@@ -53,7 +53,11 @@ export interface RelevanceResult {
  * Relevance of an answer to a question text, with its parts.
  * @example measureRelevance(doc, context, 'Tell me about a time you disagreed with a colleague.').value
  */
-export function measureRelevance(doc: AnswerDocument, context: LanguageContext, question: string): RelevanceResult {
+export function measureRelevance(
+  doc: AnswerDocument,
+  context: LanguageContext,
+  question: string,
+): RelevanceResult {
   const matcher = sentenceMatcher(doc, context);
   const topic = questionTopic(question);
   const questionStems = new Set(phraseStems(question));
@@ -63,7 +67,12 @@ export function measureRelevance(doc: AnswerDocument, context: LanguageContext, 
   // an echo: scaled down in the sentence part, left out of the whole-answer part.
   const sentenceScores = matcher.sentences(topic).map((score, i) => score * damp(sentenceNovelty[i] ?? 0));
   const kept = sentenceNovelty.flatMap((share, i) => (share >= NOVELTY_FLOOR ? [i] : []));
-  const whole = kept.length === sentenceNovelty.length ? matcher.whole(topic) : kept.length > 0 ? matcher.some(kept, topic) : 0;
+  const whole =
+    kept.length === sentenceNovelty.length
+      ? matcher.whole(topic)
+      : kept.length > 0
+        ? matcher.some(kept, topic)
+        : 0;
   const best = [...sentenceScores].sort((a, b) => b - a).slice(0, TOP_SENTENCES);
   const bestMean = best.length > 0 ? best.reduce((sum, v) => sum + v, 0) / best.length : 0;
   const similarity = WHOLE_WEIGHT * whole + (1 - WHOLE_WEIGHT) * bestMean;
@@ -89,18 +98,31 @@ export const questionRelevance: LanguageSignal = {
     unit: 'score',
     range: [0, 1],
     method:
-      'Similarity of the answer to its question, without the question\'s framing ("Tell me about a time when"): half the whole answer\'s, half the mean of its three most similar sentences\'; ' +
-      'each similarity is 0.6 × cosine of SIF-weighted mean GloVe vectors + 0.4 × TF-IDF cosine over lemmas (IDF from GloVe frequency rank). ' +
-      'Repeating the question does not pay: each word counts at most twice (1 + ln tf, capped at 2); sentences in which under half of the content words are new (not the question\'s) are left out of the whole-answer part and scaled down in the sentence part, and so is an answer, to 0 for a pure echo. ' +
-      'Evidence: the sentences closest to the question, and a long sentence far from it (label "off-topic").',
-    source: 'Arora, Liang & Ma (2017) SIF embeddings; Mu & Viswanath (2018) all-but-the-top; Salton & Buckley (1988) term weighting; Sparck Jones (1972) IDF; Zipf (1949)',
+      "Similarity of the answer to its question, with the question's framing (\"Tell me about a time when\") removed: half the whole answer's similarity, half the mean of its three most similar sentences'. " +
+      'Each similarity is 0.6 × cosine of SIF-weighted mean GloVe vectors + 0.4 × TF-IDF cosine over lemmas (IDF from GloVe frequency rank). ' +
+      "Repeating the question does not pay: a word counts at most twice (1 + ln tf, capped at 2); a sentence in which under half of the content words are new (not the question's) counts as an echo, " +
+      'scaled down in proportion and left out of the whole-answer part; the answer as a whole is scaled the same way, so a pure echo scores 0. ' +
+      'Evidence: the three sentences closest to the question (label "relevant") and the least relevant sentence of 8+ words when it is far off (label "off-topic").',
+    source:
+      'Arora, Liang & Ma (2017) SIF embeddings; Mu & Viswanath (2018) all-but-the-top; Salton & Buckley (1988) term weighting; Sparck Jones (1972) IDF; Zipf (1949)',
   },
   compute(doc, context) {
     const question = doc.questionText ?? (doc.promptText.trim() === '' ? null : doc.promptText);
-    if (question === null) return { signal: 'questionRelevance', value: null, evidence: [], reason: 'no question for this answer' };
-    if (doc.wordCount === 0) return { signal: 'questionRelevance', value: null, evidence: [], reason: 'empty answer' };
+    if (question === null)
+      return {
+        signal: 'questionRelevance',
+        value: null,
+        evidence: [],
+        reason: 'no question for this answer',
+      };
+    if (doc.wordCount === 0)
+      return { signal: 'questionRelevance', value: null, evidence: [], reason: 'empty answer' };
     const result = measureRelevance(doc, context, question);
-    return { signal: 'questionRelevance', value: round(result.value), evidence: relevanceEvidence(doc, result.sentenceScores) };
+    return {
+      signal: 'questionRelevance',
+      value: round(result.value),
+      evidence: relevanceEvidence(doc, result.sentenceScores),
+    };
   },
 };
 
@@ -114,7 +136,8 @@ function relevanceEvidence(doc: AnswerDocument, scores: readonly number[]): Evid
   let worst: { score: number; sentence: number } | null = null;
   scores.forEach((score, sentence) => {
     const long = (doc.sentences[sentence]?.wordCount ?? 0) >= OFF_TOPIC_MIN_WORDS;
-    if (long && !quoted.has(sentence) && score < OFF_TOPIC_BELOW && (worst === null || score < worst.score)) worst = { score, sentence };
+    if (long && !quoted.has(sentence) && score < OFF_TOPIC_BELOW && (worst === null || score < worst.score))
+      worst = { score, sentence };
   });
   const offTopic = worst as { score: number; sentence: number } | null;
   if (offTopic) evidence.push(doc.sentenceEvidence(offTopic.sentence, 'off-topic'));

@@ -44,7 +44,8 @@ describe.skipIf(!built)('roleAlignment', () => {
   it('credits a skill said in other words when the sentence is close enough', () => {
     const job: JobProfile = { title: 'Support lead', text: '', skills: ['customer service', 'Excel'] };
     // "served" and "service" have different stems, so only one of two words matches lexically
-    const answer = 'At the hotel I served customers at the front desk and answered their calls. I built the forecast in a spreadsheet.';
+    const answer =
+      'At the hotel I served customers at the front desk and answered their calls. I built the forecast in a spreadsheet.';
     const coverage = skillCoverage(docFromText(answer), job, { ...context, job });
     expect(coverage.covered).toMatchObject([{ phrase: 'customer service', match: 'semantic', sentence: 0 }]);
     // a spreadsheet is not enough to claim Excel: GloVe averages only credit close restatements
@@ -58,13 +59,26 @@ describe.skipIf(!built)('roleAlignment', () => {
 
   it('is null, with a reason, without a job, without skills, or without words', () => {
     const doc = docFromText(ANSWER);
-    expect(roleAlignment.compute(doc, { ...context, job: null })).toEqual({ signal: 'roleAlignment', value: null, evidence: [], reason: 'no job description' });
-    expect(roleAlignment.compute(doc, { ...context, job: { ...JOB, skills: [' '] } })).toMatchObject({ value: null, reason: 'job lists no skills' });
-    expect(roleAlignment.compute(docFromText(''), context)).toMatchObject({ value: null, reason: 'empty answer' });
+    expect(roleAlignment.compute(doc, { ...context, job: null })).toEqual({
+      signal: 'roleAlignment',
+      value: null,
+      evidence: [],
+      reason: 'no job description',
+    });
+    expect(roleAlignment.compute(doc, { ...context, job: { ...JOB, skills: [' '] } })).toMatchObject({
+      value: null,
+      reason: 'job lists no skills',
+    });
+    expect(roleAlignment.compute(docFromText(''), context)).toMatchObject({
+      value: null,
+      reason: 'empty answer',
+    });
   });
 
   it('is deterministic', () => {
     const again = { job: JOB, similarity: createSimilarity(loadEmbeddings()) };
-    expect(roleAlignment.compute(docFromText(ANSWER), again)).toEqual(roleAlignment.compute(docFromText(ANSWER), context));
+    expect(roleAlignment.compute(docFromText(ANSWER), again)).toEqual(
+      roleAlignment.compute(docFromText(ANSWER), context),
+    );
   });
 });

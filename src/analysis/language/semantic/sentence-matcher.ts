@@ -80,7 +80,8 @@ function buildMatcher(doc: AnswerDocument, context: LanguageContext): SentenceMa
     answerStems,
     sentences: (text) => doc.sentences.map((s) => context.similarity(s.text, text)),
     whole: (text) => context.similarity(doc.text, text),
-    some: (indices, text) => context.similarity(indices.map((i) => doc.sentences[i]?.text ?? '').join(' '), text),
+    some: (indices, text) =>
+      context.similarity(indices.map((i) => doc.sentences[i]?.text ?? '').join(' '), text),
   };
 }
 

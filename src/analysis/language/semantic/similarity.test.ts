@@ -22,11 +22,19 @@ function random(seed: number): () => number {
 
 function meetingTurns(limit: number): string[] {
   const turns: string[] = [];
-  for (const file of readdirSync(QMSUM).filter((f) => f.endsWith('.json')).sort()) {
-    const meeting = JSON.parse(readFileSync(new URL(file, QMSUM), 'utf8')) as { meeting_transcripts: { content: string }[] };
+  for (const file of readdirSync(QMSUM)
+    .filter((f) => f.endsWith('.json'))
+    .sort()) {
+    const meeting = JSON.parse(readFileSync(new URL(file, QMSUM), 'utf8')) as {
+      meeting_transcripts: { content: string }[];
+    };
     for (const turn of meeting.meeting_transcripts) {
       // QMSum marks non-speech as {vocalsound}, {disfmarker}; they are not words anyone said.
-      const text = turn.content.replace(/\{\w+\}/g, ' ').replace(/\s+([,.?!'])/g, '$1').replace(/\s+/g, ' ').trim();
+      const text = turn.content
+        .replace(/\{\w+\}/g, ' ')
+        .replace(/\s+([,.?!'])/g, '$1')
+        .replace(/\s+/g, ' ')
+        .trim();
       if (text.split(' ').length >= 12) turns.push(text);
       if (turns.length >= limit) return turns;
     }
@@ -49,9 +57,13 @@ describe.skipIf(!built)('createSimilarity', () => {
 
   it('ranks a paraphrase above an unrelated sentence', () => {
     const a = 'I fixed the bug in the payment code.';
-    expect(similarity(a, 'I resolved the defect in the billing software.')).toBeGreaterThan(similarity(a, 'We went hiking in the mountains last summer.') + 0.15);
+    expect(similarity(a, 'I resolved the defect in the billing software.')).toBeGreaterThan(
+      similarity(a, 'We went hiking in the mountains last summer.') + 0.15,
+    );
     const b = 'My manager asked me to cut the budget.';
-    expect(similarity(b, 'My boss wanted me to reduce our spending.')).toBeGreaterThan(similarity(b, 'The choir sang at the festival.') + 0.15);
+    expect(similarity(b, 'My boss wanted me to reduce our spending.')).toBeGreaterThan(
+      similarity(b, 'The choir sang at the festival.') + 0.15,
+    );
   });
 
   it('does not reward repeating a word: the weight of a term stops growing at its third use', () => {
@@ -81,7 +93,10 @@ describe.skipIf(!built)('createSimilarity', () => {
     const answer = 'At my last job I organised the migration. We moved forty services in three months.';
     const question = 'Tell me about a large project you delivered.';
     const doc = docFromText(answer);
-    expect(compareVectors(model.document(doc).whole, model.text(question))).toBeCloseTo(similarity(answer, question), 9);
+    expect(compareVectors(model.document(doc).whole, model.text(question))).toBeCloseTo(
+      similarity(answer, question),
+      9,
+    );
     expect(model.document(doc).sentences).toHaveLength(2);
     expect(semanticModelOf((a: string, b: string) => (a === b ? 1 : 0))).toBeNull();
   });
@@ -139,7 +154,9 @@ describe.skipIf(!built || !haveData)('createSimilarity on real data', () => {
       if (a && b) compareVectors(fresh.document(a).whole, fresh.document(b).whole);
     }
     const tokenRate = words / ((performance.now() - started) / 1000);
-    console.log(`similarity speed on ${turns.length} QMSum turns (${words} words): text API ${Math.round(textRate)} words/s, token API ${Math.round(tokenRate)} words/s`);
+    console.log(
+      `similarity speed on ${turns.length} QMSum turns (${words} words): text API ${Math.round(textRate)} words/s, token API ${Math.round(tokenRate)} words/s`,
+    );
     expect(textRate).toBeGreaterThan(25_000);
     expect(tokenRate).toBeGreaterThan(textRate);
   });

@@ -15,23 +15,56 @@ export type StarScores = Record<StarPart, number>;
 export const STAR_THRESHOLD = 1;
 
 const w = (source: string): RegExp => new RegExp(`\\b(?:${source})\\b`);
+function wordSet(words: string): ReadonlySet<string> {
+  return new Set(words.trim().split(/\s+/));
+}
 
 const SITUATION: readonly [RegExp, number][] = [
   // time and place scene-setting: "at my last job", "when I was", "last year", "two years ago"
-  [w(`(?:at|in|during) my (?:last|previous|former|current|old|first|second|summer|graduate) (?:job|role|position|company|employer|team|internship|placement|workplace|project|year)`), 1],
+  [
+    w(
+      `(?:at|in|during) my (?:last|previous|former|current|old|first|second|summer|graduate) (?:job|role|position|company|employer|team|internship|placement|workplace|project|year)`,
+    ),
+    1,
+  ],
   [w(`(?:when|while) (?:i|we) (?:was|were|worked|joined|started|moved|led|ran)`), 1],
   [w(`while (?:working|studying|interning|volunteering)`), 1],
-  [w(`(?:last|this past|one|that) (?:year|month|week|summer|spring|autumn|fall|winter|semester|term|quarter)`), 1],
+  [
+    w(
+      `(?:last|this past|one|that) (?:year|month|week|summer|spring|autumn|fall|winter|semester|term|quarter)`,
+    ),
+    1,
+  ],
   [w(`(?:a|one|two|three|four|five|a few|several|some|a couple of) (?:years?|months?|weeks?) ago`), 1],
   [w(`back in|in (?:19|20)\\d\\d|there was a time|one time`), 1],
-  [w(`(?:i|we) (?:was|were) (?:working|employed|interning|studying) (?:as|at|on|for|in)|i worked (?:as|at|for)`), 1],
-  [w(`(?:our|the|my) (?:team|company|project|client|customer|store|department|manager|startup|group|school) (?:was|were|had)`), 0.75],
+  [
+    w(
+      `(?:i|we) (?:was|were) (?:working|employed|interning|studying) (?:as|at|on|for|in)|i worked (?:as|at|for)`,
+    ),
+    1,
+  ],
+  [
+    w(
+      `(?:our|the|my) (?:team|company|project|client|customer|store|department|manager|startup|group|school) (?:was|were|had)`,
+    ),
+    0.75,
+  ],
   [w(`we (?:were|had) (?:working|facing|behind|about|running|trying|a|an|only|just)`), 0.5],
 ];
 
 const TASK: readonly [RegExp, number][] = [
-  [w(`(?:i|we) (?:was|were) (?:responsible|in charge|tasked|asked|assigned|expected|supposed|hired|brought in|chosen|given)`), 1],
-  [w(`(?:my|our) (?:goal|job|task|role|responsibility|objective|challenge|assignment|mission|aim|brief) (?:was|were|became)`), 1],
+  [
+    w(
+      `(?:i|we) (?:was|were) (?:responsible|in charge|tasked|asked|assigned|expected|supposed|hired|brought in|chosen|given)`,
+    ),
+    1,
+  ],
+  [
+    w(
+      `(?:my|our) (?:goal|job|task|role|responsibility|objective|challenge|assignment|mission|aim|brief) (?:was|were|became)`,
+    ),
+    1,
+  ],
   [w(`the (?:goal|task|challenge|objective|problem|aim|issue|requirement) was`), 1],
   [w(`(?:i|we) (?:needed|had|wanted|was trying|were trying) to`), 1],
   [w(`it was (?:up to me|up to us|my job|my responsibility|on me)`), 1],
@@ -42,39 +75,53 @@ const TASK: readonly [RegExp, number][] = [
 ];
 
 const RESULT_PHRASES: readonly [RegExp, number][] = [
-  [w(`as a result|in the end|at the end of the day|ended up|end result|which (?:led|resulted)|led to|resulted in|the (?:result|outcome) was|the outcome|eventually|this meant|that meant|paid off|turned out`), 1],
-  [w(`(?:i|we) (?:learned|learnt|realised|realized)|taught me|the lesson|since then|from then on|now i always`), 1],
-  [w(`(?:client|customer|manager|team|boss|users?) (?:was|were) (?:happy|pleased|thrilled|satisfied|impressed)|praised|thanked|got promoted|was promoted|award`), 1],
+  [
+    w(
+      `as a result|in the end|at the end of the day|ended up|end result|which (?:led|resulted)|led to|resulted in|the (?:result|outcome) was|the outcome|eventually|this meant|that meant|paid off|turned out`,
+    ),
+    1,
+  ],
+  [
+    w(
+      `(?:i|we) (?:learned|learnt|realised|realized)|taught me|the lesson|since then|from then on|now i always`,
+    ),
+    1,
+  ],
+  [
+    w(
+      `(?:client|customer|manager|team|boss|users?) (?:was|were) (?:happy|pleased|thrilled|satisfied|impressed)|praised|thanked|got promoted|was promoted|award`,
+    ),
+    1,
+  ],
   // measured outcomes: "by 30%", "20 percent", "three times faster", "$5k"
   [/\d+(?:\.\d+)?\s?(?:%|percent\b|per cent\b)|\b\d+(?:x| times)\b|[$£€]\s?\d/, 0.5],
 ];
 
 /** Verbs that report an outcome when used in the past: "we reduced", "sales increased". */
-const OUTCOME_VERBS = new Set([
-  'reduce', 'increase', 'improve', 'save', 'grow', 'double', 'triple', 'halve', 'boost', 'raise', 'lower',
-  'drop', 'decrease', 'deliver', 'achieve', 'win', 'ship', 'launch', 'complete', 'finish', 'exceed', 'solve',
-  'resolve', 'succeed', 'earn', 'gain', 'cut', 'meet', 'beat', 'recover', 'retain',
-]);
+const OUTCOME_VERBS = wordSet(`
+  reduce increase improve save grow double triple halve boost raise lower drop decrease deliver
+  achieve win ship launch complete finish exceed solve resolve succeed earn gain cut meet beat
+  recover retain
+`);
 
 /** Verbs that are acts, not states, after "I"/"we": the candidate did something. */
-const ACTION_VERBS = new Set([
-  'set', 'organize', 'organise', 'decide', 'build', 'create', 'lead', 'schedule', 'implement', 'write', 'design',
-  'propose', 'talk', 'meet', 'call', 'ask', 'reach', 'analyze', 'analyse', 'develop', 'launch', 'introduce',
-  'negotiate', 'resolve', 'coordinate', 'train', 'prioritize', 'prioritise', 'split', 'automate', 'fix', 'review',
-  'present', 'convince', 'plan', 'contact', 'research', 'test', 'rewrite', 'suggest', 'explain', 'persuade',
-  'delegate', 'escalate', 'mentor', 'refactor', 'draft', 'run', 'start', 'change', 'restructure', 'gather', 'collect',
-  'interview', 'survey', 'measure', 'track', 'document', 'prepare', 'arrange', 'hire', 'teach', 'listen', 'email',
-]);
+const ACTION_VERBS = wordSet(`
+  set organize organise decide build create lead schedule implement write design propose talk meet
+  call ask reach analyze analyse develop launch introduce negotiate resolve coordinate train
+  prioritize prioritise split automate fix review present convince plan contact research test
+  rewrite suggest explain persuade delegate escalate mentor refactor draft run start change
+  restructure gather collect interview survey measure track document prepare arrange hire teach
+  listen email
+`);
 
 /** Verbs of state or thought: "I was", "I felt", "I thought" set a scene but are not actions. */
-const STATE_VERBS = new Set([
-  'be', 'have', 'feel', 'think', 'know', 'want', 'need', 'like', 'love', 'hope', 'seem', 'guess', 'wonder',
-  'believe', 'remember', 'enjoy', 'hate', 'mean', 'wish', 'get', 'learn', 'realize', 'realise', 'notice',
-  'understand', 'see', 'hear',
-]);
+const STATE_VERBS = wordSet(`
+  be have feel think know want need like love hope seem guess wonder believe remember enjoy hate
+  mean wish get learn realize realise notice understand see hear
+`);
 
 /** Past forms that equal their lemma; after "I"/"we" in a story they are read as past. */
-const SAME_FORM_PAST = new Set(['set', 'put', 'cut', 'let', 'hit', 'split', 'shut', 'spread', 'quit', 'read', 'run', 'cost']);
+const SAME_FORM_PAST = wordSet('set put cut let hit split shut spread quit read run cost');
 const SKIPPABLE_POS = new Set(['ADV', 'AUX', 'PART']);
 
 function isPast(token: Token): boolean {
@@ -83,7 +130,10 @@ function isPast(token: Token): boolean {
   return token.lower !== token.lemma && !/(?:s|ing)$/.test(token.lower);
 }
 
-/** Score of a sentence for each STAR part. */
+/**
+ * Score of a sentence for each STAR part; a part is shown at STAR_THRESHOLD.
+ * @example starScores(docFromText('As a result we saved 10%.'), 0).result // 2.5
+ */
 export function starScores(doc: AnswerDocument, sentence: number): StarScores {
   const s = doc.sentences[sentence];
   const scores: StarScores = { situation: 0, task: 0, action: 0, result: 0 };
@@ -99,11 +149,13 @@ export function starScores(doc: AnswerDocument, sentence: number): StarScores {
     if (!token) continue;
     if ((token.pos === 'VERB' || token.pos === 'AUX') && isPast(token)) pastVerbs++;
     if (token.pos === 'VERB' && OUTCOME_VERBS.has(token.lemma) && isPast(token)) scores.result += 1;
-    if (token.pos === 'PRON' && (token.lower === 'i' || token.lower === 'we')) scores.action += actionAfter(doc.tokens, i + 1, s.lastToken);
+    if (token.pos === 'PRON' && (token.lower === 'i' || token.lower === 'we'))
+      scores.action += actionAfter(doc.tokens, i + 1, s.lastToken);
   }
   // Past-tense narration is what turns "the team" or "a client" into a scene (situation).
   if (pastVerbs > 0 && scores.situation > 0) scores.situation += 0.25;
-  if (scores.action > 0 && /^(?:first|then|next|after that|so|afterwards|finally)\b/.test(text)) scores.action += 0.25;
+  if (scores.action > 0 && /^(?:first|then|next|after that|so|afterwards|finally)\b/.test(text))
+    scores.action += 0.25;
   scores.action = Math.min(scores.action, 2);
   scores.result = Math.min(scores.result, 3);
   return scores;

@@ -31,7 +31,11 @@ describe('starStructure', () => {
   });
 
   it('finds none in a generic, hypothetical answer: "I would talk to them" is not an action taken', () => {
-    expect(starStructure.compute(docFromText(WEAK), context)).toEqual({ signal: 'starStructure', value: 0, evidence: [] });
+    expect(starStructure.compute(docFromText(WEAK), context)).toEqual({
+      signal: 'starStructure',
+      value: 0,
+      evidence: [],
+    });
   });
 
   it('does not count passive or state verbs after "I" as actions', () => {
@@ -45,11 +49,15 @@ describe('starStructure', () => {
     expect(starScores(doc, 0).result).toBeGreaterThanOrEqual(1.5);
     expect(starScores(doc, 1).result).toBeGreaterThanOrEqual(1);
     // the goal to reduce is a task, not a result: no past-tense outcome verb
-    expect(starScores(docFromText('My goal was to reduce the onboarding time.'), 0)).toMatchObject({ task: 1, result: 0 });
+    expect(starScores(docFromText('My goal was to reduce the onboarding time.'), 0)).toMatchObject({
+      task: 1,
+      result: 0,
+    });
   });
 
   it('reports parts out of the usual order without penalising them', () => {
-    const resultFirst = 'In the end we saved the contract. Last year our biggest client threatened to leave. I called their director and rewrote the plan with her.';
+    const resultFirst =
+      'In the end we saved the contract. Last year our biggest client threatened to leave. I called their director and rewrote the plan with her.';
     const star = analyzeStar(docFromText(resultFirst));
     expect(star.parts).toEqual(['situation', 'action', 'result']);
     expect(star.inOrder).toBe(false);
@@ -67,22 +75,38 @@ describe('starStructure', () => {
   });
 
   it('is null for an empty answer', () => {
-    expect(starStructure.compute(docFromText(''), context)).toMatchObject({ value: null, reason: 'empty answer' });
+    expect(starStructure.compute(docFromText(''), context)).toMatchObject({
+      value: null,
+      reason: 'empty answer',
+    });
   });
 
-  it.skipIf(!existsSync(MEETINGS))('rarely sees a full story in real meeting talk (QMSum product meetings)', () => {
-    const turns: string[] = [];
-    for (const file of readdirSync(MEETINGS).filter((f) => f.endsWith('.json')).sort()) {
-      const meeting = JSON.parse(readFileSync(new URL(file, MEETINGS), 'utf8')) as { meeting_transcripts: { content: string }[] };
-      for (const t of meeting.meeting_transcripts) {
-        const text = t.content.replace(/\{\w+\}/g, ' ').replace(/\s+([,.?!'])/g, '$1').replace(/\s+/g, ' ').trim();
-        if (text.split(' ').length >= 40) turns.push(text);
+  it.skipIf(!existsSync(MEETINGS))(
+    'rarely sees a full story in real meeting talk (QMSum product meetings)',
+    () => {
+      const turns: string[] = [];
+      for (const file of readdirSync(MEETINGS)
+        .filter((f) => f.endsWith('.json'))
+        .sort()) {
+        const meeting = JSON.parse(readFileSync(new URL(file, MEETINGS), 'utf8')) as {
+          meeting_transcripts: { content: string }[];
+        };
+        for (const t of meeting.meeting_transcripts) {
+          const text = t.content
+            .replace(/\{\w+\}/g, ' ')
+            .replace(/\s+([,.?!'])/g, '$1')
+            .replace(/\s+/g, ' ')
+            .trim();
+          if (text.split(' ').length >= 40) turns.push(text);
+        }
+        if (turns.length >= 300) break;
       }
-      if (turns.length >= 300) break;
-    }
-    const counts = turns.slice(0, 300).map((t) => analyzeStar(docFromText(t)).parts.length);
-    const histogram = [0, 1, 2, 3, 4].map((n) => counts.filter((c) => c === n).length);
-    console.log(`STAR parts in ${counts.length} long meeting turns: ${histogram.map((n, i) => `${i}: ${n}`).join(', ')}`);
-    expect((histogram[3] ?? 0) + (histogram[4] ?? 0)).toBeLessThan(0.05 * counts.length);
-  });
+      const counts = turns.slice(0, 300).map((t) => analyzeStar(docFromText(t)).parts.length);
+      const histogram = [0, 1, 2, 3, 4].map((n) => counts.filter((c) => c === n).length);
+      console.log(
+        `STAR parts in ${counts.length} long meeting turns: ${histogram.map((n, i) => `${i}: ${n}`).join(', ')}`,
+      );
+      expect((histogram[3] ?? 0) + (histogram[4] ?? 0)).toBeLessThan(0.05 * counts.length);
+    },
+  );
 });

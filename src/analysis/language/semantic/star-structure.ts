@@ -56,12 +56,16 @@ export const starStructure: LanguageSignal = {
       'situation = past scene-setting ("at my last job", "when I was", "last year"); task = "I was responsible for", ' +
       '"my goal was", "we needed to"; action = "I"/"we" + a past-tense action verb ("I set up", "we built"); result = ' +
       '"as a result", "in the end", past outcome verbs ("reduced", "saved"), percentages, "I learned". A part counts when a sentence scores at least 1; order is reported, not required.',
-    source: 'STAR method of behaviour-based interviewing (Development Dimensions International); Janz (1982), patterned behaviour description interviews',
+    source:
+      'STAR method of behaviour-based interviewing (Development Dimensions International); Janz (1982), patterned behaviour description interviews',
   },
   compute(doc) {
-    if (doc.wordCount === 0) return { signal: 'starStructure', value: null, evidence: [], reason: 'empty answer' };
+    if (doc.wordCount === 0)
+      return { signal: 'starStructure', value: null, evidence: [], reason: 'empty answer' };
     const star = analyzeStar(doc);
-    const evidence: Evidence[] = star.parts.map((part) => doc.sentenceEvidence(star.sentences[part] ?? 0, part));
+    const evidence: Evidence[] = star.parts.map((part) =>
+      doc.sentenceEvidence(star.sentences[part] ?? 0, part),
+    );
     return { signal: 'starStructure', value: star.parts.length, evidence };
   },
 };

@@ -24,10 +24,11 @@ export const SIF_A = 1e-3;
 export const TF_CAP = 2;
 
 /** Fillers and back-channels that wink-nlp does not mark as stop words (Clark & Fox Tree 2002). */
-const DISFLUENCIES = new Set([
-  'um', 'umm', 'uh', 'uhm', 'erm', 'er', 'ah', 'eh', 'hmm', 'hm', 'mm', 'mhm', 'mm-hmm', 'uh-huh',
-  'yeah', 'yep', 'okay', 'ok', 'oh', 'like', 'gonna', 'wanna', 'kinda', 'sorta',
-]);
+const DISFLUENCIES: ReadonlySet<string> = new Set(
+  'um umm uh uhm erm er ah eh hmm hm mm mhm mm-hmm uh-huh yeah yep okay ok oh like gonna wanna kinda sorta'.split(
+    ' ',
+  ),
+);
 const ALPHABETIC = /^[a-z]+(?:['-][a-z]+)*$/;
 
 /** The token fields term weighting reads; `Token` of text-document.ts has them all. */

@@ -12,8 +12,11 @@ export const ADAPTABILITY_PHRASES: readonly string[] = [
   'changed course',
   'change course',
   '~pivot',
-  '~learn',
+  // Learning counts as reflection on a change ("I learned"), not as a trait ("a fast learner").
+  'learned',
   'learnt',
+  'i had to learn',
+  'lessons learned',
   'new approach',
   'different approach',
   'another approach',
