@@ -42,7 +42,8 @@ export function buildScorecard(input: ScorecardInput): Scorecard {
 
   const byScoreDesc = [...scored].sort((a, b) => b.score - a.score);
   const strengths = byScoreDesc.filter((c) => c.score >= STRENGTH_AT).slice(0, TOP).map(({ id, name, score }) => ({ id, name, score }));
-  const gaps = [...byScoreDesc].reverse().filter((c) => c.score < GAP_BELOW).slice(0, TOP).map(({ id, name, score }) => ({ id, name, score }));
+  // Ties keep framework order, the same order suggestNextStep uses to pick the weakest.
+  const gaps = [...scored].sort((a, b) => a.score - b.score).filter((c) => c.score < GAP_BELOW).slice(0, TOP).map(({ id, name, score }) => ({ id, name, score }));
   const asked = new Set(input.responses.map((r) => r.question?.id).filter((id): id is string => id !== undefined));
 
   // Async answers each start at 0 s, so the length is the sum of the answers' own spans.
