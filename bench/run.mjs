@@ -30,12 +30,24 @@ function median(xs) {
 
 // 1. Loading the word vectors, in a fresh process each: our binary vs reading the same bytes.
 {
-  const child = (code) => JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', code], { cwd: root }).toString());
+  const child = (code) =>
+    JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', code], { cwd: root }).toString());
   const file = path.join(root, 'dist', 'assets', 'glove-100d.bin');
-  const load = child(`const r0=process.memoryUsage().rss;const t=performance.now();const m=await import(${JSON.stringify(path.join(root, 'dist/analysis/language/semantic/index.js'))});const e=m.loadEmbeddings();e.vector('interview');console.log(JSON.stringify({ms:performance.now()-t,mb:(process.memoryUsage().rss-r0)/2**20}))`);
-  const raw = child(`import {readFileSync} from 'node:fs';const t=performance.now();readFileSync(${JSON.stringify(file)});console.log(JSON.stringify({ms:performance.now()-t}))`);
+  const load = child(
+    `const r0=process.memoryUsage().rss;const t=performance.now();const m=await import(${JSON.stringify(path.join(root, 'dist/analysis/language/semantic/index.js'))});const e=m.loadEmbeddings();e.vector('interview');console.log(JSON.stringify({ms:performance.now()-t,mb:(process.memoryUsage().rss-r0)/2**20}))`,
+  );
+  const raw = child(
+    `import {readFileSync} from 'node:fs';const t=performance.now();readFileSync(${JSON.stringify(file)});console.log(JSON.stringify({ms:performance.now()-t}))`,
+  );
   row('word vectors: load time', load.ms, 'ms', 'read the file', raw.ms, 'lower');
-  rows.push({ what: 'word vectors: memory after load', value: load.mb, unit: 'MB RSS', peerName: 'goal', peer: 200, ratio: 200 / load.mb });
+  rows.push({
+    what: 'word vectors: memory after load',
+    value: load.mb,
+    unit: 'MB RSS',
+    peerName: 'goal',
+    peer: 200,
+    ratio: 200 / load.mb,
+  });
 }
 
 // 2. Words per second through the whole language pipeline on every QMSum meeting, beside a bare
@@ -43,7 +55,9 @@ function median(xs) {
 if (existsSync(qmsum)) {
   const analyzer = createLanguageAnalyzer();
   const files = ['Product', 'Academic', 'Committee'].flatMap((d) =>
-    readdirSync(path.join(qmsum, d)).filter((f) => f.endsWith('.json')).map((f) => path.join(qmsum, d, f)),
+    readdirSync(path.join(qmsum, d))
+      .filter((f) => f.endsWith('.json'))
+      .map((f) => path.join(qmsum, d, f)),
   );
   const responses = [];
   for (const file of files) {
@@ -59,7 +73,14 @@ if (existsSync(qmsum)) {
   for (const text of texts) nlp.readDoc(text).tokens().out(its.pos);
   const winkSeconds = (performance.now() - t) / 1000;
   process.stderr.write(`qmsum: ${files.length} meetings, ${responses.length} answers, ${words} words\n`);
-  row(`language pipeline, ${files.length} QMSum meetings (${words} words)`, words / pipelineSeconds, 'words/s', 'bare wink-nlp pass', words / winkSeconds, 'higher');
+  row(
+    `language pipeline, ${files.length} QMSum meetings (${words} words)`,
+    words / pipelineSeconds,
+    'words/s',
+    'bare wink-nlp pass',
+    words / winkSeconds,
+    'higher',
+  );
 } else {
   process.stderr.write(`skipped the QMSum figures: ${qmsum} not found\n`);
 }
@@ -78,10 +99,20 @@ if (existsSync(qmsum)) {
     ours.push(performance.now() - t);
     t = performance.now();
     const doc = JSON.parse(text);
-    nlp.readDoc(doc.segments.map((s) => s.text).join(' ')).tokens().out(its.pos);
+    nlp
+      .readDoc(doc.segments.map((s) => s.text).join(' '))
+      .tokens()
+      .out(its.pos);
     peer.push(performance.now() - t);
   }
-  row('one 4,500-word interview, file → scorecard', median(ours), 'ms', 'JSON.parse + bare wink-nlp', median(peer), 'lower');
+  row(
+    'one 4,500-word interview, file → scorecard',
+    median(ours),
+    'ms',
+    'JSON.parse + bare wink-nlp',
+    median(peer),
+    'lower',
+  );
   void readJobFile;
 }
 
@@ -97,13 +128,30 @@ function chunkIntoAnswers(segments, offset) {
     current.push(s);
     words += s.text.split(/\s+/).length;
     if (words >= 250) {
-      out.push({ index: offset + out.length, question: null, questionText: null, questionSource: 'none', matchScore: null, segments: current, prompt });
+      out.push({
+        index: offset + out.length,
+        question: null,
+        questionText: null,
+        questionSource: 'none',
+        matchScore: null,
+        segments: current,
+        prompt,
+      });
       prompt = current.slice(-1);
       current = [];
       words = 0;
     }
   }
-  if (current.length > 0) out.push({ index: offset + out.length, question: null, questionText: null, questionSource: 'none', matchScore: null, segments: current, prompt });
+  if (current.length > 0)
+    out.push({
+      index: offset + out.length,
+      question: null,
+      questionText: null,
+      questionSource: 'none',
+      matchScore: null,
+      segments: current,
+      prompt,
+    });
   return out;
 }
 
@@ -129,9 +177,25 @@ function make4500WordInterview() {
 function printTable() {
   const fmt = (x) => (x >= 100 ? Math.round(x).toLocaleString('en') : x.toFixed(2));
   console.log('\nCandor benchmarks (node ' + process.version + ', one core)\n');
-  console.log('figure'.padEnd(58) + 'value'.padStart(14) + '  ' + 'peer'.padEnd(28) + 'peer value'.padStart(14) + '   ratio');
+  console.log(
+    'figure'.padEnd(58) +
+      'value'.padStart(14) +
+      '  ' +
+      'peer'.padEnd(28) +
+      'peer value'.padStart(14) +
+      '   ratio',
+  );
   for (const r of rows) {
-    console.log(r.what.padEnd(58) + `${fmt(r.value)} ${r.unit}`.padStart(14) + '  ' + r.peerName.padEnd(28) + `${fmt(r.peer)} ${r.unit === 'MB RSS' ? 'MB' : r.unit}`.padStart(14) + `   ${r.ratio.toFixed(2)}`);
+    console.log(
+      r.what.padEnd(58) +
+        `${fmt(r.value)} ${r.unit}`.padStart(14) +
+        '  ' +
+        r.peerName.padEnd(28) +
+        `${fmt(r.peer)} ${r.unit === 'MB RSS' ? 'MB' : r.unit}`.padStart(14) +
+        `   ${r.ratio.toFixed(2)}`,
+    );
   }
-  console.log('\nratio > 1 means Candor is ahead of the peer (faster, or under the goal); goals: ≥ 25,000 words/s, < 250 ms per interview, vectors < 1.5 s and < 200 MB.');
+  console.log(
+    '\nratio > 1 means Candor is ahead of the peer (faster, or under the goal); goals: ≥ 25,000 words/s, < 250 ms per interview, vectors < 1.5 s and < 200 MB.',
+  );
 }

@@ -10,8 +10,13 @@ const bin = path.join(root, 'bin', 'candor.js');
 const sdr = ['--job', 'examples/jobs/sdr.md', '--questions', 'examples/questions/sdr.yaml'];
 
 function candor(args: string[], env: Record<string, string> = {}) {
-  if (!existsSync(path.join(root, 'dist', 'cli', 'main.js'))) throw new Error('dist/ is missing: run `npm run build` before these tests');
-  const r = spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ...env } });
+  if (!existsSync(path.join(root, 'dist', 'cli', 'main.js')))
+    throw new Error('dist/ is missing: run `npm run build` before these tests');
+  const r = spawnSync(process.execPath, [bin, ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1', ...env },
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -34,17 +39,27 @@ describe('candor analyze', () => {
     const card = JSON.parse(a.stdout);
     expect(card.overall.score).toEqual(expect.any(Number));
     expect(card.framework).toMatchObject({ id: 'default', version: '1.0.0' });
-    expect(card.engine.version).toBe(JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')).version);
+    expect(card.engine.version).toBe(
+      JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')).version,
+    );
     const c = card.competencies[0];
-    expect(Object.keys(c)).toEqual(expect.arrayContaining(['id', 'name', 'score', 'confidence', 'evidence', 'feedback']));
-    expect(Object.keys(c.evidence[0])).toEqual(expect.arrayContaining(['signal', 'value', 'quote', 'start', 'end']));
+    expect(Object.keys(c)).toEqual(
+      expect.arrayContaining(['id', 'name', 'score', 'confidence', 'evidence', 'feedback']),
+    );
+    expect(Object.keys(c.evidence[0])).toEqual(
+      expect.arrayContaining(['signal', 'value', 'quote', 'start', 'end']),
+    );
   });
 
   it('scores a folder of async answers, taking each question from the file name', () => {
     const r = candor(['analyze', 'examples/answers', '--job', 'examples/jobs/support-lead.md', '--json']);
     expect(r.code).toBe(0);
     const card = JSON.parse(r.stdout);
-    expect(card.responses.map((x: { questionId: string }) => x.questionId)).toEqual(['conflict-remote', 'difficult-problem', 'missed-goal']);
+    expect(card.responses.map((x: { questionId: string }) => x.questionId)).toEqual([
+      'conflict-remote',
+      'difficult-problem',
+      'missed-goal',
+    ]);
   });
 
   it.each([
@@ -65,7 +80,9 @@ describe('candor analyze', () => {
   });
 
   it('exits 2 for a bad framework or an unknown question id', () => {
-    expect(candor(['analyze', 'examples/answers/conflict-remote.txt', '--framework', 'nope']).stderr).toMatch(/FRAMEWORK_NOT_FOUND/);
+    expect(candor(['analyze', 'examples/answers/conflict-remote.txt', '--framework', 'nope']).stderr).toMatch(
+      /FRAMEWORK_NOT_FOUND/,
+    );
     const q = candor(['analyze', 'examples/answers/conflict-remote.txt', '--question', 'nope']);
     expect(q.code).toBe(2);
     expect(q.stderr).toMatch(/no question "nope"/);
@@ -74,7 +91,10 @@ describe('candor analyze', () => {
   it('gives an "insufficient evidence" scorecard for a three-word answer', () => {
     const r = candor(['analyze', 'examples/interviews/too-short.txt', '--json']);
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout).overall).toMatchObject({ score: null, reason: expect.stringMatching(/^insufficient evidence/) });
+    expect(JSON.parse(r.stdout).overall).toMatchObject({
+      score: null,
+      reason: expect.stringMatching(/^insufficient evidence/),
+    });
   });
 });
 
@@ -87,8 +107,14 @@ describe('candor frameworks, signals and demo', () => {
   });
 
   it('lists every signal with its unit, range, method and source', () => {
-    const signals = JSON.parse(candor(['signals', '--json']).stdout) as { id: string; method: string; source: string }[];
-    expect(signals.map((s) => s.id)).toEqual(expect.arrayContaining(['fillerWordsPer100', 'wordsPerMinute', 'starStructure', 'roleAlignment']));
+    const signals = JSON.parse(candor(['signals', '--json']).stdout) as {
+      id: string;
+      method: string;
+      source: string;
+    }[];
+    expect(signals.map((s) => s.id)).toEqual(
+      expect.arrayContaining(['fillerWordsPer100', 'wordsPerMinute', 'starStructure', 'roleAlignment']),
+    );
     for (const s of signals) expect(s.method.length * s.source.length).toBeGreaterThan(0);
   });
 
@@ -99,9 +125,19 @@ describe('candor frameworks, signals and demo', () => {
     expect(first.stderr).toMatch(/\[7\/7\] analysing/);
     expect(existsSync(path.join(dataDir, 'candor.db'))).toBe(true);
     const again = candor(['demo', '--json'], { CANDOR_DATA_DIR: dataDir });
-    const jobs = JSON.parse(again.stdout) as { job: string; ranking: { candidate: string; overall: number | null }[] }[];
+    const jobs = JSON.parse(again.stdout) as {
+      job: string;
+      ranking: { candidate: string; overall: number | null }[];
+    }[];
     const sdr = jobs[0]?.ranking ?? [];
-    expect(sdr.map((r) => r.candidate)).toEqual(['Priya Raman', 'Sam Okafor', 'Marcus Lee', 'Alex Kim', 'Jordan Reyes', 'Too Short']);
+    expect(sdr.map((r) => r.candidate)).toEqual([
+      'Priya Raman',
+      'Sam Okafor',
+      'Marcus Lee',
+      'Alex Kim',
+      'Jordan Reyes',
+      'Too Short',
+    ]);
     expect(sdr.at(-1)?.overall).toBeNull();
   }, 60_000);
 });

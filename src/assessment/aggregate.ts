@@ -11,7 +11,10 @@ export interface AggregatedSignal {
  * answer counts for more than a one-liner.
  * @example aggregateSignal(fillers, perResponse).value
  */
-export function aggregateSignal(definition: SignalDefinition, perResponse: readonly ResponseSignals[]): AggregatedSignal {
+export function aggregateSignal(
+  definition: SignalDefinition,
+  perResponse: readonly ResponseSignals[],
+): AggregatedSignal {
   let sum = 0;
   let weight = 0;
   let reason: string | undefined;

@@ -29,13 +29,18 @@ beforeAll(() => {
 
 describe('analyzeTranscript', () => {
   it('gives byte-identical JSON for the same input', () => {
-    const a = JSON.stringify(analyzeTranscript(request('interviews/priya-strong.vtt'), analyzer, '0.0.0').scorecard);
-    const b = JSON.stringify(analyzeTranscript(request('interviews/priya-strong.vtt'), analyzer, '0.0.0').scorecard);
+    const a = JSON.stringify(
+      analyzeTranscript(request('interviews/priya-strong.vtt'), analyzer, '0.0.0').scorecard,
+    );
+    const b = JSON.stringify(
+      analyzeTranscript(request('interviews/priya-strong.vtt'), analyzer, '0.0.0').scorecard,
+    );
     expect(a).toBe(b);
   });
 
   it('ranks a strong interview above an average one above a weak one', () => {
-    const score = (f: string) => analyzeTranscript(request(f), analyzer, '0.0.0').scorecard.overall.score ?? -1;
+    const score = (f: string) =>
+      analyzeTranscript(request(f), analyzer, '0.0.0').scorecard.overall.score ?? -1;
     const strong = score('interviews/priya-strong.vtt');
     const average = score('interviews/marcus-average.vtt');
     const weak = score('interviews/jordan-weak.srt');
@@ -50,13 +55,19 @@ describe('analyzeTranscript', () => {
       expect(c.score, c.id).not.toBeNull();
       expect(c.signals.length).toBeGreaterThan(0);
       const total = c.signals.reduce((s, x) => s + x.contribution, 0);
-      expect(Math.abs(total - (c.score ?? 0)), `${c.id}: contributions add up to the score`).toBeLessThanOrEqual(1);
+      expect(
+        Math.abs(total - (c.score ?? 0)),
+        `${c.id}: contributions add up to the score`,
+      ).toBeLessThanOrEqual(1);
       for (const e of c.evidence) {
         expect(e.quote.length).toBeGreaterThan(0);
         expect(e.start).toEqual(expect.any(Number));
       }
     }
-    const text = readFileSync(path.join(examples, 'interviews/priya-strong.vtt'), 'utf8').replace(/\s+/g, ' ');
+    const text = readFileSync(path.join(examples, 'interviews/priya-strong.vtt'), 'utf8').replace(
+      /\s+/g,
+      ' ',
+    );
     const quote = card.competencies.flatMap((c) => c.evidence).find((e) => e.quote.length > 20);
     expect(text).toContain(quote?.quote.slice(0, 20));
   });
@@ -66,7 +77,11 @@ describe('analyzeTranscript', () => {
     const comm = card.competencies.find((c) => c.id === 'communication-quality');
     const filler = comm?.signals.find((s) => s.signal === 'fillerWordsPer100');
     expect(filler?.value).toBeGreaterThan(3);
-    expect(comm?.feedback.join('\n')).toMatch(new RegExp(`Filler words: ${String(filler?.value).replace('.', '\\.')}[0-9]* per 100 words; aim for under 3 — pause instead`));
+    expect(comm?.feedback.join('\n')).toMatch(
+      new RegExp(
+        `Filler words: ${String(filler?.value).replace('.', '\\.')}[0-9]* per 100 words; aim for under 3 — pause instead`,
+      ),
+    );
     expect(card.gaps.length).toBeGreaterThan(0);
     expect(card.nextStep.competency).toBe(card.gaps[0]?.id);
     expect(card.nextStep.question.length).toBeGreaterThan(10);
@@ -83,15 +98,21 @@ describe('analyzeTranscript', () => {
   });
 
   it('reports role alignment as insufficient evidence without a job description', () => {
-    const card = analyzeTranscript({ ...request('interviews/priya-strong.vtt'), job: null }, analyzer, '0.0.0').scorecard;
+    const card = analyzeTranscript(
+      { ...request('interviews/priya-strong.vtt'), job: null },
+      analyzer,
+      '0.0.0',
+    ).scorecard;
     const role = card.competencies.find((c) => c.id === 'role-alignment');
     expect(role?.signals.find((s) => s.signal === 'roleAlignment')?.reason).toMatch(/no job description/);
     expect(card.job).toBeNull();
   });
 
-  it('matches the interviewer\'s questions to the question set in a live interview', () => {
+  it("matches the interviewer's questions to the question set in a live interview", () => {
     const { scorecard } = analyzeTranscript(request('interviews/priya-strong.vtt'), analyzer, '0.0.0');
-    const matched = scorecard.responses.filter((r) => r.questionSource === 'question-set').map((r) => r.questionId);
+    const matched = scorecard.responses
+      .filter((r) => r.questionSource === 'question-set')
+      .map((r) => r.questionId);
     expect(new Set(matched).size).toBe(5);
     expect(scorecard.input.candidate).toBe('Priya Raman');
   });

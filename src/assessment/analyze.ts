@@ -1,5 +1,12 @@
 import type { LanguageAnalyzer } from '../analysis/language/index.js';
-import type { JobProfile, Question, Response, ResponseSignals, Segment, Transcript } from '../domain/index.js';
+import type {
+  JobProfile,
+  Question,
+  Response,
+  ResponseSignals,
+  Segment,
+  Transcript,
+} from '../domain/index.js';
 import { responsesFromAnswers, segmentLiveInterview } from '../ingest/index.js';
 import type { Framework } from './framework-schema.js';
 import { buildScorecard } from './scorecard.js';
@@ -32,7 +39,11 @@ export interface AnalysisResult {
  * single recorded answer.
  * @example analyzeTranscript(request, createLanguageAnalyzer(), '0.1.0').scorecard.overall.score
  */
-export function analyzeTranscript(request: AnalysisRequest, analyzer: LanguageAnalyzer, engineVersion: string): AnalysisResult {
+export function analyzeTranscript(
+  request: AnalysisRequest,
+  analyzer: LanguageAnalyzer,
+  engineVersion: string,
+): AnalysisResult {
   const { transcript } = request;
   const speakers = new Set(transcript.segments.map((s) => s.speaker).filter((s): s is string => s !== null));
   const live = speakers.size >= 2;
@@ -44,7 +55,13 @@ export function analyzeTranscript(request: AnalysisRequest, analyzer: LanguageAn
       })
     : responsesFromAnswers([{ transcript, question: request.question ?? null }]);
   const answers = live ? foldFollowUps(responses) : responses;
-  return analyzeResponses(answers.length > 0 ? answers : responses, request, analyzer, engineVersion, live ? 'live' : 'async');
+  return analyzeResponses(
+    answers.length > 0 ? answers : responses,
+    request,
+    analyzer,
+    engineVersion,
+    live ? 'live' : 'async',
+  );
 }
 
 /** Words below which a turn that follows no question is small talk ("Good, thanks, and you?"), not an answer. */
@@ -78,13 +95,18 @@ function wordsIn(response: Response): number {
 /** Scores answers that are already split (one file per answer in an async interview). */
 export function analyzeResponses(
   responses: readonly Response[],
-  request: Omit<AnalysisRequest, 'transcript' | 'question' | 'candidateSpeaker'> & { readonly transcript?: Transcript },
+  request: Omit<AnalysisRequest, 'transcript' | 'question' | 'candidateSpeaker'> & {
+    readonly transcript?: Transcript;
+  },
   analyzer: LanguageAnalyzer,
   engineVersion: string,
   kind: 'live' | 'async',
 ): AnalysisResult {
   const signals = responses.map((r) => analyzer.analyzeResponse(r, request.job));
-  const candidate = responses.find((r) => r.segments[0]?.speaker)?.segments[0]?.speaker ?? request.transcript?.meta?.candidate ?? null;
+  const candidate =
+    responses.find((r) => r.segments[0]?.speaker)?.segments[0]?.speaker ??
+    request.transcript?.meta?.candidate ??
+    null;
   const scorecard = buildScorecard({
     engineVersion,
     framework: request.framework,

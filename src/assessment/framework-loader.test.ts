@@ -34,8 +34,16 @@ describe('competency frameworks', () => {
   it('ships a valid default framework with the competencies interview intelligence users expect', () => {
     const f = loadFramework('default', known);
     expect(f.competencies.map((c) => c.id)).toEqual([
-      'clarity-coherence', 'problem-solving', 'role-alignment', 'goal-orientation', 'communication-quality',
-      'authenticity', 'confidence-pacing', 'empathy', 'active-listening', 'adaptability',
+      'clarity-coherence',
+      'problem-solving',
+      'role-alignment',
+      'goal-orientation',
+      'communication-quality',
+      'authenticity',
+      'confidence-pacing',
+      'empathy',
+      'active-listening',
+      'adaptability',
     ]);
     expect(listBuiltinFrameworks().map((x) => x.id)).toContain('default');
   });
@@ -50,14 +58,21 @@ describe('competency frameworks', () => {
     const file = variant('bad-zero.yaml', (f) => (f.competencies[4].behaviours[0].signals[0].zeroAt.max = 1));
     const e = errorOf(() => loadFramework(file, known));
     expect(e.code).toBe('FRAMEWORK_INVALID');
-    expect(e.message).toContain('competencies[4].behaviours[0].signals[0].zeroAt.max: must be above target.max (3)');
+    expect(e.message).toContain(
+      'competencies[4].behaviours[0].signals[0].zeroAt.max: must be above target.max (3)',
+    );
   });
 
   it('rejects an unknown signal, a duplicate competency and a bad version', () => {
-    const unknown = variant('unknown.yaml', (f) => (f.competencies[0].behaviours[0].signals[0].signal = 'charisma'));
+    const unknown = variant(
+      'unknown.yaml',
+      (f) => (f.competencies[0].behaviours[0].signals[0].signal = 'charisma'),
+    );
     expect(errorOf(() => loadFramework(unknown, known)).message).toMatch(/unknown signal "charisma"/);
     const dup = variant('dup.yaml', (f) => (f.competencies[1].id = f.competencies[0].id));
-    expect(errorOf(() => loadFramework(dup, known)).message).toMatch(/duplicate competency id "clarity-coherence"/);
+    expect(errorOf(() => loadFramework(dup, known)).message).toMatch(
+      /duplicate competency id "clarity-coherence"/,
+    );
     const version = variant('version.yaml', (f) => (f.version = 'v1'));
     expect(errorOf(() => loadFramework(version, known)).message).toMatch(/version: a semantic version/);
   });
@@ -80,8 +95,10 @@ describe('competency frameworks', () => {
     expect(bank.questions.find((q) => q.id === 'conflict-remote')?.text).toBe(
       'Describe a time you resolved a conflict with a colleague while working remotely.',
     );
-    for (const q of bank.questions) for (const c of q.competencies) expect(ids.has(c), `${q.id} → ${c}`).toBe(true);
+    for (const q of bank.questions)
+      for (const c of q.competencies) expect(ids.has(c), `${q.id} → ${c}`).toBe(true);
     const sdr = loadQuestionSet(path.join(packageRoot(), 'examples', 'questions', 'sdr.yaml'));
-    for (const q of sdr.questions) for (const c of q.competencies) expect(ids.has(c), `${q.id} → ${c}`).toBe(true);
+    for (const q of sdr.questions)
+      for (const c of q.competencies) expect(ids.has(c), `${q.id} → ${c}`).toBe(true);
   });
 });

@@ -32,9 +32,13 @@ export function loadFramework(idOrFile: string, knownSignals: ReadonlySet<string
       .find((f) => existsSync(f));
     if (!file) {
       const known = listBuiltinFrameworks().map((f) => f.id);
-      throw new CandorError('FRAMEWORK_NOT_FOUND', `no framework "${idOrFile}"; built-in: ${known.join(', ')}`, {
-        framework: idOrFile,
-      });
+      throw new CandorError(
+        'FRAMEWORK_NOT_FOUND',
+        `no framework "${idOrFile}"; built-in: ${known.join(', ')}`,
+        {
+          framework: idOrFile,
+        },
+      );
     }
     framework = readFrameworkFile(file);
   }
@@ -47,7 +51,12 @@ function readFrameworkFile(file: string): Framework {
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
-    throw new CandorError('FRAMEWORK_NOT_FOUND', `cannot read framework file ${file}`, { file }, { cause: error });
+    throw new CandorError(
+      'FRAMEWORK_NOT_FOUND',
+      `cannot read framework file ${file}`,
+      { file },
+      { cause: error },
+    );
   }
   return parseStructured(text, FrameworkSchema, { file, code: 'FRAMEWORK_INVALID' });
 }

@@ -23,12 +23,24 @@ export const SignalRuleSchema = z
   .superRefine((rule, ctx) => {
     const { target, zeroAt } = rule;
     if (target.min !== undefined) {
-      if (zeroAt.min === undefined) ctx.addIssue({ code: 'custom', path: ['zeroAt', 'min'], message: 'required when target.min is set' });
-      else if (zeroAt.min >= target.min) ctx.addIssue({ code: 'custom', path: ['zeroAt', 'min'], message: `must be below target.min (${target.min})` });
+      if (zeroAt.min === undefined)
+        ctx.addIssue({ code: 'custom', path: ['zeroAt', 'min'], message: 'required when target.min is set' });
+      else if (zeroAt.min >= target.min)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['zeroAt', 'min'],
+          message: `must be below target.min (${target.min})`,
+        });
     }
     if (target.max !== undefined) {
-      if (zeroAt.max === undefined) ctx.addIssue({ code: 'custom', path: ['zeroAt', 'max'], message: 'required when target.max is set' });
-      else if (zeroAt.max <= target.max) ctx.addIssue({ code: 'custom', path: ['zeroAt', 'max'], message: `must be above target.max (${target.max})` });
+      if (zeroAt.max === undefined)
+        ctx.addIssue({ code: 'custom', path: ['zeroAt', 'max'], message: 'required when target.max is set' });
+      else if (zeroAt.max <= target.max)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['zeroAt', 'max'],
+          message: `must be above target.max (${target.max})`,
+        });
     }
     if (target.min !== undefined && target.max !== undefined && target.min > target.max) {
       ctx.addIssue({ code: 'custom', path: ['target'], message: 'min must not exceed max' });
@@ -45,7 +57,9 @@ export const BehaviourSchema = z
   .strict();
 export type Behaviour = z.infer<typeof BehaviourSchema>;
 
-const Id = z.string().regex(/^[a-z][a-z0-9-]*$/, 'lowercase letters, digits and dashes, starting with a letter');
+const Id = z
+  .string()
+  .regex(/^[a-z][a-z0-9-]*$/, 'lowercase letters, digits and dashes, starting with a letter');
 
 export const CompetencySchema = z
   .object({
@@ -76,7 +90,12 @@ export const FrameworkSchema = z
   .superRefine((framework, ctx) => {
     const seen = new Set<string>();
     framework.competencies.forEach((c, i) => {
-      if (seen.has(c.id)) ctx.addIssue({ code: 'custom', path: ['competencies', i, 'id'], message: `duplicate competency id "${c.id}"` });
+      if (seen.has(c.id))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['competencies', i, 'id'],
+          message: `duplicate competency id "${c.id}"`,
+        });
       seen.add(c.id);
     });
   });

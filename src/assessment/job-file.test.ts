@@ -15,7 +15,9 @@ describe('job descriptions', () => {
   });
 
   it('prefers skills from YAML front matter', () => {
-    const job = parseJobDescription('---\ntitle: Data analyst\nskills: [SQL, dashboards]\n---\nWe need an analyst.\n- ignored bullet\n');
+    const job = parseJobDescription(
+      '---\ntitle: Data analyst\nskills: [SQL, dashboards]\n---\nWe need an analyst.\n- ignored bullet\n',
+    );
     expect(job).toMatchObject({ title: 'Data analyst', skills: ['SQL', 'dashboards'] });
   });
 

@@ -3,7 +3,8 @@ import { parse as parseYaml } from 'yaml';
 import { CandorError } from '../core/index.js';
 import type { JobProfile } from '../domain/index.js';
 
-const SKILL_HEADING = /requirement|skill|qualification|you have|you bring|what we look|must have|nice to have|responsibilit|you will|what you.ll do|competenc/i;
+const SKILL_HEADING =
+  /requirement|skill|qualification|you have|you bring|what we look|must have|nice to have|responsibilit|you will|what you.ll do|competenc/i;
 const BULLET = /^\s*(?:[-*+•]|\d+[.)])\s+(.*)$/;
 const MAX_BYTES = 1024 * 1024;
 
@@ -21,12 +22,20 @@ export function readJobFile(file: string): JobProfile {
     throw new CandorError('JOB_INVALID', `cannot read job description ${file}`, { file }, { cause: error });
   }
   if (size > MAX_BYTES) {
-    throw new CandorError('JOB_INVALID', `${file}: job description is ${size} bytes, the limit is ${MAX_BYTES}`, { file });
+    throw new CandorError(
+      'JOB_INVALID',
+      `${file}: job description is ${size} bytes, the limit is ${MAX_BYTES}`,
+      { file },
+    );
   }
   const buffer = readFileSync(file);
   const nul = buffer.indexOf(0);
   if (nul >= 0) {
-    throw new CandorError('JOB_INVALID', `${file}: not a text job description (binary content at byte ${nul})`, { file });
+    throw new CandorError(
+      'JOB_INVALID',
+      `${file}: not a text job description (binary content at byte ${nul})`,
+      { file },
+    );
   }
   return parseJobDescription(buffer.toString('utf8'), file);
 }
@@ -40,7 +49,12 @@ export function parseJobDescription(text: string, file = 'job description'): Job
     try {
       front = (parseYaml(fm[1] ?? '') ?? {}) as typeof front;
     } catch (error) {
-      throw new CandorError('JOB_INVALID', `${file}: front matter is not valid YAML`, { file, line: 2 }, { cause: error });
+      throw new CandorError(
+        'JOB_INVALID',
+        `${file}: front matter is not valid YAML`,
+        { file, line: 2 },
+        { cause: error },
+      );
     }
     body = body.slice(fm[0].length);
   }
@@ -54,7 +68,9 @@ export function parseJobDescription(text: string, file = 'job description'): Job
 
   let skills: string[];
   if (Array.isArray(front.skills)) {
-    skills = front.skills.filter((s): s is string => typeof s === 'string' && s.trim() !== '').map(cleanSkill);
+    skills = front.skills
+      .filter((s): s is string => typeof s === 'string' && s.trim() !== '')
+      .map(cleanSkill);
   } else {
     const underSkillHeadings: string[] = [];
     const all: string[] = [];

@@ -9,11 +9,18 @@ import { QuestionSetSchema, type QuestionSet } from '../domain/index.js';
  */
 export function loadQuestionSet(idOrFile: string): QuestionSet {
   const looksLikeFile = /[\\/]|\.(ya?ml|json)$/i.test(idOrFile);
-  const file = looksLikeFile ? idOrFile : path.join(packageRoot(), 'frameworks', 'questions', `${idOrFile}.yaml`);
+  const file = looksLikeFile
+    ? idOrFile
+    : path.join(packageRoot(), 'frameworks', 'questions', `${idOrFile}.yaml`);
   if (!existsSync(file)) {
-    throw new CandorError('QUESTIONS_INVALID', `no question set "${idOrFile}" (looked for ${file})`, { file });
+    throw new CandorError('QUESTIONS_INVALID', `no question set "${idOrFile}" (looked for ${file})`, {
+      file,
+    });
   }
-  const set = parseStructured(readFileSync(file, 'utf8'), QuestionSetSchema, { file, code: 'QUESTIONS_INVALID' });
+  const set = parseStructured(readFileSync(file, 'utf8'), QuestionSetSchema, {
+    file,
+    code: 'QUESTIONS_INVALID',
+  });
   const ids = new Set<string>();
   set.questions.forEach((q, i) => {
     if (ids.has(q.id)) {

@@ -68,7 +68,11 @@ export interface Scorecard {
   readonly overall: { readonly score: number | null; readonly confidence: number; readonly reason?: string };
   readonly strengths: readonly { readonly id: string; readonly name: string; readonly score: number }[];
   readonly gaps: readonly { readonly id: string; readonly name: string; readonly score: number }[];
-  readonly nextStep: { readonly competency: string | null; readonly question: string; readonly reason: string };
+  readonly nextStep: {
+    readonly competency: string | null;
+    readonly question: string;
+    readonly reason: string;
+  };
   readonly competencies: readonly CompetencyResult[];
   readonly responses: readonly ScorecardResponse[];
 }

@@ -1,4 +1,12 @@
-import type { InterviewKind, JobProfile, Question, Response, ResponseSignals, SignalDefinition, TranscriptFormat } from '../domain/index.js';
+import type {
+  InterviewKind,
+  JobProfile,
+  Question,
+  Response,
+  ResponseSignals,
+  SignalDefinition,
+  TranscriptFormat,
+} from '../domain/index.js';
 import type { Framework } from './framework-schema.js';
 import { scoreCompetencies, suggestNextStep } from './scoring.js';
 import type { Scorecard } from './scorecard-types.js';
@@ -32,22 +40,46 @@ export interface ScorecardInput {
 export function buildScorecard(input: ScorecardInput): Scorecard {
   const catalogue = new Map(input.catalogue.map((d) => [d.id, d]));
   const totalWords = input.signals.reduce((s, r) => s + r.words, 0);
-  const competencies = scoreCompetencies({ framework: input.framework, catalogue, perResponse: input.signals, totalWords });
+  const competencies = scoreCompetencies({
+    framework: input.framework,
+    catalogue,
+    perResponse: input.signals,
+    totalWords,
+  });
 
   const weights = new Map(input.framework.competencies.map((c) => [c.id, c.weight]));
-  const scored = competencies.filter((c): c is (typeof competencies)[number] & { score: number } => c.score !== null);
+  const scored = competencies.filter(
+    (c): c is (typeof competencies)[number] & { score: number } => c.score !== null,
+  );
   const weightSum = scored.reduce((s, c) => s + (weights.get(c.id) ?? 1), 0);
-  const overallScore = weightSum > 0 ? Math.round(scored.reduce((s, c) => s + c.score * (weights.get(c.id) ?? 1), 0) / weightSum) : null;
-  const overallConfidence = weightSum > 0 ? round(scored.reduce((s, c) => s + c.confidence * (weights.get(c.id) ?? 1), 0) / weightSum) : 0;
+  const overallScore =
+    weightSum > 0
+      ? Math.round(scored.reduce((s, c) => s + c.score * (weights.get(c.id) ?? 1), 0) / weightSum)
+      : null;
+  const overallConfidence =
+    weightSum > 0
+      ? round(scored.reduce((s, c) => s + c.confidence * (weights.get(c.id) ?? 1), 0) / weightSum)
+      : 0;
 
   const byScoreDesc = [...scored].sort((a, b) => b.score - a.score);
-  const strengths = byScoreDesc.filter((c) => c.score >= STRENGTH_AT).slice(0, TOP).map(({ id, name, score }) => ({ id, name, score }));
+  const strengths = byScoreDesc
+    .filter((c) => c.score >= STRENGTH_AT)
+    .slice(0, TOP)
+    .map(({ id, name, score }) => ({ id, name, score }));
   // Ties keep framework order, the same order suggestNextStep uses to pick the weakest.
-  const gaps = [...scored].sort((a, b) => a.score - b.score).filter((c) => c.score < GAP_BELOW).slice(0, TOP).map(({ id, name, score }) => ({ id, name, score }));
-  const asked = new Set(input.responses.map((r) => r.question?.id).filter((id): id is string => id !== undefined));
+  const gaps = [...scored]
+    .sort((a, b) => a.score - b.score)
+    .filter((c) => c.score < GAP_BELOW)
+    .slice(0, TOP)
+    .map(({ id, name, score }) => ({ id, name, score }));
+  const asked = new Set(
+    input.responses.map((r) => r.question?.id).filter((id): id is string => id !== undefined),
+  );
 
   // Async answers each start at 0 s, so the length is the sum of the answers' own spans.
-  const spans = input.responses.map((r) => span(r.segments.flatMap((s) => [s.start, s.end]).filter((t): t is number => t !== null)));
+  const spans = input.responses.map((r) =>
+    span(r.segments.flatMap((s) => [s.start, s.end]).filter((t): t is number => t !== null)),
+  );
   const timed = spans.filter((s) => s !== null);
   const durationSeconds = timed.length > 0 ? round(timed.reduce((a, b) => a + b, 0)) : null;
 

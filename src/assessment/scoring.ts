@@ -37,10 +37,23 @@ function scoreCompetency(competency: Competency, input: ScoringInput): Competenc
     const definition = input.catalogue.get(rule.signal);
     if (!definition) throw new Error(`signal ${rule.signal} is not in the catalogue`);
     const agg = aggregateSignal(definition, input.perResponse);
-    const base = { signal: rule.signal, name: definition.name, unit: definition.unit, target: rule.target, zeroAt: rule.zeroAt, weight: rule.weight };
+    const base = {
+      signal: rule.signal,
+      name: definition.name,
+      unit: definition.unit,
+      target: rule.target,
+      zeroAt: rule.zeroAt,
+      weight: rule.weight,
+    };
     if (agg.value === null) {
       missing.push(`${rule.signal}: ${agg.reason ?? 'not measured'}`);
-      signals.push({ ...base, value: null, credit: null, contribution: 0, reason: agg.reason ?? 'not measured' });
+      signals.push({
+        ...base,
+        value: null,
+        credit: null,
+        contribution: 0,
+        reason: agg.reason ?? 'not measured',
+      });
       continue;
     }
     const c = credit(agg.value, rule);
@@ -51,7 +64,10 @@ function scoreCompetency(competency: Competency, input: ScoringInput): Competenc
   const measuredWeight = measured.reduce((s, m) => s + m.rule.weight, 0);
   const coverage = totalWeight > 0 ? measuredWeight / totalWeight : 0;
   const confidence = round(coverage * Math.min(1, input.totalWords / FULL_CONFIDENCE_WORDS));
-  const evidence = pickEvidence(rules.map((r) => r.signal), input.perResponse);
+  const evidence = pickEvidence(
+    rules.map((r) => r.signal),
+    input.perResponse,
+  );
 
   let reason: string | undefined;
   if (input.totalWords < input.framework.minWords) {
@@ -60,14 +76,25 @@ function scoreCompetency(competency: Competency, input: ScoringInput): Competenc
     reason = `insufficient evidence: ${Math.round(coverage * 100)}% of this competency's signals could be measured (${missing.join('; ')})`;
   }
   if (reason !== undefined) {
-    return { id: competency.id, name: competency.name, score: null, confidence: 0, reason, signals, evidence, feedback: [] };
+    return {
+      id: competency.id,
+      name: competency.name,
+      score: null,
+      confidence: 0,
+      reason,
+      signals,
+      evidence,
+      feedback: [],
+    };
   }
 
   const withContribution = signals.map((s) => {
     const m = measured.find((x) => x.rule.signal === s.signal && s.credit !== null);
     return m ? { ...s, contribution: round((100 * m.rule.weight * m.credit) / measuredWeight, 1) } : s;
   });
-  const score = Math.round((100 * measured.reduce((s, m) => s + m.rule.weight * m.credit, 0)) / measuredWeight);
+  const score = Math.round(
+    (100 * measured.reduce((s, m) => s + m.rule.weight * m.credit, 0)) / measuredWeight,
+  );
   return {
     id: competency.id,
     name: competency.name,
@@ -80,7 +107,11 @@ function scoreCompetency(competency: Competency, input: ScoringInput): Competenc
 }
 
 function feedbackFor(
-  measured: readonly { rule: Competency['behaviours'][number]['signals'][number]; value: number; credit: number }[],
+  measured: readonly {
+    rule: Competency['behaviours'][number]['signals'][number];
+    value: number;
+    credit: number;
+  }[],
   catalogue: ReadonlyMap<string, SignalDefinition>,
 ): string[] {
   const gaps = measured
@@ -95,10 +126,16 @@ function feedbackFor(
 }
 
 /** Up to three quotes per signal, taken round-robin across answers so one answer does not crowd out the rest. */
-function pickEvidence(signalIds: readonly string[], perResponse: readonly ResponseSignals[]): ScorecardEvidence[] {
+function pickEvidence(
+  signalIds: readonly string[],
+  perResponse: readonly ResponseSignals[],
+): ScorecardEvidence[] {
   const out: ScorecardEvidence[] = [];
   for (const id of signalIds) {
-    const lists = perResponse.map((r) => ({ value: r.values.get(id), list: r.values.get(id)?.evidence ?? [] }));
+    const lists = perResponse.map((r) => ({
+      value: r.values.get(id),
+      list: r.values.get(id)?.evidence ?? [],
+    }));
     let taken = 0;
     for (let round = 0; taken < EVIDENCE_PER_SIGNAL; round++) {
       let any = false;
@@ -107,7 +144,15 @@ function pickEvidence(signalIds: readonly string[], perResponse: readonly Respon
         if (!e || taken >= EVIDENCE_PER_SIGNAL) continue;
         any = true;
         taken++;
-        out.push({ signal: id, value: value?.value ?? null, quote: e.quote, start: e.start, end: e.end, response: e.response, ...(e.label === undefined ? {} : { label: e.label }) });
+        out.push({
+          signal: id,
+          value: value?.value ?? null,
+          quote: e.quote,
+          start: e.start,
+          end: e.end,
+          response: e.response,
+          ...(e.label === undefined ? {} : { label: e.label }),
+        });
       }
       if (!any) break;
     }
@@ -126,7 +171,8 @@ export function suggestNextStep(
   if (scored.length === 0) {
     return {
       competency: null,
-      question: 'Could you walk me through a recent project from start to finish, with what you did and how it turned out?',
+      question:
+        'Could you walk me through a recent project from start to finish, with what you did and how it turned out?',
       reason: 'Not enough evidence to score any competency; a longer answer is needed.',
     };
   }

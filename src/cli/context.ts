@@ -1,4 +1,8 @@
-import { createLanguageAnalyzer, LANGUAGE_SIGNALS, type LanguageAnalyzer } from '../analysis/language/index.js';
+import {
+  createLanguageAnalyzer,
+  LANGUAGE_SIGNALS,
+  type LanguageAnalyzer,
+} from '../analysis/language/index.js';
 import type { SignalDefinition } from '../domain/index.js';
 import { loadFramework, type Framework } from '../assessment/index.js';
 

@@ -25,10 +25,26 @@ function program(): Command {
     .option('--question <id>', 'for a single answer: the id of the question it answers')
     .option('--candidate <speaker>', "the candidate's speaker label in a live interview")
     .option('--json', 'print the scorecard as JSON')
-    .action(async (file: string, opts: { job?: string; framework: string; questions: string; question?: string; candidate?: string; json?: boolean }) => {
-      const { scorecard } = await analyzeFile(file, opts);
-      process.stdout.write(opts.json ? JSON.stringify(scorecard, null, 2) + '\n' : renderScorecard(scorecard, styleFor(process.stdout)));
-    });
+    .action(
+      async (
+        file: string,
+        opts: {
+          job?: string;
+          framework: string;
+          questions: string;
+          question?: string;
+          candidate?: string;
+          json?: boolean;
+        },
+      ) => {
+        const { scorecard } = await analyzeFile(file, opts);
+        process.stdout.write(
+          opts.json
+            ? JSON.stringify(scorecard, null, 2) + '\n'
+            : renderScorecard(scorecard, styleFor(process.stdout)),
+        );
+      },
+    );
 
   const frameworks = cli.command('frameworks').description('list and show competency frameworks');
   frameworks
@@ -41,7 +57,10 @@ function program(): Command {
     .description('show a framework: competencies, behaviours, signals and targets')
     .argument('<id|file>', 'built-in id or a YAML/JSON file')
     .option('--json', 'print JSON')
-    .action((id: string, opts: { json?: boolean }) => void process.stdout.write(frameworksShow(id, opts.json ?? false)));
+    .action(
+      (id: string, opts: { json?: boolean }) =>
+        void process.stdout.write(frameworksShow(id, opts.json ?? false)),
+    );
 
   cli
     .command('signals')

@@ -52,10 +52,19 @@ export function renderScorecard(card: Scorecard, style: Style = plain): string {
   ].filter(Boolean);
   out.push(style.dim(meta.join(' · ')));
   out.push('');
-  const overall = card.overall.score === null ? `— (${card.overall.reason ?? 'insufficient evidence'})` : `${card.overall.score}/100`;
-  out.push(`${style.bold('Overall fit')}  ${bar(card.overall.score)}  ${style.bold(overall)}  ${style.dim(`confidence ${card.overall.confidence}`)}`);
-  if (card.strengths.length > 0) out.push(`${style.good('Strengths')}    ${card.strengths.map((s) => `${s.name} (${s.score})`).join(', ')}`);
-  if (card.gaps.length > 0) out.push(`${style.bad('Gaps')}         ${card.gaps.map((s) => `${s.name} (${s.score})`).join(', ')}`);
+  const overall =
+    card.overall.score === null
+      ? `— (${card.overall.reason ?? 'insufficient evidence'})`
+      : `${card.overall.score}/100`;
+  out.push(
+    `${style.bold('Overall fit')}  ${bar(card.overall.score)}  ${style.bold(overall)}  ${style.dim(`confidence ${card.overall.confidence}`)}`,
+  );
+  if (card.strengths.length > 0)
+    out.push(
+      `${style.good('Strengths')}    ${card.strengths.map((s) => `${s.name} (${s.score})`).join(', ')}`,
+    );
+  if (card.gaps.length > 0)
+    out.push(`${style.bad('Gaps')}         ${card.gaps.map((s) => `${s.name} (${s.score})`).join(', ')}`);
   out.push(`${style.bold('Next step')}    ${card.nextStep.question}`);
   out.push(style.dim(`             ${card.nextStep.reason}`));
   for (const c of card.competencies) out.push('', ...renderCompetency(c, style));
@@ -66,11 +75,14 @@ export function renderScorecard(card: Scorecard, style: Style = plain): string {
 
 function renderCompetency(c: CompetencyResult, style: Style): string[] {
   const score = c.score === null ? '  —' : String(c.score).padStart(3);
-  const lines = [`${style.bold(c.name.padEnd(24))} ${bar(c.score)} ${style.bold(score)}  ${style.dim(`confidence ${c.confidence}`)}`];
+  const lines = [
+    `${style.bold(c.name.padEnd(24))} ${bar(c.score)} ${style.bold(score)}  ${style.dim(`confidence ${c.confidence}`)}`,
+  ];
   if (c.reason) lines.push(style.dim(`  ${c.reason}`));
   for (const s of c.signals) {
     const value = s.value === null ? `— (${s.reason ?? 'not measured'})` : `${s.value} ${s.unit}`;
-    const credit = s.credit === null ? '' : s.credit >= 1 ? style.good(' ✓') : s.credit === 0 ? style.bad(' ✗') : '';
+    const credit =
+      s.credit === null ? '' : s.credit >= 1 ? style.good(' ✓') : s.credit === 0 ? style.bad(' ✗') : '';
     lines.push(style.dim(`  ${s.name}: `) + value + credit);
   }
   for (const e of c.evidence.slice(0, 2)) {

@@ -17,19 +17,27 @@ export function parseStructured<T extends z.ZodType>(
   if (syntax) {
     const line = syntax.linePos?.[0]?.line;
     const at = line === undefined ? '' : `line ${line}: `;
-    throw new CandorError(where.code, `${where.file}: ${at}${(syntax.message.split('\n')[0] ?? 'syntax error').replace(/ at line \d+, column \d+:?$/, '')}`, {
-      file: where.file,
-      ...(line === undefined ? {} : { line }),
-    });
+    throw new CandorError(
+      where.code,
+      `${where.file}: ${at}${(syntax.message.split('\n')[0] ?? 'syntax error').replace(/ at line \d+, column \d+:?$/, '')}`,
+      {
+        file: where.file,
+        ...(line === undefined ? {} : { line }),
+      },
+    );
   }
   const result = schema.safeParse(doc.toJS());
   if (!result.success) {
     const issue = result.error.issues[0];
     const field = formatPath(issue?.path ?? []);
-    throw new CandorError(where.code, `${where.file}: ${field || 'document'}: ${issue?.message ?? 'invalid'}`, {
-      file: where.file,
-      field,
-    });
+    throw new CandorError(
+      where.code,
+      `${where.file}: ${field || 'document'}: ${issue?.message ?? 'invalid'}`,
+      {
+        file: where.file,
+        field,
+      },
+    );
   }
   return result.data;
 }

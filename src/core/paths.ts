@@ -22,6 +22,8 @@ export function packageRoot(): string {
 
 /** Candor's version from package.json; recorded in every scorecard. */
 export function engineVersion(): string {
-  const manifest = JSON.parse(readFileSync(path.join(packageRoot(), 'package.json'), 'utf8')) as { version: string };
+  const manifest = JSON.parse(readFileSync(path.join(packageRoot(), 'package.json'), 'utf8')) as {
+    version: string;
+  };
   return manifest.version;
 }

@@ -1,7 +1,10 @@
 import { z } from 'zod';
 
 export const QuestionSchema = z.object({
-  id: z.string().min(1).regex(/^[a-z0-9][a-z0-9-]*$/, 'ids are lowercase letters, digits and dashes'),
+  id: z
+    .string()
+    .min(1)
+    .regex(/^[a-z0-9][a-z0-9-]*$/, 'ids are lowercase letters, digits and dashes'),
   text: z.string().min(5),
   /** Competency ids this question is meant to show. */
   competencies: z.array(z.string().min(1)).default([]),

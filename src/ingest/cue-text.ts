@@ -28,7 +28,8 @@ export function decodeEntities(text: string): string {
   });
 }
 
-const TAG = /<([^>]*)>/g;
+// `[^<>]` rather than `[^>]`: a stray "<" must not make every later "<" rescan the line (quadratic).
+const TAG = /<([^<>]*)>/g;
 const SIMPLE_VOICE = /^<v(?:\.[^\s>]*)?\s+([^>]*)>([^<]*)(?:<\/v>)?$/;
 const VOICE = /^v(?:\.[^\s>]*)?(?:\s+(.*))?$/s;
 

@@ -62,7 +62,13 @@ function parseJson(text: string, options: ParseOptions): unknown {
   try {
     return JSON.parse(text) as unknown;
   } catch (error) {
-    const problem = findJsonSyntaxProblem(text);
+    let problem: ReturnType<typeof findJsonSyntaxProblem> = null;
+    try {
+      problem = findJsonSyntaxProblem(text);
+    } catch {
+      // A pathological input (a multi-megabyte string) can exhaust the regex backtrack stack; the
+      // message below still says what is wrong, only without the line.
+    }
     if (problem)
       throw invalidAt(
         problem.line,

@@ -62,7 +62,8 @@ export function parsePlainText(content: string, options: ParseOptions = {}): Tra
     let rest = (lines[index] ?? '').trim();
     if (rest === '') continue;
 
-    const header = SPEAKER_HEADER.exec(rest);
+    // A header line is a name and a time: short. Skipping long lines keeps the lazy match linear.
+    const header = rest.length <= 90 ? SPEAKER_HEADER.exec(rest) : null;
     if (header && looksLikeSpeakerName(header[1] ?? '')) {
       const time = parseClockTime(header[2] ?? '', lineNo, options);
       if (time !== null) {

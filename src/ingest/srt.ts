@@ -7,7 +7,7 @@ import { isTimingLine, parseTimingLine } from './timestamp.js';
 const INDEX = /^\s*\d+\s*$/;
 const TIMESTAMP_LIKE = /^\s*\d+:\d/;
 // SubRip allows simple HTML-like formatting (<i>, <b>, <u>, <font color=…>) and ASS overrides ({\an8}).
-const FORMATTING = /<\/?[a-z][^>]*>|\{\\[^}]*\}/gi;
+const FORMATTING = /<\/?[a-z][^<>]*>|\{\\[^{}]*\}/gi;
 
 /**
  * Parses SubRip (.srt): blocks of an index line, a `00:00:01,000 --> 00:00:04,000` line and text

@@ -114,6 +114,11 @@ describe('parseVtt on broken files', () => {
     );
   });
 
+  it('stays linear on a cue full of stray "<" (no regex backtracking blow-up)', () => {
+    const t = parseVtt(`WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n${'<'.repeat(200_000)}x\n`);
+    expect(t.segments[0]?.text.length).toBe(200_001);
+  });
+
   it('rejects an empty file and a file with no cue text', () => {
     expect(errorOf(() => parseVtt('  \n')).message).toBe('file is empty');
     const error = errorOf(() => parseVtt('WEBVTT\n\nNOTE nothing here\n'));

@@ -1,4 +1,10 @@
-import type { JobProfile, Response, ResponseSignals, SignalDefinition, SignalValue } from '../../domain/index.js';
+import type {
+  JobProfile,
+  Response,
+  ResponseSignals,
+  SignalDefinition,
+  SignalValue,
+} from '../../domain/index.js';
 import type { LanguageContext, LanguageSignal } from './language-signal.js';
 import { createSimilarity, loadEmbeddings, SEMANTIC_SIGNALS } from './semantic/index.js';
 import { LEXICAL_SIGNALS } from './signals/index.js';

@@ -87,6 +87,7 @@ export function buildDocumentFromSegments(
 ): AnswerDocument {
   const { text, spans, wordSpans } = joinSegments(segments);
   const doc = nlp.readDoc(text);
+  /* eslint-disable @typescript-eslint/unbound-method -- wink-nlp's `its.*` are plain accessor functions passed by design */
   const values = doc.tokens().out(its.value);
   const spaces = doc.tokens().out(its.precedingSpaces);
   const pos = doc.tokens().out(its.pos);
@@ -134,6 +135,7 @@ export function buildDocumentFromSegments(
 
   const entityDetails = doc.entities().out(its.detail) as unknown as { value: string; type: string }[];
   const entitySpans = doc.entities().out(its.span) as unknown as [number, number][];
+  /* eslint-enable @typescript-eslint/unbound-method */
   const entities: Entity[] = entityDetails.map((d, i) => ({
     type: d.type,
     value: d.value,
@@ -221,7 +223,12 @@ function joinSegments(segments: readonly Segment[]): {
         const at = lower.indexOf(word.text.toLowerCase(), cursor);
         if (at < 0) continue;
         cursor = at + word.text.length;
-        wordSpans.push({ charStart: charStart + at, charEnd: charStart + cursor, start: word.start, end: word.end });
+        wordSpans.push({
+          charStart: charStart + at,
+          charEnd: charStart + cursor,
+          start: word.start,
+          end: word.end,
+        });
       }
     }
   }

@@ -1,7 +1,13 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { analyzeResponses, analyzeTranscript, loadQuestionSet, readJobFile, type AnalysisResult } from '../../assessment/index.js';
+import {
+  analyzeResponses,
+  analyzeTranscript,
+  loadQuestionSet,
+  readJobFile,
+  type AnalysisResult,
+} from '../../assessment/index.js';
 import { CandorError, engineVersion, loadConfig } from '../../core/index.js';
 import type { Question, Transcript } from '../../domain/index.js';
 import { readTranscriptFile, responsesFromAnswers } from '../../ingest/index.js';
@@ -37,8 +43,15 @@ export async function analyzeFile(file: string, options: AnalyzeOptions): Promis
   }
 
   if (stat.isDirectory()) {
-    const files = readdirSync(file).filter((f) => TRANSCRIPT_EXTENSIONS.test(f)).sort();
-    if (files.length === 0) throw new CandorError('FILE_UNREADABLE', `${file}: folder holds no transcript files (.vtt, .srt, .json, .txt)`, { file });
+    const files = readdirSync(file)
+      .filter((f) => TRANSCRIPT_EXTENSIONS.test(f))
+      .sort();
+    if (files.length === 0)
+      throw new CandorError(
+        'FILE_UNREADABLE',
+        `${file}: folder holds no transcript files (.vtt, .srt, .json, .txt)`,
+        { file },
+      );
     const answers: { transcript: Transcript; question: Question | null }[] = [];
     const hash = createHash('sha256');
     for (const name of files) {
@@ -53,7 +66,12 @@ export async function analyzeFile(file: string, options: AnalyzeOptions): Promis
     const responses = responsesFromAnswers(answers);
     return analyzeResponses(
       responses,
-      { source: { file: path.basename(file), sha256: hash.digest('hex') }, framework, job, questions: questionSet.questions },
+      {
+        source: { file: path.basename(file), sha256: hash.digest('hex') },
+        framework,
+        job,
+        questions: questionSet.questions,
+      },
       languageAnalyzer(),
       version,
       'async',
@@ -66,7 +84,11 @@ export async function analyzeFile(file: string, options: AnalyzeOptions): Promis
   if (options.question) {
     question = questionSet.questions.find((q) => q.id === options.question) ?? null;
     if (!question) {
-      throw new CandorError('NOT_FOUND', `no question "${options.question}" in question set ${questionSet.id} (ids: ${questionSet.questions.map((q) => q.id).join(', ')})`, { question: options.question });
+      throw new CandorError(
+        'NOT_FOUND',
+        `no question "${options.question}" in question set ${questionSet.id} (ids: ${questionSet.questions.map((q) => q.id).join(', ')})`,
+        { question: options.question },
+      );
     }
   }
   return analyzeTranscript(

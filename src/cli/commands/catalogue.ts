@@ -7,10 +7,19 @@ import { catalogue as signalCatalogue, frameworkFor } from '../context.js';
 export function frameworksList(json: boolean): string {
   const all = listBuiltinFrameworks();
   if (json) {
-    const summary = all.map((f) => ({ id: f.id, version: f.version, name: f.name, description: f.description, competencies: f.competencies.length }));
+    const summary = all.map((f) => ({
+      id: f.id,
+      version: f.version,
+      name: f.name,
+      description: f.description,
+      competencies: f.competencies.length,
+    }));
     return JSON.stringify(summary, null, 2) + '\n';
   }
-  const rows = all.map((f) => `${f.id.padEnd(16)} ${f.version.padEnd(8)} ${String(f.competencies.length).padStart(3)} competencies  ${f.name}`);
+  const rows = all.map(
+    (f) =>
+      `${f.id.padEnd(16)} ${f.version.padEnd(8)} ${String(f.competencies.length).padStart(3)} competencies  ${f.name}`,
+  );
   return ['ID               VERSION  SIZE              NAME', ...rows].join('\n') + '\n';
 }
 
@@ -24,7 +33,12 @@ export function frameworksShow(idOrFile: string, json: boolean): string {
     for (const b of c.behaviours) {
       out.push(`  • ${b.description}`);
       for (const s of b.signals) {
-        const target = [s.target.min === undefined ? '' : `≥ ${s.target.min}`, s.target.max === undefined ? '' : `≤ ${s.target.max}`].filter(Boolean).join(' and ');
+        const target = [
+          s.target.min === undefined ? '' : `≥ ${s.target.min}`,
+          s.target.max === undefined ? '' : `≤ ${s.target.max}`,
+        ]
+          .filter(Boolean)
+          .join(' and ');
         out.push(`      ${s.signal} (weight ${s.weight}) target ${target}`);
       }
     }
@@ -37,7 +51,12 @@ export function frameworksShow(idOrFile: string, json: boolean): string {
 export function signalsList(json: boolean): string {
   const catalogue: readonly SignalDefinition[] = signalCatalogue;
   if (json) return JSON.stringify(catalogue, null, 2) + '\n';
-  return catalogue
-    .map((d) => `${d.id} — ${d.name} (${d.unit}, ${d.range[0]}–${d.range[1]})\n  ${d.method}\n  source: ${d.source}`)
-    .join('\n\n') + '\n';
+  return (
+    catalogue
+      .map(
+        (d) =>
+          `${d.id} — ${d.name} (${d.unit}, ${d.range[0]}–${d.range[1]})\n  ${d.method}\n  source: ${d.source}`,
+      )
+      .join('\n\n') + '\n'
+  );
 }

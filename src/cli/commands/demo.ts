@@ -50,14 +50,18 @@ interface JobSummary {
  * demo's own records are replaced, nothing else is touched.
  */
 export async function runDemo(options: DemoOptions): Promise<void> {
-  const config = loadConfig(options.dataDir ? { ...process.env, CANDOR_DATA_DIR: options.dataDir } : process.env);
+  const config = loadConfig(
+    options.dataDir ? { ...process.env, CANDOR_DATA_DIR: options.dataDir } : process.env,
+  );
   const examples = path.join(packageRoot(), 'examples');
   const jobs: DemoJob[] = [
     {
       slug: 'sdr',
       jobFile: path.join(examples, 'jobs', 'sdr.md'),
       questions: path.join(examples, 'questions', 'sdr.yaml'),
-      inputs: readdirSync(path.join(examples, 'interviews')).sort().map((f) => path.join(examples, 'interviews', f)),
+      inputs: readdirSync(path.join(examples, 'interviews'))
+        .sort()
+        .map((f) => path.join(examples, 'interviews', f)),
     },
     {
       slug: 'support-lead',
@@ -70,7 +74,8 @@ export async function runDemo(options: DemoOptions): Promise<void> {
 
   const store = await openStore({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
   try {
-    const where = store.kind === 'sqlite' ? path.join(config.dataDir, 'candor.db') : 'PostgreSQL (DATABASE_URL)';
+    const where =
+      store.kind === 'sqlite' ? path.join(config.dataDir, 'candor.db') : 'PostgreSQL (DATABASE_URL)';
     progress(`Candor demo: seeding ${where}`);
     const summaries: JobSummary[] = [];
     let done = 0;
@@ -81,16 +86,28 @@ export async function runDemo(options: DemoOptions): Promise<void> {
         const name = path.relative(examples, file);
         progress(`  [${++done}/${total}] analysing ${name}`);
         try {
-          const result = await analyzeFile(file, { job: job.jobFile, framework: 'default', questions: job.questions });
+          const result = await analyzeFile(file, {
+            job: job.jobFile,
+            framework: 'default',
+            questions: job.questions,
+          });
           await storeResult(store, jobId, file, result);
         } catch (error) {
           if (!(error instanceof CandorError)) throw error;
           failed.push({ file: name, error: error.message });
         }
       }
-      summaries.push({ job: (await store.jobs.get(jobId)).title, ranking: rankingRows(await store.scorecards.rankForJob(jobId)), failed });
+      summaries.push({
+        job: (await store.jobs.get(jobId)).title,
+        ranking: rankingRows(await store.scorecards.rankForJob(jobId)),
+        failed,
+      });
     }
-    process.stdout.write(options.json ? JSON.stringify(summaries, null, 2) + '\n' : summaries.map(renderRanking).join('') + FOOTER);
+    process.stdout.write(
+      options.json
+        ? JSON.stringify(summaries, null, 2) + '\n'
+        : summaries.map(renderRanking).join('') + FOOTER,
+    );
   } finally {
     await store.close();
   }
@@ -116,13 +133,22 @@ function rankingRows(ranked: readonly RankedScorecard[]): DemoRow[] {
 async function seedJob(store: Store, { slug, jobFile, questions: questionsRef }: DemoJob): Promise<string> {
   const ws = await store.workspaces.ensure({ slug: DEMO_WORKSPACE, name: 'Candor demo' });
   const framework = frameworkFor('default');
-  await store.frameworks.save({ id: framework.id, version: framework.version, name: framework.name, definition: framework });
+  await store.frameworks.save({
+    id: framework.id,
+    version: framework.version,
+    name: framework.name,
+    definition: framework,
+  });
   const questions = loadQuestionSet(questionsRef);
   await store.questionSets.save(questions, { workspaceId: ws.id });
   const profile = readJobFile(jobFile);
   const jobId = `job_${DEMO_WORKSPACE}_${slug}`;
   try {
-    await store.jobs.update(jobId, { title: profile.title, description: profile.text, skills: profile.skills });
+    await store.jobs.update(jobId, {
+      title: profile.title,
+      description: profile.text,
+      skills: profile.skills,
+    });
   } catch (error) {
     if (!(error instanceof CandorError && error.code === 'NOT_FOUND')) throw error;
     await store.jobs.create({
@@ -140,7 +166,11 @@ async function seedJob(store: Store, { slug, jobFile, questions: questionsRef }:
 
 async function storeResult(store: Store, jobId: string, file: string, result: AnalysisResult): Promise<void> {
   const job = await store.jobs.get(jobId);
-  const slug = path.basename(file).replace(/\.[^.]+$/, '').replace(/[^a-z0-9]+/gi, '-').toLowerCase();
+  const slug = path
+    .basename(file)
+    .replace(/\.[^.]+$/, '')
+    .replace(/[^a-z0-9]+/gi, '-')
+    .toLowerCase();
   const candidateName = result.scorecard.input.candidate ?? titleCase(slug);
   const candidateId = `cand_${DEMO_WORKSPACE}_${slug}`;
   try {
@@ -170,18 +200,30 @@ async function storeResult(store: Store, jobId: string, file: string, result: An
 
 function renderRanking({ job, ranking: rows, failed }: JobSummary): string {
   const out = ['', `${job} — candidates ranked by overall fit`, ''];
-  out.push(`${'#'.padStart(2)}  ${'Candidate'.padEnd(22)} ${'Fit'.padStart(4)}  ${'Conf.'.padStart(5)}  ${'Words'.padStart(5)}  ${'Length'.padStart(6)}  Strengths / gaps`);
+  out.push(
+    `${'#'.padStart(2)}  ${'Candidate'.padEnd(22)} ${'Fit'.padStart(4)}  ${'Conf.'.padStart(5)}  ${'Words'.padStart(5)}  ${'Length'.padStart(6)}  Strengths / gaps`,
+  );
   for (const r of rows) {
     const fit = r.overall === null ? '—' : String(r.overall);
-    const notes = [r.strengths.length ? `+ ${r.strengths.join(', ')}` : '', r.gaps.length ? `− ${r.gaps.join(', ')}` : ''].filter(Boolean).join('  ');
-    out.push(`${String(r.rank).padStart(2)}  ${r.candidate.slice(0, 22).padEnd(22)} ${fit.padStart(4)}  ${r.confidence.toFixed(2).padStart(5)}  ${String(r.words).padStart(5)}  ${formatTime(r.duration).padStart(6)}  ${notes || (r.overall === null ? 'insufficient evidence' : '')}`);
+    const notes = [
+      r.strengths.length ? `+ ${r.strengths.join(', ')}` : '',
+      r.gaps.length ? `− ${r.gaps.join(', ')}` : '',
+    ]
+      .filter(Boolean)
+      .join('  ');
+    out.push(
+      `${String(r.rank).padStart(2)}  ${r.candidate.slice(0, 22).padEnd(22)} ${fit.padStart(4)}  ${r.confidence.toFixed(2).padStart(5)}  ${String(r.words).padStart(5)}  ${formatTime(r.duration).padStart(6)}  ${notes || (r.overall === null ? 'insufficient evidence' : '')}`,
+    );
   }
   for (const f of failed) out.push(`  not analysed: ${f.file}: ${f.error}`);
   return out.join('\n') + '\n';
 }
 
 function titleCase(slug: string): string {
-  return slug.split('-').map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join(' ');
+  return slug
+    .split('-')
+    .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
+    .join(' ');
 }
 
 function progress(line: string): void {

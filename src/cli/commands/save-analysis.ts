@@ -22,7 +22,9 @@ export async function saveAnalysis(store: Store, interviewId: string, result: An
       matchScore: r.matchScore,
     })),
     segments,
-    signals: result.signals.flatMap((rs, i) => [...rs.values.values()].map((v) => ({ ...v, responseId: responseIds[i] ?? null }))),
+    signals: result.signals.flatMap((rs, i) =>
+      [...rs.values.values()].map((v) => ({ ...v, responseId: responseIds[i] ?? null })),
+    ),
     scorecard: {
       frameworkId: body.framework.id,
       frameworkVersion: body.framework.version,
