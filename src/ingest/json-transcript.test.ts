@@ -127,6 +127,20 @@ describe("parseJsonTranscript: Candor's format", () => {
   });
 });
 
+describe('the documented example', () => {
+  it('parses the JSON example in docs/transcript-format.md', () => {
+    const doc = readFileSync(
+      fileURLToPath(new URL('../../docs/transcript-format.md', import.meta.url)),
+      'utf8',
+    );
+    const example = /```json\n([\s\S]*?)```/.exec(doc)?.[1];
+    expect(example).toBeDefined();
+    const t = parseJsonTranscript(example ?? '');
+    expect(t.meta?.candidate).toBe('Daniel Okafor');
+    expect(t.segments[1]?.words).toHaveLength(2);
+  });
+});
+
 describe('parseJsonTranscript: QMSum meetings', () => {
   qmsumIt(
     `imports a real AMI meeting from QMSum (ES2002a)${HAVE_QMSUM ? '' : ' — skipped: shared/data/meetings-qmsum is absent'}`,

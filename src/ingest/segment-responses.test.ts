@@ -1,8 +1,11 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { CandorError } from '../core/index.js';
 import type { Question, Segment, Transcript } from '../domain/index.js';
 import { parsePlainText } from './plain-text.js';
 import { parseJsonTranscript } from './json-transcript.js';
+import { parseVtt } from './vtt.js';
 import { findCandidateSpeaker } from './candidate-speaker.js';
 import { responsesFromAnswers, segmentLiveInterview } from './segment-responses.js';
 import { bagOfWordsSimilarity, contentWords, lastQuestion } from './similarity.js';
@@ -97,6 +100,23 @@ describe('segmentLiveInterview', () => {
     expect(twice.map((r) => r.question?.id)).toEqual(['conflict', 'conflict']);
   });
 
+  it("keeps the set's wording when the interviewer's last question is about something else", () => {
+    const t = parsePlainText(
+      'Ann: Walk me through a project that failed and what you learned from it. Do you need water?\nBob: No thanks. We built a tool nobody used.',
+    );
+    const [only] = segmentLiveInterview(t, { questions: QUESTIONS });
+    expect(only).toMatchObject({ questionSource: 'question-set', questionText: QUESTIONS[1]?.text });
+  });
+
+  it('segments a Zoom caption file with a back-channel cue inside the answer', () => {
+    const t = parseVtt(fixture('zoom.vtt'));
+    const out = segmentLiveInterview(t, { questions: QUESTIONS });
+    expect(out).toHaveLength(2);
+    expect(out[1]?.question?.id).toBe('conflict');
+    expect(out[1]?.segments.map((s) => s.start)).toEqual([14.3, 23.05]);
+    expect(out[1]?.prompt.map((s) => s.start)).toEqual([8.02]);
+  });
+
   it('uses an injected similarity and threshold', () => {
     const always = (_a: string, b: string): number => (b.startsWith('Why') ? 0.9 : 0.1);
     const out = segmentLiveInterview(transcript, { questions: QUESTIONS, similarity: always, minMatch: 0.5 });
@@ -131,6 +151,34 @@ describe('segmentLiveInterview', () => {
       },
     ]);
   });
+});
+
+describe('segmentLiveInterview on a real meeting', () => {
+  const file = fileURLToPath(
+    new URL('../../../shared/data/meetings-qmsum/Product/ES2002a.json', import.meta.url),
+  );
+  const present = existsSync(file);
+  it.skipIf(!present && !process.env.CI)(
+    `keeps every turn of the chosen speaker, once and in order (QMSum ES2002a)${present ? '' : ' — skipped: shared/data absent'}`,
+    () => {
+      const t = parseJsonTranscript(readFileSync(file, 'utf8'));
+      const candidate = findCandidateSpeaker(t);
+      const out = segmentLiveInterview(t);
+      const answered = out.flatMap((r) => r.segments);
+      expect(answered.every((seg) => seg.speaker === candidate)).toBe(true);
+      expect(out.every((r) => r.prompt.every((seg) => seg.speaker !== candidate))).toBe(true);
+      // Only the candidate's own back-channels ("Okay.", "Yeah.") said inside others' turns are left out.
+      const own = t.segments.filter((seg) => seg.speaker === candidate);
+      const left = own.filter((seg) => !answered.includes(seg));
+      expect(left.length).toBeLessThan(own.length / 2);
+      for (const seg of left) {
+        expect(seg.text.split(/\s+/).length, seg.text).toBeLessThanOrEqual(3);
+        expect(seg.text).not.toContain('?');
+      }
+      const lines = answered.map((seg) => seg.line ?? 0);
+      expect(lines).toEqual([...lines].sort((a, b) => a - b));
+    },
+  );
 });
 
 describe('findCandidateSpeaker', () => {

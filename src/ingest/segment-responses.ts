@@ -75,8 +75,8 @@ export function segmentLiveInterview(
 ): Response[] {
   const segments = transcript.segments.filter((s) => s.text.trim() !== '');
   const voices = new Set(segments.map((s) => s.speaker));
-  const candidate = findCandidateSpeaker(transcript, options.candidateSpeaker);
-  if (voices.size <= 1 || candidate === null) {
+  const candidate = voices.size <= 1 ? null : findCandidateSpeaker(transcript, options.candidateSpeaker);
+  if (candidate === null) {
     return segments.length === 0
       ? []
       : [
@@ -151,6 +151,8 @@ function splitAnswers(segments: readonly Segment[], isCandidate: readonly boolea
 interface Match {
   readonly question: Question;
   readonly score: number;
+  /** Similarity of the interviewer's question sentence alone, when there is one. */
+  readonly askedScore: number;
 }
 
 function bestMatch(
@@ -162,11 +164,9 @@ function bestMatch(
   let best: Match | null = null;
   for (const question of questions) {
     // The whole turn may bury the question in small talk; the question sentence alone may lack context.
-    const score = Math.max(
-      similarity(prompt, question.text),
-      asked ? similarity(asked, question.text) : -Infinity,
-    );
-    if (!best || score > best.score) best = { question, score };
+    const askedScore = asked ? similarity(asked, question.text) : -Infinity;
+    const score = Math.max(similarity(prompt, question.text), askedScore);
+    if (!best || score > best.score) best = { question, score, askedScore };
   }
   return best;
 }
@@ -216,7 +216,9 @@ function matchQuestions(drafts: readonly Draft[], options: LiveSegmentationOptio
       (owner.get(match.question.id) === index || repeats(prompts[index] ?? '', match.question.text));
     const askedText = asked[index] ?? null;
     if (accepted) {
-      const questionText = askedText ?? match.question.text;
+      // The interviewer's words when their question sentence is the one matched; else the set's text.
+      const questionText =
+        askedText !== null && match.askedScore >= minMatch ? askedText : match.question.text;
       return {
         index,
         question: match.question,

@@ -14,6 +14,13 @@ export const LEXICAL_SHARE = 2 / 3;
  */
 export const SEMANTIC_MIN_WORDS = 3;
 
+/**
+ * A long phrase (a whole job-description bullet) averages into a generic vector that many
+ * unrelated sentences resemble, so beyond this many content words a semantic match must also
+ * share at least two content words with the phrase (one could be a filler's "know" or "like").
+ */
+export const LONG_PHRASE_WORDS = 4;
+
 /** One phrase (a skill, a key point) and the sentence that covers it. */
 export interface PhraseMatch {
   readonly phrase: string;
@@ -48,13 +55,17 @@ export function coverPhrases(
   for (const phrase of distinctPhrases(phrases)) {
     const scores = matcher.sentences(phrase);
     const stems = phraseStems(phrase);
+    const distinct = new Set(stems).size;
     let best: PhraseMatch | null = null;
     matcher.sentenceStems.forEach((sentenceStems, sentence) => {
       const similarity = scores[sentence] ?? 0;
+      const overlap = stemOverlap(stems, sentenceStems);
       const match =
-        stemOverlap(stems, sentenceStems) >= LEXICAL_SHARE
+        overlap >= LEXICAL_SHARE
           ? 'lexical'
-          : similarity >= threshold && sentenceStems.size >= SEMANTIC_MIN_WORDS
+          : similarity >= threshold &&
+              sentenceStems.size >= SEMANTIC_MIN_WORDS &&
+              (distinct <= LONG_PHRASE_WORDS || overlap * distinct >= 2)
             ? 'semantic'
             : null;
       if (match === null) return;
