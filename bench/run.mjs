@@ -16,7 +16,6 @@ mkdirSync(out, { recursive: true });
 const { parseTranscript } = await dist('ingest/index.js');
 const { createLanguageAnalyzer } = await dist('analysis/language/index.js');
 const { nlp, its } = await dist('analysis/language/nlp.js');
-const { readJobFile } = await dist('assessment/index.js');
 const { analyzeFile } = await dist('cli/commands/analyze.js');
 
 const rows = [];
@@ -113,10 +112,22 @@ if (existsSync(qmsum)) {
     median(peer),
     'lower',
   );
-  void readJobFile;
 }
 
 printTable();
+
+/** A response with no known question: the bench measures analysis, not question matching. */
+function answer(index, segments, prompt) {
+  return {
+    index,
+    question: null,
+    questionText: null,
+    questionSource: 'none',
+    matchScore: null,
+    segments,
+    prompt,
+  };
+}
 
 /** Consecutive turns grouped into answer-sized chunks (~250 words), so every word is analysed. */
 function chunkIntoAnswers(segments, offset) {
@@ -128,30 +139,13 @@ function chunkIntoAnswers(segments, offset) {
     current.push(s);
     words += s.text.split(/\s+/).length;
     if (words >= 250) {
-      out.push({
-        index: offset + out.length,
-        question: null,
-        questionText: null,
-        questionSource: 'none',
-        matchScore: null,
-        segments: current,
-        prompt,
-      });
+      out.push(answer(offset + out.length, current, prompt));
       prompt = current.slice(-1);
       current = [];
       words = 0;
     }
   }
-  if (current.length > 0)
-    out.push({
-      index: offset + out.length,
-      question: null,
-      questionText: null,
-      questionSource: 'none',
-      matchScore: null,
-      segments: current,
-      prompt,
-    });
+  if (current.length > 0) out.push(answer(offset + out.length, current, prompt));
   return out;
 }
 
