@@ -38,7 +38,7 @@ describe('candor analyze', () => {
     expect(a.stdout).toBe(b.stdout);
     const card = JSON.parse(a.stdout);
     expect(card.overall.score).toEqual(expect.any(Number));
-    expect(card.framework).toMatchObject({ id: 'default', version: '1.0.0' });
+    expect(card.framework).toMatchObject({ id: 'default', version: '1.1.0' });
     expect(card.engine.version).toBe(
       JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')).version,
     );
@@ -100,7 +100,7 @@ describe('candor analyze', () => {
 
 describe('candor frameworks, signals and demo', () => {
   it('lists and shows frameworks', () => {
-    expect(candor(['frameworks', 'list']).stdout).toMatch(/default\s+1\.0\.0\s+10 competencies/);
+    expect(candor(['frameworks', 'list']).stdout).toMatch(/default\s+1\.1\.0\s+10 competencies/);
     const show = JSON.parse(candor(['frameworks', 'show', 'default', '--json']).stdout);
     expect(show.competencies).toHaveLength(10);
     expect(candor(['frameworks', 'show', 'nope']).code).toBe(2);

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createLanguageAnalyzer, type LanguageAnalyzer } from '../analysis/language/index.js';
+import { createSignalAnalyzer, type SignalAnalyzer } from '../analysis/index.js';
 import { packageRoot } from '../core/index.js';
 import { parseTranscript } from '../ingest/index.js';
 import { analyzeTranscript, type AnalysisRequest } from './analyze.js';
@@ -10,11 +10,11 @@ import { readJobFile } from './job-file.js';
 import { loadQuestionSet } from './question-bank.js';
 
 const examples = path.join(packageRoot(), 'examples');
-let analyzer: LanguageAnalyzer;
+let analyzer: SignalAnalyzer;
 let request: (file: string) => AnalysisRequest;
 
 beforeAll(() => {
-  analyzer = createLanguageAnalyzer();
+  analyzer = createSignalAnalyzer();
   const framework = loadFramework('default', new Set(analyzer.catalogue.map((d) => d.id)));
   const job = readJobFile(path.join(examples, 'jobs', 'sdr.md'));
   const questions = loadQuestionSet(path.join(examples, 'questions', 'sdr.yaml')).questions;
@@ -50,7 +50,7 @@ describe('analyzeTranscript', () => {
 
   it('links every competency score to signals and quotes with times', () => {
     const card = analyzeTranscript(request('interviews/priya-strong.vtt'), analyzer, '0.0.0').scorecard;
-    expect(card.framework).toMatchObject({ id: 'default', version: '1.0.0' });
+    expect(card.framework).toMatchObject({ id: 'default', version: '1.1.0' });
     for (const c of card.competencies) {
       expect(c.score, c.id).not.toBeNull();
       expect(c.signals.length).toBeGreaterThan(0);

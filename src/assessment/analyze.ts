@@ -1,4 +1,4 @@
-import type { LanguageAnalyzer } from '../analysis/language/index.js';
+import type { SignalAnalyzer, VoiceTrack } from '../analysis/index.js';
 import type {
   JobProfile,
   Question,
@@ -23,6 +23,10 @@ export interface AnalysisRequest {
   readonly question?: Question | null;
   /** The candidate's speaker label in a live interview, when the transcript does not say. */
   readonly candidateSpeaker?: string;
+  /** The recording's voice analysis, when the input was audio or video. */
+  readonly voice?: VoiceTrack | null;
+  /** Let voice signals (pitch, loudness, articulation) count towards scores: a workspace's opt-in. */
+  readonly scoreVoice?: boolean;
 }
 
 export interface AnalysisResult {
@@ -37,11 +41,11 @@ export interface AnalysisResult {
  * Transcript → answers → signals → scorecard. A transcript with two or more speakers is a live
  * interview (answers are found by speaker and matched to the question set); one speaker is a
  * single recorded answer.
- * @example analyzeTranscript(request, createLanguageAnalyzer(), '0.1.0').scorecard.overall.score
+ * @example analyzeTranscript(request, createSignalAnalyzer(), '0.1.0').scorecard.overall.score
  */
 export function analyzeTranscript(
   request: AnalysisRequest,
-  analyzer: LanguageAnalyzer,
+  analyzer: SignalAnalyzer,
   engineVersion: string,
 ): AnalysisResult {
   const { transcript } = request;
@@ -98,11 +102,11 @@ export function analyzeResponses(
   request: Omit<AnalysisRequest, 'transcript' | 'question' | 'candidateSpeaker'> & {
     readonly transcript?: Transcript;
   },
-  analyzer: LanguageAnalyzer,
+  analyzer: SignalAnalyzer,
   engineVersion: string,
   kind: 'live' | 'async',
 ): AnalysisResult {
-  const signals = responses.map((r) => analyzer.analyzeResponse(r, request.job));
+  const signals = responses.map((r) => analyzer.analyzeResponse(r, request.job, request.voice ?? null));
   const candidate =
     responses.find((r) => r.segments[0]?.speaker)?.segments[0]?.speaker ??
     request.transcript?.meta?.candidate ??
@@ -111,6 +115,7 @@ export function analyzeResponses(
     engineVersion,
     framework: request.framework,
     catalogue: analyzer.catalogue,
+    scoreVoice: request.scoreVoice ?? false,
     responses,
     signals,
     job: request.job,

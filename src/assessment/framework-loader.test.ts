@@ -4,11 +4,11 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { CandorError, packageRoot } from '../core/index.js';
-import { LANGUAGE_SIGNALS } from '../analysis/language/index.js';
+import { SIGNAL_CATALOGUE } from '../analysis/index.js';
 import { listBuiltinFrameworks, loadFramework } from './framework-loader.js';
 import { loadQuestionSet } from './question-bank.js';
 
-const known = new Set(LANGUAGE_SIGNALS.map((s) => s.definition.id));
+const known = new Set(SIGNAL_CATALOGUE.map((s) => s.id));
 const dir = mkdtempSync(path.join(tmpdir(), 'candor-fw-'));
 const defaultYaml = readFileSync(path.join(packageRoot(), 'frameworks', 'default.yaml'), 'utf8');
 

@@ -19,6 +19,8 @@ export interface ScorecardInput {
   readonly engineVersion: string;
   readonly framework: Framework;
   readonly catalogue: readonly SignalDefinition[];
+  /** Whether voice signals count towards scores (a workspace's opt-in); otherwise they are only reported. */
+  readonly scoreVoice: boolean;
   readonly responses: readonly Response[];
   readonly signals: readonly ResponseSignals[];
   readonly job: JobProfile | null;

@@ -14,7 +14,13 @@ export interface ScoringInput {
   readonly catalogue: ReadonlyMap<string, SignalDefinition>;
   readonly perResponse: readonly ResponseSignals[];
   readonly totalWords: number;
+  /** Whether voice signals count (a workspace's opt-in); otherwise they are reported only. */
+  readonly scoreVoice?: boolean;
 }
+
+/** Why a voice signal shows a value but no credit. */
+export const VOICE_NOT_SCORED =
+  'reported only: voice signals count towards scores only when the workspace opts in (--score-voice)';
 
 /**
  * Scores every competency of the framework from the measured signals.
@@ -28,7 +34,9 @@ export function scoreCompetencies(input: ScoringInput): CompetencyResult[] {
 
 function scoreCompetency(competency: Competency, input: ScoringInput): CompetencyResult {
   const rules = competency.behaviours.flatMap((b) => b.signals);
-  const totalWeight = rules.reduce((s, r) => s + r.weight, 0);
+  const scored = (signal: string): boolean =>
+    input.scoreVoice === true || input.catalogue.get(signal)?.modality !== 'voice';
+  const totalWeight = rules.reduce((s, r) => s + (scored(r.signal) ? r.weight : 0), 0);
   const measured: { rule: (typeof rules)[number]; value: number; credit: number }[] = [];
   const signals: ScorecardSignal[] = [];
   const missing: string[] = [];
@@ -46,7 +54,7 @@ function scoreCompetency(competency: Competency, input: ScoringInput): Competenc
       weight: rule.weight,
     };
     if (agg.value === null) {
-      missing.push(`${rule.signal}: ${agg.reason ?? 'not measured'}`);
+      if (scored(rule.signal)) missing.push(`${rule.signal}: ${agg.reason ?? 'not measured'}`);
       signals.push({
         ...base,
         value: null,
@@ -54,6 +62,10 @@ function scoreCompetency(competency: Competency, input: ScoringInput): Competenc
         contribution: 0,
         reason: agg.reason ?? 'not measured',
       });
+      continue;
+    }
+    if (!scored(rule.signal)) {
+      signals.push({ ...base, value: agg.value, credit: null, contribution: 0, reason: VOICE_NOT_SCORED });
       continue;
     }
     const c = credit(agg.value, rule);

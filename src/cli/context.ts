@@ -1,20 +1,16 @@
-import {
-  createLanguageAnalyzer,
-  LANGUAGE_SIGNALS,
-  type LanguageAnalyzer,
-} from '../analysis/language/index.js';
+import { createSignalAnalyzer, SIGNAL_CATALOGUE, type SignalAnalyzer } from '../analysis/index.js';
 import type { SignalDefinition } from '../domain/index.js';
 import { loadFramework, type Framework } from '../assessment/index.js';
 
-let analyzer: LanguageAnalyzer | undefined;
+let analyzer: SignalAnalyzer | undefined;
 
-/** The language analyser, created on first use (loading word vectors takes about a second). */
-export function languageAnalyzer(): LanguageAnalyzer {
-  return (analyzer ??= createLanguageAnalyzer());
+/** The signal analyser, created on first use (loading word vectors takes about a second). */
+export function signalAnalyzer(): SignalAnalyzer {
+  return (analyzer ??= createSignalAnalyzer());
 }
 
 /** Every signal's catalogue entry; needs no word vectors, so bad input fails fast. */
-export const catalogue: readonly SignalDefinition[] = LANGUAGE_SIGNALS.map((s) => s.definition);
+export const catalogue: readonly SignalDefinition[] = SIGNAL_CATALOGUE;
 
 /** Ids of every signal a framework may name. */
 export function knownSignals(): ReadonlySet<string> {

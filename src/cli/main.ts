@@ -24,6 +24,7 @@ function program(): Command {
     .option('--questions <id|file>', 'question set the interviewer turns are matched to', 'default')
     .option('--question <id>', 'for a single answer: the id of the question it answers')
     .option('--candidate <speaker>', "the candidate's speaker label in a live interview")
+    .option('--score-voice', 'let voice signals (pitch range, articulation rate) count towards scores')
     .option('--json', 'print the scorecard as JSON')
     .action(
       async (
@@ -34,6 +35,7 @@ function program(): Command {
           questions: string;
           question?: string;
           candidate?: string;
+          scoreVoice?: boolean;
           json?: boolean;
         },
       ) => {

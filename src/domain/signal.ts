@@ -19,7 +19,11 @@ export type SignalUnit =
   | 'score'
   | 'ratio'
   | 'count'
-  | 'share';
+  | 'share'
+  | 'seconds'
+  | 'semitones'
+  | 'dB'
+  | 'syllables/s';
 
 export interface SignalDefinition {
   /** Stable id, camelCase with the unit where it helps: `fillerWordsPer100`. */
@@ -32,6 +36,12 @@ export interface SignalDefinition {
   readonly method: string;
   /** Where the method or its lexicon comes from. */
   readonly source: string;
+  /**
+   * What the signal reads: the words (default), the transcript's timing, or the voice itself.
+   * Voice signals are observable behaviour, never inferred emotion, and count towards a score
+   * only when the workspace opts in (DESIGN principle 3).
+   */
+  readonly modality?: 'text' | 'timing' | 'voice';
 }
 
 export interface SignalValue {

@@ -11,7 +11,7 @@ import {
 import { CandorError, engineVersion, loadConfig } from '../../core/index.js';
 import type { Question, Transcript } from '../../domain/index.js';
 import { readTranscriptFile, responsesFromAnswers } from '../../ingest/index.js';
-import { frameworkFor, languageAnalyzer } from '../context.js';
+import { frameworkFor, signalAnalyzer } from '../context.js';
 
 export interface AnalyzeOptions {
   readonly job?: string;
@@ -19,6 +19,8 @@ export interface AnalyzeOptions {
   readonly questions: string;
   readonly question?: string;
   readonly candidate?: string;
+  /** Let voice signals count towards scores (a workspace's opt-in). */
+  readonly scoreVoice?: boolean;
 }
 
 const TRANSCRIPT_EXTENSIONS = /\.(vtt|srt|json|txt|md)$/i;
@@ -72,7 +74,7 @@ export async function analyzeFile(file: string, options: AnalyzeOptions): Promis
         job,
         questions: questionSet.questions,
       },
-      languageAnalyzer(),
+      signalAnalyzer(),
       version,
       'async',
     );
@@ -100,8 +102,9 @@ export async function analyzeFile(file: string, options: AnalyzeOptions): Promis
       questions: questionSet.questions,
       question,
       ...(options.candidate ? { candidateSpeaker: options.candidate } : {}),
+      scoreVoice: options.scoreVoice ?? false,
     },
-    languageAnalyzer(),
+    signalAnalyzer(),
     version,
   );
 }

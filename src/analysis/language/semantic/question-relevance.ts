@@ -129,7 +129,8 @@ export const questionRelevance: LanguageSignal = {
 function relevanceEvidence(doc: AnswerDocument, scores: readonly number[]): Evidence[] {
   const ranked = scores
     .map((score, sentence) => ({ score, sentence }))
-    .filter((s) => s.score > 0)
+    // A quote of fewer than four words ("Sure.") shows nothing a reader can check.
+    .filter((s) => s.score > 0 && (doc.sentences[s.sentence]?.wordCount ?? 0) >= 4)
     .sort((a, b) => b.score - a.score || a.sentence - b.sentence);
   const evidence = ranked.slice(0, RELEVANT_QUOTES).map((s) => doc.sentenceEvidence(s.sentence, 'relevant'));
   const quoted = new Set(ranked.slice(0, RELEVANT_QUOTES).map((s) => s.sentence));
