@@ -116,4 +116,26 @@ describe('analyzeTranscript', () => {
     expect(new Set(matched).size).toBe(5);
     expect(scorecard.input.candidate).toBe('Priya Raman');
   });
+
+  it('reports voice signals but scores them only when the workspace opts in', () => {
+    // A flat 120 Hz voice over the whole interview: a monotone, 0 semitones of range.
+    const frames = 60 * 15 * 100;
+    const voice = {
+      pitch: { start: 0, step: 0.01, f0: new Float32Array(frames).fill(120) },
+      intensity: { start: 0, step: 0.01, db: new Float32Array(frames).fill(65) },
+      pauses: [],
+      syllables: [],
+    };
+    const pitchOf = (scoreVoice: boolean) =>
+      analyzeTranscript({ ...request('interviews/priya-strong.vtt'), voice, scoreVoice }, analyzer, '0.0.0')
+        .scorecard.competencies.find((c) => c.id === 'confidence-pacing')
+        ?.signals.find((x) => x.signal === 'pitchRangeSemitones');
+    expect(pitchOf(false)).toMatchObject({
+      value: 0,
+      credit: null,
+      contribution: 0,
+      reason: expect.stringMatching(/^reported only/),
+    });
+    expect(pitchOf(true)).toMatchObject({ value: 0, credit: 0 });
+  });
 });

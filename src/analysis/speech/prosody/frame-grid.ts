@@ -27,7 +27,12 @@ export function firstSampleTime(sampleRate: number): number {
 }
 
 /** Frames that fit into `sampleCount` samples (Praat: floor((duration − window) / step) + 1). */
-export function frameCount(sampleCount: number, sampleRate: number, windowDuration: number, step: number): number {
+export function frameCount(
+  sampleCount: number,
+  sampleRate: number,
+  windowDuration: number,
+  step: number,
+): number {
   const duration = (1 / sampleRate) * sampleCount;
   if (windowDuration > duration) return 0;
   return Math.floor((duration - windowDuration) / step) + 1;

@@ -16,19 +16,28 @@ export interface StreamOptions {
 /** Throws a CandorError unless `sampleRate` is a usable sampling frequency. */
 export function checkSampleRate(sampleRate: unknown): asserts sampleRate is number {
   if (typeof sampleRate !== 'number' || !Number.isFinite(sampleRate) || sampleRate < 1000) {
-    throw new CandorError('VALIDATION_FAILED', `sample rate must be a number of Hz ≥ 1000, got ${String(sampleRate)}`, {
-      field: 'sampleRate',
-    });
+    throw new CandorError(
+      'VALIDATION_FAILED',
+      `sample rate must be a number of Hz ≥ 1000, got ${String(sampleRate)}`,
+      {
+        field: 'sampleRate',
+      },
+    );
   }
 }
 
 /** Throws a CandorError unless `samples` is a Float32Array. */
 export function checkSamples(samples: unknown, field = 'samples'): asserts samples is Float32Array {
   if (!(samples instanceof Float32Array)) {
-    const kind = samples === null ? 'null' : typeof samples === 'object' ? samples.constructor.name : typeof samples;
-    throw new CandorError('VALIDATION_FAILED', `${field} must be a Float32Array of PCM samples, got ${kind}`, {
-      field,
-    });
+    const kind =
+      samples === null ? 'null' : typeof samples === 'object' ? samples.constructor.name : typeof samples;
+    throw new CandorError(
+      'VALIDATION_FAILED',
+      `${field} must be a Float32Array of PCM samples, got ${kind}`,
+      {
+        field,
+      },
+    );
   }
 }
 
@@ -60,7 +69,8 @@ export abstract class FrameStream {
     this.alignment = options.alignment ?? (total === undefined ? 'start' : 'centre');
     this.grid = frameGrid(this.alignment, sampleRate, windowDuration, step, total);
     this.windowDuration = windowDuration;
-    this.expectedFrames = total === undefined ? Infinity : frameCount(total, sampleRate, windowDuration, step);
+    this.expectedFrames =
+      total === undefined ? Infinity : frameCount(total, sampleRate, windowDuration, step);
     this.marginSamples = Math.ceil(step * sampleRate) + 2;
   }
 
@@ -94,7 +104,8 @@ export abstract class FrameStream {
       );
     }
     const available = this.store.end - this.marginSamples;
-    while (this.next < this.expectedFrames && this.lastSampleOf(this.next) < available) this.analyzeNext(Infinity);
+    while (this.next < this.expectedFrames && this.lastSampleOf(this.next) < available)
+      this.analyzeNext(Infinity);
     this.store.discardBefore(this.firstSampleOf(this.next));
   }
 

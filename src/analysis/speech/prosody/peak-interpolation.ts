@@ -81,7 +81,13 @@ const GOLDEN = (3 - Math.sqrt(5)) / 2;
  * Brent's (1973) minimisation without derivatives on [a, b]: golden-section steps with parabolic
  * interpolation when it is safe. Returns the abscissa of the minimum and, through `out[0]`, its value.
  */
-export function minimizeBrent(f: (x: number) => number, a: number, b: number, tol: number, out: Float64Array): number {
+export function minimizeBrent(
+  f: (x: number) => number,
+  a: number,
+  b: number,
+  tol: number,
+  out: Float64Array,
+): number {
   let v = a + GOLDEN * (b - a);
   let fv = f(v);
   let x = v;
@@ -139,7 +145,13 @@ export function minimizeBrent(f: (x: number) => number, a: number, b: number, to
  * interpolant of depth `depth` on [ixmid − 1, ixmid + 1]; writes the real position to `position[0]`
  * and returns the interpolated height.
  */
-export function improveMaximum(y: Float64Array, size: number, ixmid: number, depth: number, position: Float64Array): number {
+export function improveMaximum(
+  y: Float64Array,
+  size: number,
+  ixmid: number,
+  depth: number,
+  position: Float64Array,
+): number {
   if (ixmid <= 1) {
     position[0] = 1;
     return y[0]!;

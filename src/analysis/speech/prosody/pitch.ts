@@ -48,9 +48,13 @@ function settingsFrom(options: PitchOptions): PitchSettings {
     const value = options[key];
     if (value === undefined) continue;
     if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
-      throw new CandorError('VALIDATION_FAILED', `pitch option ${key} must be a finite number ≥ 0, got ${String(value)}`, {
-        field: key,
-      });
+      throw new CandorError(
+        'VALIDATION_FAILED',
+        `pitch option ${key} must be a finite number ≥ 0, got ${String(value)}`,
+        {
+          field: key,
+        },
+      );
     }
     out[key] = value;
   }
@@ -62,7 +66,9 @@ function settingsFrom(options: PitchOptions): PitchSettings {
     );
   }
   if (settings.maxCandidates < 2) {
-    throw new CandorError('VALIDATION_FAILED', 'maxCandidates must be at least 2', { field: 'maxCandidates' });
+    throw new CandorError('VALIDATION_FAILED', 'maxCandidates must be at least 2', {
+      field: 'maxCandidates',
+    });
   }
   return settings;
 }
@@ -181,7 +187,11 @@ export const ONE_SHOT_CHUNK = 16_000;
  * const track = analyzePitch(samples, 16000);
  * const voiced = track.f0.filter((f) => f > 0); // Hz
  */
-export function analyzePitch(samples: Float32Array, sampleRate: number, options: PitchOptions = {}): PitchTrack {
+export function analyzePitch(
+  samples: Float32Array,
+  sampleRate: number,
+  options: PitchOptions = {},
+): PitchTrack {
   checkSamples(samples);
   const accumulator = new PitchAccumulator(sampleRate, { totalSamples: samples.length, ...options });
   for (let i = 0; i < samples.length; i += ONE_SHOT_CHUNK) {
