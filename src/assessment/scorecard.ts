@@ -47,6 +47,7 @@ export function buildScorecard(input: ScorecardInput): Scorecard {
     catalogue,
     perResponse: input.signals,
     totalWords,
+    scoreVoice: input.scoreVoice,
   });
 
   const weights = new Map(input.framework.competencies.map((c) => [c.id, c.weight]));
