@@ -4,7 +4,7 @@ import { longestPauseSeconds, pauseRatio, responseLatencySeconds } from './timin
 import { articulationRate, pitchRangeSemitones, pitchSpreadSemitones, syllableRate } from './voice.js';
 import type { VoiceTrack } from './voice-track.js';
 
-function response(segments: Segment[], prompt: Segment[] = []): Response {
+function response(segments: readonly Segment[], prompt: readonly Segment[] = []): Response {
   return {
     index: 0,
     question: null,
