@@ -6,6 +6,9 @@
 import { CandorError } from '../../../core/index.js';
 import { frameCount, frameGrid, SampleStore, type FrameAlignment, type FrameGrid } from './frame-grid.js';
 
+/** Samples handed to an accumulator at a time by the one-shot functions (1 s at 16 kHz). */
+export const ONE_SHOT_CHUNK = 16_000;
+
 export interface StreamOptions {
   /** Total samples the stream will deliver; gives Praat's centred frame grid. */
   readonly totalSamples?: number;

@@ -148,7 +148,7 @@ export class PitchFrameAnalyzer {
    * and appends its candidates to `store`.
    */
   analyze(data: Float32Array, offset: number, left: number, store: CandidateStore): void {
-    const { layout, settings, window, frame, r } = this;
+    const { layout, window, frame, r } = this;
     const base = left + offset;
     // Local mean over one longest period to both sides of the centre.
     let sum = 0;

@@ -9,7 +9,13 @@
  */
 import { CandorError } from '../../../core/index.js';
 import { ChunkedFloat64Array } from './chunked-array.js';
-import { FrameStream, checkSamples, checkSampleRate, type StreamOptions } from './frame-stream.js';
+import {
+  FrameStream,
+  ONE_SHOT_CHUNK,
+  checkSamples,
+  checkSampleRate,
+  type StreamOptions,
+} from './frame-stream.js';
 import { firstSampleTime } from './frame-grid.js';
 import {
   PitchFrameAnalyzer,
@@ -146,21 +152,55 @@ export class PitchAccumulator extends FrameStream {
     this.analyzer.analyze(data, offset, this.leftSample(j), this.candidates);
   }
 
+  private frames = -1;
+  private globalPeak = 0;
+
   /** Runs the path finder and returns the contour. */
   finish(): PitchTrack {
     const { frames, samples } = this.finishFrames();
     // Praat: the global peak is max |x − mean| over the whole sound; with a running min/max that is
     // max(max − mean, mean − min), exact without keeping the samples.
     const mean = samples > 0 ? this.sum / samples : 0;
-    const globalPeak = samples > 0 ? Math.max(this.maximum - mean, mean - this.minimum) : 0;
+    this.globalPeak = samples > 0 ? Math.max(this.maximum - mean, mean - this.minimum) : 0;
+    this.frames = frames;
+    return this.path(this.settings);
+  }
+
+  /**
+   * After `finish()`: the path through the same candidates under other path-finder costs (e.g. a
+   * more lenient voicing threshold). Candidates were collected with the original settings, so only
+   * maxima above half the original voicing threshold exist.
+   *
+   * @example const lenient = acc.repath({ voicingThreshold: 0.25, voicedUnvoicedCost: 0.25 });
+   */
+  repath(
+    costs: Partial<
+      Pick<
+        PitchSettings,
+        | 'silenceThreshold'
+        | 'voicingThreshold'
+        | 'octaveCost'
+        | 'octaveJumpCost'
+        | 'voicedUnvoicedCost'
+        | 'ceiling'
+      >
+    >,
+  ): PitchTrack {
+    if (this.frames < 0) throw new CandorError('CONFLICT', 'repath() needs finish() first', {});
+    return this.path(settingsFrom({ ...this.settings, ...costs }));
+  }
+
+  private path(settings: PitchSettings): PitchTrack {
+    const frames = this.frames;
+    const ceiling = Math.min(settings.ceiling, this.layout.ceiling);
     const { f0, strength } = findPitchPath({
       store: this.candidates,
       frameCount: frames,
-      globalPeak,
+      globalPeak: this.globalPeak,
       timeStep: this.layout.timeStep,
       maxCandidates: this.layout.maxCandidates,
-      ceiling: this.layout.ceiling,
-      settings: this.settings,
+      ceiling,
+      settings,
     });
     const times = new Float64Array(frames);
     for (let j = 0; j < frames; j++) times[j] = this.frameTime(j);
@@ -170,14 +210,11 @@ export class PitchAccumulator extends FrameStream {
       times,
       f0: Float32Array.from(f0),
       strength: Float32Array.from(strength),
-      floor: this.settings.floor,
-      ceiling: this.layout.ceiling,
+      floor: settings.floor,
+      ceiling,
     };
   }
 }
-
-/** Samples handed to an accumulator at a time by the one-shot functions (1 s at 16 kHz). */
-export const ONE_SHOT_CHUNK = 16_000;
 
 /**
  * Pitch contour of a whole signal, identical to Praat's `To Pitch (ac)...` with its defaults (frames

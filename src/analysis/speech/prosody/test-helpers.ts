@@ -3,7 +3,7 @@
  * reference analysis, and compare contours. The product's own decoder lives in src/ingest/media.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,9 +27,11 @@ export function decodeToFloat32(file: string, sampleRate = 16000): Float32Array 
   return new Float32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4).slice();
 }
 
-/** Decodes to a 16-bit 16 kHz mono WAV in a temporary folder, so Praat and Candor read the same samples. */
-export function toWav16k(file: string, dir = mkdtempSync(path.join(tmpdir(), 'candor-prosody-'))): string {
+/** Decodes to a 16-bit mono WAV (16 kHz unless told) in a temporary folder, so Praat and Candor read the same samples. */
+export function toWav(file: string, sampleRate = 16000): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'candor-prosody-'));
   const out = path.join(dir, path.basename(file).replace(/\.[^.]+$/, '') + '.wav');
+  const rate = ['-ar', String(sampleRate)];
   execFileSync('ffmpeg', [
     '-nostdin',
     '-v',
@@ -39,8 +41,7 @@ export function toWav16k(file: string, dir = mkdtempSync(path.join(tmpdir(), 'ca
     file,
     '-ac',
     '1',
-    '-ar',
-    '16000',
+    ...rate,
     '-c:a',
     'pcm_s16le',
     out,
@@ -58,7 +59,9 @@ export interface PraatReference {
 }
 
 /** Runs Praat's pitch and intensity on a WAV file. */
-export function runPraat(wav: string): PraatReference {
+export function runPraat(file: string): PraatReference {
+  // Praat resolves relative paths against the script's folder, so pass absolute ones.
+  const wav = path.resolve(file);
   const out = wav + '.praat.txt';
   execFileSync('praat', ['--run', PRAAT_SCRIPT, wav, out]);
   return parsePraatOutput(readFileSync(out, 'utf8'));
@@ -162,4 +165,57 @@ export function agreement(
     medianIntensityDb: median(db),
     bothVoiced: semitones.length,
   };
+}
+
+/** Whether the shared speech clips are present (they always are in CI). */
+export function speechDataPresent(): boolean {
+  return existsSync(path.join(SPEECH_DIR, 'jfk.flac')) && existsSync(path.join(SPEECH_DIR, 'librivox'));
+}
+
+/** The LibriVox clips with their reference transcripts (`transcription`, one line per clip). */
+export function librivoxClips(): { file: string; text: string }[] {
+  const dir = path.join(SPEECH_DIR, 'librivox');
+  return readFileSync(path.join(dir, 'transcription'), 'utf8')
+    .split('\n')
+    .map((line) => /^<s> (.*) <\/s> \((.*)\)$/.exec(line.trim()))
+    .filter((m): m is RegExpExecArray => m !== null)
+    .map((m) => ({ file: path.join(dir, `${m[2]}.wav`), text: m[1]! }));
+}
+
+/** A sine of `hz` at amplitude `amplitude` for `seconds` (16 kHz unless told). */
+export function sine(hz: number, seconds: number, amplitude = 0.5, sampleRate = 16000): Float32Array {
+  const out = new Float32Array(Math.round(seconds * sampleRate));
+  for (let i = 0; i < out.length; i++) out[i] = amplitude * Math.sin((2 * Math.PI * hz * i) / sampleRate);
+  return out;
+}
+
+/**
+ * A train of Rosenberg (1971) glottal pulses at `hz` (opening 40 %, closing 16 % of the period),
+ * differentiated for lip radiation: the usual synthetic stand-in for a voice source.
+ */
+export function glottalPulses(hz: number, seconds: number, sampleRate = 16000): Float32Array {
+  const n = Math.round(seconds * sampleRate);
+  const flow = new Float64Array(n);
+  const period = sampleRate / hz;
+  const open = 0.4 * period;
+  const close = 0.16 * period;
+  for (let i = 0; i < n; i++) {
+    const t = i % period;
+    if (t <= open) flow[i] = 0.5 * (1 - Math.cos((Math.PI * t) / open));
+    else if (t <= open + close) flow[i] = Math.cos((Math.PI * (t - open)) / (2 * close));
+  }
+  const out = new Float32Array(n);
+  for (let i = 1; i < n; i++) out[i] = 0.5 * (flow[i]! - flow[i - 1]!) * 10;
+  return out;
+}
+
+/** Concatenates sample arrays. */
+export function concat(...parts: Float32Array[]): Float32Array {
+  const out = new Float32Array(parts.reduce((s, p) => s + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
 }
