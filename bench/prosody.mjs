@@ -5,7 +5,7 @@
 // Needs ffmpeg and praat on the PATH and ../shared/data/speech; the Asterisk prompts
 // (/usr/share/asterisk/sounds/en/*.g722, Debian asterisk-core-sounds-en-g722) are used when present.
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -268,7 +268,7 @@ console.log(
     'gross err',
     'med |Δf0| st',
     'med |ΔdB|',
-    'syllables ours/ref',
+    'syllable nuclei / transcript syllables',
   ].join(' | '),
 );
 for (const s of results) {
@@ -288,11 +288,12 @@ for (const s of results) {
   if (s.mismatched) console.log(`  ${s.mismatched} file(s) with a different frame count than Praat`);
 }
 console.log(
-  '\nSpeed (ours: analyzePitch + analyzeIntensity in process; Praat: its own stopwatch around the same two commands)',
+  '\nSpeed, one core each (ours: analyzePitch + analyzeIntensity in process; Praat: its own stopwatch around the ' +
+    `same two commands${oneCore ? ', pinned to one core with taskset' : '; taskset missing, so Praat may use several cores'})`,
 );
 for (const s of results) {
   console.log(
-    `${s.name}: pitch+intensity ours ${f(s.ours, 3)} s vs praat ${f(s.praat, 3)} s (${f(s.praat / s.ours)}×); ` +
+    `${s.name}: pitch+intensity ours ${f(s.ours, 3)} s vs praat ${f(s.praat, 3)} s (${f(s.praat / s.ours)}× Praat's speed); ` +
       `full analyzeProsody ${f(s.oursFull, 3)} s = ${f(s.audio / s.oursFull, 0)}× real time; ` +
       `praat process wall ${f(s.praatWall, 2)} s`,
   );
@@ -329,3 +330,4 @@ console.log(
 console.log(
   `an hour of audio: ours ${f(long.analysisSeconds, 1)} s vs goal 36 s (${f(36 / long.analysisSeconds)}×)`,
 );
+rmSync(tmp, { recursive: true, force: true });

@@ -93,6 +93,8 @@ export function interpolateSinc(y: Float64Array, size: number, x: number, maxDep
   return sumL + sumR;
 }
 
+const SCRATCH = new Float64Array(1);
+
 /** sqrt of the relative machine precision 2^−53, the Brent tolerance floor (Brent 1973, ch. 5). */
 const SQRT_EPSILON = Math.sqrt(2 ** -53);
 const GOLDEN = (3 - Math.sqrt(5)) / 2;
@@ -180,7 +182,7 @@ export function improveMaximum(
     position[0] = size;
     return y[size - 1]!;
   }
-  const value = new Float64Array(1);
+  const value = SCRATCH;
   position[0] = minimizeBrent((x) => -interpolateSinc(y, size, x, depth), ixmid - 1, ixmid + 1, 1e-10, value);
   return -value[0]!;
 }

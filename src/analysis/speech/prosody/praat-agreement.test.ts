@@ -2,6 +2,7 @@
  * The heart of the prosody module: our pitch and intensity against Praat's own, frame by frame, on
  * real recordings. Praat reads a 16-bit 16 kHz WAV that ffmpeg made; we read the very same samples.
  */
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyzeIntensity } from './intensity.js';
@@ -32,6 +33,7 @@ function compare(file: string, rate = 16000): Agreement & { wav: string } {
   const wav = toWav(file, rate);
   const { samples, sampleRate } = readWav16(wav);
   const praat = runPraat(wav);
+  rmSync(path.dirname(wav), { recursive: true, force: true });
   const pitch = analyzePitch(samples, sampleRate);
   const intensity = analyzeIntensity(samples, sampleRate);
   expect(pitch.f0.length, 'pitch frame count').toBe(praat.f0.length);
