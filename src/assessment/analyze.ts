@@ -25,6 +25,8 @@ export interface AnalysisRequest {
   readonly candidateSpeaker?: string;
   /** The recording's voice analysis, when the input was audio or video. */
   readonly voice?: VoiceTrack | null;
+  /** For answers read from separate recordings (async interviews): each answer's voice, in order. */
+  readonly answerVoices?: readonly (VoiceTrack | null)[];
   /** Let voice signals (pitch, loudness, articulation) count towards scores: a workspace's opt-in. */
   readonly scoreVoice?: boolean;
 }
@@ -106,7 +108,9 @@ export function analyzeResponses(
   engineVersion: string,
   kind: 'live' | 'async',
 ): AnalysisResult {
-  const signals = responses.map((r) => analyzer.analyzeResponse(r, request.job, request.voice ?? null));
+  const signals = responses.map((r, i) =>
+    analyzer.analyzeResponse(r, request.job, request.answerVoices?.[i] ?? request.voice ?? null),
+  );
   const candidate =
     responses.find((r) => r.segments[0]?.speaker)?.segments[0]?.speaker ??
     request.transcript?.meta?.candidate ??

@@ -1,4 +1,5 @@
 import { createSignalAnalyzer, SIGNAL_CATALOGUE, type SignalAnalyzer } from '../analysis/index.js';
+import { closeSharedDecoder, selectEngine, type SpeechToText } from '../analysis/speech/stt/index.js';
 import type { SignalDefinition } from '../domain/index.js';
 import { loadFramework, type Framework } from '../assessment/index.js';
 
@@ -19,4 +20,17 @@ export function knownSignals(): ReadonlySet<string> {
 
 export function frameworkFor(idOrFile: string): Framework {
   return loadFramework(idOrFile, knownSignals());
+}
+
+let recognisersUsed = false;
+
+/** The speech recogniser chosen by configuration (see `candor doctor`). */
+export async function recogniser(): Promise<SpeechToText> {
+  recognisersUsed = true;
+  return selectEngine();
+}
+
+/** Stops the recogniser's worker thread, so the process can exit. */
+export async function shutdown(): Promise<void> {
+  if (recognisersUsed) await closeSharedDecoder();
 }

@@ -3,6 +3,7 @@ import { engineVersion, INPUT_ERROR_CODES, toCandorError } from '../core/index.j
 import { analyzeFile } from './commands/analyze.js';
 import { frameworksList, frameworksShow, signalsList } from './commands/catalogue.js';
 import { runDemo } from './commands/demo.js';
+import { shutdown } from './context.js';
 import { renderScorecard, styleFor } from './render.js';
 
 /** Exit codes: 0 success, 1 internal error, 2 bad input (one-line reason on stderr). */
@@ -24,6 +25,7 @@ function program(): Command {
     .option('--questions <id|file>', 'question set the interviewer turns are matched to', 'default')
     .option('--question <id>', 'for a single answer: the id of the question it answers')
     .option('--candidate <speaker>', "the candidate's speaker label in a live interview")
+    .option('--transcript <file>', 'for a recording: its transcript, used instead of speech recognition')
     .option('--score-voice', 'let voice signals (pitch range, articulation rate) count towards scores')
     .option('--json', 'print the scorecard as JSON')
     .action(
@@ -35,6 +37,7 @@ function program(): Command {
           questions: string;
           question?: string;
           candidate?: string;
+          transcript?: string;
           scoreVoice?: boolean;
           json?: boolean;
         },
@@ -98,5 +101,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     process.stderr.write(`candor: ${e.code}: ${e.message.split('\n')[0] ?? ''}\n`);
     if (process.env.CANDOR_DEBUG) process.stderr.write(`${(error as Error).stack ?? ''}\n`);
     return INPUT_ERROR_CODES.has(e.code) ? EXIT.input : EXIT.internal;
+  } finally {
+    await shutdown();
   }
 }

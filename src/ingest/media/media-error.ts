@@ -15,7 +15,10 @@ export function ffmpegReason(stderr: string, file: string, fallback: string): st
     .map((l) => l.trim())
     .find((l) => l.length > 0);
   if (!line) return fallback;
-  return line.startsWith(`${file}: `) ? line.slice(file.length + 2) : line;
+  for (const prefix of [`file:${file}: `, `${file}: `]) {
+    if (line.startsWith(prefix)) return line.slice(prefix.length);
+  }
+  return line;
 }
 
 /** Keeps the head of a child's stderr: the first lines carry the reason, the rest can be huge. */

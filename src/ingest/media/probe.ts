@@ -85,7 +85,7 @@ export async function probeMedia(file: string, options: ProbeOptions = {}): Prom
   if (!tools.ffprobe) return probeWithFfmpeg(tools.ffmpeg, file, timeoutMs);
   const result = await run(
     tools.ffprobe,
-    ['-v', 'error', '-print_format', 'json', '-show_format', '-show_streams', '--', file],
+    ['-v', 'error', '-print_format', 'json', '-show_format', '-show_streams', `file:${file}`],
     timeoutMs,
   );
   if (result.timedOut) throw mediaUnreadable(file, `ffprobe did not answer within ${timeoutMs / 1000} s`);
@@ -116,7 +116,7 @@ export async function probeMedia(file: string, options: ProbeOptions = {}): Prom
  * banner: `Input #0, flac, from …`, `Duration: 00:00:11.00`, `Stream #0:0: Audio: flac, 44100 Hz, stereo`.
  */
 async function probeWithFfmpeg(ffmpeg: string, file: string, timeoutMs: number): Promise<MediaInfo> {
-  const { stderr, timedOut } = await run(ffmpeg, ['-hide_banner', '-nostdin', '-i', file], timeoutMs);
+  const { stderr, timedOut } = await run(ffmpeg, ['-hide_banner', '-nostdin', '-i', `file:${file}`], timeoutMs);
   if (timedOut) throw mediaUnreadable(file, `ffmpeg did not answer within ${timeoutMs / 1000} s`);
   const input = /^Input #0, ([^ ]+), from/m.exec(stderr);
   if (!input?.[1]) throw mediaUnreadable(file, ffmpegReason(stderr, file, 'not a media file'));

@@ -1,0 +1,157 @@
+// Speech-to-text benchmark: word error rate (WER) and real-time factor (RTF = processing time /
+// audio duration) of Candor's embedded recogniser (libpocketsphinx in-process on a worker thread,
+// with its own utterance splitting and tuned settings) beside the `pocketsphinx_continuous`
+// command-line program with its defaults, on the same 16 kHz mono 16-bit WAV files.
+//
+// Sets: "dev" = every clip in ../shared/data/speech (jfk.flac + 5 LibriVox clips), used for tuning;
+// "check" = a deterministic sample of 40 asterisk-core-sounds-en prompts (Allison Smith, 16 kHz
+// G.722, texts from core-sounds-en.txt.gz, CC BY-SA 3.0), not used for tuning, to catch overfitting.
+//
+// Runs on built code: `npx tsc -p tsconfig.build.json && node bench/speech-to-text.mjs`.
+// Options: --verbose (per-clip lines), --flags "-fwdflat yes -lw 7" (decoder overrides, for tuning),
+//          --splitter '{"marginDb":12}' (utterance-splitter options), --no-cli (skip the CLI peer).
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const dist = (p) => import(path.join(root, 'dist', p));
+const speechData = path.resolve(root, '..', 'shared', 'data', 'speech');
+const asteriskSounds = '/usr/share/asterisk/sounds/en_US_f_Allison';
+const asteriskTexts = '/usr/share/doc/asterisk-core-sounds-en/core-sounds-en.txt.gz';
+const out = path.join(root, 'bench', '.out', 'speech-to-text');
+mkdirSync(out, { recursive: true });
+
+const argv = process.argv.slice(2);
+const verbose = argv.includes('--verbose');
+const withCli = !argv.includes('--no-cli');
+const flagsAt = argv.indexOf('--flags');
+const decoderFlags = flagsAt >= 0 ? argv[flagsAt + 1].split(/\s+/).filter(Boolean) : [];
+const splitterAt = argv.indexOf('--splitter');
+const splitter = splitterAt >= 0 ? JSON.parse(argv[splitterAt + 1]) : undefined;
+
+const { decodeAudio } = await dist('ingest/media/index.js');
+const { PocketsphinxEngine, pocketsphinxModel, wordErrorRate, closeSharedDecoder } = await dist(
+  'analysis/speech/stt/index.js',
+);
+
+/** A 16 kHz mono s16 WAV of `input` in bench/.out, made once with the ffmpeg program. */
+function wavOf(input, name) {
+  const file = path.join(out, `${name}.wav`);
+  if (!existsSync(file)) {
+    execFileSync('ffmpeg', ['-nostdin', '-v', 'error', '-y', '-i', input, '-ac', '1', '-ar', '16000', '-c:a', 'pcm_s16le', file]);
+  }
+  return file;
+}
+
+function devSet() {
+  if (!existsSync(speechData)) return [];
+  const clips = [];
+  const jfkRef = readFileSync(path.join(speechData, 'REFERENCE.txt'), 'utf8').trim().split('\n').at(-1);
+  clips.push({ name: 'jfk', wav: wavOf(path.join(speechData, 'jfk.flac'), 'jfk'), text: jfkRef });
+  const librivox = path.join(speechData, 'librivox');
+  for (const line of readFileSync(path.join(librivox, 'transcription'), 'utf8').trim().split('\n')) {
+    const m = /<s> (.*) <\/s> \((.*)\)/.exec(line);
+    if (m) clips.push({ name: m[2], wav: wavOf(path.join(librivox, `${m[2]}.wav`), m[2]), text: m[1] });
+  }
+  return clips;
+}
+
+/** 40 prompts evenly spaced through the name-sorted list of those with a spoken text and a file. */
+function checkSet() {
+  if (!existsSync(asteriskTexts) || !existsSync(asteriskSounds)) return [];
+  const items = execFileSync('zcat', [asteriskTexts])
+    .toString()
+    .split('\n')
+    .map((line) => /^([\w\-/]+):\s+(.+)$/.exec(line))
+    .filter(Boolean)
+    .map((m) => ({ name: m[1], text: m[2].trim() }))
+    .filter((x) => !/[[\]]/.test(x.text) && /[a-z]/i.test(x.text) && existsSync(path.join(asteriskSounds, `${x.name}.g722`)))
+    .sort((a, b) => (a.name < b.name ? -1 : 1));
+  const step = items.length / 40;
+  return Array.from({ length: Math.min(40, items.length) }, (_, i) => items[Math.floor(i * step)]).map((x) => ({
+    ...x,
+    wav: wavOf(path.join(asteriskSounds, `${x.name}.g722`), `asterisk-${x.name.replace(/\//g, '_')}`),
+  }));
+}
+
+const seconds = (wav) => (statSync(wav).size - 44) / 32000;
+
+async function embedded(engine, clip) {
+  const started = performance.now();
+  const transcript = await engine.transcribe(decodeAudio(clip.wav));
+  return { ms: performance.now() - started, text: transcript.segments.map((s) => s.text).join(' ') };
+}
+
+function cli(clip) {
+  const model = pocketsphinxModel();
+  const started = performance.now();
+  const run = spawnSync(
+    'pocketsphinx_continuous',
+    ['-infile', clip.wav, '-hmm', model.hmm, '-lm', model.lm, '-dict', model.dict, '-logfn', '/dev/null'],
+    { encoding: 'utf8' },
+  );
+  // Hypothesis lines on stdout, one per utterance its own VAD found.
+  return { ms: performance.now() - started, text: run.stdout.trim().split('\n').join(' ') };
+}
+
+function tally() {
+  return { errors: 0, words: 0, ms: 0, audio: 0 };
+}
+function add(t, clip, result) {
+  const w = wordErrorRate(clip.text, result.text);
+  t.errors += w.errors;
+  t.words += w.referenceWords;
+  t.ms += result.ms;
+  t.audio += seconds(clip.wav);
+  return w;
+}
+
+const engine = new PocketsphinxEngine({ decoderFlags, splitter });
+const check = await engine.check(); // loads the model once, as a long-running process does
+if (!check.usable) {
+  console.error(`embedded recogniser unusable: ${check.reason}`);
+  process.exit(1);
+}
+
+const rows = [];
+for (const [setName, clips] of [
+  ['dev: jfk + librivox (tuning)', devSet()],
+  ['check: 40 asterisk prompts', checkSet()],
+]) {
+  if (clips.length === 0) {
+    console.log(`${setName}: no clips here, skipped`);
+    continue;
+  }
+  const mine = tally();
+  const theirs = tally();
+  for (const clip of clips) {
+    const a = await embedded(engine, clip);
+    const wa = add(mine, clip, a);
+    const b = withCli ? cli(clip) : null;
+    const wb = b ? add(theirs, clip, b) : null;
+    if (verbose) {
+      console.log(`${clip.name}\n  ref: ${clip.text}\n  candor ${(wa.rate * 100).toFixed(0)}%: ${a.text}`);
+      if (b) console.log(`  cli    ${(wb.rate * 100).toFixed(0)}%: ${b.text}`);
+    }
+  }
+  rows.push({ set: setName, clips: clips.length, audio: mine.audio, words: mine.words, mine, theirs: withCli ? theirs : null });
+}
+await closeSharedDecoder();
+
+const pct = (t) => `${((t.errors / t.words) * 100).toFixed(1)}%`;
+const rtf = (t) => (t.ms / 1000 / t.audio).toFixed(3);
+console.log(`\nspeech-to-text${decoderFlags.length ? ` (decoder flags: ${decoderFlags.join(' ')})` : ''}`);
+console.log('set                              clips  audio s  words | WER candor  WER cli | RTF candor  RTF cli');
+for (const r of rows) {
+  console.log(
+    `${r.set.padEnd(32)} ${String(r.clips).padStart(5)} ${r.audio.toFixed(1).padStart(8)} ${String(r.words).padStart(6)} | ` +
+      `${pct(r.mine).padStart(10)} ${r.theirs ? pct(r.theirs).padStart(8) : '       -'} | ` +
+      `${rtf(r.mine).padStart(10)} ${r.theirs ? rtf(r.theirs).padStart(8) : '       -'}`,
+  );
+}
+console.log(
+  '\nGoals: WER below the CLI on both sets; RTF ≤ 0.25. The CLI\'s time includes loading its model for every\n' +
+    'clip (~0.3 s), which a long-running Candor process does once; its WER is unaffected by that.',
+);
