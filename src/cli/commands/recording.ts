@@ -55,7 +55,7 @@ export async function readRecording(
 
   let transcript: Transcript;
   if (recogniser) {
-    transcript = await recogniser.transcribe(audio());
+    transcript = asSentences(await recogniser.transcribe(audio()));
   } else {
     for await (const chunk of audio()) void chunk;
     transcript = imported as Transcript;
@@ -68,6 +68,21 @@ export async function readRecording(
     voice: voiceTrackFromProsody(summary),
     sha256,
     transcriptSource: recogniser?.name ?? 'imported',
+  };
+}
+
+/**
+ * Recognisers write lower case without punctuation; each utterance (speech between pauses) is
+ * closed as a sentence so sentence-level signals (length, readability, STAR parts) have units.
+ */
+function asSentences(transcript: Transcript): Transcript {
+  return {
+    ...transcript,
+    segments: transcript.segments.map((s) => {
+      const text = s.text.trim();
+      if (text === '' || /[.!?…]$/.test(text)) return s;
+      return { ...s, text: `${text.charAt(0).toUpperCase()}${text.slice(1)}.` };
+    }),
   };
 }
 
