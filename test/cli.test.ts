@@ -106,6 +106,19 @@ describe('candor frameworks, signals and demo', () => {
     expect(candor(['frameworks', 'show', 'nope']).code).toBe(2);
   });
 
+  it('says which speech engines are usable and why not', () => {
+    const r = candor(['doctor', '--json'], { CANDOR_WHISPER_MODEL: '', CANDOR_ASR_URL: '' });
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.stdout);
+    const engines = report.speech.engines as { name: string; usable: boolean; reason: string }[];
+    expect(engines.map((e) => e.name)).toEqual(['pocketsphinx', 'whisper', 'openai']);
+    expect(engines.find((e) => e.name === 'openai')).toMatchObject({
+      usable: false,
+      reason: expect.stringMatching(/CANDOR_ASR_URL/),
+    });
+    expect(candor(['doctor']).stdout).toMatch(/speech-to-text/);
+  });
+
   it('lists every signal with its unit, range, method and source', () => {
     const signals = JSON.parse(candor(['signals', '--json']).stdout) as {
       id: string;

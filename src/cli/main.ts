@@ -3,6 +3,7 @@ import { engineVersion, INPUT_ERROR_CODES, toCandorError } from '../core/index.j
 import { analyzeFile } from './commands/analyze.js';
 import { frameworksList, frameworksShow, signalsList } from './commands/catalogue.js';
 import { runDemo } from './commands/demo.js';
+import { doctorReport } from './commands/doctor.js';
 import { shutdown } from './context.js';
 import { renderScorecard, styleFor } from './render.js';
 
@@ -72,6 +73,15 @@ function program(): Command {
     .description('list the signal catalogue: what each signal measures, its unit, range, method and source')
     .option('--json', 'print JSON')
     .action((opts: { json?: boolean }) => void process.stdout.write(signalsList(opts.json ?? false)));
+
+  cli
+    .command('doctor')
+    .description('check what Candor can use here: speech engines, ffmpeg, model and data files')
+    .option('--json', 'print JSON')
+    .action(async (opts: { json?: boolean }) => {
+      const report = await doctorReport();
+      process.stdout.write(opts.json ? JSON.stringify(report.json, null, 2) + '\n' : report.text);
+    });
 
   cli
     .command('demo')
