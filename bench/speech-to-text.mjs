@@ -11,7 +11,7 @@
 // Options: --verbose (per-clip lines), --flags "-fwdflat yes -lw 7" (decoder overrides, for tuning),
 //          --splitter '{"marginDb":12}' (utterance-splitter options), --no-cli (skip the CLI peer).
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 

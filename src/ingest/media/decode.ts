@@ -107,6 +107,7 @@ export async function* decodeAudio(file: string, options: DecodeOptions = {}): A
         if (filled === chunkSamples) {
           decoded += filled;
           yield chunk;
+          options.signal?.throwIfAborted();
           options.onProgress?.(decoded / DECODE_SAMPLE_RATE, info.durationSeconds);
           chunk = new Float32Array(chunkSamples);
           filled = 0;

@@ -46,18 +46,22 @@ export async function* audioParts(
   if (length > 0) yield { startSeconds: start / STT_SAMPLE_RATE, samples: buffer.slice(0, length) };
 }
 
-/** Sample index (frame-aligned) at the centre of the quietest 100 ms window in [from, to). */
+/**
+ * Sample index (frame-aligned) at the centre of the quietest 100 ms window in [from, to); when a
+ * whole pause is equally quiet, the middle of that pause.
+ */
 function quietestCut(samples: Float32Array, from: number, to: number): number {
   const first = Math.max(FRAME, Math.floor(from / FRAME) * FRAME);
-  let best = to;
-  let bestEnergy = Infinity;
+  const energies: number[] = [];
   for (let at = first; at + 10 * FRAME <= to; at += FRAME) {
     let energy = 0;
     for (let i = at; i < at + 10 * FRAME; i++) energy += (samples[i] ?? 0) ** 2;
-    if (energy < bestEnergy) {
-      bestEnergy = energy;
-      best = at + 5 * FRAME;
-    }
+    energies.push(energy);
   }
-  return best;
+  if (energies.length === 0) return to;
+  const least = Math.min(...energies);
+  const start = energies.indexOf(least);
+  let end = start;
+  while (end + 1 < energies.length && energies[end + 1]! <= least * (1 + 1e-6) + 1e-12) end++;
+  return first + Math.floor((start + end) / 2) * FRAME + 5 * FRAME;
 }

@@ -91,7 +91,7 @@ export class OpenAiEngine implements SpeechToText {
     const segments: Segment[] = [];
     for await (const part of audioParts(audio, this.maxPartSeconds)) {
       options.signal?.throwIfAborted();
-      const wav = await encodeWav(single(part.samples));
+      const wav = await encodeWav([part.samples]);
       const body = await this.post(endpoint, wav, options.signal);
       segments.push(...toSegments(body, part.startSeconds));
       options.onProgress?.(part.startSeconds + part.samples.length / STT_SAMPLE_RATE);
@@ -177,10 +177,6 @@ function httpError(status: number, endpoint: string, body: string): CandorError 
     });
   }
   return new CandorError('INTERNAL', `${endpoint}: HTTP ${status}: ${detail}`, { engine: 'openai', status });
-}
-
-async function* single(samples: Float32Array): AsyncGenerator<Float32Array> {
-  yield samples;
 }
 
 /**

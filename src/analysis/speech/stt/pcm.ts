@@ -16,7 +16,7 @@ export function toInt16(samples: Float32Array): Int16Array {
  * @example const wav = await encodeWav(decodeAudio('answer.webm'))
  */
 export async function encodeWav(
-  audio: AsyncIterable<Float32Array>,
+  audio: AsyncIterable<Float32Array> | Iterable<Float32Array>,
   options: { sampleRate?: number; signal?: AbortSignal } = {},
 ): Promise<Buffer> {
   const sampleRate = options.sampleRate ?? STT_SAMPLE_RATE;

@@ -49,14 +49,14 @@ export const POCKETSPHINX_LIBRARIES = {
  *   40.8% → 33.8%) and changed nothing on librivox/jfk.
  * - `-fwdflat no`: the second flat-lexicon pass gained nothing measurable on these clips and costs
  *   about a quarter of the time; `-bestpath` (lattice rescoring, default yes) stays on.
- * - `-maxhmmpf 10000` (default 30000): caps active HMMs per frame; halves the time on noisy jfk
- *   without a WER change.
+ * - `-maxhmmpf 7000` (default 30000): caps active HMMs per frame; halves the time on noisy jfk
+ *   without a WER change (at 3000 librivox/jfk WER rose from 28% to 36%).
  */
 export const DECODER_SETTINGS: readonly string[] = [
   '-remove_silence', 'no',
   '-remove_noise', 'no',
   '-fwdflat', 'no',
-  '-maxhmmpf', '10000',
+  '-maxhmmpf', '7000',
 ];
 
 /**

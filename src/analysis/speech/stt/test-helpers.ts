@@ -35,7 +35,10 @@ export function pcmOf(file: string): Float32Array {
   return new Float32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
 }
 
-/** Streams samples in chunks of `size` (default 1 s), as decodeAudio does. */
+/** Streams samples in chunks of `size` (default 1 s), one event-loop turn apart, as decodeAudio does. */
 export async function* streamOf(samples: Float32Array, size = 16_000): AsyncGenerator<Float32Array> {
-  for (let i = 0; i < samples.length; i += size) yield samples.slice(i, i + size);
+  for (let i = 0; i < samples.length; i += size) {
+    await new Promise((resolve) => setImmediate(resolve));
+    yield samples.slice(i, i + size);
+  }
 }

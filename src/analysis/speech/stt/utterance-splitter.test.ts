@@ -22,7 +22,7 @@ function split(samples: Float32Array, chunk = RATE, splitter = new UtteranceSpli
   for (let i = 0; i < samples.length; i += chunk) out.push(...splitter.push(samples.subarray(i, i + chunk)));
   return [...out, ...splitter.flush()];
 }
-const span = (u: Utterance) => [u.startSample / RATE, (u.startSample + u.samples.length) / RATE];
+const span = (u: Utterance): [number, number] => [u.startSample / RATE, (u.startSample + u.samples.length) / RATE];
 
 describe('UtteranceSplitter', () => {
   it('cuts at a pause and trims long silences to 0.25 s of padding, keeping stream positions', () => {

@@ -24,6 +24,8 @@ export interface SplitterOptions {
 
 /** Frames the noise floor is measured over (30 s at 10 ms). */
 const HISTORY_FRAMES = 3000;
+/** Frames of history (3 s) before the first decision. */
+const WARMUP_FRAMES = 300;
 /** Below -60 dBFS everything is silence, however quiet the floor (digital silence is -100). */
 const ABSOLUTE_FLOOR_DB = -60;
 
@@ -58,6 +60,8 @@ export class UtteranceSplitter {
   private historyCount = 0;
   /** Current utterance start, in frames from bufferStart. */
   private unitStart = 0;
+  /** Frames (from bufferStart) already classified as sound or quiet. */
+  private classified = 0;
   private speechFrames = 0;
   private silenceRun = 0;
 
@@ -80,18 +84,16 @@ export class UtteranceSplitter {
       this.energies.push(e);
       this.history[this.historyCount++ % HISTORY_FRAMES] = e;
     }
-    const threshold = this.threshold();
-    const out: Utterance[] = [];
-    for (let f = first; f < whole; f++) this.classify(f, threshold, out);
-    this.compact();
-    return out;
+    // The first seconds decide nothing: a floor measured on 1 s of speech would sit in the speech.
+    if (this.historyCount < WARMUP_FRAMES) return [];
+    return this.classifyPending();
   }
 
   /** Ends the stream; returns the last utterance, if it holds speech. */
   flush(): Utterance[] {
+    const out = this.classifyPending();
     const frames = this.energies.length;
     const end = this.silenceRun >= this.minSilence ? Math.min(frames - this.silenceRun + this.pad, frames) : frames;
-    const out: Utterance[] = [];
     if (this.speechFrames >= this.minSpeech) {
       const endSample = end === frames ? this.bufferLength : end * this.frame;
       out.push(this.slice(this.unitStart * this.frame, endSample));
@@ -103,6 +105,17 @@ export class UtteranceSplitter {
     this.unitStart = 0;
     this.speechFrames = 0;
     this.silenceRun = 0;
+    this.classified = 0;
+    return out;
+  }
+
+  /** Classifies the frames not yet classified against the current threshold. */
+  private classifyPending(): Utterance[] {
+    const threshold = this.threshold();
+    const out: Utterance[] = [];
+    for (let f = this.classified; f < this.energies.length; f++) this.classify(f, threshold, out);
+    this.classified = this.energies.length;
+    this.compact();
     return out;
   }
 
@@ -197,6 +210,7 @@ export class UtteranceSplitter {
     this.bufferStart += drop * this.frame;
     this.energies = this.energies.slice(drop);
     this.loud = this.loud.slice(drop);
+    this.classified -= drop;
     this.unitStart = 0;
   }
 }
