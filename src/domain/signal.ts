@@ -23,6 +23,7 @@ export type SignalUnit =
   | 'seconds'
   | 'semitones'
   | 'dB'
+  | 'Hz'
   | 'syllables/s';
 
 export interface SignalDefinition {

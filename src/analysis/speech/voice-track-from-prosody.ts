@@ -15,7 +15,9 @@ export function voiceTrackFromProsody(summary: ProsodySummary): VoiceTrack {
   return {
     pitch: { ...grid(summary.frames.pitch.times), f0: summary.frames.pitch.f0 },
     intensity: { ...grid(summary.frames.intensity.times), db: summary.frames.intensity.db },
-    pauses: summary.pauses.list.filter((p) => p.position === 'internal').map((p) => ({ start: p.start, end: p.end })),
+    pauses: summary.pauses.list
+      .filter((p) => p.position === 'internal')
+      .map((p) => ({ start: p.start, end: p.end })),
     syllables: summary.syllableNuclei.times,
   };
 }

@@ -4,10 +4,23 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CandorError } from '../../core/index.js';
 import { decodeAudio, decodeAudioToArray, DECODE_SAMPLE_RATE } from './decode.js';
 import { probeMedia } from './probe.js';
-import { ffmpegMake, hasFfmpeg, hasSpeechData, hasVideoData, JFK, LIBRIVOX, tempFolder, VIDEO_GRID } from './test-helpers.js';
+import {
+  ffmpegMake,
+  hasFfmpeg,
+  hasSpeechData,
+  hasVideoData,
+  JFK,
+  LIBRIVOX,
+  tempFolder,
+  VIDEO_GRID,
+} from './test-helpers.js';
 
 /** Expects `promise` to reject with MEDIA_UNREADABLE whose message names the file. */
-async function expectUnreadable(promise: Promise<unknown>, file: string, reason?: RegExp): Promise<CandorError> {
+async function expectUnreadable(
+  promise: Promise<unknown>,
+  file: string,
+  reason?: RegExp,
+): Promise<CandorError> {
   const error = await promise.then(
     () => null,
     (e: unknown) => e,
@@ -42,7 +55,8 @@ describe.skipIf(!hasFfmpeg || !hasSpeechData)('decodeAudio on real recordings', 
   it('streams ~1 s chunks and reports progress against the probed duration', async () => {
     const sizes: number[] = [];
     const progress: [number, number | null][] = [];
-    for await (const chunk of decodeAudio(JFK, { onProgress: (s, d) => progress.push([s, d]) })) sizes.push(chunk.length);
+    for await (const chunk of decodeAudio(JFK, { onProgress: (s, d) => progress.push([s, d]) }))
+      sizes.push(chunk.length);
     expect(sizes.slice(0, -1).every((n) => n === DECODE_SAMPLE_RATE)).toBe(true);
     expect(sizes.length).toBe(11);
     expect(progress.at(-1)?.[0]).toBeCloseTo(11, 1);
@@ -77,11 +91,16 @@ describe.skipIf(!hasFfmpeg || !hasSpeechData)('decodeAudio on real recordings', 
 
 describe.skipIf(!hasFfmpeg || !hasVideoData)('decodeAudio on video', () => {
   it('decodes the sound track of a GRID MPEG-1 talking-face clip (3 s)', async () => {
-    const file = path.join(VIDEO_GRID, readdirSync(VIDEO_GRID).find((f) => f.endsWith('.mpg'))!);
+    const file = path.join(
+      VIDEO_GRID,
+      readdirSync(VIDEO_GRID).find((f) => f.endsWith('.mpg'))!,
+    );
     const info = await probeMedia(file);
     expect(info).toMatchObject({ hasAudio: true, hasVideo: true, format: 'mpeg' });
     const samples = await decodeAudioToArray(file, { info });
-    expect(Math.abs(samples.length / DECODE_SAMPLE_RATE - info.durationSeconds!)).toBeLessThan(0.03 * info.durationSeconds!);
+    expect(Math.abs(samples.length / DECODE_SAMPLE_RATE - info.durationSeconds!)).toBeLessThan(
+      0.03 * info.durationSeconds!,
+    );
   });
 });
 
@@ -115,26 +134,32 @@ describe.skipIf(!hasFfmpeg)('decodeAudio on bad and edge-case input', () => {
     await expect(decodeAudioToArray(at('absent.wav'))).rejects.toMatchObject({ code: 'FILE_UNREADABLE' });
   });
 
-  it.skipIf(!hasSpeechData)('a truncated flac (first 2 KB) fails cleanly or decodes short, never hangs', async () => {
-    writeFileSync(at('cut.flac'), readFileSync(JFK).subarray(0, 2048));
-    const started = performance.now();
-    const result = await decodeAudioToArray(at('cut.flac')).then(
-      (samples) => samples.length,
-      (e: unknown) => e,
-    );
-    if (typeof result === 'number') expect(result).toBeLessThan(DECODE_SAMPLE_RATE);
-    else expect(result).toMatchObject({ code: 'MEDIA_UNREADABLE' });
-    expect(performance.now() - started).toBeLessThan(10_000);
-  });
+  it.skipIf(!hasSpeechData)(
+    'a truncated flac (first 2 KB) fails cleanly or decodes short, never hangs',
+    async () => {
+      writeFileSync(at('cut.flac'), readFileSync(JFK).subarray(0, 2048));
+      const started = performance.now();
+      const result = await decodeAudioToArray(at('cut.flac')).then(
+        (samples) => samples.length,
+        (e: unknown) => e,
+      );
+      if (typeof result === 'number') expect(result).toBeLessThan(DECODE_SAMPLE_RATE);
+      else expect(result).toMatchObject({ code: 'MEDIA_UNREADABLE' });
+      expect(performance.now() - started).toBeLessThan(10_000);
+    },
+  );
 
-  it.skipIf(!hasSpeechData)('a flac with its middle corrupted still decodes to about its length', async () => {
-    const bytes = Buffer.from(readFileSync(JFK));
-    bytes.fill(0x55, Math.floor(bytes.length / 2), Math.floor(bytes.length / 2) + 4096);
-    writeFileSync(at('damaged.flac'), bytes);
-    const samples = await decodeAudioToArray(at('damaged.flac')).catch((e: unknown) => e);
-    if (samples instanceof Float32Array) expect(samples.length / DECODE_SAMPLE_RATE).toBeGreaterThan(5);
-    else expect(samples).toMatchObject({ code: 'MEDIA_UNREADABLE' });
-  });
+  it.skipIf(!hasSpeechData)(
+    'a flac with its middle corrupted still decodes to about its length',
+    async () => {
+      const bytes = Buffer.from(readFileSync(JFK));
+      bytes.fill(0x55, Math.floor(bytes.length / 2), Math.floor(bytes.length / 2) + 4096);
+      writeFileSync(at('damaged.flac'), bytes);
+      const samples = await decodeAudioToArray(at('damaged.flac')).catch((e: unknown) => e);
+      if (samples instanceof Float32Array) expect(samples.length / DECODE_SAMPLE_RATE).toBeGreaterThan(5);
+      else expect(samples).toMatchObject({ code: 'MEDIA_UNREADABLE' });
+    },
+  );
 
   it('2 s of digital silence at 48 kHz stereo → 32 000 zero samples', async () => {
     const samples = await decodeAudioToArray(at('silence.wav'));

@@ -54,7 +54,23 @@ export async function* decodeAudio(file: string, options: DecodeOptions = {}): A
     // file: keeps a name like `pipe:1` or `concat:a|b` from being read as an ffmpeg protocol.
     // -nostdin: never wait on the terminal; -vn/-sn/-dn: audio only; floats in this machine's byte
     // order, so ffmpeg's bytes are copied straight into Float32Arrays.
-    ['-nostdin', '-v', 'error', '-i', `file:${file}`, '-vn', '-sn', '-dn', '-ac', '1', '-ar', String(DECODE_SAMPLE_RATE), '-f', SAMPLE_FORMAT, '-'],
+    [
+      '-nostdin',
+      '-v',
+      'error',
+      '-i',
+      `file:${file}`,
+      '-vn',
+      '-sn',
+      '-dn',
+      '-ac',
+      '1',
+      '-ar',
+      String(DECODE_SAMPLE_RATE),
+      '-f',
+      SAMPLE_FORMAT,
+      '-',
+    ],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
   const stderr = new StderrHead();
@@ -99,7 +115,7 @@ export async function* decodeAudio(file: string, options: DecodeOptions = {}): A
       const bytes: Buffer = carry.length > 0 ? Buffer.concat([carry, data]) : data;
       const whole = bytes.length - (bytes.length % 4);
       carry = Buffer.from(bytes.subarray(whole));
-      for (let offset = 0; offset < whole; ) {
+      for (let offset = 0; offset < whole;) {
         const take = Math.min(whole - offset, (chunkSamples - filled) * 4);
         new Uint8Array(chunk.buffer, filled * 4, take).set(bytes.subarray(offset, offset + take));
         filled += take / 4;
@@ -122,7 +138,10 @@ export async function* decodeAudio(file: string, options: DecodeOptions = {}): A
       throw mediaUnreadable(file, `ffmpeg did not finish within ${Math.round(budgetMs / 1000)} s; killed`);
     }
     if (code !== 0) {
-      throw mediaUnreadable(file, ffmpegReason(stderr.toString(), file, `ffmpeg failed (exit ${String(code)})`));
+      throw mediaUnreadable(
+        file,
+        ffmpegReason(stderr.toString(), file, `ffmpeg failed (exit ${String(code)})`),
+      );
     }
     if (filled > 0) {
       decoded += filled;

@@ -1,7 +1,11 @@
 import { CandorError } from '../../core/index.js';
 
 /** `MEDIA_UNREADABLE` with the message `<file>: <reason>` and the file in `details`. */
-export function mediaUnreadable(file: string, reason: string, extra: Record<string, unknown> = {}): CandorError {
+export function mediaUnreadable(
+  file: string,
+  reason: string,
+  extra: Record<string, unknown> = {},
+): CandorError {
   return new CandorError('MEDIA_UNREADABLE', `${file}: ${reason}`, { file, ...extra });
 }
 

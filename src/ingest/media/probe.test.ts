@@ -21,7 +21,11 @@ describe.skipIf(!hasFfmpeg)('probeMedia', () => {
   });
 
   it('does not count an mp3’s cover art as video', async () => {
-    const cover = ffmpegMake(['-f', 'lavfi', '-i', 'color=c=red:s=32x32:d=0.04'], ['-frames:v', '1'], path.join(tmp.dir, 'cover.png'));
+    const cover = ffmpegMake(
+      ['-f', 'lavfi', '-i', 'color=c=red:s=32x32:d=0.04'],
+      ['-frames:v', '1'],
+      path.join(tmp.dir, 'cover.png'),
+    );
     const file = ffmpegMake(
       ['-f', 'lavfi', '-i', 'sine=duration=1', '-i', cover],
       ['-map', '0:a', '-map', '1:v', '-c:a', 'libmp3lame', '-c:v', 'png', '-disposition:v', 'attached_pic'],
@@ -31,7 +35,11 @@ describe.skipIf(!hasFfmpeg)('probeMedia', () => {
   });
 
   it('reads a video-only file as hasAudio false', async () => {
-    const file = ffmpegMake(['-f', 'lavfi', '-i', 'testsrc=duration=1'], ['-an'], path.join(tmp.dir, 'v.mp4'));
+    const file = ffmpegMake(
+      ['-f', 'lavfi', '-i', 'testsrc=duration=1'],
+      ['-an'],
+      path.join(tmp.dir, 'v.mp4'),
+    );
     expect(await probeMedia(file)).toMatchObject({ hasAudio: false, hasVideo: true, codec: null });
   });
 

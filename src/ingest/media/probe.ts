@@ -44,13 +44,16 @@ export async function assertReadableMedia(file: string): Promise<void> {
   try {
     const info = await stat(file);
     if (info.isDirectory()) {
-      throw new CandorError('FILE_UNREADABLE', `cannot read ${file}: it is a folder, not a recording`, { file });
+      throw new CandorError('FILE_UNREADABLE', `cannot read ${file}: it is a folder, not a recording`, {
+        file,
+      });
     }
     size = info.size;
   } catch (error) {
     if (error instanceof CandorError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : String(error);
+    const reason =
+      code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : String(error);
     throw new CandorError('FILE_UNREADABLE', `cannot read ${file}: ${reason}`, { file });
   }
   if (size === 0) throw mediaUnreadable(file, 'file is empty');
@@ -61,12 +64,21 @@ const positive = (value: unknown): number | null => {
   return Number.isFinite(n) && n > 0 ? n : null;
 };
 
-function run(program: string, args: string[], timeoutMs: number): Promise<{ stdout: string; stderr: string; ok: boolean; timedOut: boolean }> {
+function run(
+  program: string,
+  args: string[],
+  timeoutMs: number,
+): Promise<{ stdout: string; stderr: string; ok: boolean; timedOut: boolean }> {
   return new Promise((resolve) => {
-    execFile(program, args, { timeout: timeoutMs, killSignal: 'SIGKILL', maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
-      const timedOut = error !== null && (error as { killed?: boolean }).killed === true;
-      resolve({ stdout, stderr, ok: error === null, timedOut });
-    });
+    execFile(
+      program,
+      args,
+      { timeout: timeoutMs, killSignal: 'SIGKILL', maxBuffer: 16 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        const timedOut = error !== null && (error as { killed?: boolean }).killed === true;
+        resolve({ stdout, stderr, ok: error === null, timedOut });
+      },
+    );
   });
 }
 
@@ -98,7 +110,8 @@ export async function probeMedia(file: string, options: ProbeOptions = {}): Prom
   }
   const streams = json.streams ?? [];
   const audio = streams.find((s) => s.codec_type === 'audio');
-  if (!json.format?.format_name) throw mediaUnreadable(file, ffmpegReason(result.stderr, file, 'not a media file'));
+  if (!json.format?.format_name)
+    throw mediaUnreadable(file, ffmpegReason(result.stderr, file, 'not a media file'));
   return {
     durationSeconds: positive(json.format.duration),
     hasAudio: audio !== undefined,
@@ -116,15 +129,23 @@ export async function probeMedia(file: string, options: ProbeOptions = {}): Prom
  * banner: `Input #0, flac, from …`, `Duration: 00:00:11.00`, `Stream #0:0: Audio: flac, 44100 Hz, stereo`.
  */
 async function probeWithFfmpeg(ffmpeg: string, file: string, timeoutMs: number): Promise<MediaInfo> {
-  const { stderr, timedOut } = await run(ffmpeg, ['-hide_banner', '-nostdin', '-i', `file:${file}`], timeoutMs);
+  const { stderr, timedOut } = await run(
+    ffmpeg,
+    ['-hide_banner', '-nostdin', '-i', `file:${file}`],
+    timeoutMs,
+  );
   if (timedOut) throw mediaUnreadable(file, `ffmpeg did not answer within ${timeoutMs / 1000} s`);
   const input = /^Input #0, ([^ ]+), from/m.exec(stderr);
   if (!input?.[1]) throw mediaUnreadable(file, ffmpegReason(stderr, file, 'not a media file'));
   const duration = /Duration: (\d+):(\d\d):(\d\d(?:\.\d+)?)/.exec(stderr);
-  const audio = /Stream #\d+:\d+[^:]*: Audio: ([\w-]+)[^\n]*?(?:, (\d+) Hz)?(?:, (mono|stereo))?/.exec(stderr);
+  const audio = /Stream #\d+:\d+[^:]*: Audio: ([\w-]+)[^\n]*?(?:, (\d+) Hz)?(?:, (mono|stereo))?/.exec(
+    stderr,
+  );
   const video = /Stream #\d+:\d+[^:]*: Video: (?![^\n]*attached pic)/.test(stderr);
   return {
-    durationSeconds: duration ? Number(duration[1]) * 3600 + Number(duration[2]) * 60 + Number(duration[3]) : null,
+    durationSeconds: duration
+      ? Number(duration[1]) * 3600 + Number(duration[2]) * 60 + Number(duration[3])
+      : null,
     hasAudio: audio !== null,
     hasVideo: video,
     format: input[1].replace(/,$/, ''),

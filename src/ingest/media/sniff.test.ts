@@ -2,14 +2,24 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isMediaFile, sniffFile, sniffMediaType } from './sniff.js';
-import { ffmpegMake, hasFfmpeg, hasSpeechData, hasVideoData, JFK, LIBRIVOX, tempFolder, VIDEO_GRID } from './test-helpers.js';
+import {
+  ffmpegMake,
+  hasFfmpeg,
+  hasSpeechData,
+  hasVideoData,
+  JFK,
+  LIBRIVOX,
+  tempFolder,
+  VIDEO_GRID,
+} from './test-helpers.js';
 
 describe.skipIf(!hasFfmpeg)('sniffMediaType on files real encoders wrote', () => {
   const tmp = tempFolder();
   const tone = ['-f', 'lavfi', '-i', 'sine=frequency=440:duration=0.5'];
   const made: Record<string, string> = {};
   beforeAll(() => {
-    const make = (name: string, args: string[]) => (made[name] = ffmpegMake(tone, args, path.join(tmp.dir, name)));
+    const make = (name: string, args: string[]) =>
+      (made[name] = ffmpegMake(tone, args, path.join(tmp.dir, name)));
     make('tone.wav', []);
     make('tone.flac', []);
     make('tagged.mp3', ['-c:a', 'libmp3lame']);
@@ -20,7 +30,11 @@ describe.skipIf(!hasFfmpeg)('sniffMediaType on files real encoders wrote', () =>
     make('tone.ogg', ['-c:a', 'libvorbis']);
     make('tone.webm', ['-c:a', 'libopus']);
     make('tone.mkv', ['-c:a', 'flac']);
-    made['clip.mp4'] = ffmpegMake(['-f', 'lavfi', '-i', 'testsrc=duration=0.2', ...tone], ['-shortest'], path.join(tmp.dir, 'clip.mp4'));
+    made['clip.mp4'] = ffmpegMake(
+      ['-f', 'lavfi', '-i', 'testsrc=duration=0.2', ...tone],
+      ['-shortest'],
+      path.join(tmp.dir, 'clip.mp4'),
+    );
   });
   afterAll(() => tmp.cleanup());
 

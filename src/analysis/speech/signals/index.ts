@@ -1,20 +1,23 @@
 import {
   articulationRate,
   intensitySpreadDb,
+  pitchMeanHz,
   pitchRangeSemitones,
   pitchSpreadSemitones,
   syllableRate,
 } from './voice.js';
-import { longestPauseSeconds, pauseRatio, responseLatencySeconds } from './timing.js';
+import { longestPauseSeconds, meanPauseSeconds, pauseRatio, responseLatencySeconds } from './timing.js';
 import type { SpeechSignal } from './speech-signal.js';
 
 /** Timing and voice signals, in catalogue order. */
 export const SPEECH_SIGNALS: readonly SpeechSignal[] = [
   pauseRatio,
+  meanPauseSeconds,
   longestPauseSeconds,
   responseLatencySeconds,
   syllableRate,
   articulationRate,
+  pitchMeanHz,
   pitchRangeSemitones,
   pitchSpreadSemitones,
   intensitySpreadDb,

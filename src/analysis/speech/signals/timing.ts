@@ -94,6 +94,27 @@ export const longestPauseSeconds: SpeechSignal = {
   },
 };
 
+export const meanPauseSeconds: SpeechSignal = {
+  definition: {
+    id: 'meanPauseSeconds',
+    modality: 'timing',
+    name: 'Mean pause',
+    unit: 'seconds',
+    range: [0, 3600],
+    method:
+      'Mean length of the silent pauses (≥ 250 ms) inside the answer, in seconds; 0 when there is none.',
+    source: 'De Jong & Bosker 2013',
+  },
+  compute(response, context) {
+    const found = answerPauses(response, context);
+    if (!found || speakingSeconds(response) < 1)
+      return nullValue('meanPauseSeconds', 'needs a recording or word times');
+    const total = found.pauses.reduce((s, p) => s + (p.end - p.start), 0);
+    const value = found.pauses.length > 0 ? round(total / found.pauses.length) : 0;
+    return { signal: 'meanPauseSeconds', value, evidence: pauseEvidence(response, found.pauses) };
+  },
+};
+
 export const responseLatencySeconds: SpeechSignal = {
   definition: {
     id: 'responseLatencySeconds',

@@ -38,6 +38,38 @@ function spanEvidence(response: Response, label: string) {
     : [];
 }
 
+export const pitchMeanHz: SpeechSignal = {
+  definition: {
+    id: 'pitchMeanHz',
+    modality: 'voice',
+    name: 'Mean pitch',
+    unit: 'Hz',
+    range: [0, 600],
+    method:
+      'Mean F0 of the voiced frames within the answer (Boersma 1993 autocorrelation, Praat defaults: floor 75 Hz, ceiling 600 Hz). Reported for context; it depends on the voice, so no framework should score it.',
+    source: 'Boersma 1993',
+  },
+  compute(response, { voice }) {
+    if (!voice) return nullValue('pitchMeanHz', NO_RECORDING);
+    let sum = 0;
+    let n = 0;
+    for (const span of answerSpans(response)) {
+      for (const f of framesIn(voice.pitch, voice.pitch.f0, span.start, span.end)) {
+        if (f <= 0) continue;
+        sum += f;
+        n++;
+      }
+    }
+    if (n < MIN_VOICED_FRAMES) return nullValue('pitchMeanHz', 'too little voiced speech');
+    const value = round(sum / n, 1);
+    return {
+      signal: 'pitchMeanHz',
+      value,
+      evidence: spanEvidence(response, `mean pitch ${value} Hz over ${n} voiced frames`),
+    };
+  },
+};
+
 export const pitchRangeSemitones: SpeechSignal = {
   definition: {
     id: 'pitchRangeSemitones',

@@ -6,7 +6,15 @@ export {
   type SpeechToText,
   type TranscribeOptions,
 } from './speech-to-text.js';
-export { selectEngine, checkEngines, createEngine, ENGINE_NAMES, type EngineName, type EngineStatus, type SelectOptions } from './select-engine.js';
+export {
+  selectEngine,
+  checkEngines,
+  createEngine,
+  ENGINE_NAMES,
+  type EngineName,
+  type EngineStatus,
+  type SelectOptions,
+} from './select-engine.js';
 export { PocketsphinxEngine, type PocketsphinxOptions } from './pocketsphinx-engine.js';
 export { closeSharedDecoder } from './pocketsphinx-decoder.js';
 export {

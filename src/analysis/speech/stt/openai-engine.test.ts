@@ -36,7 +36,8 @@ async function handle(request: IncomingMessage, response: ServerResponse): Promi
     response.writeHead(status, { 'content-type': 'application/json' });
     response.end(JSON.stringify(body));
   };
-  if (request.method !== 'POST' || request.url !== '/v1/audio/transcriptions') return reply(404, { error: { message: 'not found' } });
+  if (request.method !== 'POST' || request.url !== '/v1/audio/transcriptions')
+    return reply(404, { error: { message: 'not found' } });
   if (mode === 'unauthorised') return reply(401, { error: { message: 'Incorrect API key provided' } });
   if (mode === 'error') return reply(500, { error: { message: 'model overloaded' } });
   // Parse the multipart body with the platform's own parser (undici), as a server framework would.
@@ -57,15 +58,24 @@ async function handle(request: IncomingMessage, response: ServerResponse): Promi
     bits: bytes.readUInt16LE(34),
     seconds: bytes.readUInt32LE(40) / bytes.readUInt32LE(28),
   };
-  if (bytes.toString('ascii', 0, 4) !== 'RIFF' || bytes.toString('ascii', 8, 12) !== 'WAVE') return reply(400, { error: { message: 'not a wav' } });
+  if (bytes.toString('ascii', 0, 4) !== 'RIFF' || bytes.toString('ascii', 8, 12) !== 'WAVE')
+    return reply(400, { error: { message: 'not a wav' } });
   uploads.push({ fields, fileName: file.name, wav, authorization: request.headers.authorization });
   if (mode === 'broken') return reply(200, { text: 'hello', words: [{ word: 'hello', start: 'soon' }] });
   const step = wav.seconds / (SENTENCE.length + 1);
   const words = SENTENCE.map((word, i) => ({ word, start: step * (i + 0.5), end: step * (i + 1.3) }));
   const half = Math.ceil(SENTENCE.length / 2);
   const segment = (id: number, from: number, to: number) => ({
-    id, seek: 0, start: words[from]!.start, end: words[to - 1]!.end, text: ` ${SENTENCE.slice(from, to).join(' ')}`,
-    tokens: [], temperature: 0, avg_logprob: -0.2, compression_ratio: 1.1, no_speech_prob: 0.01,
+    id,
+    seek: 0,
+    start: words[from]!.start,
+    end: words[to - 1]!.end,
+    text: ` ${SENTENCE.slice(from, to).join(' ')}`,
+    tokens: [],
+    temperature: 0,
+    avg_logprob: -0.2,
+    compression_ratio: 1.1,
+    no_speech_prob: 0.01,
   });
   reply(200, {
     task: 'transcribe',
@@ -84,7 +94,8 @@ beforeAll(async () => {
 });
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
-const speech = () => (hasSpeechData ? pcmOf(JFK) : Float32Array.from({ length: 5 * 16_000 }, (_, i) => 0.2 * Math.sin(i / 5)));
+const speech = () =>
+  hasSpeechData ? pcmOf(JFK) : Float32Array.from({ length: 5 * 16_000 }, (_, i) => 0.2 * Math.sin(i / 5));
 
 speechToTextSuite('openai-compatible endpoint', { engine: () => new OpenAiEngine({ url: base }), speech });
 
@@ -93,7 +104,9 @@ describe('OpenAiEngine against a local server', () => {
     mode = 'ok';
     uploads.length = 0;
     const audio = speech();
-    await new OpenAiEngine({ url: `${base}/v1/`, apiKey: 'sk-test', model: 'whisper-large-v3' }).transcribe(streamOf(audio));
+    await new OpenAiEngine({ url: `${base}/v1/`, apiKey: 'sk-test', model: 'whisper-large-v3' }).transcribe(
+      streamOf(audio),
+    );
     expect(uploads).toHaveLength(1);
     const [upload] = uploads;
     expect(upload!.fields).toEqual({
@@ -144,7 +157,9 @@ describe('OpenAiEngine against a local server', () => {
   it('turns HTTP failures into CandorErrors naming the setting to fix', async () => {
     const audio = speech().slice(0, 16_000);
     mode = 'unauthorised';
-    await expect(new OpenAiEngine({ url: base, apiKey: 'bad' }).transcribe(streamOf(audio))).rejects.toMatchObject({
+    await expect(
+      new OpenAiEngine({ url: base, apiKey: 'bad' }).transcribe(streamOf(audio)),
+    ).rejects.toMatchObject({
       code: 'CONFIG_INVALID',
       message: expect.stringMatching(/^CANDOR_ASR_KEY: .*HTTP 401.*Incorrect API key/),
     });
@@ -159,7 +174,9 @@ describe('OpenAiEngine against a local server', () => {
       message: expect.stringMatching(/verbose_json shape: words\.0\.start/),
     });
     mode = 'ok';
-    await expect(new OpenAiEngine({ url: `${base}/elsewhere/v2` }).transcribe(streamOf(audio))).rejects.toMatchObject({
+    await expect(
+      new OpenAiEngine({ url: `${base}/elsewhere/v2` }).transcribe(streamOf(audio)),
+    ).rejects.toMatchObject({
       code: 'CONFIG_INVALID',
       message: expect.stringMatching(/^CANDOR_ASR_URL: no transcription endpoint/),
     });
@@ -170,14 +187,22 @@ describe('OpenAiEngine against a local server', () => {
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
     const port = (closed.address() as AddressInfo).port;
     await new Promise<void>((resolve) => closed.close(() => resolve()));
-    const error = await new OpenAiEngine({ url: `http://127.0.0.1:${port}` }).transcribe(streamOf(speech().slice(0, 8000))).catch((e: unknown) => e);
+    const error = await new OpenAiEngine({ url: `http://127.0.0.1:${port}` })
+      .transcribe(streamOf(speech().slice(0, 8000)))
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(CandorError);
-    expect(error).toMatchObject({ code: 'CONFIG_INVALID', message: expect.stringMatching(/cannot reach .*ECONNREFUSED/) });
+    expect(error).toMatchObject({
+      code: 'CONFIG_INVALID',
+      message: expect.stringMatching(/cannot reach .*ECONNREFUSED/),
+    });
   });
 
   it('check() needs CANDOR_ASR_URL to be an http(s) URL and makes no request', async () => {
     uploads.length = 0;
-    expect(await new OpenAiEngine({ url: '' }).check()).toEqual({ usable: false, reason: 'CANDOR_ASR_URL is not set' });
+    expect(await new OpenAiEngine({ url: '' }).check()).toEqual({
+      usable: false,
+      reason: 'CANDOR_ASR_URL is not set',
+    });
     expect((await new OpenAiEngine({ url: 'ftp://x' }).check()).usable).toBe(false);
     expect(await new OpenAiEngine({ url: base, model: '' }).check()).toMatchObject({
       usable: true,

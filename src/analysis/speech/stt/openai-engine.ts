@@ -41,12 +41,19 @@ export interface OpenAiEngineOptions {
 const VerboseJson = z.object({
   text: z.string(),
   duration: z.coerce.number().optional(),
-  words: z.array(z.object({ word: z.string(), start: z.number(), end: z.number() })).optional().nullable(),
-  segments: z.array(z.object({ start: z.number(), end: z.number(), text: z.string() })).optional().nullable(),
+  words: z
+    .array(z.object({ word: z.string(), start: z.number(), end: z.number() }))
+    .optional()
+    .nullable(),
+  segments: z
+    .array(z.object({ start: z.number(), end: z.number(), text: z.string() }))
+    .optional()
+    .nullable(),
 });
 type VerboseJson = z.infer<typeof VerboseJson>;
 
-const setting = (value: string | undefined): string | undefined => (value && value.trim() ? value.trim() : undefined);
+const setting = (value: string | undefined): string | undefined =>
+  value && value.trim() ? value.trim() : undefined;
 
 /**
  * Speech-to-text through an OpenAI-compatible transcription endpoint (`CANDOR_ASR_URL`, optional
@@ -77,16 +84,24 @@ export class OpenAiEngine implements SpeechToText {
   check(): Promise<EngineCheck> {
     if (!this.url) return Promise.resolve({ usable: false, reason: 'CANDOR_ASR_URL is not set' });
     const endpoint = this.endpoint();
-    if (!endpoint) return Promise.resolve({ usable: false, reason: `CANDOR_ASR_URL is not an http(s) URL: ${this.url}` });
-    return Promise.resolve({ usable: true, reason: `${endpoint} (model ${this.model}${this.apiKey ? ', with key' : ''})` });
+    if (!endpoint)
+      return Promise.resolve({ usable: false, reason: `CANDOR_ASR_URL is not an http(s) URL: ${this.url}` });
+    return Promise.resolve({
+      usable: true,
+      reason: `${endpoint} (model ${this.model}${this.apiKey ? ', with key' : ''})`,
+    });
   }
 
   async transcribe(audio: AsyncIterable<Float32Array>, options: TranscribeOptions = {}): Promise<Transcript> {
     const endpoint = this.endpoint();
     if (!endpoint) {
-      throw new CandorError('CONFIG_INVALID', `CANDOR_ASR_URL: must be an http(s) URL, got "${this.url ?? ''}"`, {
-        setting: 'CANDOR_ASR_URL',
-      });
+      throw new CandorError(
+        'CONFIG_INVALID',
+        `CANDOR_ASR_URL: must be an http(s) URL, got "${this.url ?? ''}"`,
+        {
+          setting: 'CANDOR_ASR_URL',
+        },
+      );
     }
     const segments: Segment[] = [];
     for await (const part of audioParts(audio, this.maxPartSeconds)) {
@@ -129,8 +144,13 @@ export class OpenAiEngine implements SpeechToText {
       });
     } catch (error) {
       if (signal?.aborted) throw signal.reason;
-      const reason = error instanceof Error ? ((error.cause as Error | undefined)?.message ?? error.message) : String(error);
-      throw new CandorError('CONFIG_INVALID', `CANDOR_ASR_URL: cannot reach ${endpoint}: ${reason}`, { setting: 'CANDOR_ASR_URL' });
+      const reason =
+        error instanceof Error
+          ? ((error.cause as Error | undefined)?.message ?? error.message)
+          : String(error);
+      throw new CandorError('CONFIG_INVALID', `CANDOR_ASR_URL: cannot reach ${endpoint}: ${reason}`, {
+        setting: 'CANDOR_ASR_URL',
+      });
     }
     const text = await response.text();
     if (!response.ok) throw httpError(response.status, endpoint, text);
@@ -138,9 +158,13 @@ export class OpenAiEngine implements SpeechToText {
     try {
       parsed = JSON.parse(text);
     } catch {
-      throw new CandorError('INTERNAL', `${endpoint} answered with something that is not JSON: ${text.slice(0, 120)}`, {
-        engine: 'openai',
-      });
+      throw new CandorError(
+        'INTERNAL',
+        `${endpoint} answered with something that is not JSON: ${text.slice(0, 120)}`,
+        {
+          engine: 'openai',
+        },
+      );
     }
     const result = VerboseJson.safeParse(parsed);
     if (!result.success) {
@@ -165,16 +189,24 @@ function httpError(status: number, endpoint: string, body: string): CandorError 
     /* not JSON: keep the text */
   }
   if (status === 401 || status === 403) {
-    return new CandorError('CONFIG_INVALID', `CANDOR_ASR_KEY: ${endpoint} refused it (HTTP ${status}): ${detail}`, {
-      setting: 'CANDOR_ASR_KEY',
-      status,
-    });
+    return new CandorError(
+      'CONFIG_INVALID',
+      `CANDOR_ASR_KEY: ${endpoint} refused it (HTTP ${status}): ${detail}`,
+      {
+        setting: 'CANDOR_ASR_KEY',
+        status,
+      },
+    );
   }
   if (status === 404) {
-    return new CandorError('CONFIG_INVALID', `CANDOR_ASR_URL: no transcription endpoint at ${endpoint} (HTTP 404)`, {
-      setting: 'CANDOR_ASR_URL',
-      status,
-    });
+    return new CandorError(
+      'CONFIG_INVALID',
+      `CANDOR_ASR_URL: no transcription endpoint at ${endpoint} (HTTP 404)`,
+      {
+        setting: 'CANDOR_ASR_URL',
+        status,
+      },
+    );
   }
   return new CandorError('INTERNAL', `${endpoint}: HTTP ${status}: ${detail}`, { engine: 'openai', status });
 }
@@ -189,10 +221,15 @@ export function toSegments(body: VerboseJson, offsetSeconds: number): Segment[] 
   const words: Word[] = (body.words ?? [])
     .map((w) => ({ text: w.word.trim(), start: shift(w.start), end: shift(Math.max(w.end, w.start)) }))
     .filter((w) => w.text.length > 0);
-  const segments = (body.segments ?? []).map((s) => ({ start: shift(s.start), end: shift(Math.max(s.end, s.start)), text: s.text.trim() }));
+  const segments = (body.segments ?? []).map((s) => ({
+    start: shift(s.start),
+    end: shift(Math.max(s.end, s.start)),
+    text: s.text.trim(),
+  }));
 
   if (segments.length === 0) return groupByPause(words);
-  if (words.length === 0) return segments.filter((s) => s.text.length > 0).map((s) => ({ speaker: null, ...s, words: spread(s) }));
+  if (words.length === 0)
+    return segments.filter((s) => s.text.length > 0).map((s) => ({ speaker: null, ...s, words: spread(s) }));
 
   const buckets: Word[][] = segments.map(() => []);
   let at = 0;
@@ -224,7 +261,14 @@ function groupByPause(words: readonly Word[]): Segment[] {
   const close = () => {
     const first = current[0];
     const last = current.at(-1);
-    if (first && last) out.push({ speaker: null, start: first.start, end: last.end, text: current.map((w) => w.text).join(' '), words: current });
+    if (first && last)
+      out.push({
+        speaker: null,
+        start: first.start,
+        end: last.end,
+        text: current.map((w) => w.text).join(' '),
+        words: current,
+      });
     current = [];
   };
   for (const word of words) {

@@ -5,7 +5,9 @@ import { streamOf } from './test-helpers.js';
 
 describe('toInt16', () => {
   it('scales full scale to 16 bits and clips resampling overshoot', () => {
-    expect(Array.from(toInt16(Float32Array.from([0, 0.5, -0.5, 1, -1, 1.2, -1.3])))).toEqual([0, 16384, -16384, 32767, -32768, 32767, -32768]);
+    expect(Array.from(toInt16(Float32Array.from([0, 0.5, -0.5, 1, -1, 1.2, -1.3])))).toEqual([
+      0, 16384, -16384, 32767, -32768, 32767, -32768,
+    ]);
   });
 });
 
@@ -16,7 +18,9 @@ describe('encodeWav', () => {
     expect(wav.toString('ascii', 0, 4)).toBe('RIFF');
     expect(wav.readUInt32LE(4)).toBe(wav.length - 8);
     expect(wav.toString('ascii', 8, 16)).toBe('WAVEfmt ');
-    expect([wav.readUInt16LE(20), wav.readUInt16LE(22), wav.readUInt32LE(24), wav.readUInt16LE(34)]).toEqual([1, 1, 16_000, 16]);
+    expect([wav.readUInt16LE(20), wav.readUInt16LE(22), wav.readUInt32LE(24), wav.readUInt16LE(34)]).toEqual([
+      1, 1, 16_000, 16,
+    ]);
     expect(wav.readUInt32LE(40)).toBe(80_000);
     expect(wav.readInt16LE(44 + 2 * 123)).toBe(toInt16(samples)[123]);
   });

@@ -19,7 +19,9 @@ export interface PocketsphinxModel {
  * pocketsphinx-en-us ships it: `en-us/`, `en-us.lm.bin`, `cmudict-en-us.dict`.
  * @example const model = pocketsphinxModel() // { hmm: '/usr/share/pocketsphinx/model/en-us/en-us', … }
  */
-export function pocketsphinxModel(dir = process.env.CANDOR_POCKETSPHINX_MODEL || DEFAULT_MODEL_DIR): PocketsphinxModel {
+export function pocketsphinxModel(
+  dir = process.env.CANDOR_POCKETSPHINX_MODEL || DEFAULT_MODEL_DIR,
+): PocketsphinxModel {
   return {
     hmm: path.join(dir, 'en-us'),
     lm: path.join(dir, 'en-us.lm.bin'),
@@ -34,7 +36,11 @@ export function missingModelFiles(model: PocketsphinxModel): string[] {
 
 /** Shared libraries of pocketsphinx 5prealpha (Debian libpocketsphinx3 + libsphinxbase3). */
 export const POCKETSPHINX_LIBRARIES = {
-  pocketsphinx: ['libpocketsphinx.so.3', '/usr/lib/x86_64-linux-gnu/libpocketsphinx.so.3', 'libpocketsphinx.so'],
+  pocketsphinx: [
+    'libpocketsphinx.so.3',
+    '/usr/lib/x86_64-linux-gnu/libpocketsphinx.so.3',
+    'libpocketsphinx.so',
+  ],
   sphinxbase: ['libsphinxbase.so.3', '/usr/lib/x86_64-linux-gnu/libsphinxbase.so.3', 'libsphinxbase.so'],
 } as const;
 
@@ -53,10 +59,14 @@ export const POCKETSPHINX_LIBRARIES = {
  *   without a WER change (at 3000 librivox/jfk WER rose from 28% to 36%).
  */
 export const DECODER_SETTINGS: readonly string[] = [
-  '-remove_silence', 'no',
-  '-remove_noise', 'no',
-  '-fwdflat', 'no',
-  '-maxhmmpf', '7000',
+  '-remove_silence',
+  'no',
+  '-remove_noise',
+  'no',
+  '-fwdflat',
+  'no',
+  '-maxhmmpf',
+  '7000',
 ];
 
 /**
@@ -64,9 +74,23 @@ export const DECODER_SETTINGS: readonly string[] = [
  * (flag/value pairs) replacing any of those; cmd_ln rejects a flag given twice.
  * @example decoderArguments(pocketsphinxModel(), '/dev/null', ['-fwdflat', 'yes'])
  */
-export function decoderArguments(model: PocketsphinxModel, logFile: string, overrides: readonly string[] = []): string[] {
+export function decoderArguments(
+  model: PocketsphinxModel,
+  logFile: string,
+  overrides: readonly string[] = [],
+): string[] {
   const flags = new Map<string, string>();
-  const base = ['-hmm', model.hmm, '-lm', model.lm, '-dict', model.dict, '-logfn', logFile, ...DECODER_SETTINGS];
+  const base = [
+    '-hmm',
+    model.hmm,
+    '-lm',
+    model.lm,
+    '-dict',
+    model.dict,
+    '-logfn',
+    logFile,
+    ...DECODER_SETTINGS,
+  ];
   for (const list of [base, overrides]) {
     for (let i = 0; i + 1 < list.length; i += 2) flags.set(list[i]!, list[i + 1]!);
   }

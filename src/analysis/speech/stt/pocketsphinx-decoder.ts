@@ -29,7 +29,10 @@ let current: { readonly key: string; readonly decoder: Promise<RecogniserWorker>
  *
  * @example const decoder = await sharedDecoder(pocketsphinxModel()); await decoder.ready;
  */
-export function sharedDecoder(model: PocketsphinxModel, overrides: readonly string[] = []): Promise<RecogniserWorker> {
+export function sharedDecoder(
+  model: PocketsphinxModel,
+  overrides: readonly string[] = [],
+): Promise<RecogniserWorker> {
   const key = JSON.stringify([model, overrides]);
   const previous = current;
   const decoder = Promise.resolve(previous?.decoder).then(async (old) => {

@@ -3,7 +3,15 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { closeSharedDecoder } from './pocketsphinx-decoder.js';
 import { PocketsphinxEngine } from './pocketsphinx-engine.js';
 import { expectWellFormed, speechToTextSuite } from './speech-to-text.suite.js';
-import { hasPocketsphinx, hasSpeechData, JFK, jfkReference, librivoxClips, pcmOf, streamOf } from './test-helpers.js';
+import {
+  hasPocketsphinx,
+  hasSpeechData,
+  JFK,
+  jfkReference,
+  librivoxClips,
+  pcmOf,
+  streamOf,
+} from './test-helpers.js';
 import { wordErrorRate } from './wer.js';
 
 const runnable = hasPocketsphinx && hasSpeechData;
@@ -73,10 +81,14 @@ describe.skipIf(!runnable)('PocketsphinxEngine', () => {
   });
 
   it('check() explains a missing model', async () => {
-    const engine = new PocketsphinxEngine({ model: { hmm: '/nonexistent/en-us', lm: '/nonexistent/en-us.lm.bin', dict: '/nonexistent/x.dict' } });
+    const engine = new PocketsphinxEngine({
+      model: { hmm: '/nonexistent/en-us', lm: '/nonexistent/en-us.lm.bin', dict: '/nonexistent/x.dict' },
+    });
     const check = await engine.check();
     expect(check.usable).toBe(false);
-    expect(check.reason).toMatch(/model not found .*\/nonexistent\/en-us\/mdef.*apt-get install pocketsphinx-en-us/);
+    expect(check.reason).toMatch(
+      /model not found .*\/nonexistent\/en-us\/mdef.*apt-get install pocketsphinx-en-us/,
+    );
   });
 
   it('a second engine with other settings replaces the decoder, and both give results', async () => {

@@ -51,7 +51,10 @@ export class PocketsphinxEngine implements SpeechToText {
   async check(): Promise<EngineCheck> {
     const missing = missingModelFiles(this.model);
     if (missing.length > 0) {
-      return { usable: false, reason: `model not found (${missing.join(', ')}): apt-get install pocketsphinx-en-us` };
+      return {
+        usable: false,
+        reason: `model not found (${missing.join(', ')}): apt-get install pocketsphinx-en-us`,
+      };
     }
     if (!koffiInstalled()) return { usable: false, reason: 'koffi is not installed: npm install koffi' };
     try {

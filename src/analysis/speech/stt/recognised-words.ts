@@ -25,5 +25,11 @@ export function segmentFromWords(words: readonly Word[]): Segment | null {
   const first = words[0];
   const last = words.at(-1);
   if (!first || !last) return null;
-  return { speaker: null, start: first.start, end: last.end, text: words.map((w) => w.text).join(' '), words };
+  return {
+    speaker: null,
+    start: first.start,
+    end: last.end,
+    text: words.map((w) => w.text).join(' '),
+    words,
+  };
 }

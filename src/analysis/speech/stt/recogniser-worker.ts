@@ -42,7 +42,9 @@ export class RecogniserWorker {
       this.worker.on('message', (reply: WorkerReply) => {
         if (reply.type === 'ready') return resolve();
         if (reply.type === 'failed') {
-          return reject(this.fail(new CandorError('ASSET_MISSING', `${engine}: ${reply.message}`, { engine })));
+          return reject(
+            this.fail(new CandorError('ASSET_MISSING', `${engine}: ${reply.message}`, { engine })),
+          );
         }
         const job = this.pending.get(reply.id);
         this.pending.delete(reply.id);
@@ -78,7 +80,10 @@ export class RecogniserWorker {
     const id = this.nextId++;
     const result = new Promise<RawWord[]>((resolve, reject) => this.pending.set(id, { resolve, reject }));
     this.worker.ref();
-    const own = samples.byteOffset === 0 && samples.byteLength === samples.buffer.byteLength ? samples : samples.slice();
+    const own =
+      samples.byteOffset === 0 && samples.byteLength === samples.buffer.byteLength
+        ? samples
+        : samples.slice();
     this.worker.postMessage({ type: 'decode', id, samples: own }, [own.buffer as ArrayBuffer]);
     return result;
   }

@@ -56,9 +56,16 @@ describe.skipIf(!hasPocketsphinx)('selectEngine', () => {
   });
 
   it('honours an explicit name, and refuses an unusable or unknown one with the reason', async () => {
-    expect((await selectEngine({ name: 'pocketsphinx', env: { CANDOR_ASR_URL: 'http://127.0.0.1:9' } })).name).toBe('pocketsphinx');
-    expect((await selectEngine({ env: { CANDOR_STT_ENGINE: 'OpenAI', CANDOR_ASR_URL: 'http://127.0.0.1:9' } })).name).toBe('openai');
-    await expect(selectEngine({ name: 'whisper', env: { CANDOR_WHISPER_MODEL: fakeModel } })).rejects.toMatchObject({
+    expect(
+      (await selectEngine({ name: 'pocketsphinx', env: { CANDOR_ASR_URL: 'http://127.0.0.1:9' } })).name,
+    ).toBe('pocketsphinx');
+    expect(
+      (await selectEngine({ env: { CANDOR_STT_ENGINE: 'OpenAI', CANDOR_ASR_URL: 'http://127.0.0.1:9' } }))
+        .name,
+    ).toBe('openai');
+    await expect(
+      selectEngine({ name: 'whisper', env: { CANDOR_WHISPER_MODEL: fakeModel } }),
+    ).rejects.toMatchObject({
       code: 'ASSET_MISSING',
       message: 'whisper: not installed: npm install @napi-rs/whisper',
     });

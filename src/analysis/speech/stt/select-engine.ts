@@ -58,7 +58,11 @@ function configured(name: EngineName, env: NodeJS.ProcessEnv): boolean {
  */
 export async function checkEngines(env: NodeJS.ProcessEnv = process.env): Promise<EngineStatus[]> {
   return Promise.all(
-    ENGINE_NAMES.map(async (name) => ({ name, configured: configured(name, env), ...(await createEngine(name, env).check()) })),
+    ENGINE_NAMES.map(async (name) => ({
+      name,
+      configured: configured(name, env),
+      ...(await createEngine(name, env).check()),
+    })),
   );
 }
 
@@ -76,13 +80,18 @@ export async function selectEngine(options: SelectOptions = {}): Promise<SpeechT
   const requested = (options.name ?? env.CANDOR_STT_ENGINE)?.trim().toLowerCase() || undefined;
   if (requested !== undefined) {
     if (!isEngineName(requested)) {
-      throw new CandorError('CONFIG_INVALID', `CANDOR_STT_ENGINE: unknown engine "${requested}"; use ${ENGINE_NAMES.join(', ')}`, {
-        setting: 'CANDOR_STT_ENGINE',
-      });
+      throw new CandorError(
+        'CONFIG_INVALID',
+        `CANDOR_STT_ENGINE: unknown engine "${requested}"; use ${ENGINE_NAMES.join(', ')}`,
+        {
+          setting: 'CANDOR_STT_ENGINE',
+        },
+      );
     }
     const engine = createEngine(requested, env);
     const check = await engine.check();
-    if (!check.usable) throw new CandorError('ASSET_MISSING', `${requested}: ${check.reason}`, { engine: requested });
+    if (!check.usable)
+      throw new CandorError('ASSET_MISSING', `${requested}: ${check.reason}`, { engine: requested });
     return engine;
   }
   const reasons: string[] = [];
@@ -97,5 +106,7 @@ export async function selectEngine(options: SelectOptions = {}): Promise<SpeechT
   const check = await fallback.check();
   if (check.usable) return fallback;
   reasons.push(`pocketsphinx: ${check.reason}`);
-  throw new CandorError('ASSET_MISSING', `no speech recogniser is usable: ${reasons.join('; ')}`, { engines: reasons });
+  throw new CandorError('ASSET_MISSING', `no speech recogniser is usable: ${reasons.join('; ')}`, {
+    engines: reasons,
+  });
 }

@@ -50,7 +50,9 @@ export function speechToTextSuite(name: string, subject: SuiteSubject): void {
           first = false;
         }
       }
-      await expect(subject.engine().transcribe(abortAfterFirstChunk(), { signal: controller.signal })).rejects.toBe(reason);
+      await expect(
+        subject.engine().transcribe(abortAfterFirstChunk(), { signal: controller.signal }),
+      ).rejects.toBe(reason);
     });
   });
 }

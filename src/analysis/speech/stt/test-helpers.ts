@@ -7,7 +7,8 @@ export const JFK = path.join(SPEECH_DATA, 'jfk.flac');
 export const LIBRIVOX = path.join(SPEECH_DATA, 'librivox');
 export const hasSpeechData = existsSync(JFK) && existsSync(path.join(LIBRIVOX, 'transcription'));
 export const hasPocketsphinx =
-  existsSync('/usr/share/pocketsphinx/model/en-us/en-us/mdef') && existsSync('/usr/lib/x86_64-linux-gnu/libpocketsphinx.so.3');
+  existsSync('/usr/share/pocketsphinx/model/en-us/en-us/mdef') &&
+  existsSync('/usr/lib/x86_64-linux-gnu/libpocketsphinx.so.3');
 
 /** jfk.flac's reference: the last line of REFERENCE.txt. */
 export function jfkReference(): string {
@@ -29,9 +30,13 @@ export function librivoxClips(): { file: string; text: string }[] {
  * ingest/media's own tests cover its decoder).
  */
 export function pcmOf(file: string): Float32Array {
-  const bytes = execFileSync('ffmpeg', ['-nostdin', '-v', 'error', '-i', file, '-ac', '1', '-ar', '16000', '-f', 'f32le', '-'], {
-    maxBuffer: 1 << 30,
-  });
+  const bytes = execFileSync(
+    'ffmpeg',
+    ['-nostdin', '-v', 'error', '-i', file, '-ac', '1', '-ar', '16000', '-f', 'f32le', '-'],
+    {
+      maxBuffer: 1 << 30,
+    },
+  );
   return new Float32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
 }
 

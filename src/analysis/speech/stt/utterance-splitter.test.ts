@@ -6,7 +6,10 @@ const RATE = 16_000;
 
 /** A 200 Hz tone of `seconds` at `amplitude`, or silence at amplitude 0. */
 function tone(seconds: number, amplitude: number): Float32Array {
-  return Float32Array.from({ length: Math.round(seconds * RATE) }, (_, i) => amplitude * Math.sin((2 * Math.PI * 200 * i) / RATE));
+  return Float32Array.from(
+    { length: Math.round(seconds * RATE) },
+    (_, i) => amplitude * Math.sin((2 * Math.PI * 200 * i) / RATE),
+  );
 }
 function concat(...parts: Float32Array[]): Float32Array {
   const out = new Float32Array(parts.reduce((n, p) => n + p.length, 0));
@@ -22,7 +25,10 @@ function split(samples: Float32Array, chunk = RATE, splitter = new UtteranceSpli
   for (let i = 0; i < samples.length; i += chunk) out.push(...splitter.push(samples.subarray(i, i + chunk)));
   return [...out, ...splitter.flush()];
 }
-const span = (u: Utterance): [number, number] => [u.startSample / RATE, (u.startSample + u.samples.length) / RATE];
+const span = (u: Utterance): [number, number] => [
+  u.startSample / RATE,
+  (u.startSample + u.samples.length) / RATE,
+];
 
 describe('UtteranceSplitter', () => {
   it('cuts at a pause and trims long silences to 0.25 s of padding, keeping stream positions', () => {
@@ -66,7 +72,8 @@ describe('UtteranceSplitter', () => {
     expect(utterances.length).toBeGreaterThanOrEqual(3);
     for (const u of utterances) expect(u.samples.length).toBeLessThanOrEqual(20 * RATE);
     expect(utterances.reduce((n, u) => n + u.samples.length, 0)).toBe(audio.length);
-    for (const u of utterances.slice(1)) expect(Math.abs(((u.startSample / RATE) % 4) - 2)).toBeLessThan(0.06);
+    for (const u of utterances.slice(1))
+      expect(Math.abs(((u.startSample / RATE) % 4) - 2)).toBeLessThan(0.06);
   });
 
   it.skipIf(!hasSpeechData)('splits jfk.flac at its pauses into phrase-sized pieces inside the clip', () => {

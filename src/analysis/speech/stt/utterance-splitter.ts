@@ -93,7 +93,8 @@ export class UtteranceSplitter {
   flush(): Utterance[] {
     const out = this.classifyPending();
     const frames = this.energies.length;
-    const end = this.silenceRun >= this.minSilence ? Math.min(frames - this.silenceRun + this.pad, frames) : frames;
+    const end =
+      this.silenceRun >= this.minSilence ? Math.min(frames - this.silenceRun + this.pad, frames) : frames;
     if (this.speechFrames >= this.minSpeech) {
       const endSample = end === frames ? this.bufferLength : end * this.frame;
       out.push(this.slice(this.unitStart * this.frame, endSample));
@@ -125,7 +126,8 @@ export class UtteranceSplitter {
     if (!isLoud) {
       this.silenceRun++;
       // Nothing said yet: slide the start along so leading silence is not kept.
-      if (this.speechFrames === 0 && this.silenceRun > this.pad) this.unitStart = Math.max(this.unitStart, f + 1 - this.pad);
+      if (this.speechFrames === 0 && this.silenceRun > this.pad)
+        this.unitStart = Math.max(this.unitStart, f + 1 - this.pad);
     } else {
       if (this.silenceRun >= this.minSilence && this.speechFrames > 0) {
         const runStart = f - this.silenceRun;

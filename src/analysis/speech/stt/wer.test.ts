@@ -3,13 +3,41 @@ import { normaliseWords, wordErrorRate } from './wer.js';
 
 describe('normaliseWords', () => {
   it('drops case and punctuation, splits hyphens, keeps apostrophes inside words', () => {
-    expect(normaliseWords('And so, my fellow Americans: ask not — Call-Forward! don\'t')).toEqual([
-      'and', 'so', 'my', 'fellow', 'americans', 'ask', 'not', 'call', 'forward', "don't",
+    expect(normaliseWords("And so, my fellow Americans: ask not — Call-Forward! don't")).toEqual([
+      'and',
+      'so',
+      'my',
+      'fellow',
+      'americans',
+      'ask',
+      'not',
+      'call',
+      'forward',
+      "don't",
     ]);
   });
   it('spells digits and keypad symbols the way a speaker says them', () => {
-    expect(normaliseWords('press 1, 42 or # then *')).toEqual(['press', 'one', 'forty', 'two', 'or', 'pound', 'then', 'star']);
-    expect(normaliseWords('dial 911 then 0800')).toEqual(['dial', 'nine', 'hundred', 'eleven', 'then', 'zero', 'eight', 'zero', 'zero']);
+    expect(normaliseWords('press 1, 42 or # then *')).toEqual([
+      'press',
+      'one',
+      'forty',
+      'two',
+      'or',
+      'pound',
+      'then',
+      'star',
+    ]);
+    expect(normaliseWords('dial 911 then 0800')).toEqual([
+      'dial',
+      'nine',
+      'hundred',
+      'eleven',
+      'then',
+      'zero',
+      'eight',
+      'zero',
+      'zero',
+    ]);
   });
   it('joins dotted initialisms', () => {
     expect(normaliseWords('at 5 P.M. sharp')).toEqual(['at', 'five', 'pm', 'sharp']);
@@ -21,7 +49,10 @@ describe('normaliseWords', () => {
 
 describe('wordErrorRate', () => {
   it('is 0 for the same words however punctuated', () => {
-    expect(wordErrorRate('Ask not what your country can do for you.', 'ask not what your country can do for you').rate).toBe(0);
+    expect(
+      wordErrorRate('Ask not what your country can do for you.', 'ask not what your country can do for you')
+        .rate,
+    ).toBe(0);
   });
   it('counts a substitution, a deletion and an insertion separately', () => {
     const r = wordErrorRate('he was not an ill disposed young man', 'he he was not a ill disposed man');

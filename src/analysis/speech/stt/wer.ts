@@ -11,7 +11,10 @@ export interface WordErrorRate {
   readonly referenceWords: number;
 }
 
-const ONES = 'zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen'.split(' ');
+const ONES =
+  'zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen'.split(
+    ' ',
+  );
 const TENS = ' ten twenty thirty forty fifty sixty seventy eighty ninety'.split(' ');
 
 /** English words for 0–999; longer digit strings are read digit by digit, as phone numbers are. */
@@ -71,7 +74,7 @@ export function wordErrorRate(reference: string, hypothesis: string): WordErrorR
   let substitutions = 0;
   let deletions = 0;
   let insertions = 0;
-  for (let i = ref.length, j = hyp.length; i > 0 || j > 0; ) {
+  for (let i = ref.length, j = hyp.length; i > 0 || j > 0;) {
     const here = cost[i]![j]!;
     if (i > 0 && j > 0 && here === cost[i - 1]![j - 1]! + (ref[i - 1] === hyp[j - 1] ? 0 : 1)) {
       if (ref[i - 1] !== hyp[j - 1]) substitutions++;

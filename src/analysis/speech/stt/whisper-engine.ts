@@ -53,11 +53,13 @@ export class WhisperEngine implements SpeechToText {
 
   /** Whether a model is configured and present and the package loads; does not load the model. */
   async check(): Promise<EngineCheck> {
-    if (!this.modelPath) return { usable: false, reason: 'CANDOR_WHISPER_MODEL is not set (path to a ggml model file)' };
+    if (!this.modelPath)
+      return { usable: false, reason: 'CANDOR_WHISPER_MODEL is not set (path to a ggml model file)' };
     if (!existsSync(this.modelPath) || !statSync(this.modelPath).isFile()) {
       return { usable: false, reason: `model file not found: ${this.modelPath}` };
     }
-    if (!(await packageLoads())) return { usable: false, reason: `not installed: npm install ${WHISPER_PACKAGE}` };
+    if (!(await packageLoads()))
+      return { usable: false, reason: `not installed: npm install ${WHISPER_PACKAGE}` };
     return { usable: true, reason: `whisper.cpp via ${WHISPER_PACKAGE}, model ${this.modelPath}` };
   }
 
@@ -106,7 +108,11 @@ function toWords(raw: readonly RawWord[], offsetSeconds: number): Word[] {
     const clean = text.trim();
     if (!clean || /^\[.*\]$|^\(.*\)$/.test(clean)) continue;
     const start = roundSeconds(offsetSeconds + t0 * WHISPER_TIME_UNIT);
-    words.push({ text: clean, start, end: roundSeconds(Math.max(start, offsetSeconds + t1 * WHISPER_TIME_UNIT)) });
+    words.push({
+      text: clean,
+      start,
+      end: roundSeconds(Math.max(start, offsetSeconds + t1 * WHISPER_TIME_UNIT)),
+    });
   }
   return words;
 }
@@ -118,7 +124,14 @@ function sentences(words: readonly Word[]): Segment[] {
   const close = () => {
     const first = current[0];
     const last = current.at(-1);
-    if (first && last) out.push({ speaker: null, start: first.start, end: last.end, text: current.map((w) => w.text).join(' '), words: current });
+    if (first && last)
+      out.push({
+        speaker: null,
+        start: first.start,
+        end: last.end,
+        text: current.map((w) => w.text).join(' '),
+        words: current,
+      });
     current = [];
   };
   for (const word of words) {
