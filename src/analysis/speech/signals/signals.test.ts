@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Response, Segment } from '../../../domain/index.js';
-import { longestPauseSeconds, pauseRatio, responseLatencySeconds } from './timing.js';
-import { articulationRate, pitchRangeSemitones, pitchSpreadSemitones, syllableRate } from './voice.js';
+import { longestPauseSeconds, meanPauseSeconds, pauseRatio, responseLatencySeconds } from './timing.js';
+import { articulationRate, pitchMeanHz, pitchRangeSemitones, pitchSpreadSemitones, syllableRate } from './voice.js';
 import type { VoiceTrack } from './voice-track.js';
 
 function response(segments: readonly Segment[], prompt: readonly Segment[] = []): Response {
@@ -34,6 +34,7 @@ describe('timing signals', () => {
     expect(ratio.value).toBeCloseTo(1.3 / 3, 2);
     expect(ratio.evidence[0]).toMatchObject({ quote: '1 s pause', start: 1.7, end: 2.7 });
     expect(longestPauseSeconds.compute(timed, { voice: null }).value).toBe(1);
+    expect(meanPauseSeconds.compute(timed, { voice: null }).value).toBe(0.65);
   });
 
   it('needs word times or a recording: caption cues are not pauses', () => {
@@ -68,6 +69,11 @@ describe('voice signals', () => {
     syllables: [1.1, 1.3, 1.5, 1.7, 2.6, 2.8],
   };
   const answer = response([{ speaker: 'Ana', start: 1, end: 3, text: 'a glide' }]);
+
+  it('measures the mean pitch in Hz', () => {
+    // Mean of 100·2^x over x in [0, 1] is 100 / ln 2.
+    expect(pitchMeanHz.compute(answer, { voice }).value).toBeCloseTo(100 / Math.LN2, 0);
+  });
 
   it('measures the pitch range and spread in semitones', () => {
     expect(pitchRangeSemitones.compute(answer, { voice }).value).toBeCloseTo(0.9 * 12, 0);
