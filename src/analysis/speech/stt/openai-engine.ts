@@ -3,7 +3,7 @@ import { CandorError } from '../../../core/index.js';
 import type { Segment, Transcript, Word } from '../../../domain/index.js';
 import { audioParts } from './audio-parts.js';
 import { encodeWav } from './pcm.js';
-import { roundSeconds } from './recognised-words.js';
+import { roundSeconds, segmentsFromWords } from './recognised-words.js';
 import {
   STT_SAMPLE_RATE,
   STT_TRANSCRIPT_FORMAT,
@@ -227,7 +227,7 @@ export function toSegments(body: VerboseJson, offsetSeconds: number): Segment[] 
     text: s.text.trim(),
   }));
 
-  if (segments.length === 0) return groupByPause(words);
+  if (segments.length === 0) return segmentsFromWords(words, { pauseSeconds: 0.7 });
   if (words.length === 0)
     return segments.filter((s) => s.text.length > 0).map((s) => ({ speaker: null, ...s, words: spread(s) }));
 
@@ -253,29 +253,4 @@ function spread(segment: { start: number; end: number; text: string }): Word[] {
     cursor += (span * text.length) / total;
     return { text, start: roundSeconds(start), end: roundSeconds(cursor) };
   });
-}
-
-function groupByPause(words: readonly Word[]): Segment[] {
-  const out: Segment[] = [];
-  let current: Word[] = [];
-  const close = () => {
-    const first = current[0];
-    const last = current.at(-1);
-    if (first && last)
-      out.push({
-        speaker: null,
-        start: first.start,
-        end: last.end,
-        text: current.map((w) => w.text).join(' '),
-        words: current,
-      });
-    current = [];
-  };
-  for (const word of words) {
-    const previous = current.at(-1);
-    if (previous && word.start - previous.end >= 0.7) close();
-    current.push(word);
-  }
-  close();
-  return out;
 }

@@ -33,3 +33,29 @@ export function segmentFromWords(words: readonly Word[]): Segment | null {
     words,
   };
 }
+
+/**
+ * Words into segments: a new segment after a pause of `pauseSeconds` or more, and, with
+ * `endAtPunctuation`, after a word that ends a sentence (engines that punctuate, like whisper).
+ * @example segmentsFromWords(words, { pauseSeconds: 0.7 })
+ */
+export function segmentsFromWords(
+  words: readonly Word[],
+  options: { readonly pauseSeconds: number; readonly endAtPunctuation?: boolean },
+): Segment[] {
+  const out: Segment[] = [];
+  let current: Word[] = [];
+  const close = (): void => {
+    const segment = segmentFromWords(current);
+    if (segment) out.push(segment);
+    current = [];
+  };
+  for (const word of words) {
+    const previous = current.at(-1);
+    if (previous && word.start - previous.end >= options.pauseSeconds) close();
+    current.push(word);
+    if (options.endAtPunctuation && /[.?!]["')\]]?$/.test(word.text)) close();
+  }
+  close();
+  return out;
+}

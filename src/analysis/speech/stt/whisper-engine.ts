@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { CandorError } from '../../../core/index.js';
 import type { Segment, Transcript, Word } from '../../../domain/index.js';
 import { audioParts } from './audio-parts.js';
-import { roundSeconds } from './recognised-words.js';
+import { roundSeconds, segmentsFromWords } from './recognised-words.js';
 import { RecogniserWorker, type RawWord } from './recogniser-worker.js';
 import {
   abortable,
@@ -81,7 +81,10 @@ export class WhisperEngine implements SpeechToText {
       for await (const part of audioParts(audio, this.options.partSeconds ?? 120)) {
         signal?.throwIfAborted();
         const raw = await abortable(worker.decode(part.samples), signal);
-        segments.push(...sentences(toWords(raw, part.startSeconds)));
+        // whisper punctuates: a segment ends at . ? ! or a 1 s pause.
+        segments.push(
+          ...segmentsFromWords(toWords(raw, part.startSeconds), { pauseSeconds: 1, endAtPunctuation: true }),
+        );
         onProgress?.(part.startSeconds + part.samples.length / STT_SAMPLE_RATE);
       }
     } finally {
@@ -115,31 +118,4 @@ function toWords(raw: readonly RawWord[], offsetSeconds: number): Word[] {
     });
   }
   return words;
-}
-
-/** Words into sentence segments: whisper punctuates, so a segment ends at . ? ! or a 1 s pause. */
-function sentences(words: readonly Word[]): Segment[] {
-  const out: Segment[] = [];
-  let current: Word[] = [];
-  const close = () => {
-    const first = current[0];
-    const last = current.at(-1);
-    if (first && last)
-      out.push({
-        speaker: null,
-        start: first.start,
-        end: last.end,
-        text: current.map((w) => w.text).join(' '),
-        words: current,
-      });
-    current = [];
-  };
-  for (const word of words) {
-    const previous = current.at(-1);
-    if (previous && word.start - previous.end >= 1) close();
-    current.push(word);
-    if (/[.?!]["')\]]?$/.test(word.text)) close();
-  }
-  close();
-  return out;
 }
