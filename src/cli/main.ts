@@ -1,8 +1,10 @@
 import { Command, CommanderError, Option } from 'commander';
-import { engineVersion, INPUT_ERROR_CODES, toCandorError } from '../core/index.js';
+import { CandorError, engineVersion, INPUT_ERROR_CODES, toCandorError } from '../core/index.js';
 import { analyzeFile } from './commands/analyze.js';
 import { frameworksList, frameworksShow, signalsList } from './commands/catalogue.js';
 import { runDemo } from './commands/demo.js';
+import { serve } from './commands/serve.js';
+import { createUser } from './commands/user.js';
 import { doctorReport } from './commands/doctor.js';
 import { shutdown } from './context.js';
 import { renderScorecard, styleFor } from './render.js';
@@ -73,6 +75,46 @@ function program(): Command {
     .description('list the signal catalogue: what each signal measures, its unit, range, method and source')
     .option('--json', 'print JSON')
     .action((opts: { json?: boolean }) => void process.stdout.write(signalsList(opts.json ?? false)));
+
+  cli
+    .command('serve')
+    .description('start the HTTP API (docs at /api/docs); stops on Ctrl-C')
+    .option('--port <n>', 'port to listen on (default: PORT or 3000)')
+    .action(async (opts: { port?: string }) => {
+      const port = opts.port === undefined ? undefined : Number(opts.port);
+      if (port !== undefined && !(Number.isInteger(port) && port > 0 && port < 65536)) {
+        throw new CandorError(
+          'CONFIG_INVALID',
+          `--port: expected an integer between 1 and 65535, got "${opts.port}"`,
+          {
+            setting: 'port',
+          },
+        );
+      }
+      const server = await serve(port === undefined ? {} : { port });
+      await new Promise<void>((resolve) => {
+        const stop = () => resolve();
+        process.once('SIGINT', stop);
+        process.once('SIGTERM', stop);
+      });
+      await server.close();
+    });
+
+  cli
+    .command('user')
+    .description('manage the people who can sign in')
+    .command('create')
+    .description('add a user; without --password one is generated and printed once')
+    .requiredOption('--email <email>', 'their e-mail address, used to sign in')
+    .requiredOption('--name <name>', 'their name')
+    .requiredOption('--role <role>', 'admin, recruiter, hiring_manager, advisor or candidate')
+    .option('--password <password>', 'at least 8 characters')
+    .option('--workspace <slug>', 'workspace (created if missing)', 'default')
+    .action(
+      async (opts: { email: string; name: string; role: string; password?: string; workspace: string }) => {
+        await createUser(opts);
+      },
+    );
 
   cli
     .command('doctor')

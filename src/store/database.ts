@@ -17,6 +17,7 @@ import {
 import { createQuestionSetRepository, type QuestionSetRepository } from './repositories/question-sets.js';
 import { monotonicClock, type RepositoryContext } from './repositories/rows.js';
 import { createScorecardRepository, type ScorecardRepository } from './repositories/scorecards.js';
+import { createUserRepository, type UserRepository } from './repositories/users.js';
 import { createWorkspaceRepository, type WorkspaceRepository } from './repositories/workspaces.js';
 
 /** File name of the embedded database inside the data folder. */
@@ -49,6 +50,8 @@ export interface Store {
   readonly scorecards: ScorecardRepository;
   readonly humanRatings: HumanRatingRepository;
   readonly pipelineEvents: PipelineEventRepository;
+  /** People who sign in, their sessions and API tokens. */
+  readonly users: UserRepository;
   /** Runs any migration not yet applied (none after opening); returns what ran. */
   migrate(): Promise<MigrationResult[]>;
   /** Closes the database (the SQLite file or the PostgreSQL pool). */
@@ -98,6 +101,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     scorecards: createScorecardRepository(ctx),
     humanRatings: createHumanRatingRepository(ctx),
     pipelineEvents: createPipelineEventRepository(ctx),
+    users: createUserRepository(ctx),
     migrate,
     close: () => db.destroy(),
   };

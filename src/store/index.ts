@@ -57,3 +57,16 @@ export type {
   EventPayload,
   PipelineEventRepository,
 } from './repositories/pipeline-events.js';
+export {
+  USER_ROLES,
+  hashToken,
+  hashPassword,
+  checkPassword,
+  type UserRole,
+  type UserRecord,
+  type NewUser,
+  type SessionRecord,
+  type ApiTokenRecord,
+  type AccountTables,
+  type UserRepository,
+} from './repositories/users.js';

@@ -10,11 +10,14 @@ function memoryDb(): Kysely<unknown> {
 }
 
 describe('migrateToLatest', () => {
-  it('applies 0001-initial once and nothing on the second run', async () => {
+  it('applies every migration once, in order, and nothing on the second run', async () => {
     const db = memoryDb();
     try {
       const first = await migrateToLatest(db);
-      expect(first.map((r) => [r.migrationName, r.status])).toEqual([['0001-initial', 'Success']]);
+      expect(first.map((r) => [r.migrationName, r.status])).toEqual([
+        ['0001-initial', 'Success'],
+        ['0002-accounts', 'Success'],
+      ]);
       expect(await migrateToLatest(db)).toEqual([]);
     } finally {
       await db.destroy();
@@ -44,10 +47,11 @@ describe('migrateToLatest', () => {
     }
   });
 
-  it('can undo the initial migration, leaving no Candor table behind', async () => {
+  it('can undo every migration, leaving no Candor table behind', async () => {
     const db = memoryDb();
     try {
       await migrateToLatest(db);
+      await migrations['0002-accounts']!.down!(db);
       await migrations['0001-initial']!.down!(db);
       const tables = await db.introspection.getTables();
       expect(tables.map((t) => t.name)).toEqual([]);

@@ -48,7 +48,8 @@ describe.skipIf(!databaseUrl)('PostgreSQL (TEST_DATABASE_URL)', () => {
       const tables = rows.map((r) => r.table_name);
       expect(tables).toContain('kysely_migration');
       expect(tables).toContain('scorecard');
-      expect(tables).toHaveLength(16);
+      expect(tables).toContain('app_user');
+      expect(tables).toHaveLength(19);
     } finally {
       await client.end();
     }

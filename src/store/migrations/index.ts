@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely';
 import * as initial from './0001-initial.js';
+import * as accounts from './0002-accounts.js';
 
 /**
  * Every migration, imported in code rather than found by scanning a folder, so the compiled
@@ -7,4 +8,5 @@ import * as initial from './0001-initial.js';
  */
 export const migrations: Readonly<Record<string, Migration>> = {
   '0001-initial': initial,
+  '0002-accounts': accounts,
 };

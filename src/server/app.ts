@@ -1,0 +1,78 @@
+import cookie from '@fastify/cookie';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { engineVersion } from '../core/index.js';
+import type { Store } from '../store/index.js';
+import { installAuth, SESSION_COOKIE } from './auth.js';
+import type { ServerConfig } from './config.js';
+import { installErrorHandlers } from './errors.js';
+import { authRoutes } from './routes/auth.js';
+import { healthRoutes } from './routes/health.js';
+
+/** Prefix of the versioned API. */
+export const API_PREFIX = '/api/v1';
+
+export interface BuildAppOptions {
+  readonly store: Store;
+  readonly config: ServerConfig;
+  /** Fastify's pino logger; off by default so tests stay quiet. */
+  readonly logger?: boolean;
+}
+
+/**
+ * Builds Candor's HTTP server (not yet listening): the API under `/api/v1`, the OpenAPI document
+ * at `/api/openapi.json` and a browsable page at `/api/docs`, one error body everywhere.
+ *
+ * @example
+ * const app = await buildApp({ store, config })
+ * const res = await app.inject({ method: 'GET', url: '/api/v1/health' }) // 200 { status: 'ok', … }
+ */
+export async function buildApp({ store, config, logger = false }: BuildAppOptions): Promise<FastifyInstance> {
+  const app = Fastify({ logger, trustProxy: config.trustProxy }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandlers(app);
+
+  await app.register(cookie, { secret: config.secret });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Candor API',
+        version: engineVersion(),
+        description: 'Evidence-linked interview intelligence.',
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE },
+          bearer: { type: 'http', scheme: 'bearer' },
+        },
+      },
+      security: [{ session: [] }, { bearer: [] }],
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  // Serves its HTML and JS from the installed npm package; no CDN.
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
+
+  installAuth(app, store, config.secret);
+  await app.register(
+    async (api) => {
+      await api.register(healthRoutes(store));
+      await api.register(authRoutes(store, config));
+    },
+    { prefix: API_PREFIX },
+  );
+  await app.ready();
+  return app;
+}

@@ -1,0 +1,107 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
+import { CandorError, loadConfig } from '../core/index.js';
+
+/** File in the data folder holding the generated cookie-signing secret. */
+export const SECRET_FILE_NAME = 'secret';
+
+/** How long a browser session lasts without signing in again. */
+const DEFAULT_SESSION_TTL_HOURS = 24 * 7;
+
+export interface ServerConfig {
+  readonly port: number;
+  readonly host: string;
+  /** Signs session cookies and derives CSRF tokens; at least 32 characters. */
+  readonly secret: string;
+  /** Trust `X-Forwarded-*` from a reverse proxy (TRUST_PROXY=true), so `Secure` cookies follow https. */
+  readonly trustProxy: boolean;
+  readonly sessionTtlMs: number;
+  /** Workspace slug used when a login names none. */
+  readonly defaultWorkspace: string;
+}
+
+const integerIn = (min: number, max: number) =>
+  z.string().transform((raw, ctx) => {
+    const value = Number(raw);
+    if (!/^\d+$/.test(raw.trim()) || value < min || value > max) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `expected an integer between ${min} and ${max}, got ${JSON.stringify(raw)}`,
+      });
+      return z.NEVER;
+    }
+    return value;
+  });
+
+const ServerEnv = z.object({
+  PORT: integerIn(1, 65535).optional(),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  CANDOR_SECRET: z
+    .string()
+    .min(32, { message: 'expected at least 32 characters (try `openssl rand -base64 32`)' })
+    .optional(),
+  TRUST_PROXY: z
+    .enum(['true', 'false', '1', '0'], { message: 'expected true or false' })
+    .default('false')
+    .transform((v) => v === 'true' || v === '1'),
+  CANDOR_SESSION_TTL_HOURS: integerIn(1, 24 * 365).optional(),
+  CANDOR_DEFAULT_WORKSPACE: z.string().min(1).default('default'),
+});
+
+/**
+ * Reads the HTTP server's settings from the environment, failing with a CONFIG_INVALID that
+ * names the setting. Without CANDOR_SECRET a random secret is generated once and kept in
+ * `<dataDir>/secret` (mode 0600), so sessions survive a restart.
+ *
+ * @throws CandorError('CONFIG_INVALID', 'PORT: expected an integer between 1 and 65535, got "abc"', { setting: 'PORT' })
+ * @example const config = loadServerConfig(process.env, { dataDir: loadConfig().dataDir })
+ */
+export function loadServerConfig(env: NodeJS.ProcessEnv, options: { dataDir: string }): ServerConfig {
+  const clean = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = ServerEnv.safeParse(clean);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const setting = String(issue?.path[0] ?? 'environment');
+    throw new CandorError('CONFIG_INVALID', `${setting}: ${issue?.message ?? 'invalid'}`, { setting });
+  }
+  const data = parsed.data;
+  return {
+    port: data.PORT ?? 3000,
+    host: data.HOST,
+    secret: data.CANDOR_SECRET ?? readOrCreateSecret(options.dataDir),
+    trustProxy: data.TRUST_PROXY,
+    sessionTtlMs: (data.CANDOR_SESSION_TTL_HOURS ?? DEFAULT_SESSION_TTL_HOURS) * 3600_000,
+    defaultWorkspace: data.CANDOR_DEFAULT_WORKSPACE,
+  };
+}
+
+/** `loadServerConfig` with the data folder from Candor's core settings. */
+export function loadServerConfigFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
+  return loadServerConfig(env, { dataDir: loadConfig(env).dataDir });
+}
+
+function readOrCreateSecret(dataDir: string): string {
+  const file = path.join(dataDir, SECRET_FILE_NAME);
+  try {
+    fs.mkdirSync(dataDir, { recursive: true });
+    // 'wx' fails if the file exists, so two servers starting at once keep one secret.
+    fs.writeFileSync(file, randomBytes(32).toString('base64url') + '\n', { flag: 'wx', mode: 0o600 });
+  } catch (error) {
+    if ((error as { code?: unknown }).code !== 'EEXIST') {
+      throw new CandorError('CONFIG_INVALID', `cannot write ${file}: ${(error as Error).message}`, {
+        setting: 'CANDOR_SECRET',
+        file,
+      });
+    }
+  }
+  const secret = fs.readFileSync(file, 'utf8').trim();
+  if (secret.length < 32) {
+    throw new CandorError('CONFIG_INVALID', `${file}: secret shorter than 32 characters`, {
+      setting: 'CANDOR_SECRET',
+      file,
+    });
+  }
+  return secret;
+}
