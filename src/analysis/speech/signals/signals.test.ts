@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Response, Segment } from '../../../domain/index.js';
 import { longestPauseSeconds, meanPauseSeconds, pauseRatio, responseLatencySeconds } from './timing.js';
-import { articulationRate, pitchMeanHz, pitchRangeSemitones, pitchSpreadSemitones, syllableRate } from './voice.js';
+import {
+  articulationRate,
+  pitchMeanHz,
+  pitchRangeSemitones,
+  pitchSpreadSemitones,
+  syllableRate,
+} from './voice.js';
 import type { VoiceTrack } from './voice-track.js';
 
 function response(segments: readonly Segment[], prompt: readonly Segment[] = []): Response {
