@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
+import { toWav16k } from './audio.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const prosody = await import(path.join(root, 'dist', 'analysis', 'speech', 'prosody', 'index.js'));
@@ -98,23 +99,7 @@ if (!has('ffmpeg') || !has('praat') || !existsSync(SPEECH)) {
 
 let wavCount = 0;
 function toWav(file) {
-  const out = path.join(tmp, `${wavCount++}-${path.basename(file).replace(/\.[^.]+$/, '')}.wav`);
-  execFileSync('ffmpeg', [
-    '-nostdin',
-    '-v',
-    'error',
-    '-y',
-    '-i',
-    file,
-    '-ac',
-    '1',
-    '-ar',
-    '16000',
-    '-c:a',
-    'pcm_s16le',
-    out,
-  ]);
-  return out;
+  return toWav16k(file, path.join(tmp, `${wavCount++}-${path.basename(file).replace(/\.[^.]+$/, '')}.wav`));
 }
 
 /** PCM16 WAV → Float32Array the way Praat reads it (sample / 32768). */

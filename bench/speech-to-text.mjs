@@ -14,6 +14,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { toWav16k } from './audio.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = (p) => import(path.join(root, 'dist', p));
@@ -39,24 +40,7 @@ const { PocketsphinxEngine, pocketsphinxModel, wordErrorRate, closeSharedDecoder
 /** A 16 kHz mono s16 WAV of `input` in bench/.out, made once with the ffmpeg program. */
 function wavOf(input, name) {
   const file = path.join(out, `${name}.wav`);
-  if (!existsSync(file)) {
-    execFileSync('ffmpeg', [
-      '-nostdin',
-      '-v',
-      'error',
-      '-y',
-      '-i',
-      input,
-      '-ac',
-      '1',
-      '-ar',
-      '16000',
-      '-c:a',
-      'pcm_s16le',
-      file,
-    ]);
-  }
-  return file;
+  return existsSync(file) ? file : toWav16k(input, file);
 }
 
 function devSet() {

@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import { afterAll, describe } from 'vitest';
 import { openStore } from '../store/index.js';
+import { postgresTestSchema } from '../store/test-helpers.js';
 import { describeApp } from './app.suite.js';
 
 const tempDir = fs.mkdtempSync(path.join(os.tmpdir(), 'candor-server-'));
@@ -14,17 +14,9 @@ describe('SQLite', () => {
 });
 
 const databaseUrl = process.env.TEST_DATABASE_URL;
-const schema = `candor_server_test_${process.pid}_${Date.now()}`;
+const { schema, drop } = postgresTestSchema('candor_server_test', databaseUrl);
 
 describe.skipIf(!databaseUrl)('PostgreSQL (TEST_DATABASE_URL)', () => {
-  afterAll(async () => {
-    const client = new pg.Client({ connectionString: databaseUrl });
-    await client.connect();
-    try {
-      await client.query(`drop schema if exists "${schema}" cascade`);
-    } finally {
-      await client.end();
-    }
-  });
+  afterAll(drop);
   describeApp('postgres', () => openStore({ dataDir: tempDir, databaseUrl, schema }));
 });

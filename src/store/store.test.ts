@@ -5,6 +5,7 @@ import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openStore } from './index.js';
 import { describeStore } from './store.suite.js';
+import { postgresTestSchema } from './test-helpers.js';
 
 const tempDir = fs.mkdtempSync(path.join(os.tmpdir(), 'candor-store-'));
 // A folder that does not exist yet: openStore must create it.
@@ -21,19 +22,10 @@ describe('SQLite', () => {
 });
 
 const databaseUrl = process.env.TEST_DATABASE_URL;
-// Unique per run, so parallel runs and leftovers of a crashed run never meet.
-const schema = `candor_test_${process.pid}_${Date.now()}`;
+const { schema, drop } = postgresTestSchema('candor_test', databaseUrl);
 
 describe.skipIf(!databaseUrl)('PostgreSQL (TEST_DATABASE_URL)', () => {
-  afterAll(async () => {
-    const client = new pg.Client({ connectionString: databaseUrl });
-    await client.connect();
-    try {
-      await client.query(`drop schema if exists "${schema}" cascade`);
-    } finally {
-      await client.end();
-    }
-  });
+  afterAll(drop);
 
   describeStore('postgres', () => openStore({ dataDir, databaseUrl, schema }));
 

@@ -172,17 +172,21 @@ export class Autocorrelator {
         }
       }
     }
-    if (this.radix2Stage) {
-      for (let i = 0; i < half; i += 2) {
-        const ar = re[i]!;
-        const ai = im[i]!;
-        const br = re[i + 1]!;
-        const bi = im[i + 1]!;
-        re[i] = ar + br;
-        im[i] = ai + bi;
-        re[i + 1] = ar - br;
-        im[i + 1] = ai - bi;
-      }
+    if (this.radix2Stage) this.radix2Pass();
+  }
+
+  /** The lone radix-2 butterfly stage when the size is not a power of 4; the same in both directions. */
+  private radix2Pass(): void {
+    const { half, re, im } = this;
+    for (let i = 0; i < half; i += 2) {
+      const ar = re[i]!;
+      const ai = im[i]!;
+      const br = re[i + 1]!;
+      const bi = im[i + 1]!;
+      re[i] = ar + br;
+      im[i] = ai + bi;
+      re[i + 1] = ar - br;
+      im[i + 1] = ai - bi;
     }
   }
 
@@ -193,18 +197,7 @@ export class Autocorrelator {
    */
   private inverseDit(): void {
     const { half, re, im, stages } = this;
-    if (this.radix2Stage) {
-      for (let i = 0; i < half; i += 2) {
-        const ar = re[i]!;
-        const ai = im[i]!;
-        const br = re[i + 1]!;
-        const bi = im[i + 1]!;
-        re[i] = ar + br;
-        im[i] = ai + bi;
-        re[i + 1] = ar - br;
-        im[i + 1] = ai - bi;
-      }
-    }
+    if (this.radix2Stage) this.radix2Pass();
     for (let stage = stages.length - 1; stage >= 0; stage--) {
       const { quarter: q, twiddles } = stages[stage]!;
       for (let start = 0; start < half; start += 4 * q) {
