@@ -6,6 +6,9 @@ import type { Database } from './schema.js';
 import { createAnalysisRepository, type AnalysisRepository } from './repositories/analyses.js';
 import { createApplicationRepository, type ApplicationRepository } from './repositories/applications.js';
 import { createCandidateRepository, type CandidateRepository } from './repositories/candidates.js';
+import { createCohortRepository, type CohortRepository } from './repositories/cohorts.js';
+import { createMediaRepository, type MediaRepository } from './repositories/media.js';
+import { createJobQueue, type JobQueue } from './job-queue.js';
 import { createFrameworkRepository, type FrameworkRepository } from './repositories/frameworks.js';
 import { createHumanRatingRepository, type HumanRatingRepository } from './repositories/human-ratings.js';
 import { createInterviewRepository, type InterviewRepository } from './repositories/interviews.js';
@@ -52,6 +55,12 @@ export interface Store {
   readonly pipelineEvents: PipelineEventRepository;
   /** People who sign in, their sessions and API tokens. */
   readonly users: UserRepository;
+  /** Uploaded recordings (rows; the bytes live in the media folder). */
+  readonly media: MediaRepository;
+  /** Advisors' cohorts of students. */
+  readonly cohorts: CohortRepository;
+  /** The embedded job queue (a table in this database). */
+  readonly queue: JobQueue;
   /** Runs any migration not yet applied (none after opening); returns what ran. */
   migrate(): Promise<MigrationResult[]>;
   /** Closes the database (the SQLite file or the PostgreSQL pool). */
@@ -102,6 +111,9 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     humanRatings: createHumanRatingRepository(ctx),
     pipelineEvents: createPipelineEventRepository(ctx),
     users: createUserRepository(ctx),
+    media: createMediaRepository(ctx),
+    cohorts: createCohortRepository(ctx),
+    queue: createJobQueue(ctx),
     migrate,
     close: () => db.destroy(),
   };

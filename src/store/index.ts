@@ -70,3 +70,7 @@ export {
   type AccountTables,
   type UserRepository,
 } from './repositories/users.js';
+export type { MediaRecord, NewMedia, MediaRepository } from './repositories/media.js';
+export type { CohortRecord, CohortRepository } from './repositories/cohorts.js';
+export type { JobQueue, TaskRecord, NewTask, TaskProgress } from './job-queue.js';
+export type { TaskStatus } from './schema.js';

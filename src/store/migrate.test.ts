@@ -17,6 +17,7 @@ describe('migrateToLatest', () => {
       expect(first.map((r) => [r.migrationName, r.status])).toEqual([
         ['0001-initial', 'Success'],
         ['0002-accounts', 'Success'],
+        ['0003-workflow', 'Success'],
       ]);
       expect(await migrateToLatest(db)).toEqual([]);
     } finally {
@@ -29,7 +30,7 @@ describe('migrateToLatest', () => {
     try {
       const broken = {
         ...migrations,
-        '0002-broken': {
+        '0009-broken': {
           up: (d: Kysely<unknown>) => sql`create table no_such_syntax (`.execute(d).then(() => undefined),
         },
       };
@@ -38,8 +39,8 @@ describe('migrateToLatest', () => {
         (e: unknown) => e,
       );
       expect(error).toBeInstanceOf(CandorError);
-      expect(error).toMatchObject({ code: 'INTERNAL', details: { migration: '0002-broken' } });
-      expect((error as CandorError).message).toMatch(/^database migration 0002-broken failed: /);
+      expect(error).toMatchObject({ code: 'INTERNAL', details: { migration: '0009-broken' } });
+      expect((error as CandorError).message).toMatch(/^database migration 0009-broken failed: /);
       // The migration before it stays applied.
       expect(await runMigrations(db, migrations)).toEqual([]);
     } finally {
@@ -51,8 +52,7 @@ describe('migrateToLatest', () => {
     const db = memoryDb();
     try {
       await migrateToLatest(db);
-      await migrations['0002-accounts']!.down!(db);
-      await migrations['0001-initial']!.down!(db);
+      for (const name of Object.keys(migrations).sort().reverse()) await migrations[name]!.down!(db);
       const tables = await db.introspection.getTables();
       expect(tables.map((t) => t.name)).toEqual([]);
     } finally {

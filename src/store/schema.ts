@@ -106,6 +106,10 @@ export interface InterviewTable {
   source_file: string | null;
   /** Transcript format the interview was imported from. */
   format: TranscriptFormat | null;
+  /** The student who owns a practice interview; null otherwise (migration 0003). */
+  user_id: Generated<string | null>;
+  /** A label shown in lists, e.g. the practised question. */
+  title: Generated<string | null>;
   created_at: Immutable<IsoTime>;
 }
 
@@ -185,6 +189,69 @@ export interface PipelineEventTable {
   occurred_at: Immutable<IsoTime>;
 }
 
+export type TaskStatus = 'queued' | 'running' | 'done' | 'failed';
+
+/** One unit of background work on the embedded job queue (see `store/job-queue.ts`). */
+export interface TaskTable {
+  id: Immutable<string>;
+  workspace_id: Immutable<string>;
+  /** What to run, e.g. `analyze-interview`. */
+  kind: Immutable<string>;
+  /** JSON object handed to the handler. */
+  payload: Immutable<JsonText>;
+  status: TaskStatus;
+  attempts: Generated<number>;
+  max_attempts: number;
+  /** Not before this time (retries back off). */
+  run_at: IsoTime;
+  /** Worker holding the lease while running. */
+  locked_by: string | null;
+  /** Lease end: a running task whose lease ran out (its worker died) is claimed again. */
+  locked_until: IsoTime | null;
+  /** JSON `{ stage, fraction, message }`. */
+  progress: JsonText | null;
+  /** JSON result of a finished task. */
+  result: JsonText | null;
+  last_error: string | null;
+  created_at: Immutable<IsoTime>;
+  updated_at: IsoTime;
+}
+
+/** An uploaded recording of one answer, kept under `<dataDir>/media`. */
+export interface MediaTable {
+  id: Immutable<string>;
+  workspace_id: Immutable<string>;
+  interview_id: Immutable<string>;
+  /** Answer order within the interview. */
+  position: number;
+  question_id: string | null;
+  question_text: string | null;
+  /** The name the uploader gave; shown, never used as a path. */
+  file_name: string;
+  /** Path relative to the media folder. */
+  storage_path: Immutable<string>;
+  /** Type sniffed from the content, e.g. `audio/webm`. */
+  content_type: string;
+  bytes: number;
+  sha256: string;
+  duration_s: number | null;
+  created_at: Immutable<IsoTime>;
+}
+
+/** An advisor's group of students (users with the candidate role). */
+export interface CohortTable {
+  id: Immutable<string>;
+  workspace_id: Immutable<string>;
+  name: string;
+  created_at: Immutable<IsoTime>;
+}
+
+export interface CohortMemberTable {
+  cohort_id: Immutable<string>;
+  user_id: Immutable<string>;
+  added_at: Immutable<IsoTime>;
+}
+
 /** Every table, keyed by its SQL name. */
 export interface Database {
   workspace: WorkspaceTable;
@@ -201,4 +268,8 @@ export interface Database {
   scorecard: ScorecardTable;
   human_rating: HumanRatingTable;
   pipeline_event: PipelineEventTable;
+  task: TaskTable;
+  media: MediaTable;
+  cohort: CohortTable;
+  cohort_member: CohortMemberTable;
 }

@@ -41,7 +41,8 @@ describe.skipIf(!databaseUrl)('PostgreSQL (TEST_DATABASE_URL)', () => {
       expect(tables).toContain('kysely_migration');
       expect(tables).toContain('scorecard');
       expect(tables).toContain('app_user');
-      expect(tables).toHaveLength(19);
+      expect(tables).toContain('task');
+      expect(tables).toHaveLength(23);
     } finally {
       await client.end();
     }

@@ -12,6 +12,9 @@ export interface InterviewRecord {
   readonly kind: InterviewKind;
   readonly sourceFile: string | null;
   readonly format: TranscriptFormat | null;
+  /** The student who owns a practice interview. */
+  readonly userId: string | null;
+  readonly title: string | null;
   readonly createdAt: string;
 }
 
@@ -22,6 +25,8 @@ export interface NewInterview {
   readonly kind: InterviewKind;
   readonly sourceFile?: string | null;
   readonly format?: TranscriptFormat | null;
+  readonly userId?: string | null;
+  readonly title?: string | null;
 }
 
 export interface InterviewRepository {
@@ -29,6 +34,13 @@ export interface InterviewRepository {
   get(id: string): Promise<InterviewRecord>;
   /** Interviews of an application, oldest first. */
   listByApplication(applicationId: string): Promise<InterviewRecord[]>;
+  /** Practice interviews a student owns, oldest first. */
+  listByUser(userId: string): Promise<InterviewRecord[]>;
+  /** Records where the transcript came from once it is imported or recognised. */
+  setSource(
+    id: string,
+    source: { sourceFile: string | null; format: TranscriptFormat | null },
+  ): Promise<InterviewRecord>;
   /** Deletes the interview with its responses, transcript, signal values, scorecards and ratings. */
   delete(id: string): Promise<void>;
 }
@@ -57,6 +69,8 @@ export function createInterviewRepository(ctx: RepositoryContext): InterviewRepo
             kind: input.kind,
             source_file: input.sourceFile ?? null,
             format: input.format ?? null,
+            user_id: input.userId ?? null,
+            title: input.title ?? null,
             created_at: timestamp(ctx),
           })
           .execute(),
@@ -74,6 +88,24 @@ export function createInterviewRepository(ctx: RepositoryContext): InterviewRepo
         .execute();
       return rows.map(toRecord);
     },
+    async listByUser(userId) {
+      const rows = await db
+        .selectFrom('interview')
+        .selectAll()
+        .where('user_id', '=', userId)
+        .orderBy('created_at')
+        .orderBy('id')
+        .execute();
+      return rows.map(toRecord);
+    },
+    async setSource(id, source) {
+      await db
+        .updateTable('interview')
+        .set({ source_file: source.sourceFile, format: source.format })
+        .where('id', '=', id)
+        .execute();
+      return get(id);
+    },
     async delete(id) {
       // Children go by `on delete cascade` (foreign_keys=ON in SQLite, see dialect.ts).
       const result = await db.deleteFrom('interview').where('id', '=', id).executeTakeFirst();
@@ -90,6 +122,8 @@ function toRecord(row: Selectable<InterviewTable>): InterviewRecord {
     kind: row.kind,
     sourceFile: row.source_file,
     format: row.format,
+    userId: row.user_id,
+    title: row.title,
     createdAt: row.created_at,
   };
 }
