@@ -2,6 +2,8 @@
  * HTTP cases every database must pass; `app.test.ts` runs them on SQLite and, when
  * TEST_DATABASE_URL is set, on PostgreSQL.
  */
+import os from 'node:os';
+import path from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashToken, type AccountTables, type Store } from '../store/index.js';
@@ -15,6 +17,9 @@ export const testConfig: ServerConfig = {
   trustProxy: true,
   sessionTtlMs: 3600_000,
   defaultWorkspace: 'default',
+  mediaDir: path.join(os.tmpdir(), 'candor-test-media'),
+  uploadLimitBytes: 5 * 1024 * 1024,
+  runWorker: false,
 };
 
 const PASSWORD = 'correct horse battery staple';

@@ -16,6 +16,9 @@ import type { ServerConfig } from './config.js';
 import { installErrorHandlers } from './errors.js';
 import { authRoutes } from './routes/auth.js';
 import { healthRoutes } from './routes/health.js';
+import { hiringRoutes } from './routes/hiring/index.js';
+import { interviewRoutes } from './routes/interviews/index.js';
+import { installWebApp } from './web.js';
 
 /** Prefix of the versioned API. */
 export const API_PREFIX = '/api/v1';
@@ -70,9 +73,12 @@ export async function buildApp({ store, config, logger = false }: BuildAppOption
     async (api) => {
       await api.register(healthRoutes(store));
       await api.register(authRoutes(store, config));
+      await api.register(hiringRoutes({ store, config }));
+      await api.register(interviewRoutes({ store, config }));
     },
     { prefix: API_PREFIX },
   );
+  await installWebApp(app);
   await app.ready();
   return app;
 }

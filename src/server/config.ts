@@ -20,7 +20,16 @@ export interface ServerConfig {
   readonly sessionTtlMs: number;
   /** Workspace slug used when a login names none. */
   readonly defaultWorkspace: string;
+  /** Where uploaded recordings and transcripts are kept (`<dataDir>/media`). */
+  readonly mediaDir: string;
+  /** Largest accepted upload, in bytes (CANDOR_UPLOAD_LIMIT_MB, default 200). */
+  readonly uploadLimitBytes: number;
+  /** Run the analysis worker inside the server process (CANDOR_WORKER, default true). */
+  readonly runWorker: boolean;
 }
+
+/** Default largest upload: 200 MB holds about 30 minutes of 720p browser video. */
+const DEFAULT_UPLOAD_LIMIT_MB = 200;
 
 const integerIn = (min: number, max: number) =>
   z.string().transform((raw, ctx) => {
@@ -48,6 +57,11 @@ const ServerEnv = z.object({
     .transform((v) => v === 'true' || v === '1'),
   CANDOR_SESSION_TTL_HOURS: integerIn(1, 24 * 365).optional(),
   CANDOR_DEFAULT_WORKSPACE: z.string().min(1).default('default'),
+  CANDOR_UPLOAD_LIMIT_MB: integerIn(1, 100_000).optional(),
+  CANDOR_WORKER: z
+    .enum(['true', 'false', '1', '0'], { message: 'expected true or false' })
+    .default('true')
+    .transform((v) => v === 'true' || v === '1'),
 });
 
 /**
@@ -74,6 +88,9 @@ export function loadServerConfig(env: NodeJS.ProcessEnv, options: { dataDir: str
     trustProxy: data.TRUST_PROXY,
     sessionTtlMs: (data.CANDOR_SESSION_TTL_HOURS ?? DEFAULT_SESSION_TTL_HOURS) * 3600_000,
     defaultWorkspace: data.CANDOR_DEFAULT_WORKSPACE,
+    mediaDir: path.join(options.dataDir, 'media'),
+    uploadLimitBytes: (data.CANDOR_UPLOAD_LIMIT_MB ?? DEFAULT_UPLOAD_LIMIT_MB) * 1024 * 1024,
+    runWorker: data.CANDOR_WORKER,
   };
 }
 
