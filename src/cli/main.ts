@@ -80,7 +80,8 @@ function program(): Command {
     .command('serve')
     .description('start the HTTP API (docs at /api/docs); stops on Ctrl-C')
     .option('--port <n>', 'port to listen on (default: PORT or 3000)')
-    .action(async (opts: { port?: string }) => {
+    .option('--demo', 'seed and open the demo workspace, printing its sign-in accounts')
+    .action(async (opts: { port?: string; demo?: boolean }) => {
       const port = opts.port === undefined ? undefined : Number(opts.port);
       if (port !== undefined && !(Number.isInteger(port) && port > 0 && port < 65536)) {
         throw new CandorError(
@@ -91,7 +92,7 @@ function program(): Command {
           },
         );
       }
-      const server = await serve(port === undefined ? {} : { port });
+      const server = await serve({ ...(port === undefined ? {} : { port }), demo: opts.demo ?? false });
       await new Promise<void>((resolve) => {
         const stop = () => resolve();
         process.once('SIGINT', stop);

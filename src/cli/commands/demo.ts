@@ -25,7 +25,8 @@ interface DemoRow {
   readonly file: string | null;
 }
 
-const DEMO_WORKSPACE = 'demo';
+/** Slug of the workspace the demo seeds. */
+export const DEMO_WORKSPACE = 'demo';
 const FOOTER =
   '\nScores are recommendations; a person decides. See one in full:\n' +
   '  npx candor analyze examples/interviews/priya-strong.vtt --job examples/jobs/sdr.md --questions examples/questions/sdr.yaml\n';
@@ -38,7 +39,7 @@ interface DemoJob {
   readonly inputs: readonly string[];
 }
 
-interface JobSummary {
+export interface JobSummary {
   readonly job: string;
   readonly ranking: DemoRow[];
   readonly failed: { file: string; error: string }[];
@@ -53,6 +54,29 @@ export async function runDemo(options: DemoOptions): Promise<void> {
   const config = loadConfig(
     options.dataDir ? { ...process.env, CANDOR_DATA_DIR: options.dataDir } : process.env,
   );
+  const store = await openStore({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
+  try {
+    const where =
+      store.kind === 'sqlite' ? path.join(config.dataDir, 'candor.db') : 'PostgreSQL (DATABASE_URL)';
+    progress(`Candor demo: seeding ${where}`);
+    const summaries = await seedDemo(store, progress);
+    process.stdout.write(
+      options.json
+        ? JSON.stringify(summaries, null, 2) + '\n'
+        : summaries.map(renderRanking).join('') + FOOTER,
+    );
+  } finally {
+    await store.close();
+  }
+}
+
+/**
+ * Seeds the `demo` workspace with the example jobs and their analysed interviews, replacing the
+ * demo's own records from an earlier run; returns each job's ranking.
+ *
+ * @example const summaries = await seedDemo(store, (line) => console.error(line))
+ */
+export async function seedDemo(store: Store, onProgress: (line: string) => void): Promise<JobSummary[]> {
   const examples = path.join(packageRoot(), 'examples');
   const jobs: DemoJob[] = [
     {
@@ -71,46 +95,33 @@ export async function runDemo(options: DemoOptions): Promise<void> {
     },
   ];
   const total = jobs.reduce((n, j) => n + j.inputs.length, 0);
-
-  const store = await openStore({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
-  try {
-    const where =
-      store.kind === 'sqlite' ? path.join(config.dataDir, 'candor.db') : 'PostgreSQL (DATABASE_URL)';
-    progress(`Candor demo: seeding ${where}`);
-    const summaries: JobSummary[] = [];
-    let done = 0;
-    for (const job of jobs) {
-      const jobId = await seedJob(store, job);
-      const failed: { file: string; error: string }[] = [];
-      for (const file of job.inputs) {
-        const name = path.relative(examples, file);
-        progress(`  [${++done}/${total}] analysing ${name}`);
-        try {
-          const result = await analyzeFile(file, {
-            job: job.jobFile,
-            framework: 'default',
-            questions: job.questions,
-          });
-          await storeResult(store, jobId, file, result);
-        } catch (error) {
-          if (!(error instanceof CandorError)) throw error;
-          failed.push({ file: name, error: error.message });
-        }
+  const summaries: JobSummary[] = [];
+  let done = 0;
+  for (const job of jobs) {
+    const jobId = await seedJob(store, job);
+    const failed: { file: string; error: string }[] = [];
+    for (const file of job.inputs) {
+      const name = path.relative(examples, file);
+      onProgress(`  [${++done}/${total}] analysing ${name}`);
+      try {
+        const result = await analyzeFile(file, {
+          job: job.jobFile,
+          framework: 'default',
+          questions: job.questions,
+        });
+        await storeResult(store, jobId, file, result);
+      } catch (error) {
+        if (!(error instanceof CandorError)) throw error;
+        failed.push({ file: name, error: error.message });
       }
-      summaries.push({
-        job: (await store.jobs.get(jobId)).title,
-        ranking: rankingRows(await store.scorecards.rankForJob(jobId)),
-        failed,
-      });
     }
-    process.stdout.write(
-      options.json
-        ? JSON.stringify(summaries, null, 2) + '\n'
-        : summaries.map(renderRanking).join('') + FOOTER,
-    );
-  } finally {
-    await store.close();
+    summaries.push({
+      job: (await store.jobs.get(jobId)).title,
+      ranking: rankingRows(await store.scorecards.rankForJob(jobId)),
+      failed,
+    });
   }
+  return summaries;
 }
 
 function rankingRows(ranked: readonly RankedScorecard[]): DemoRow[] {

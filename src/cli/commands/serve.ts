@@ -1,8 +1,11 @@
+import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { loadConfig } from '../../core/index.js';
 import { buildApp } from '../../server/app.js';
 import { loadServerConfig } from '../../server/config.js';
-import { openStore } from '../../store/index.js';
+import { openStore, type Store } from '../../store/index.js';
+import { DEMO_WORKSPACE, seedDemo } from './demo.js';
+import { DEMO_PEOPLE, seedDemoPeople } from './demo-people.js';
 
 export interface ServeOptions {
   /** Overrides PORT. */
@@ -14,6 +17,11 @@ export interface ServeOptions {
   readonly env?: NodeJS.ProcessEnv;
   /** Fastify's request log on stdout; on by default. */
   readonly logger?: boolean;
+  /**
+   * Seed the `demo` workspace (example jobs, analysed interviews, people, practice, a cohort),
+   * make it the sign-in default and print the demo accounts. What `npm start` runs.
+   */
+  readonly demo?: boolean;
 }
 
 export interface RunningServer {
@@ -34,12 +42,15 @@ export async function serve(options: ServeOptions = {}): Promise<RunningServer> 
   const print = options.print ?? ((line: string) => process.stdout.write(`${line}\n`));
   const core = loadConfig(env);
   const dataDir = options.dataDir ?? core.dataDir;
+  const loaded = loadServerConfig(env, { dataDir });
   const config = {
-    ...loadServerConfig(env, { dataDir }),
+    ...loaded,
     ...(options.port === undefined ? {} : { port: options.port }),
+    ...(options.demo && !env.CANDOR_DEFAULT_WORKSPACE ? { defaultWorkspace: DEMO_WORKSPACE } : {}),
   };
   const store = await openStore({ dataDir, databaseUrl: core.databaseUrl });
   try {
+    const demoPassword = options.demo ? await prepareDemo(store, env, print) : null;
     const app = await buildApp({ store, config, logger: options.logger ?? true });
     await app.listen({ port: config.port, host: config.host });
     const address = app.server.address();
@@ -47,7 +58,11 @@ export async function serve(options: ServeOptions = {}): Promise<RunningServer> 
     const host = config.host.includes(':') ? `[${config.host}]` : config.host;
     const url = `http://${host}:${port}`;
     print(`Candor API listening on ${url}/api/v1 (docs: ${url}/api/docs)`);
-    if ((await store.users.count()) === 0) {
+    print(`Web app: ${url}/`);
+    if (demoPassword !== null) {
+      print(`Demo accounts (password: ${demoPassword}):`);
+      for (const p of DEMO_PEOPLE) print(`  ${p.email.padEnd(24)} ${p.role.padEnd(15)} ${p.name}`);
+    } else if ((await store.users.count()) === 0) {
       print(
         'No users yet: create one with `candor user create --email you@example.com --name "Your Name" --role admin`',
       );
@@ -64,4 +79,19 @@ export async function serve(options: ServeOptions = {}): Promise<RunningServer> 
     await store.close();
     throw error;
   }
+}
+
+/**
+ * Seeds the demo workspace on first start (the examples take a few seconds to analyse) and sets
+ * the demo people's password: CANDOR_DEMO_PASSWORD, or a fresh random one printed at start.
+ */
+async function prepareDemo(store: Store, env: NodeJS.ProcessEnv, print: (line: string) => void) {
+  const workspace = await store.workspaces.ensure({ slug: DEMO_WORKSPACE, name: 'Candor demo' });
+  if ((await store.jobs.listByWorkspace(workspace.id)).length === 0) {
+    print('Seeding the demo workspace with the examples…');
+    await seedDemo(store, print);
+  }
+  const password = env.CANDOR_DEMO_PASSWORD || randomBytes(9).toString('base64url');
+  await seedDemoPeople(store, workspace.id, password, new Date());
+  return password;
 }

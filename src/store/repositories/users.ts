@@ -87,6 +87,8 @@ export interface UserRepository {
   verifyPassword(workspaceId: string, email: string, password: string): Promise<UserRecord | null>;
   /** Number of users in every workspace. */
   count(): Promise<number>;
+  /** Replaces a user's password (hashing it) and ends their sessions. */
+  setPassword(userId: string, password: string): Promise<void>;
   /** Starts a session; the returned token is shown once (cookie) and only its hash is kept. */
   createSession(userId: string, ttlMs: number): Promise<{ token: string; session: SessionRecord }>;
   /** The session and its user for a token, or null when unknown or expired (expired ones are deleted). */
@@ -208,6 +210,16 @@ export function createUserRepository(ctx: RepositoryContext): UserRepository {
         .select((eb) => eb.fn.countAll().as('n'))
         .executeTakeFirstOrThrow();
       return Number(row.n);
+    },
+    async setPassword(userId, password) {
+      const hash = await hashPassword(password);
+      const result = await db
+        .updateTable('app_user')
+        .set({ password_hash: hash })
+        .where('id', '=', userId)
+        .executeTakeFirst();
+      if (result.numUpdatedRows === 0n) throw notFound('user', userId);
+      await db.deleteFrom('session').where('user_id', '=', userId).execute();
     },
     async createSession(userId, ttlMs) {
       const token = randomBytes(32).toString('base64url');
