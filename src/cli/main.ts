@@ -79,14 +79,14 @@ function program(): Command {
   cli
     .command('serve')
     .description('start the HTTP API (docs at /api/docs); stops on Ctrl-C')
-    .option('--port <n>', 'port to listen on (default: PORT or 3000)')
+    .option('--port <n>', 'port to listen on (default: PORT or 3000; 0 picks a free one)')
     .option('--demo', 'seed and open the demo workspace, printing its sign-in accounts')
     .action(async (opts: { port?: string; demo?: boolean }) => {
       const port = opts.port === undefined ? undefined : Number(opts.port);
-      if (port !== undefined && !(Number.isInteger(port) && port > 0 && port < 65536)) {
+      if (port !== undefined && !(Number.isInteger(port) && port >= 0 && port < 65536)) {
         throw new CandorError(
           'CONFIG_INVALID',
-          `--port: expected an integer between 1 and 65535, got "${opts.port}"`,
+          `--port: expected an integer between 0 and 65535, got "${opts.port}"`,
           {
             setting: 'port',
           },

@@ -20,6 +20,7 @@ export const testConfig: ServerConfig = {
   mediaDir: path.join(os.tmpdir(), 'candor-test-media'),
   uploadLimitBytes: 5 * 1024 * 1024,
   runWorker: false,
+  logLevel: 'silent',
 };
 
 const PASSWORD = 'correct horse battery staple';

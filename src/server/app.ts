@@ -26,7 +26,7 @@ export const API_PREFIX = '/api/v1';
 export interface BuildAppOptions {
   readonly store: Store;
   readonly config: ServerConfig;
-  /** Fastify's pino logger; off by default so tests stay quiet. */
+  /** Fastify's pino request log at `config.logLevel`; off by default so tests stay quiet. */
   readonly logger?: boolean;
 }
 
@@ -39,7 +39,10 @@ export interface BuildAppOptions {
  * const res = await app.inject({ method: 'GET', url: '/api/v1/health' }) // 200 { status: 'ok', … }
  */
 export async function buildApp({ store, config, logger = false }: BuildAppOptions): Promise<FastifyInstance> {
-  const app = Fastify({ logger, trustProxy: config.trustProxy }).withTypeProvider<ZodTypeProvider>();
+  const app = Fastify({
+    logger: logger ? { level: config.logLevel } : false,
+    trustProxy: config.trustProxy,
+  }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandlers(app);

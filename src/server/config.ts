@@ -26,7 +26,12 @@ export interface ServerConfig {
   readonly uploadLimitBytes: number;
   /** Run the analysis worker inside the server process (CANDOR_WORKER, default true). */
   readonly runWorker: boolean;
+  /** Request log level on stdout (CANDOR_LOG_LEVEL, default info; `silent` turns it off). */
+  readonly logLevel: LogLevel;
 }
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
 
 /** Default largest upload: 200 MB holds about 30 minutes of 720p browser video. */
 const DEFAULT_UPLOAD_LIMIT_MB = 200;
@@ -58,6 +63,9 @@ const ServerEnv = z.object({
   CANDOR_SESSION_TTL_HOURS: integerIn(1, 24 * 365).optional(),
   CANDOR_DEFAULT_WORKSPACE: z.string().min(1).default('default'),
   CANDOR_UPLOAD_LIMIT_MB: integerIn(1, 100_000).optional(),
+  CANDOR_LOG_LEVEL: z
+    .enum(LOG_LEVELS, { message: `expected one of ${LOG_LEVELS.join(', ')}` })
+    .default('info'),
   CANDOR_WORKER: z
     .enum(['true', 'false', '1', '0'], { message: 'expected true or false' })
     .default('true')
@@ -91,6 +99,7 @@ export function loadServerConfig(env: NodeJS.ProcessEnv, options: { dataDir: str
     mediaDir: path.join(options.dataDir, 'media'),
     uploadLimitBytes: (data.CANDOR_UPLOAD_LIMIT_MB ?? DEFAULT_UPLOAD_LIMIT_MB) * 1024 * 1024,
     runWorker: data.CANDOR_WORKER,
+    logLevel: data.CANDOR_LOG_LEVEL,
   };
 }
 

@@ -273,8 +273,13 @@ export function createUserRepository(ctx: RepositoryContext): UserRepository {
         .where('token_hash', '=', hashToken(token))
         .executeTakeFirst();
       if (row === undefined) return null;
-      const lastUsedAt = timestamp(ctx);
-      await db.updateTable('api_token').set({ last_used_at: lastUsedAt }).where('id', '=', row.id).execute();
+      const now = timestamp(ctx);
+      // Written at most once a minute: a busy integration must not turn every read into a write.
+      const stale = row.last_used_at === null || Date.parse(now) - Date.parse(row.last_used_at) > 60_000;
+      if (stale) {
+        await db.updateTable('api_token').set({ last_used_at: now }).where('id', '=', row.id).execute();
+      }
+      const lastUsedAt = stale ? now : row.last_used_at;
       const record = {
         id: row.id,
         userId: row.user_id,
