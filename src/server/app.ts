@@ -1,7 +1,7 @@
 import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type RouteOptions } from 'fastify';
 import {
   jsonSchemaTransform,
   jsonSchemaTransformObject,
@@ -28,6 +28,8 @@ export interface BuildAppOptions {
   readonly config: ServerConfig;
   /** Fastify's pino request log at `config.logLevel`; off by default so tests stay quiet. */
   readonly logger?: boolean;
+  /** Called for every route as it is added (the isolation test walks them all). */
+  readonly onRoute?: (route: RouteOptions) => void;
 }
 
 /**
@@ -38,11 +40,12 @@ export interface BuildAppOptions {
  * const app = await buildApp({ store, config })
  * const res = await app.inject({ method: 'GET', url: '/api/v1/health' }) // 200 { status: 'ok', … }
  */
-export async function buildApp({ store, config, logger = false }: BuildAppOptions): Promise<FastifyInstance> {
+export async function buildApp({ store, config, logger = false, onRoute }: BuildAppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: logger ? { level: config.logLevel } : false,
     trustProxy: config.trustProxy,
   }).withTypeProvider<ZodTypeProvider>();
+  if (onRoute !== undefined) app.addHook('onRoute', onRoute);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandlers(app);

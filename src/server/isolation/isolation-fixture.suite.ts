@@ -1,0 +1,198 @@
+/**
+ * Two workspaces for the isolation test: "victim" holds one of everything, "intruder" holds one
+ * user of every role. Test-only (the `.suite.ts` suffix keeps it out of the build).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { analyzeFile } from '../../cli/commands/analyze.js';
+import { saveAnalysis } from '../../cli/commands/save-analysis.js';
+import { frameworkFor } from '../../cli/context.js';
+import { loadQuestionSet } from '../../assessment/index.js';
+import { packageRoot } from '../../core/index.js';
+import { USER_ROLES, type Store, type UserRole } from '../../store/index.js';
+
+export interface Victim {
+  readonly workspaceId: string;
+  readonly ids: {
+    readonly admin: string;
+    readonly student: string;
+    readonly token: string;
+    readonly framework: string;
+    readonly questionSet: string;
+    readonly job: string;
+    readonly candidate: string;
+    readonly application: string;
+    readonly interview: string;
+    readonly practice: string;
+    readonly scorecard: string;
+    readonly practiceScorecard: string;
+    readonly media: string;
+    readonly task: string;
+    readonly cohort: string;
+  };
+  /** Strings that must never appear in an answer to the intruder. */
+  readonly secrets: readonly string[];
+  /** The victim admin's API token (to prove it still works afterwards). */
+  readonly adminToken: string;
+}
+
+/** A tiny but valid WAV file: 0.1 s of 16 kHz silence. */
+export function silentWav(): Buffer {
+  const samples = 1600;
+  const b = Buffer.alloc(44 + samples * 2);
+  b.write('RIFF', 0, 'ascii');
+  b.writeUInt32LE(36 + samples * 2, 4);
+  b.write('WAVEfmt ', 8, 'ascii');
+  b.writeUInt32LE(16, 16);
+  b.writeUInt16LE(1, 20);
+  b.writeUInt16LE(1, 22);
+  b.writeUInt32LE(16000, 24);
+  b.writeUInt32LE(32000, 28);
+  b.writeUInt16LE(2, 32);
+  b.writeUInt16LE(16, 34);
+  b.write('data', 36, 'ascii');
+  b.writeUInt32LE(samples * 2, 40);
+  return b;
+}
+
+/** @example const victim = await seedVictim(store, mediaDir) */
+export async function seedVictim(store: Store, mediaDir: string): Promise<Victim> {
+  const ws = await store.workspaces.ensure({ slug: `victim-${Date.now()}`, name: 'Victim Corp' });
+  const password = 'victim-password-123';
+  const admin = await store.users.create({
+    workspaceId: ws.id,
+    email: 'victor.admin@victim.test',
+    name: 'Victor Hiddenadmin',
+    role: 'admin',
+    password,
+  });
+  const student = await store.users.create({
+    workspaceId: ws.id,
+    email: 'vera.student@victim.test',
+    name: 'Vera Hiddenstudent',
+    role: 'candidate',
+    password,
+  });
+  const { token: adminToken, record: token } = await store.users.createApiToken(admin.id, 'victim token');
+
+  const base = frameworkFor('default');
+  const framework = await store.frameworks.save({
+    id: `victim-fw-${ws.id}`,
+    version: '1.0.0',
+    name: 'Victim Secret Framework',
+    definition: { ...base, id: `victim-fw-${ws.id}`, version: '1.0.0', name: 'Victim Secret Framework' },
+    workspaceId: ws.id,
+  });
+  const bank = loadQuestionSet('default');
+  const questionSet = await store.questionSets.save(
+    { ...bank, id: `victim-qs-${ws.id}`, name: 'Victim Secret Questions' },
+    { workspaceId: ws.id },
+  );
+  const job = await store.jobs.create({
+    workspaceId: ws.id,
+    title: 'Victim Secret Job',
+    description: 'Classified role',
+    frameworkId: 'default',
+    questionSetId: 'default',
+  });
+  const candidate = await store.candidates.create({
+    workspaceId: ws.id,
+    name: 'Victoria Secretname',
+    email: 'victoria@victim.test',
+  });
+  const { application } = await store.applications.findOrCreate({
+    candidateId: candidate.id,
+    jobId: job.id,
+    stage: 'interview',
+  });
+  const result = await analyzeFile(path.join(packageRoot(), 'examples', 'interviews', 'alex-practice.txt'), {
+    framework: 'default',
+    questions: 'default',
+  });
+  const interview = await store.interviews.create({
+    workspaceId: ws.id,
+    applicationId: application.id,
+    kind: 'live',
+  });
+  await saveAnalysis(store, interview.id, result);
+  const practice = await store.interviews.create({
+    workspaceId: ws.id,
+    kind: 'practice',
+    userId: student.id,
+    title: 'Victim practice',
+  });
+  await saveAnalysis(store, practice.id, result);
+  const scorecard = await store.scorecards.latestForInterview(interview.id);
+  const practiceScorecard = await store.scorecards.latestForInterview(practice.id);
+  if (scorecard === null || practiceScorecard === null) throw new Error('fixture: no scorecard');
+
+  fs.mkdirSync(mediaDir, { recursive: true });
+  const storagePath = `victim-${ws.id}.wav`;
+  const wav = silentWav();
+  fs.writeFileSync(path.join(mediaDir, storagePath), wav);
+  const media = await store.media.add({
+    workspaceId: ws.id,
+    interviewId: interview.id,
+    position: 0,
+    questionId: null,
+    questionText: null,
+    fileName: 'victim-answer.wav',
+    storagePath,
+    contentType: 'audio/wav',
+    bytes: wav.length,
+    sha256: 'x'.repeat(64),
+    durationSeconds: 0.1,
+  });
+  const task = await store.queue.enqueue({
+    workspaceId: ws.id,
+    kind: 'analyze-interview',
+    payload: { interviewId: interview.id },
+  });
+  const cohort = await store.cohorts.create({ workspaceId: ws.id, name: 'Victim Secret Cohort' });
+  await store.cohorts.addMembers(cohort.id, [student.id]);
+
+  const ids = {
+    admin: admin.id,
+    student: student.id,
+    token: token.id,
+    framework: framework.id,
+    questionSet: questionSet.id,
+    job: job.id,
+    candidate: candidate.id,
+    application: application.id,
+    interview: interview.id,
+    practice: practice.id,
+    scorecard: scorecard.id,
+    practiceScorecard: practiceScorecard.id,
+    media: media.id,
+    task: task.id,
+    cohort: cohort.id,
+  };
+  const secrets = [
+    ...Object.values(ids),
+    'Victor Hiddenadmin',
+    'Vera Hiddenstudent',
+    'victim.test',
+    'Victim Secret',
+    'Victoria Secretname',
+    'Classified role',
+  ];
+  return { workspaceId: ws.id, ids, secrets, adminToken };
+}
+
+/** One API token per role in a second workspace. */
+export async function seedIntruders(store: Store): Promise<Record<UserRole, string>> {
+  const ws = await store.workspaces.ensure({ slug: `intruder-${Date.now()}`, name: 'Intruder Ltd' });
+  const tokens = {} as Record<UserRole, string>;
+  for (const role of USER_ROLES) {
+    const user = await store.users.create({
+      workspaceId: ws.id,
+      email: `${role}@intruder.test`,
+      name: `Intruder ${role}`,
+      role,
+      password: 'intruder-password-123',
+    });
+    tokens[role] = (await store.users.createApiToken(user.id, 'intruder')).token;
+  }
+  return tokens;
+}

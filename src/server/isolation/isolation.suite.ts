@@ -1,0 +1,239 @@
+/**
+ * Workspace isolation, table-driven: every API route, called by every role of a second
+ * workspace with the ids of the first, must answer exactly as it answers for ids that do not
+ * exist (same status, same body once the ids are blanked), never succeed, and never mention
+ * anything of the first workspace. Afterwards the first workspace is unchanged.
+ */
+import { randomBytes } from 'node:crypto';
+import type { FastifyInstance, HTTPMethods, RouteOptions } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { USER_ROLES, type Store } from '../../store/index.js';
+import { buildApp } from '../app.js';
+import { testConfig } from '../app.suite.js';
+import { seedIntruders, seedVictim, silentWav, type Victim } from './isolation-fixture.suite.js';
+
+type Ids = Victim['ids'];
+type Body = { payload: string | Buffer | object; headers?: Record<string, string> } | null;
+
+/** Routes anyone may call, or that only ever concern the caller themselves. */
+const PUBLIC = new Set(['GET /api/v1/health', 'POST /api/v1/auth/login']);
+
+/** Which fixture record a path parameter names, by the path segment before it. */
+const PARAM_SOURCES: Readonly<Record<string, readonly (keyof Ids)[]>> = {
+  users: ['student', 'admin'],
+  tokens: ['token'],
+  frameworks: ['framework'],
+  'question-sets': ['questionSet'],
+  jobs: ['job'],
+  candidates: ['candidate'],
+  applications: ['application'],
+  interviews: ['interview', 'practice'],
+  scorecards: ['scorecard', 'practiceScorecard'],
+  media: ['media'],
+  tasks: ['task'],
+  cohorts: ['cohort'],
+  students: ['student'],
+  practice: ['practice'],
+};
+
+function multipart(fields: Record<string, string>, file: Buffer): Body {
+  const boundary = `----candor${randomBytes(8).toString('hex')}`;
+  const parts = Object.entries(fields).map(
+    ([k, v]) => `--${boundary}\r\ncontent-disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`,
+  );
+  const head = Buffer.from(
+    parts.join('') +
+      `--${boundary}\r\ncontent-disposition: form-data; name="file"; filename="answer.wav"\r\ncontent-type: audio/wav\r\n\r\n`,
+  );
+  return {
+    payload: Buffer.concat([head, file, Buffer.from(`\r\n--${boundary}--\r\n`)]),
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+  };
+}
+
+/**
+ * Request bodies for every unsafe route, filled with the victim's ids (or unknown ones), so the
+ * request passes validation and reaches the workspace check. A route missing here fails the test.
+ */
+const BODIES: Readonly<Record<string, (ids: Ids) => Body>> = {
+  'POST /api/v1/auth/logout': () => null,
+  'POST /api/v1/users': () => ({
+    payload: {
+      email: `new${Date.now()}@intruder.test`,
+      name: 'New',
+      role: 'recruiter',
+      password: 'long-enough-1',
+    },
+  }),
+  'POST /api/v1/tokens': () => ({ payload: { name: 'intruder token' } }),
+  'DELETE /api/v1/tokens/:id': () => null,
+  'POST /api/v1/frameworks': () => null,
+  'POST /api/v1/question-sets': () => null,
+  'POST /api/v1/jobs': () => ({ payload: { title: 'Intruder job', description: 'Ours' } }),
+  'PATCH /api/v1/jobs/:id': () => ({ payload: { title: 'Renamed by intruder' } }),
+  'POST /api/v1/candidates': () => ({ payload: { name: 'Intruder candidate' } }),
+  'PATCH /api/v1/candidates/:id': () => ({ payload: { name: 'Renamed by intruder' } }),
+  'POST /api/v1/applications': (ids) => ({ payload: { candidateId: ids.candidate, jobId: ids.job } }),
+  'POST /api/v1/applications/:id/decisions': () => ({
+    payload: { decision: 'reject', reason: 'intruder says no' },
+  }),
+  'POST /api/v1/cohorts': () => ({ payload: { name: 'Intruder cohort' } }),
+  'POST /api/v1/cohorts/:id/members': (ids) => ({ payload: { userIds: [ids.student] } }),
+  'POST /api/v1/interviews': (ids) => ({ payload: { applicationId: ids.application, kind: 'live' } }),
+  'POST /api/v1/practice': (ids) => ({
+    payload: { questionSetId: ids.questionSet, questionId: 'conflict-remote' },
+  }),
+  'POST /api/v1/interviews/:id/media': () => multipart({ position: '0' }, silentWav()),
+  'POST /api/v1/interviews/:id/transcript': () => ({
+    payload: { content: 'Interviewer: Hello?\nCandidate: Hi, I led a team of five.', fileName: 'x.txt' },
+  }),
+  'POST /api/v1/interviews/:id/analyze': () => null,
+};
+
+/** Bodies that carry ids that the intruder's own records could never have. */
+const BODY_NEEDS_VICTIM_IDS = new Set([
+  'POST /api/v1/applications',
+  'POST /api/v1/interviews',
+  'POST /api/v1/practice',
+  'POST /api/v1/cohorts/:id/members',
+]);
+
+function unknownIds(ids: Ids): Ids {
+  const fresh = (id: string) =>
+    id.replace(/[0-9a-f]{8,}$/i, (m) => randomBytes(m.length).toString('hex').slice(0, m.length));
+  return Object.fromEntries(Object.entries(ids).map(([k, v]) => [k, fresh(v)])) as unknown as Ids;
+}
+
+interface Case {
+  readonly method: HTTPMethods;
+  readonly route: string;
+  readonly variant: number;
+}
+
+function fillPath(route: string, ids: Ids, variant: number): string {
+  const segments = route.split('/');
+  return segments
+    .map((seg, i) => {
+      if (!seg.startsWith(':')) return seg;
+      const sources = PARAM_SOURCES[segments[i - 1] ?? ''];
+      if (sources === undefined) throw new Error(`no fixture for ${seg} in ${route}`);
+      return ids[sources[Math.min(variant, sources.length - 1)]!];
+    })
+    .join('/');
+}
+
+function variants(route: string): number {
+  const segments = route.split('/');
+  let n = 1;
+  segments.forEach((seg, i) => {
+    if (seg.startsWith(':')) n = Math.max(n, PARAM_SOURCES[segments[i - 1] ?? '']?.length ?? 1);
+  });
+  return n;
+}
+
+function blank(text: string, ids: Ids): string {
+  let out = text;
+  for (const id of Object.values(ids).sort((a, b) => b.length - a.length)) out = out.split(id).join('<id>');
+  return out;
+}
+
+/** @example describeIsolation('sqlite', () => openStore({ dataDir })) */
+export function describeIsolation(name: string, open: () => Promise<Store>, mediaDir: string): void {
+  describe(`workspace isolation on ${name}`, () => {
+    let app: FastifyInstance;
+    let store: Store;
+    let victim: Victim;
+    let intruders: Awaited<ReturnType<typeof seedIntruders>>;
+    const routes: { method: HTTPMethods; url: string }[] = [];
+
+    beforeAll(async () => {
+      store = await open();
+      victim = await seedVictim(store, mediaDir);
+      intruders = await seedIntruders(store);
+      const collect = (route: RouteOptions) => {
+        const methods = Array.isArray(route.method) ? route.method : [route.method];
+        for (const method of methods) {
+          if (method === 'HEAD' || method === 'OPTIONS') continue;
+          if (route.url.startsWith('/api/v1/')) routes.push({ method, url: route.url });
+        }
+      };
+      app = await buildApp({ store, config: { ...testConfig, mediaDir }, onRoute: collect });
+    }, 60_000);
+    afterAll(async () => {
+      await app.close();
+      await store.close();
+    });
+
+    it('walks every route as every role of another workspace: nothing read, written or hinted', async () => {
+      const cases: Case[] = routes
+        .filter((r) => !PUBLIC.has(`${r.method} ${r.url}`))
+        .flatMap((r) =>
+          Array.from({ length: variants(r.url) }, (_, variant) => ({
+            method: r.method,
+            route: r.url,
+            variant,
+          })),
+        );
+      expect(cases.length).toBeGreaterThan(30);
+      const unknown = unknownIds(victim.ids);
+      const failures: string[] = [];
+      for (const c of cases) {
+        const key = `${c.method} ${c.route}`;
+        const template = BODIES[key];
+        if (c.method !== 'GET' && template === undefined) {
+          failures.push(`${key}: no request body template in isolation.suite.ts`);
+          continue;
+        }
+        const touchesVictim = c.route.includes(':') || BODY_NEEDS_VICTIM_IDS.has(key);
+        for (const role of USER_ROLES) {
+          const call = (ids: Ids) => {
+            const body = template?.(ids) ?? null;
+            return app.inject({
+              method: c.method,
+              url: fillPath(c.route, ids, c.variant),
+              headers: { authorization: `Bearer ${intruders[role]}`, ...(body?.headers ?? {}) },
+              ...(body === null ? {} : { payload: body.payload }),
+            });
+          };
+          const [real, fake] = [await call(victim.ids), await call(unknown)];
+          const where = `${role} ${key} (variant ${c.variant})`;
+          if (touchesVictim && real.statusCode < 400) {
+            failures.push(`${where}: answered ${real.statusCode} for another workspace's record`);
+          }
+          if (
+            touchesVictim &&
+            (real.statusCode !== fake.statusCode ||
+              blank(real.body, victim.ids) !== blank(fake.body, unknown))
+          ) {
+            failures.push(
+              `${where}: answers differ for a real and an unknown id: ${real.statusCode} ${real.body.slice(0, 200)} vs ${fake.statusCode} ${fake.body.slice(0, 200)}`,
+            );
+          }
+          const leaked = victim.secrets.filter((s) => blank(real.body, victim.ids).includes(s));
+          if (leaked.length > 0) failures.push(`${where}: body mentions ${leaked.join(', ')}`);
+        }
+      }
+      expect(failures).toEqual([]);
+    }, 120_000);
+
+    it("leaves the victim's records as they were", async () => {
+      const ids = victim.ids;
+      expect((await store.applications.get(ids.application)).stage).toBe('interview');
+      expect(await store.cohorts.members(ids.cohort)).toEqual([ids.student]);
+      expect((await store.jobs.get(ids.job)).title).toBe('Victim Secret Job');
+      expect((await store.candidates.get(ids.candidate)).name).toBe('Victoria Secretname');
+      expect((await store.jobs.listByWorkspace(victim.workspaceId)).length).toBe(1);
+      expect((await store.candidates.listByWorkspace(victim.workspaceId)).length).toBe(1);
+      expect(await store.media.listByInterview(ids.interview)).toHaveLength(1);
+      expect((await store.queue.get(ids.task)).status).toBe('queued');
+      const events = await store.pipelineEvents.listByApplication(ids.application);
+      expect(events.filter((e) => e.kind === 'decision')).toEqual([]);
+      const me = await app.inject({
+        method: 'GET',
+        url: '/api/v1/me',
+        headers: { authorization: `Bearer ${victim.adminToken}` },
+      });
+      expect(me.json()).toMatchObject({ user: { id: ids.admin } });
+    });
+  });
+}
