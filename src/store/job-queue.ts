@@ -49,12 +49,18 @@ export interface JobQueue {
   get(id: string): Promise<TaskRecord>;
   /**
    * Takes the oldest runnable task of one of `kinds`: queued and due, or running with an expired
-   * lease. Returns null when there is none.
+   * lease. Returns null when there is none. A task whose lease ran out on its last allowed attempt
+   * (its worker died every time) is marked failed instead of being run again.
    */
   claim(workerId: string, kinds: readonly string[], leaseMs: number): Promise<TaskRecord | null>;
   /** Records progress and extends the lease; false when the worker no longer holds the task. */
   heartbeat(id: string, workerId: string, leaseMs: number, progress?: TaskProgress): Promise<boolean>;
   complete(id: string, workerId: string, result: unknown): Promise<boolean>;
+  /**
+   * Gives a running task back to the queue as if it had never been claimed (a worker shutting
+   * down): queued, due now, the attempt not counted. False when the worker no longer holds it.
+   */
+  release(id: string, workerId: string): Promise<boolean>;
   /**
    * Records a failed attempt: back to `queued` after `retryDelayMs` while attempts remain,
    * else `failed`. `permanent` skips the retries (bad input will not get better).
@@ -124,7 +130,7 @@ export function createJobQueue(ctx: RepositoryContext): JobQueue {
         const now = ctx.clock();
         const candidate = await db
           .selectFrom('task')
-          .select(['id', 'status', 'attempts', 'locked_until'])
+          .select(['id', 'status', 'attempts', 'max_attempts', 'locked_until'])
           .where('kind', 'in', kinds)
           .where((eb) =>
             eb.or([
@@ -137,22 +143,41 @@ export function createJobQueue(ctx: RepositoryContext): JobQueue {
           .limit(1)
           .executeTakeFirst();
         if (candidate === undefined) return null;
-        // Compare-and-set: only one worker sees numUpdatedRows = 1 for this state of the row.
+        const abandoned = candidate.status === 'running' && candidate.attempts >= candidate.max_attempts;
+        const message = `the worker stopped during attempt ${candidate.attempts} of ${candidate.max_attempts} (its lease ran out)`;
+        // Compare-and-set on status, attempts and lease end: a heartbeat of the worker that still
+        // holds the task moves its lease end, so a claim racing that heartbeat changes no row.
         const result = await db
           .updateTable('task')
-          .set({
-            status: 'running',
-            attempts: candidate.attempts + 1,
-            locked_by: workerId,
-            locked_until: later(leaseMs),
-            progress: toJson({ stage: 'started', fraction: 0 }),
-            updated_at: now,
-          })
+          .set(
+            abandoned
+              ? {
+                  status: 'failed',
+                  locked_by: null,
+                  locked_until: null,
+                  last_error: message,
+                  progress: toJson({ stage: 'failed', fraction: null, message }),
+                  updated_at: now,
+                }
+              : {
+                  status: 'running',
+                  attempts: candidate.attempts + 1,
+                  locked_by: workerId,
+                  locked_until: later(leaseMs),
+                  progress: toJson({ stage: 'started', fraction: 0 }),
+                  updated_at: now,
+                },
+          )
           .where('id', '=', candidate.id)
           .where('status', '=', candidate.status)
           .where('attempts', '=', candidate.attempts)
+          .where((eb) =>
+            candidate.locked_until === null
+              ? eb('locked_until', 'is', null)
+              : eb('locked_until', '=', candidate.locked_until),
+          )
           .executeTakeFirst();
-        if (result.numUpdatedRows === 1n) return get(candidate.id);
+        if (result.numUpdatedRows === 1n && !abandoned) return get(candidate.id);
       }
       return null;
     },
@@ -179,6 +204,22 @@ export function createJobQueue(ctx: RepositoryContext): JobQueue {
         })
         .executeTakeFirst();
       return done.numUpdatedRows === 1n;
+    },
+    async release(id, workerId) {
+      const task = await get(id);
+      const result = await held(id, workerId)
+        .set({
+          status: 'queued',
+          attempts: Math.max(0, task.attempts - 1),
+          locked_by: null,
+          locked_until: null,
+          run_at: ctx.clock(),
+          progress: toJson({ stage: 'queued', fraction: null }),
+          updated_at: ctx.clock(),
+        })
+        .where('attempts', '=', task.attempts)
+        .executeTakeFirst();
+      return result.numUpdatedRows === 1n;
     },
     async fail(id, workerId, error, { retryDelayMs, permanent = false }) {
       const task = await get(id);

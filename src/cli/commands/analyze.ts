@@ -3,7 +3,6 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { VoiceTrack } from '../../analysis/index.js';
 import {
-  analyzeResponses,
   analyzeTranscript,
   loadQuestionSet,
   readJobFile,
@@ -11,8 +10,9 @@ import {
 } from '../../assessment/index.js';
 import { CandorError, engineVersion, loadConfig } from '../../core/index.js';
 import type { Question, Transcript } from '../../domain/index.js';
-import { readTranscriptFile, responsesFromAnswers } from '../../ingest/index.js';
+import { readTranscriptFile } from '../../ingest/index.js';
 import { isMediaFile } from '../../ingest/media/index.js';
+import { analyzeAnswers } from '../../pipeline/index.js';
 import { frameworkFor, recogniser, signalAnalyzer } from '../context.js';
 import { readRecording } from './recording.js';
 
@@ -65,21 +65,12 @@ export async function analyzeFile(file: string, options: AnalyzeOptions): Promis
     for (const name of names) answers.push(await readAnswer(path.join(file, name), null));
     const questionOf = (a: Answer): Question | null =>
       questionSet.questions.find((q) => q.id === path.basename(a.file, path.extname(a.file))) ?? null;
-    const responses = responsesFromAnswers(
-      answers.map((a) => ({ transcript: a.transcript, question: questionOf(a) })),
-    );
-    const hash = createHash('sha256');
-    for (const a of answers) hash.update(path.basename(a.file)).update(a.sha256);
-    return analyzeResponses(
-      responses,
-      {
-        ...base,
-        source: { file: path.basename(file), sha256: hash.digest('hex') },
-        answerVoices: answers.map((a) => a.voice),
-      },
+    return analyzeAnswers(
+      answers.map((a) => ({ ...a, name: path.basename(a.file), question: questionOf(a) })),
+      base,
+      path.basename(file),
       signalAnalyzer(),
       engineVersion(),
-      'async',
     );
   }
 

@@ -1,0 +1,190 @@
+import { createHash } from 'node:crypto';
+import { createSignalAnalyzer, type SignalAnalyzer } from '../analysis/index.js';
+import { selectEngine } from '../analysis/speech/stt/index.js';
+import { analyzeTranscript, type AnalysisResult } from '../assessment/index.js';
+import { CandorError, engineVersion } from '../core/index.js';
+import type { Question } from '../domain/index.js';
+import { parseTranscript } from '../ingest/index.js';
+import type { InterviewRecord, MediaRecord, ScorecardRecord, Store, TaskProgress } from '../store/index.js';
+import { analyzeAnswers, type Answer } from './answers.js';
+import { readTranscriptText, resolveMediaPath } from './interview-files.js';
+import { planInterview, type InterviewPlan } from './interview-plan.js';
+import { currentMedia } from './media-offsets.js';
+import { readRecording, type Recogniser, type RecordingProgress } from './recording.js';
+import { saveAnalysis } from './save-analysis.js';
+
+/** Stage names a running analysis reports, in order. */
+export const ANALYSIS_STAGES = [
+  'decoding',
+  'recognising speech',
+  'measuring voice',
+  'scoring',
+  'saving',
+] as const;
+
+export interface AnalyzeInterviewOptions {
+  readonly store: Store;
+  /** The media folder holding the interview's recordings and transcript. */
+  readonly mediaDir: string;
+  readonly interviewId: string;
+  /** Default: one analyser per process, created on first use (loading word vectors takes ~1 s). */
+  readonly analyzer?: SignalAnalyzer;
+  /** Default: the engine chosen by configuration (`selectEngine`). */
+  readonly recogniser?: () => Promise<Recogniser>;
+  readonly onProgress?: (progress: TaskProgress) => void;
+  /** Stops the work; nothing is saved once it has aborted. */
+  readonly signal?: AbortSignal;
+}
+
+export interface InterviewAnalysis {
+  readonly scorecard: ScorecardRecord;
+  readonly result: AnalysisResult;
+  /** What was scored: the transcript (it wins when both exist) or the recorded answers. */
+  readonly source: 'transcript' | 'recordings';
+}
+
+/** Share of the progress bar spent reading recordings; scoring and saving take the rest. */
+const READING_SHARE = 0.8;
+
+let sharedAnalyzer: SignalAnalyzer | undefined;
+
+/** The process's signal analyser, created on first use. */
+export function defaultAnalyzer(): SignalAnalyzer {
+  return (sharedAnalyzer ??= createSignalAnalyzer());
+}
+
+/**
+ * Analyses an interview from what was uploaded and stores the scorecard atomically. A transcript
+ * (uploaded or typed) is parsed and scored as `candor analyze` does, taking the voice of the
+ * recording when there is exactly one (as with `--transcript`); without a transcript, each
+ * recorded answer is decoded, recognised and measured, and scored as an answers folder is.
+ *
+ * @throws CandorError VALIDATION_FAILED (nothing to analyse), TRANSCRIPT_INVALID,
+ *   MEDIA_UNREADABLE, NOT_FOUND, FRAMEWORK_NOT_FOUND (input: retrying will not help);
+ *   ASSET_MISSING (no ffmpeg or recogniser) and anything else (may pass on a retry)
+ * @example const { scorecard } = await analyzeInterview({ store, mediaDir, interviewId, onProgress: console.log })
+ */
+export async function analyzeInterview(options: AnalyzeInterviewOptions): Promise<InterviewAnalysis> {
+  const { store, mediaDir, signal } = options;
+  const report = (progress: TaskProgress) => options.onProgress?.(progress);
+  const interview = await store.interviews.get(options.interviewId);
+  const plan = await planInterview(store, mediaDir, interview);
+  const text = await readTranscriptText(mediaDir, interview);
+  const media = currentMedia(await store.media.listByInterview(interview.id));
+  if (text === null && media.length === 0) {
+    throw new CandorError(
+      'VALIDATION_FAILED',
+      `interview ${interview.id} has no transcript or recording to analyse`,
+      {
+        entity: 'interview',
+        id: interview.id,
+      },
+    );
+  }
+  const analyzer = options.analyzer ?? defaultAnalyzer();
+  const recogniser = options.recogniser ?? (() => selectEngine());
+  const context = { mediaDir, plan, analyzer, recogniser, report, signal };
+  const result =
+    text === null
+      ? await scoreRecordings(media, context)
+      : await scoreTranscript(interview, text, media, context);
+  signal?.throwIfAborted();
+  report({ stage: 'saving', fraction: 0.95 });
+  const scorecard = await saveAnalysis(store, interview.id, result);
+  return { scorecard, result, source: text === null ? 'recordings' : 'transcript' };
+}
+
+interface ScoreContext {
+  readonly mediaDir: string;
+  readonly plan: InterviewPlan;
+  readonly analyzer: SignalAnalyzer;
+  readonly recogniser: () => Promise<Recogniser>;
+  readonly report: (progress: TaskProgress) => void;
+  readonly signal: AbortSignal | undefined;
+}
+
+async function scoreTranscript(
+  interview: InterviewRecord,
+  text: string,
+  media: readonly MediaRecord[],
+  ctx: ScoreContext,
+): Promise<AnalysisResult> {
+  const file = interview.sourceFile ?? 'transcript';
+  const transcript = parseTranscript(text, { file });
+  const only = media.length === 1 ? media[0] : undefined;
+  const voice =
+    only === undefined
+      ? null
+      : (
+          await readRecording(resolveMediaPath(ctx.mediaDir, only.storagePath), {
+            imported: transcript,
+            recogniser: ctx.recogniser,
+            sha256: only.sha256,
+            onProgress: (p) => ctx.report(readingProgress(p, 0, 1)),
+            ...(ctx.signal ? { signal: ctx.signal } : {}),
+          })
+        ).voice;
+  ctx.signal?.throwIfAborted();
+  ctx.report({ stage: 'scoring', fraction: READING_SHARE });
+  const { framework, job, questions, scoreVoice, practised } = ctx.plan;
+  return analyzeTranscript(
+    {
+      transcript,
+      source: { file: interview.sourceFile, sha256: createHash('sha256').update(text).digest('hex') },
+      framework,
+      job,
+      questions,
+      question: practised,
+      voice,
+      scoreVoice,
+    },
+    ctx.analyzer,
+    engineVersion(),
+  );
+}
+
+async function scoreRecordings(media: readonly MediaRecord[], ctx: ScoreContext): Promise<AnalysisResult> {
+  const answers: Answer[] = [];
+  for (const [i, m] of media.entries()) {
+    const recording = await readRecording(resolveMediaPath(ctx.mediaDir, m.storagePath), {
+      recogniser: ctx.recogniser,
+      sha256: m.sha256,
+      onProgress: (p) => ctx.report(readingProgress(p, i, media.length)),
+      ...(ctx.signal ? { signal: ctx.signal } : {}),
+    });
+    answers.push({
+      name: m.fileName,
+      transcript: recording.transcript,
+      voice: recording.voice,
+      sha256: recording.sha256,
+      question: questionOf(m, ctx.plan),
+    });
+  }
+  ctx.signal?.throwIfAborted();
+  ctx.report({ stage: 'scoring', fraction: READING_SHARE });
+  return analyzeAnswers(answers, ctx.plan, null, ctx.analyzer, engineVersion());
+}
+
+/** The question a recorded answer answers: by id in the question set, else the practised one. */
+function questionOf(media: MediaRecord, plan: InterviewPlan): Question | null {
+  const byId = media.questionId === null ? undefined : plan.questions.find((q) => q.id === media.questionId);
+  if (byId !== undefined) return byId;
+  if (plan.practised !== null) return plan.practised;
+  if (media.questionText === null || media.questionText.trim().length < 5) return null;
+  return {
+    id: media.questionId ?? `answer-${media.position + 1}`,
+    text: media.questionText,
+    competencies: [],
+    keyPoints: [],
+  };
+}
+
+function readingProgress(p: RecordingProgress, index: number, count: number): TaskProgress {
+  const within = p.total !== null && p.total > 0 ? Math.min(1, p.seconds / p.total) : 0;
+  const fraction = (READING_SHARE * (index + within)) / count;
+  return {
+    stage: p.stage,
+    fraction: Math.round(fraction * 1000) / 1000,
+    ...(count > 1 ? { message: `answer ${index + 1} of ${count}` } : {}),
+  };
+}

@@ -1,0 +1,124 @@
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import type { VoiceTrack } from '../analysis/index.js';
+import { ProsodyAccumulator } from '../analysis/speech/prosody/index.js';
+import { voiceTrackFromProsody } from '../analysis/speech/voice-track-from-prosody.js';
+import type { Transcript } from '../domain/index.js';
+import { DECODE_SAMPLE_RATE, decodeAudio, probeMedia } from '../ingest/media/index.js';
+
+/** Whatever turns audio into a transcript with word times (see src/analysis/speech/stt). */
+export interface Recogniser {
+  readonly name: string;
+  transcribe(
+    audio: AsyncIterable<Float32Array>,
+    options?: { onProgress?: (seconds: number) => void; signal?: AbortSignal },
+  ): Promise<Transcript>;
+}
+
+export interface Recording {
+  readonly transcript: Transcript;
+  readonly voice: VoiceTrack;
+  readonly sha256: string;
+  /** `imported` when a transcript was given, else the recogniser's name. */
+  readonly transcriptSource: string;
+  /** Seconds of audio analysed. */
+  readonly durationSeconds: number;
+}
+
+/** Where reading a recording has got: its stage, and seconds done of the recording's length. */
+export interface RecordingProgress {
+  readonly stage: 'decoding' | 'recognising speech' | 'measuring voice';
+  readonly seconds: number;
+  /** The recording's length, when the container says. */
+  readonly total: number | null;
+  /** The recogniser's name, or null when an imported transcript is used. */
+  readonly recogniser: string | null;
+}
+
+export interface ReadRecordingOptions {
+  /** A transcript of the recording to use instead of speech recognition (it always wins). */
+  readonly imported?: Transcript | null;
+  readonly recogniser: () => Promise<Recogniser>;
+  readonly onProgress?: (progress: RecordingProgress) => void;
+  /** Stops decoding and recognition; the call then rejects with the signal's reason. */
+  readonly signal?: AbortSignal;
+  /** The file's SHA-256 when the caller already has it (an upload hashes while it streams). */
+  readonly sha256?: string;
+}
+
+/**
+ * Reads a recording once, streaming: every decoded second feeds the prosody analysis and, unless
+ * a transcript was imported, the speech recogniser. Memory stays bounded by the frame contours,
+ * whatever the length.
+ * @example const { transcript, voice } = await readRecording('answer.webm', { recogniser: selectEngine })
+ */
+export async function readRecording(file: string, options: ReadRecordingOptions): Promise<Recording> {
+  const { signal, onProgress } = options;
+  const info = await probeMedia(file);
+  signal?.throwIfAborted();
+  const imported = options.imported ?? null;
+  const recogniser = imported ? null : await options.recogniser();
+  const name = recogniser?.name ?? null;
+  const total = info.durationSeconds;
+  onProgress?.({ stage: 'decoding', seconds: 0, total, recogniser: name });
+  const prosody = new ProsodyAccumulator(DECODE_SAMPLE_RATE);
+  const sha256 = options.sha256 ?? (await hashFile(file));
+  const stage = recogniser ? 'recognising speech' : 'measuring voice';
+
+  async function* audio(): AsyncGenerator<Float32Array> {
+    for await (const chunk of decodeAudio(file, {
+      info,
+      ...(signal ? { signal } : {}),
+      onProgress: (seconds, length) => onProgress?.({ stage, seconds, total: length, recogniser: name }),
+    })) {
+      prosody.push(chunk);
+      yield chunk;
+    }
+  }
+
+  let transcript: Transcript;
+  if (recogniser) {
+    transcript = asSentences(await recogniser.transcribe(audio(), signal ? { signal } : {}));
+  } else {
+    for await (const chunk of audio()) void chunk;
+    transcript = imported as Transcript;
+  }
+  signal?.throwIfAborted();
+  const words = transcript.segments.flatMap((s) => s.words ?? []);
+  const summary = prosody.finish(words.length > 0 ? { words } : {});
+  const seconds = summary.durationSeconds;
+  onProgress?.({ stage: 'measuring voice', seconds, total: total ?? seconds, recogniser: name });
+  return {
+    transcript,
+    voice: voiceTrackFromProsody(summary),
+    sha256,
+    transcriptSource: name ?? 'imported',
+    durationSeconds: seconds,
+  };
+}
+
+/**
+ * Recognisers write lower case without punctuation; each utterance (speech between pauses) is
+ * closed as a sentence so sentence-level signals (length, readability, STAR parts) have units.
+ */
+function asSentences(transcript: Transcript): Transcript {
+  return {
+    ...transcript,
+    segments: transcript.segments.map((s) => {
+      const text = s.text.trim();
+      if (text === '' || /[.!?…]$/.test(text)) return s;
+      return { ...s, text: `${text.charAt(0).toUpperCase()}${text.slice(1)}.` };
+    }),
+  };
+}
+
+/** SHA-256 of a file, streamed. */
+export function hashFile(file: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const hash = createHash('sha256');
+    createReadStream(file)
+      .on('data', (d) => hash.update(d))
+      .on('error', reject)
+      .on('end', () => resolve(hash.digest('hex')));
+  });
+}

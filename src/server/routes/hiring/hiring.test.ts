@@ -1,0 +1,22 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe } from 'vitest';
+import { openStore } from '../../../store/index.js';
+import { postgresTestSchema } from '../../../store/test-helpers.js';
+import { describeHiring } from './hiring.suite.js';
+
+const tempDir = fs.mkdtempSync(path.join(os.tmpdir(), 'candor-hiring-'));
+
+describe('SQLite', () => {
+  afterAll(() => fs.rmSync(tempDir, { recursive: true, force: true }));
+  describeHiring('sqlite', (now) => openStore({ dataDir: tempDir, now }));
+});
+
+const databaseUrl = process.env.TEST_DATABASE_URL;
+const { schema, drop } = postgresTestSchema('candor_hiring_test', databaseUrl);
+
+describe.skipIf(!databaseUrl)('PostgreSQL (TEST_DATABASE_URL)', () => {
+  afterAll(drop);
+  describeHiring('postgres', (now) => openStore({ dataDir: tempDir, databaseUrl, schema, now }));
+});

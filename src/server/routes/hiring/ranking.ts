@@ -1,0 +1,150 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { requireRole } from '../../auth.js';
+import type { RouteDeps } from '../../deps.js';
+import { hidden, scoped } from '../../scope.js';
+import { loadRankRows, type RankRow } from './ranking-rows.js';
+import type { ScorecardSummaries } from './scorecard-summaries.js';
+import { errorResponses, HIRING_TEAM, Id, IdParams, JobView, toJobView } from './schemas.js';
+
+const STATUSES = ['scored', 'insufficient evidence', 'analysing', 'failed', 'not interviewed'] as const;
+
+const CompetencyScoreView = z.object({ id: z.string(), name: z.string(), score: z.number().nullable() });
+
+const RankRowView = z
+  .object({
+    rank: z.number().nullable(),
+    applicationId: z.string(),
+    candidateId: z.string(),
+    candidateName: z.string(),
+    stage: z.string(),
+    interviewId: z.string().nullable(),
+    scorecardId: z.string().nullable(),
+    overallScore: z.number().nullable(),
+    confidence: z.number().nullable(),
+    status: z.enum(STATUSES),
+    strengths: z.array(z.string()),
+    gaps: z.array(z.string()),
+    competencies: z.array(CompetencyScoreView),
+  })
+  .meta({ id: 'RankRow' });
+
+const CompareQuery = z.object({
+  applications: z
+    .string()
+    .describe('2 to 4 application ids of this job, comma-separated')
+    .transform((text) => text.split(',').map((id) => id.trim()))
+    .pipe(
+      z
+        .array(Id)
+        .min(2)
+        .max(4)
+        .refine((ids) => new Set(ids).size === ids.length, 'name each application once'),
+    ),
+});
+
+const CompareCandidate = z.object({
+  applicationId: z.string(),
+  candidateId: z.string(),
+  candidateName: z.string(),
+  stage: z.string(),
+  status: z.enum(STATUSES),
+  scorecardId: z.string().nullable(),
+  overallScore: z.number().nullable(),
+  confidence: z.number().nullable(),
+  /** Competency id → score 0–100, null without enough evidence. */
+  scores: z.record(z.string(), z.number().nullable()),
+  strengths: z.array(z.string()),
+  gaps: z.array(z.string()),
+});
+
+/**
+ * A row as the response type. No copy: the zod serializer builds the JSON from it, and the rows'
+ * arrays (shared with the summary cache) are only read. Copying 10,000 rows with their
+ * competencies per request would cost more than the queries.
+ */
+function toRankRowViews(rows: readonly RankRow[]): z.infer<typeof RankRowView>[] {
+  return rows as z.infer<typeof RankRowView>[];
+}
+
+/**
+ * `GET /jobs/:id/ranking` and `GET /jobs/:id/compare?applications=a,b` (admin, recruiter, hiring manager).
+ * @example await app.register(rankingRoutes({ store, config }, summaries))
+ */
+export function rankingRoutes({ store }: RouteDeps, summaries: ScorecardSummaries): FastifyPluginAsyncZod {
+  return (app) => {
+    app.get(
+      '/jobs/:id/ranking',
+      {
+        preHandler: requireRole(...HIRING_TEAM),
+        schema: {
+          tags: ['jobs'],
+          summary: 'Candidates of a job by overall score, best first; unscored last with the reason',
+          params: IdParams,
+          response: {
+            200: z.object({ job: JobView, ranking: z.array(RankRowView) }),
+            ...errorResponses(400, 401, 403, 404),
+          },
+        },
+      },
+      async (request) => {
+        const job = await scoped(request, 'job', request.params.id, (i) => store.jobs.get(i));
+        const rows = await loadRankRows(store, summaries, job);
+        return { job: toJobView(job), ranking: toRankRowViews(rows) };
+      },
+    );
+
+    app.get(
+      '/jobs/:id/compare',
+      {
+        preHandler: requireRole(...HIRING_TEAM),
+        schema: {
+          tags: ['jobs'],
+          summary: 'Two to four candidates of a job side by side, competency by competency',
+          params: IdParams,
+          querystring: CompareQuery,
+          response: {
+            200: z.object({
+              job: JobView,
+              competencies: z.array(z.object({ id: z.string(), name: z.string() })),
+              candidates: z.array(CompareCandidate),
+            }),
+            ...errorResponses(400, 401, 403, 404),
+          },
+        },
+      },
+      async (request) => {
+        const job = await scoped(request, 'job', request.params.id, (i) => store.jobs.get(i));
+        const ids = request.query.applications;
+        const rows = await loadRankRows(store, summaries, job, ids);
+        const byId = new Map(rows.map((r) => [r.applicationId, r]));
+        const missing = ids.find((id) => !byId.has(id));
+        if (missing !== undefined) throw hidden('application', missing);
+        const picked = ids.map((id) => byId.get(id)).filter((r): r is RankRow => r !== undefined);
+        const competencies = new Map<string, string>();
+        for (const row of picked) for (const c of row.competencies) competencies.set(c.id, c.name);
+        return {
+          job: toJobView(job),
+          competencies: [...competencies].map(([id, name]) => ({ id, name })),
+          candidates: picked.map((row) => {
+            const scores = new Map(row.competencies.map((c) => [c.id, c.score]));
+            return {
+              applicationId: row.applicationId,
+              candidateId: row.candidateId,
+              candidateName: row.candidateName,
+              stage: row.stage,
+              status: row.status,
+              scorecardId: row.scorecardId,
+              overallScore: row.overallScore,
+              confidence: row.confidence,
+              scores: Object.fromEntries([...competencies.keys()].map((id) => [id, scores.get(id) ?? null])),
+              strengths: [...row.strengths],
+              gaps: [...row.gaps],
+            };
+          }),
+        };
+      },
+    );
+    return Promise.resolve();
+  };
+}

@@ -1,0 +1,132 @@
+/** The scorecard page: the body as the engine wrote it, with interview, recordings and transcript. */
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { SuiteContext } from './hiring.suite.js';
+import { analysedExamples, analysedInterview, hiringRecords, send } from './test-helpers.js';
+
+export function scorecardCases(f: () => SuiteContext): void {
+  describe('scorecards', () => {
+    let hiring: {
+      scorecardId: string;
+      interviewId: string;
+      applicationId: string;
+      candidateId: string;
+      jobId: string;
+    };
+
+    beforeAll(async () => {
+      const { store, workspaceId } = f().fx;
+      const { priya } = await analysedExamples();
+      const { job, candidate, application } = await hiringRecords(store, workspaceId, 'Priya Page');
+      const ids = await analysedInterview(
+        store,
+        { workspaceId, kind: 'live', applicationId: application.id, title: 'Final round' },
+        priya,
+      );
+      hiring = { ...ids, applicationId: application.id, candidateId: candidate.id, jobId: job.id };
+    });
+
+    it('shows a hiring scorecard in full with its interview, candidate, recordings, answers and transcript', async () => {
+      const { app, users, store, workspaceId } = f().fx;
+      const { priya } = await analysedExamples();
+      const media = await store.media.add({
+        workspaceId,
+        interviewId: hiring.interviewId,
+        position: 0,
+        questionId: null,
+        questionText: null,
+        fileName: 'call.webm',
+        storagePath: 'x/call.webm',
+        contentType: 'video/webm',
+        bytes: 1234,
+        sha256: 'ab',
+        durationSeconds: 61.5,
+      });
+      for (const who of [users.recruiter, users.manager, users.admin]) {
+        const res = await send(app, who, 'GET', `/scorecards/${hiring.scorecardId}`);
+        expect(res.statusCode).toBe(200);
+      }
+      const res = await send(app, users.manager, 'GET', `/scorecards/${hiring.scorecardId}`);
+      const page = res.json();
+      expect(page.scorecard).toMatchObject({
+        id: hiring.scorecardId,
+        interviewId: hiring.interviewId,
+        overallScore: priya.scorecard.overall.score,
+      });
+      // Nothing of the engine's scorecard is lost on the way out.
+      expect(page.scorecard.body).toEqual(JSON.parse(JSON.stringify(priya.scorecard)));
+      expect(page.interview).toMatchObject({
+        id: hiring.interviewId,
+        kind: 'live',
+        title: 'Final round',
+        userId: null,
+      });
+      expect(page.candidate).toEqual({ id: hiring.candidateId, name: 'Priya Page' });
+      expect(page.application).toEqual({ id: hiring.applicationId, stage: 'applied', jobId: hiring.jobId });
+      expect(page.media).toEqual([
+        expect.objectContaining({
+          id: media.id,
+          fileName: 'call.webm',
+          durationSeconds: 61.5,
+          offsetSeconds: 0,
+          url: `/api/v1/media/${media.id}`,
+        }),
+      ]);
+      expect(page.media[0]).not.toHaveProperty('storagePath');
+      expect(page.responses.map((r: { position: number }) => r.position)).toEqual(
+        priya.responses.map((r) => r.index),
+      );
+      expect(page.transcript).toHaveLength(priya.transcript.length);
+      expect(page.transcript.map((s: { text: string }) => s.text)).toEqual(
+        priya.transcript.map((s) => s.text),
+      );
+      const answered = page.transcript.filter((s: { responseId: string | null }) => s.responseId !== null);
+      expect(answered.length).toBeGreaterThan(0);
+      const positions = new Map(
+        page.responses.map((r: { id: string; position: number }) => [r.id, r.position]),
+      );
+      for (const segment of answered)
+        expect(segment.responsePosition).toBe(positions.get(segment.responseId));
+    });
+
+    it('shows a practice scorecard to its student, advisors and admins only', async () => {
+      const { app, users } = f().fx;
+      const { scorecardId, interviewId } = f().practice.student[0]!;
+      for (const who of [users.student, users.advisor, users.admin]) {
+        const res = await send(app, who, 'GET', `/scorecards/${scorecardId}`);
+        expect(res.statusCode).toBe(200);
+        expect(res.json()).toMatchObject({
+          interview: { id: interviewId, kind: 'practice', userId: users.student.user.id },
+          candidate: null,
+          application: null,
+        });
+      }
+      for (const who of [users.recruiter, users.manager]) {
+        expect((await send(app, who, 'GET', `/scorecards/${scorecardId}`)).statusCode).toBe(403);
+      }
+      // Another student's practice reads like an unknown id.
+      const peer = await send(app, users.student2, 'GET', `/scorecards/${scorecardId}`);
+      expect(peer.statusCode).toBe(404);
+      expect(peer.json().error.message).toBe(`scorecard ${scorecardId} not found`);
+      // Students never read hiring scorecards.
+      expect((await send(app, users.student, 'GET', `/scorecards/${hiring.scorecardId}`)).statusCode).toBe(
+        403,
+      );
+    });
+
+    it('hides another workspace’s practice scorecard from advisors and admins', async () => {
+      const { app, users } = f().fx;
+      const { scorecardId } = f().practice.otherStudent[0]!;
+      for (const who of [users.advisor, users.admin]) {
+        const res = await send(app, who, 'GET', `/scorecards/${scorecardId}`);
+        expect(res.statusCode).toBe(404);
+        expect(res.json().error.message).toBe(`scorecard ${scorecardId} not found`);
+      }
+    });
+
+    it('rejects a malformed id with 400', async () => {
+      const res = await send(f().fx.app, f().fx.users.admin, 'GET', '/scorecards/not%20an%20id');
+      expect(res.statusCode).toBe(400);
+      expect(res.json().error).toMatchObject({ code: 'VALIDATION_FAILED', details: { field: 'id' } });
+    });
+  });
+}

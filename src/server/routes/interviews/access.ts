@@ -1,0 +1,102 @@
+/**
+ * Who may see and change an interview. Hiring interviews: admins, recruiters and hiring managers
+ * see them, admins and recruiters change them. Practice interviews: the student who owns one sees
+ * and changes it; advisors and admins of the workspace see it. A candidate never learns that
+ * anyone else's interview exists (404, as for an unknown id); other roles get 403.
+ */
+import type { FastifyRequest } from 'fastify';
+import { CandorError } from '../../../core/index.js';
+import type {
+  ApplicationRecord,
+  InterviewRecord,
+  JobRecord,
+  Store,
+  TaskRecord,
+  UserRecord,
+  UserRole,
+} from '../../../store/index.js';
+import { hidden, me, scoped } from '../../scope.js';
+import { INTERVIEW_KEY } from '../../worker/index.js';
+
+export type Access = 'read' | 'write';
+
+const HIRING: Record<Access, readonly UserRole[]> = {
+  read: ['admin', 'recruiter', 'hiring_manager'],
+  write: ['admin', 'recruiter'],
+};
+const PRACTICE_READERS: readonly UserRole[] = ['admin', 'advisor'];
+
+function forbidden(user: UserRecord, what: string): CandorError {
+  return new CandorError('FORBIDDEN', `role ${user.role} may not ${what}`, { role: user.role });
+}
+
+/**
+ * Throws unless `user` may read or write `interview` (already known to be in their workspace).
+ * @example checkInterviewAccess(me(request), interview, 'write')
+ */
+export function checkInterviewAccess(user: UserRecord, interview: InterviewRecord, access: Access): void {
+  if (interview.kind === 'practice') {
+    if (interview.userId === user.id) return;
+    if (user.role === 'candidate') throw hidden('interview', interview.id);
+    if (access === 'read' && PRACTICE_READERS.includes(user.role)) return;
+    throw forbidden(user, access === 'read' ? "see a student's practice" : "change a student's practice");
+  }
+  if (user.role === 'candidate') throw hidden('interview', interview.id);
+  if (!HIRING[access].includes(user.role)) {
+    throw forbidden(user, access === 'read' ? 'see hiring interviews' : 'change hiring interviews');
+  }
+}
+
+/**
+ * The interview `id` if the caller may read or write it; 404 for another workspace's.
+ * @example const interview = await loadInterview(request, store, request.params.id, 'read')
+ */
+export async function loadInterview(
+  request: FastifyRequest,
+  store: Store,
+  id: string,
+  access: Access,
+): Promise<InterviewRecord> {
+  const interview = await scoped(request, 'interview', id, (i) => store.interviews.get(i));
+  checkInterviewAccess(me(request), interview, access);
+  return interview;
+}
+
+/**
+ * An application of the caller's workspace, with its job (an application belongs to the
+ * workspace of its job); another workspace's answers 404 like an unknown id.
+ */
+export async function loadApplication(
+  request: FastifyRequest,
+  store: Store,
+  id: string,
+): Promise<{ application: ApplicationRecord; job: JobRecord }> {
+  const application = await store.applications.get(id);
+  const job = await store.jobs.get(application.jobId);
+  if (job.workspaceId !== me(request).workspaceId) throw hidden('application', id);
+  return { application, job };
+}
+
+/**
+ * A task the caller may see: one of their workspace's, about an interview they may read.
+ * Tasks about no interview are for admins only.
+ */
+export async function loadTask(request: FastifyRequest, store: Store, id: string): Promise<TaskRecord> {
+  const task = await scoped(request, 'task', id, (i) => store.queue.get(i));
+  const interviewId = task.payload[INTERVIEW_KEY];
+  const user = me(request);
+  if (typeof interviewId !== 'string') {
+    if (user.role === 'admin') return task;
+    throw user.role === 'candidate' ? hidden('task', id) : forbidden(user, 'see this task');
+  }
+  const interview = await store.interviews.get(interviewId).catch(() => null);
+  if (interview === null || interview.workspaceId !== task.workspaceId) throw hidden('task', id);
+  try {
+    checkInterviewAccess(user, interview, 'read');
+  } catch (error) {
+    // Say "task", not "interview": the caller asked for a task.
+    if (error instanceof CandorError && error.code === 'NOT_FOUND') throw hidden('task', id);
+    throw error;
+  }
+  return task;
+}

@@ -1,0 +1,93 @@
+/** Request and response shapes of the interview routes (contract part 2). */
+import { z } from 'zod';
+
+export const Interview = z
+  .object({
+    id: z.string(),
+    kind: z.enum(['async', 'live', 'practice', 'customer', 'exit', 'research']),
+    title: z.string().nullable(),
+    applicationId: z.string().nullable(),
+    /** The student who owns a practice interview. */
+    userId: z.string().nullable(),
+    /** Name of the uploaded transcript, when there is one. */
+    sourceFile: z.string().nullable(),
+    format: z.enum(['vtt', 'srt', 'json', 'text']).nullable(),
+    createdAt: z.string(),
+  })
+  .meta({ id: 'Interview' });
+
+export const Media = z
+  .object({
+    id: z.string(),
+    interviewId: z.string(),
+    /** Answer index within the interview, from 0. */
+    position: z.number().int(),
+    questionId: z.string().nullable(),
+    questionText: z.string().nullable(),
+    fileName: z.string(),
+    /** Sniffed from the content, e.g. `audio/webm`. */
+    contentType: z.string(),
+    bytes: z.number().int(),
+    durationSeconds: z.number().nullable(),
+    /**
+     * Where this recording's time 0 sits on the scorecard's evidence time line: seek to
+     * `evidence.start - offsetSeconds`. 0 when answers were scored from their recordings (pick
+     * the recording whose position is `evidence.response`); with a transcript, the summed length
+     * of the recordings before this one.
+     */
+    offsetSeconds: z.number(),
+    url: z.string(),
+    createdAt: z.string(),
+  })
+  .meta({ id: 'Media' });
+
+export const TaskProgressBody = z.object({
+  stage: z.string(),
+  fraction: z.number().nullable(),
+  message: z.string().optional(),
+});
+
+export const Task = z
+  .object({
+    id: z.string(),
+    kind: z.string(),
+    status: z.enum(['queued', 'running', 'done', 'failed']),
+    attempts: z.number().int(),
+    maxAttempts: z.number().int(),
+    progress: TaskProgressBody.nullable(),
+    result: z.object({ scorecardId: z.string() }).nullable(),
+    lastError: z.string().nullable(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .meta({ id: 'Task' });
+
+export const InterviewDetail = z.object({
+  interview: Interview,
+  media: z.array(Media),
+  scorecardId: z.string().nullable(),
+  /** Newest first. */
+  tasks: z.array(Task),
+});
+
+export const IdParams = z.object({ id: z.string().min(1).max(200) });
+
+export const NewInterviewBody = z.object({
+  applicationId: z.string().min(1).max(200),
+  kind: z.enum(['async', 'live']),
+});
+
+export const NewPracticeBody = z.object({
+  questionSetId: z.string().min(1).max(200),
+  questionId: z.string().min(1).max(200),
+});
+
+export const TranscriptBody = z.object({
+  content: z.string().min(1, { message: 'the transcript is empty' }),
+  /** Helps tell the format (`.vtt`, `.srt`, `.json`, `.txt`); typed answers need none. */
+  fileName: z.string().min(1).max(255).optional(),
+});
+
+export type InterviewJson = z.infer<typeof Interview>;
+export type MediaJson = z.infer<typeof Media>;
+export type TaskJson = z.infer<typeof Task>;

@@ -1,0 +1,75 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { CandorError, loadConfig } from '../../../core/index.js';
+import { parseTranscript } from '../../../ingest/index.js';
+import { writeTranscriptText } from '../../../pipeline/index.js';
+import { requireRole } from '../../auth.js';
+import type { RouteDeps } from '../../deps.js';
+import { ErrorBody } from '../../errors.js';
+import { loadInterview } from './access.js';
+import { interviewJson } from './present.js';
+import { IdParams, Interview, TranscriptBody } from './schemas.js';
+
+/** Name recorded for a transcript sent without one (typed answers). */
+const TYPED_NAME = 'typed-answer.txt';
+
+/**
+ * `POST /interviews/:id/transcript` (admin, recruiter; a student on their own practice):
+ * `{ content, fileName? }`, a WebVTT, SubRip, JSON or plain-text transcript, or typed answers.
+ * It is parsed before anything is kept, so a malformed one (422 TRANSCRIPT_INVALID naming the
+ * line) leaves the previous transcript in place; a good one replaces it.
+ * @example await api.register(transcriptUploadRoutes(deps))
+ */
+export function transcriptUploadRoutes({ store, config }: RouteDeps): FastifyPluginAsyncZod {
+  const maxBytes = loadConfig().maxTranscriptBytes;
+  return (app) => {
+    app.post(
+      '/interviews/:id/transcript',
+      {
+        preHandler: requireRole('admin', 'recruiter', 'candidate'),
+        // JSON escaping can double a transcript's size; the content itself is checked below.
+        bodyLimit: maxBytes * 2 + 64 * 1024,
+        schema: {
+          tags: ['interviews'],
+          summary: 'Upload a transcript or typed answers (replaces the one before only if it parses)',
+          params: IdParams,
+          body: TranscriptBody,
+          response: {
+            201: z.object({ interview: Interview }),
+            400: ErrorBody,
+            401: ErrorBody,
+            403: ErrorBody,
+            404: ErrorBody,
+            413: ErrorBody,
+            422: ErrorBody,
+          },
+        },
+      },
+      async (request, reply) => {
+        const interview = await loadInterview(request, store, request.params.id, 'write');
+        const { content, fileName } = request.body;
+        const name = (fileName ?? TYPED_NAME).split(/[\\/]/).pop() || TYPED_NAME;
+        const bytes = Buffer.byteLength(content, 'utf8');
+        if (bytes > maxBytes) {
+          throw new CandorError(
+            'FILE_TOO_LARGE',
+            `${name} is larger than the ${maxBytes} byte limit for a transcript`,
+            {
+              file: name,
+              size: bytes,
+              limit: maxBytes,
+            },
+          );
+        }
+        const transcript = parseTranscript(content, { file: name });
+        await writeTranscriptText(config.mediaDir, interview, content);
+        const updated = await store.interviews.setSource(interview.id, {
+          sourceFile: name,
+          format: transcript.format,
+        });
+        return reply.code(201).send({ interview: interviewJson(updated) });
+      },
+    );
+    return Promise.resolve();
+  };
+}

@@ -1,0 +1,127 @@
+import { request, upload } from './client';
+import type {
+  Application,
+  ApplicationDetail,
+  Candidate,
+  CohortDetail,
+  CohortSummary,
+  Comparison,
+  Decision,
+  DecisionResult,
+  FrameworkSummary,
+  Interview,
+  InterviewDetail,
+  Job,
+  JobListItem,
+  Media,
+  NewCandidate,
+  NewJob,
+  PracticeHistory,
+  QuestionSet,
+  QuestionSetSummary,
+  Ranking,
+  ScorecardView,
+  Session,
+  StudentDetail,
+  Task,
+  User,
+} from './types';
+
+export { ApiError, errorMessage, setCsrfToken, setUnauthenticatedHandler, API_BASE } from './client';
+export type * from './types';
+
+const enc = encodeURIComponent;
+
+/**
+ * Typed calls to every endpoint the web app uses, one per contract line.
+ *
+ * @example
+ * const { ranking } = await api.jobs.ranking(jobId)
+ */
+export const api = {
+  auth: {
+    login: (email: string, password: string, workspace?: string) =>
+      request<Session>('POST', '/auth/login', {
+        body: workspace ? { email, password, workspace } : { email, password },
+      }),
+    logout: () => request<void>('POST', '/auth/logout'),
+    me: () => request<Session>('GET', '/me'),
+  },
+  users: {
+    list: (role?: string) => request<{ users: User[] }>('GET', '/users', { query: { role } }),
+  },
+  frameworks: {
+    list: () => request<{ frameworks: FrameworkSummary[] }>('GET', '/frameworks'),
+  },
+  questionSets: {
+    list: () => request<{ questionSets: QuestionSetSummary[] }>('GET', '/question-sets'),
+    get: (id: string) => request<QuestionSet>('GET', `/question-sets/${enc(id)}`),
+  },
+  jobs: {
+    list: () => request<{ jobs: JobListItem[] }>('GET', '/jobs'),
+    create: (job: NewJob) => request<Job>('POST', '/jobs', { body: job }),
+    get: (id: string) => request<Job>('GET', `/jobs/${enc(id)}`),
+    ranking: (id: string) => request<Ranking>('GET', `/jobs/${enc(id)}/ranking`),
+    compare: (id: string, applicationIds: readonly string[]) =>
+      request<Comparison>('GET', `/jobs/${enc(id)}/compare`, {
+        query: { applications: applicationIds.join(',') },
+      }),
+  },
+  candidates: {
+    list: () => request<{ candidates: Candidate[] }>('GET', '/candidates'),
+    create: (candidate: NewCandidate) => request<Candidate>('POST', '/candidates', { body: candidate }),
+  },
+  applications: {
+    create: (candidateId: string, jobId: string) =>
+      request<Application>('POST', '/applications', { body: { candidateId, jobId } }),
+    get: (id: string) => request<ApplicationDetail>('GET', `/applications/${enc(id)}`),
+    decide: (id: string, decision: Decision, reason: string) =>
+      request<DecisionResult>('POST', `/applications/${enc(id)}/decisions`, { body: { decision, reason } }),
+  },
+  interviews: {
+    create: (applicationId: string, kind: 'async' | 'live') =>
+      request<Interview>('POST', '/interviews', { body: { applicationId, kind } }),
+    get: (id: string) => request<InterviewDetail>('GET', `/interviews/${enc(id)}`),
+    uploadTranscript: (id: string, content: string, fileName?: string) =>
+      request<{ interview: Interview }>('POST', `/interviews/${enc(id)}/transcript`, {
+        body: fileName === undefined ? { content } : { content, fileName },
+      }),
+    uploadMedia: (
+      id: string,
+      file: Blob,
+      fileName: string,
+      fields: { questionId?: string | null; position?: number },
+      onProgress?: (fraction: number) => void,
+    ) =>
+      upload<Media>(
+        `/interviews/${enc(id)}/media`,
+        [
+          ...(fields.questionId ? [['questionId', fields.questionId] as const] : []),
+          ...(fields.position !== undefined ? [['position', String(fields.position)] as const] : []),
+          ['file', file, fileName] as const,
+        ],
+        onProgress,
+      ),
+    analyze: (id: string) => request<Task>('POST', `/interviews/${enc(id)}/analyze`),
+  },
+  tasks: {
+    get: (id: string) => request<Task>('GET', `/tasks/${enc(id)}`),
+  },
+  scorecards: {
+    get: (id: string) => request<ScorecardView>('GET', `/scorecards/${enc(id)}`),
+  },
+  practice: {
+    history: () => request<PracticeHistory>('GET', '/practice'),
+    start: (questionSetId: string, questionId: string) =>
+      request<Interview>('POST', '/practice', { body: { questionSetId, questionId } }),
+  },
+  cohorts: {
+    list: () => request<{ cohorts: CohortSummary[] }>('GET', '/cohorts'),
+    create: (name: string) => request<CohortSummary>('POST', '/cohorts', { body: { name } }),
+    get: (id: string) => request<CohortDetail>('GET', `/cohorts/${enc(id)}`),
+    addMembers: (id: string, userIds: readonly string[]) =>
+      request<{ studentCount: number }>('POST', `/cohorts/${enc(id)}/members`, { body: { userIds } }),
+    student: (id: string, userId: string) =>
+      request<StudentDetail>('GET', `/cohorts/${enc(id)}/students/${enc(userId)}`),
+  },
+};

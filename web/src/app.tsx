@@ -1,0 +1,139 @@
+import { useEffect, type ReactNode } from 'react';
+import type { Role } from './api';
+import { Loading } from './components/status';
+import { CohortPage } from './pages/cohort-page';
+import { CohortsPage } from './pages/cohorts-page';
+import { ComparePage } from './pages/compare-page';
+import { JobPage } from './pages/job-page';
+import { JobsPage } from './pages/jobs-page';
+import { LoginPage } from './pages/login-page';
+import { NotFoundPage, WrongRolePage } from './pages/not-found-page';
+import { PracticePage } from './pages/practice-page';
+import { ScorecardPage } from './pages/scorecard-page';
+import { StudentPage } from './pages/student-page';
+import { Link, matchPath, navigate, useLocation } from './router';
+import { homeFor, ROLE_LABEL, useSession } from './session';
+
+interface Route {
+  readonly path: string;
+  /** Who may open the page; absent = any signed-in user. */
+  readonly roles?: readonly Role[];
+  readonly render: (params: Record<string, string>, search: URLSearchParams) => ReactNode;
+}
+
+const HIRING: readonly Role[] = ['admin', 'recruiter', 'hiring_manager'];
+const ADVISING: readonly Role[] = ['admin', 'advisor'];
+
+const ROUTES: readonly Route[] = [
+  { path: '/jobs', roles: HIRING, render: () => <JobsPage /> },
+  { path: '/jobs/:id', roles: HIRING, render: (p) => <JobPage key={p.id} jobId={p.id ?? ''} /> },
+  {
+    path: '/jobs/:id/compare',
+    roles: HIRING,
+    render: (p, search) => (
+      <ComparePage
+        jobId={p.id ?? ''}
+        applicationIds={(search.get('applications') ?? '').split(',').filter(Boolean)}
+      />
+    ),
+  },
+  { path: '/scorecards/:id', render: (p) => <ScorecardPage key={p.id} scorecardId={p.id ?? ''} /> },
+  { path: '/practice', roles: ['candidate'], render: () => <PracticePage /> },
+  { path: '/cohorts', roles: ADVISING, render: () => <CohortsPage /> },
+  { path: '/cohorts/:id', roles: ADVISING, render: (p) => <CohortPage key={p.id} cohortId={p.id ?? ''} /> },
+  {
+    path: '/cohorts/:id/students/:userId',
+    roles: ADVISING,
+    render: (p) => <StudentPage key={`${p.id}/${p.userId}`} cohortId={p.id ?? ''} userId={p.userId ?? ''} />,
+  },
+];
+
+const NAV: readonly { to: string; label: string; roles: readonly Role[] }[] = [
+  { to: '/jobs', label: 'Jobs', roles: HIRING },
+  { to: '/practice', label: 'Practice', roles: ['candidate'] },
+  { to: '/cohorts', label: 'Cohorts', roles: ADVISING },
+];
+
+function Redirect({ to }: { to: string }) {
+  useEffect(() => navigate(to, { replace: true }), [to]);
+  return null;
+}
+
+/** The app: a header with role-aware navigation, and the page of the current path. */
+export function App() {
+  const { user, signOut } = useSession();
+  const { pathname, search, href } = useLocation();
+
+  if (user === undefined) {
+    return (
+      <main id="main" className="shell-loading">
+        <Loading />
+      </main>
+    );
+  }
+
+  if (user === null) {
+    if (pathname !== '/login') {
+      const next = pathname === '/' ? '' : `?next=${encodeURIComponent(href)}`;
+      return <Redirect to={`/login${next}`} />;
+    }
+    return <LoginPage />;
+  }
+
+  if (pathname === '/' || pathname === '/login') {
+    const next = search.get('next');
+    const target = next?.startsWith('/') && !next.startsWith('//') ? next : homeFor(user.role);
+    return <Redirect to={target} />;
+  }
+
+  let page: ReactNode = <NotFoundPage />;
+  for (const route of ROUTES) {
+    const params = matchPath(route.path, pathname);
+    if (!params) continue;
+    page = route.roles && !route.roles.includes(user.role) ? <WrongRolePage /> : route.render(params, search);
+    break;
+  }
+
+  const links = NAV.filter((item) => item.roles.includes(user.role));
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        Skip to main content
+      </a>
+      <header className="app-header">
+        <div className="header-inner">
+          <Link to={homeFor(user.role)} className="brand">
+            <span className="brand-mark" aria-hidden="true" />
+            Candor
+          </Link>
+          <nav aria-label="Main">
+            <ul>
+              {links.map((item) => {
+                const active = pathname === item.to || pathname.startsWith(item.to + '/');
+                return (
+                  <li key={item.to}>
+                    <Link to={item.to} aria-current={active ? 'page' : undefined}>
+                      {item.label}
+                    </Link>
+                  </li>
+                );
+              })}
+            </ul>
+          </nav>
+          <div className="account">
+            <span className="account-name">
+              {user.name}
+              <span className="account-role">{ROLE_LABEL[user.role]}</span>
+            </span>
+            <button type="button" className="button secondary small" onClick={() => void signOut()}>
+              Sign out
+            </button>
+          </div>
+        </div>
+      </header>
+      <main id="main" tabIndex={-1}>
+        {page}
+      </main>
+    </>
+  );
+}
