@@ -40,7 +40,12 @@ export interface BuildAppOptions {
  * const app = await buildApp({ store, config })
  * const res = await app.inject({ method: 'GET', url: '/api/v1/health' }) // 200 { status: 'ok', … }
  */
-export async function buildApp({ store, config, logger = false, onRoute }: BuildAppOptions): Promise<FastifyInstance> {
+export async function buildApp({
+  store,
+  config,
+  logger = false,
+  onRoute,
+}: BuildAppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: logger ? { level: config.logLevel } : false,
     trustProxy: config.trustProxy,

@@ -30,6 +30,17 @@ export function webAppBuilt(): boolean {
   return fs.existsSync(path.join(root, 'dist', 'web', 'index.html'));
 }
 
+/**
+ * Whether the browser tests should be skipped: Chromium or the built web app is missing on a
+ * developer's machine. In CI (`CI` set) they always run, and fail loudly when something is missing.
+ *
+ * @example describe.skipIf(browserTestsSkipped())('the recruiter', () => { … })
+ */
+export function browserTestsSkipped(env: NodeJS.ProcessEnv = process.env): boolean {
+  if (env.CI) return false;
+  return chromiumPath() === null || !webAppBuilt();
+}
+
 export interface Harness {
   readonly server: RunningServer;
   readonly browser: Browser;
@@ -47,6 +58,7 @@ export interface Harness {
 export async function startHarness(options: { fakeAudio?: string } = {}): Promise<Harness> {
   const executablePath = chromiumPath();
   if (executablePath === null) throw new Error('Chromium not found: apt-get install chromium');
+  if (!webAppBuilt()) throw new Error('dist/web is missing: run `npm run build` before the browser tests');
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'candor-browser-'));
   const server = await serve({
     port: 0,
@@ -130,11 +142,70 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   return file;
 }
 
-/** A WAV of real speech for the fake microphone (ffmpeg converts a shared recording). */
-export function speechWav(dir: string): string | null {
-  const source = path.resolve(root, '..', 'shared', 'data', 'speech', 'jfk.flac');
-  if (!fs.existsSync(source)) return null;
+export interface SpeechFile {
+  readonly file: string;
+  /** Real recorded speech (/work/shared), speech synthesised by ffmpeg's flite filter, or a tone. */
+  readonly source: 'recorded' | 'synthesised' | 'tone';
+}
+
+const sharedSpeech = path.resolve(root, '..', 'shared', 'data', 'speech', 'jfk.flac');
+
+/** Answers spoken by flite when the shared recording is absent (Debian's ffmpeg has the filter). */
+const SPOKEN_ANSWERS = [
+  'In my last role I led a team of five sales representatives. We missed our target in the first quarter, so I set up weekly pipeline reviews, and we closed the gap within a month.',
+  'When a customer was upset about a late delivery, I listened first, asked what mattered most to them, and then offered a partial refund and a faster shipping option.',
+];
+
+function ffmpeg(args: readonly string[]): boolean {
+  try {
+    execFileSync('ffmpeg', ['-loglevel', 'error', '-y', ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * `text` spoken by ffmpeg's flite filter into a mono WAV at `rate` Hz, after `pause` seconds of
+ * silence (as a person collects their thoughts); else (no libflite) a 10 s tone.
+ */
+function synthesise(text: string, out: string, rate: number, pause = 0): SpeechFile {
+  const flite = `flite=text='${text.replace(/[':\\]/g, ' ')}':voice=slt`;
+  const delay = ['-af', `adelay=${Math.round(pause * 1000)}:all=1`];
+  if (ffmpeg(['-f', 'lavfi', '-i', flite, ...delay, '-ac', '1', '-ar', String(rate), out])) {
+    return { file: out, source: 'synthesised' };
+  }
+  if (!ffmpeg(['-f', 'lavfi', '-i', 'sine=frequency=220:duration=10', '-ac', '1', '-ar', String(rate), out])) {
+    throw new Error('ffmpeg is missing: apt-get install ffmpeg');
+  }
+  return { file: out, source: 'tone' };
+}
+
+/**
+ * A 48 kHz mono WAV for the fake microphone: the shared JFK recording when it is here, else
+ * synthesised speech (a tone only when ffmpeg lacks flite).
+ * @example const mic = speechWav(tmp); await startHarness({ fakeAudio: mic.file })
+ */
+export function speechWav(dir: string): SpeechFile {
   const out = path.join(dir, 'mic.wav');
-  execFileSync('ffmpeg', ['-loglevel', 'error', '-y', '-i', source, '-ac', '1', '-ar', '48000', out]);
-  return out;
+  if (fs.existsSync(sharedSpeech) && ffmpeg(['-i', sharedSpeech, '-ac', '1', '-ar', '48000', out])) {
+    return { file: out, source: 'recorded' };
+  }
+  return synthesise(SPOKEN_ANSWERS[0] ?? '', out, 48_000);
+}
+
+/**
+ * Two spoken answers as audio files to upload, named in answer order: the shared JFK recording
+ * (FLAC) and a synthesised answer that starts after a 2.5 s pause, or two synthesised answers
+ * when the shared data is absent. Each has quotes at least a second into its recording.
+ * @example const [first, second] = answerRecordings(tmp)
+ */
+export function answerRecordings(dir: string): SpeechFile[] {
+  const second = synthesise(SPOKEN_ANSWERS[1] ?? '', path.join(dir, '2-answer.wav'), 16_000, 2.5);
+  if (!fs.existsSync(sharedSpeech)) {
+    return [synthesise(SPOKEN_ANSWERS[0] ?? '', path.join(dir, '1-answer.wav'), 16_000, 1.5), second];
+  }
+  const first = path.join(dir, '1-answer.flac');
+  fs.copyFileSync(sharedSpeech, first);
+  return [{ file: first, source: 'recorded' }, second];
 }

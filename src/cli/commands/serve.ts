@@ -4,6 +4,8 @@ import { loadConfig } from '../../core/index.js';
 import { buildApp } from '../../server/app.js';
 import { loadServerConfig } from '../../server/config.js';
 import { openStore, type Store } from '../../store/index.js';
+import { sweepIncoming } from '../../pipeline/index.js';
+import { closeSpeechRecogniser, startWorker, type Worker } from '../../server/worker/index.js';
 import { DEMO_WORKSPACE, seedDemo } from './demo.js';
 import { DEMO_PEOPLE, seedDemoPeople } from './demo-people.js';
 
@@ -52,6 +54,11 @@ export async function serve(options: ServeOptions = {}): Promise<RunningServer> 
   try {
     const demoPassword = options.demo ? await prepareDemo(store, env, print) : null;
     const app = await buildApp({ store, config, logger: options.logger ?? true });
+    let worker: Worker | null = null;
+    if (config.runWorker) {
+      await sweepIncoming(config.mediaDir);
+      worker = startWorker({ store, config, logger: app.log });
+    }
     await app.listen({ port: config.port, host: config.host });
     const address = app.server.address();
     const port = typeof address === 'object' && address !== null ? address.port : config.port;
@@ -71,7 +78,9 @@ export async function serve(options: ServeOptions = {}): Promise<RunningServer> 
       app,
       url,
       close: async () => {
+        await worker?.stop();
         await app.close();
+        await closeSpeechRecogniser();
         await store.close();
       },
     };

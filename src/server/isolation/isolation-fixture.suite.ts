@@ -92,8 +92,8 @@ export async function seedVictim(store: Store, mediaDir: string): Promise<Victim
     workspaceId: ws.id,
     title: 'Victim Secret Job',
     description: 'Classified role',
-    frameworkId: 'default',
-    questionSetId: 'default',
+    frameworkId: framework.id,
+    questionSetId: questionSet.id,
   });
   const candidate = await store.candidates.create({
     workspaceId: ws.id,

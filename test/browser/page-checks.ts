@@ -1,0 +1,80 @@
+/**
+ * Checks the browser journeys share: a page's accessibility and picture, a drawn chart, a finished
+ * analysis task, and the order of a job's ranking as a user reads it.
+ */
+import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { screenshot, seriousViolations } from './harness.js';
+
+/** Longest wait for one analysis (upload → scorecard) before a journey fails. */
+export const ANALYSIS_TIMEOUT_MS = 60_000;
+
+/**
+ * Waits until the chart with this test id is drawn: its container says so and its SVG has shapes.
+ * @example await chartDrawn(page, 'compare-chart')
+ */
+export async function chartDrawn(page: Page, testId: string): Promise<void> {
+  const shapes = page.locator(`[data-testid="${testId}"][data-ready="true"] svg path`);
+  await shapes.first().waitFor({ state: 'attached', timeout: 15_000 });
+}
+
+/**
+ * Asserts the page has no serious or critical axe-core violation, then saves its screenshot once
+ * the charts' 300 ms entry animation has finished and the fonts are in.
+ * @example await checkPage(page, 'jobs')
+ */
+export async function checkPage(page: Page, name: string): Promise<void> {
+  await page.evaluate('document.fonts.ready');
+  await page.waitForTimeout(500);
+  expect(await seriousViolations(page), `axe on the ${name} page`).toEqual([]);
+  await screenshot(page, name);
+}
+
+/**
+ * Waits for the analysis task on the page to finish and returns its final status and how long it
+ * took from `startedAt` (ms since the epoch).
+ * @example const { status, ms } = await taskFinished(page, Date.now())
+ */
+export async function taskFinished(page: Page, startedAt: number): Promise<{ status: string; ms: number }> {
+  const task = page.locator('[data-testid="task-progress"][data-status="done"], [data-testid="task-progress"][data-status="failed"]');
+  await task.waitFor({ timeout: ANALYSIS_TIMEOUT_MS });
+  const ms = Date.now() - startedAt;
+  return { status: (await task.getAttribute('data-status')) ?? '', ms };
+}
+
+/**
+ * The candidates of the ranking on the page, in the order shown (from each row's compare box).
+ * @example expect(await rankingOrder(page)).toEqual(['Priya Raman', 'Sam Okafor'])
+ */
+export async function rankingOrder(page: Page): Promise<string[]> {
+  await page.getByTestId('ranking-row').first().waitFor();
+  const labels = await page
+    .getByTestId('ranking-row')
+    .getByRole('checkbox')
+    .evaluateAll((boxes) => boxes.map((box) => box.getAttribute('aria-label') ?? ''));
+  return labels.map((label) => label.replace(/^Select (.*) to compare$/, '$1'));
+}
+
+/**
+ * Collects the API requests the page makes whose path matches `pattern`, to tell a pushed update
+ * (one Server-Sent Events stream) from polling.
+ * @example const seen = watchRequests(page, /\/tasks\//); …; expect(seen).toEqual([…])
+ */
+export function watchRequests(page: Page, pattern: RegExp): string[] {
+  const seen: string[] = [];
+  page.on('request', (request) => {
+    const { pathname } = new URL(request.url());
+    if (pattern.test(pathname)) seen.push(`${request.method()} ${pathname}`);
+  });
+  return seen;
+}
+
+/**
+ * The JSON of an API read, with the page's own session cookie.
+ * @example const view = await apiGet(page, `/scorecards/${id}`)
+ */
+export async function apiGet(page: Page, path: string): Promise<unknown> {
+  const response = await page.request.get(`/api/v1${path}`);
+  expect(response.status(), `GET ${path}`).toBe(200);
+  return response.json();
+}
