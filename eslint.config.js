@@ -3,9 +3,17 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 const nodeGlobals = Object.fromEntries(
-  ['process', 'console', 'URL', 'Buffer', 'performance', 'setTimeout', 'clearTimeout', 'setImmediate'].map(
-    (g) => [g, 'readonly'],
-  ),
+  [
+    'process',
+    'console',
+    'URL',
+    'Buffer',
+    'performance',
+    'setTimeout',
+    'clearTimeout',
+    'setImmediate',
+    'fetch',
+  ].map((g) => [g, 'readonly']),
 );
 
 export default tseslint.config(
