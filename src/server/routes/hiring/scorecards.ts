@@ -122,6 +122,23 @@ async function transcriptOf(store: Store, interviewId: string) {
   };
 }
 
+/** Serialised scorecard bodies by scorecard id, newest reads kept (about 50 kB each). */
+const BODY_CACHE_SIZE = 2_000;
+const bodyCache = new Map<string, string>();
+
+function bodyJson(id: string, body: unknown): string {
+  const cached = bodyCache.get(id);
+  if (cached !== undefined) {
+    bodyCache.delete(id);
+    bodyCache.set(id, cached);
+    return cached;
+  }
+  const json = JSON.stringify(scorecardBody(body as Scorecard));
+  bodyCache.set(id, json);
+  if (bodyCache.size > BODY_CACHE_SIZE) bodyCache.delete(bodyCache.keys().next().value as string);
+  return json;
+}
+
 /**
  * `GET /scorecards/:id`: the scorecard with what the page shows beside it (interview, candidate,
  * recordings, answers, transcript). Reads by primary key and indexed interview id only.
@@ -140,7 +157,7 @@ export function scorecardRoutes({ store }: RouteDeps): FastifyPluginAsyncZod {
           response: { 200: ScorecardPage, ...errorResponses(400, 401, 403, 404) },
         },
       },
-      async (request) => {
+      async (request, reply) => {
         const { id } = request.params;
         const scorecard = await store.scorecards.get(id).catch((error: unknown) => {
           throw error instanceof CandorError && error.code === 'NOT_FOUND' ? hidden('scorecard', id) : error;
@@ -153,13 +170,12 @@ export function scorecardRoutes({ store }: RouteDeps): FastifyPluginAsyncZod {
           store.media.listByInterview(interview.id),
           transcriptOf(store, interview.id),
         ]);
-        return {
+        const page = {
           scorecard: {
             id: scorecard.id,
             interviewId: scorecard.interviewId,
             createdAt: scorecard.createdAt,
             overallScore: scorecard.overallScore,
-            body: scorecardBody(scorecard.body as Scorecard),
           },
           interview: {
             id: interview.id,
@@ -173,6 +189,12 @@ export function scorecardRoutes({ store }: RouteDeps): FastifyPluginAsyncZod {
           media: toMediaViews(interview, media),
           ...transcript,
         };
+        // The body is written once by the engine and never changes, so its JSON is kept instead
+        // of being re-validated and re-serialised on every read (bench/api.mjs: 1.2 ms of 3.2 ms).
+        const head = JSON.stringify(page.scorecard).slice(0, -1);
+        const rest = JSON.stringify({ ...page, scorecard: undefined }).slice(1);
+        const json = `{"scorecard":${head},"body":${bodyJson(scorecard.id, scorecard.body)}},${rest}`;
+        return reply.type('application/json; charset=utf-8').send(json as never);
       },
     );
     return Promise.resolve();
