@@ -66,24 +66,43 @@ export async function startHarness(options: { fakeAudio?: string } = {}): Promis
     demo: true,
     logger: false,
     print: () => undefined,
-    env: { ...process.env, CANDOR_DEMO_PASSWORD: DEMO_PASSWORD, HOST: '127.0.0.1', PORT: '' },
+    // Hermetic: the temp folder's SQLite (never a DATABASE_URL of the shell), the worker in-process.
+    env: {
+      ...process.env,
+      CANDOR_DEMO_PASSWORD: DEMO_PASSWORD,
+      HOST: '127.0.0.1',
+      PORT: '',
+      DATABASE_URL: '',
+      CANDOR_WORKER: 'true',
+      CANDOR_DEFAULT_WORKSPACE: '',
+    },
   });
-  const browser = await chromium.launch({
-    executablePath,
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--use-fake-device-for-media-stream',
-      '--use-fake-ui-for-media-stream',
-      ...(options.fakeAudio ? [`--use-file-for-fake-audio-capture=${options.fakeAudio}`] : []),
-    ],
-  });
+  const closeServer = async () => {
+    await server.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  };
+  let browser: Browser;
+  try {
+    browser = await chromium.launch({
+      executablePath,
+      headless: true,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--use-fake-device-for-media-stream',
+        '--use-fake-ui-for-media-stream',
+        ...(options.fakeAudio ? [`--use-file-for-fake-audio-capture=${options.fakeAudio}`] : []),
+      ],
+    });
+  } catch (error) {
+    await closeServer();
+    throw error;
+  }
   const url = server.url;
   return {
     server,
@@ -102,9 +121,11 @@ export async function startHarness(options: { fakeAudio?: string } = {}): Promis
       return { context, page };
     },
     async close() {
-      await browser.close();
-      await server.close();
-      fs.rmSync(dataDir, { recursive: true, force: true });
+      try {
+        await browser.close();
+      } finally {
+        await closeServer();
+      }
     },
   };
 }
@@ -130,12 +151,27 @@ export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
   })()`);
 }
 
-/** Saves a full-page screenshot as `<name>.png` (and into docs/screenshots with CANDOR_SCREENSHOTS=docs). */
-export async function screenshot(page: Page, name: string): Promise<string> {
+/**
+ * Saves a full-page screenshot as `<name>.png` (and, for the README's main pages, into
+ * docs/screenshots with CANDOR_SCREENSHOTS=docs; `docs: false` keeps a picture out of there).
+ * @example await screenshot(page, 'jobs')
+ */
+export async function screenshot(
+  page: Page,
+  name: string,
+  options: { docs?: boolean } = {},
+): Promise<string> {
   fs.mkdirSync(OUT_DIR, { recursive: true });
   const file = path.join(OUT_DIR, `${name}.png`);
-  await page.screenshot({ path: file, fullPage: true });
-  if (process.env.CANDOR_SCREENSHOTS === 'docs') {
+  // Long pages (a scorecard runs to 8,000 px) are cut at 1,800 px: the part a person sees first.
+  const height = await page.evaluate<number>('document.documentElement.scrollHeight');
+  const width = page.viewportSize()?.width ?? 1280;
+  await page.screenshot({
+    path: file,
+    fullPage: true,
+    clip: { x: 0, y: 0, width, height: Math.min(height, 1800) },
+  });
+  if (process.env.CANDOR_SCREENSHOTS === 'docs' && options.docs !== false) {
     fs.mkdirSync(DOCS_DIR, { recursive: true });
     fs.copyFileSync(file, path.join(DOCS_DIR, `${name}.png`));
   }
@@ -175,7 +211,9 @@ function synthesise(text: string, out: string, rate: number, pause = 0): SpeechF
   if (ffmpeg(['-f', 'lavfi', '-i', flite, ...delay, '-ac', '1', '-ar', String(rate), out])) {
     return { file: out, source: 'synthesised' };
   }
-  if (!ffmpeg(['-f', 'lavfi', '-i', 'sine=frequency=220:duration=10', '-ac', '1', '-ar', String(rate), out])) {
+  if (
+    !ffmpeg(['-f', 'lavfi', '-i', 'sine=frequency=220:duration=10', '-ac', '1', '-ar', String(rate), out])
+  ) {
     throw new Error('ffmpeg is missing: apt-get install ffmpeg');
   }
   return { file: out, source: 'tone' };

@@ -19,15 +19,26 @@ export async function chartDrawn(page: Page, testId: string): Promise<void> {
 }
 
 /**
- * Asserts the page has no serious or critical axe-core violation, then saves its screenshot once
- * the charts' 300 ms entry animation has finished and the fonts are in.
+ * Asserts the page, as it is now, has no serious or critical axe-core violation.
+ * @example await expectAccessible(page, 'practice after a recorded answer')
+ */
+export async function expectAccessible(page: Page, name: string): Promise<void> {
+  expect(await seriousViolations(page), `axe on the ${name} page`).toEqual([]);
+}
+
+/**
+ * Asserts the page is accessible (see `expectAccessible`), then saves its screenshot from the top
+ * once the fonts are in and the charts' 300 ms entry animation has finished (`docs: false`: not
+ * one of the README's pictures).
  * @example await checkPage(page, 'jobs')
  */
-export async function checkPage(page: Page, name: string): Promise<void> {
+export async function checkPage(page: Page, name: string, options: { docs?: boolean } = {}): Promise<void> {
   await page.evaluate('document.fonts.ready');
   await page.waitForTimeout(500);
-  expect(await seriousViolations(page), `axe on the ${name} page`).toEqual([]);
-  await screenshot(page, name);
+  await expectAccessible(page, name);
+  // Sticky panels stay where the last click left them; a picture of the page starts at its top.
+  await page.evaluate('window.scrollTo(0, 0)');
+  await screenshot(page, name, options);
 }
 
 /**
@@ -36,7 +47,9 @@ export async function checkPage(page: Page, name: string): Promise<void> {
  * @example const { status, ms } = await taskFinished(page, Date.now())
  */
 export async function taskFinished(page: Page, startedAt: number): Promise<{ status: string; ms: number }> {
-  const task = page.locator('[data-testid="task-progress"][data-status="done"], [data-testid="task-progress"][data-status="failed"]');
+  const task = page.locator(
+    '[data-testid="task-progress"][data-status="done"], [data-testid="task-progress"][data-status="failed"]',
+  );
   await task.waitFor({ timeout: ANALYSIS_TIMEOUT_MS });
   const ms = Date.now() - startedAt;
   return { status: (await task.getAttribute('data-status')) ?? '', ms };
@@ -48,11 +61,9 @@ export async function taskFinished(page: Page, startedAt: number): Promise<{ sta
  */
 export async function rankingOrder(page: Page): Promise<string[]> {
   await page.getByTestId('ranking-row').first().waitFor();
-  const labels = await page
-    .getByTestId('ranking-row')
-    .getByRole('checkbox')
-    .evaluateAll((boxes) => boxes.map((box) => box.getAttribute('aria-label') ?? ''));
-  return labels.map((label) => label.replace(/^Select (.*) to compare$/, '$1'));
+  const boxes = await page.getByTestId('ranking-row').getByRole('checkbox').all();
+  const labels = await Promise.all(boxes.map((box) => box.getAttribute('aria-label')));
+  return labels.map((label) => (label ?? '').replace(/^Select (.*) to compare$/, '$1'));
 }
 
 /**

@@ -158,7 +158,7 @@ export function progressOption(
         .map((series) => ({
           type: 'line' as const,
           name: series.name,
-          connectNulls: false,
+          connectNulls: true,
           symbolSize: 5,
           data: series.points.map((p) => [p.at, p.score] as [string, number | null]),
         })),
