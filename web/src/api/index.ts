@@ -61,7 +61,7 @@ export const api = {
     list: () => request<{ jobs: JobListItem[] }>('GET', '/jobs'),
     create: (job: NewJob) => request<Job>('POST', '/jobs', { body: job }),
     get: (id: string) => request<Job>('GET', `/jobs/${enc(id)}`),
-    ranking: (id: string) => request<Ranking>('GET', `/jobs/${enc(id)}/ranking`),
+    ranking: (id: string, limit = 1000) => request<Ranking>('GET', `/jobs/${enc(id)}/ranking?limit=${limit}`),
     compare: (id: string, applicationIds: readonly string[]) =>
       request<Comparison>('GET', `/jobs/${enc(id)}/compare`, {
         query: { applications: applicationIds.join(',') },

@@ -105,6 +105,10 @@ export interface RankRow {
 export interface Ranking {
   readonly job: Job;
   readonly ranking: readonly RankRow[];
+  /** Applications in all; `ranking` is one page of them. */
+  readonly total: number;
+  readonly limit: number;
+  readonly offset: number;
 }
 
 export interface CompareCandidate {
@@ -354,7 +358,7 @@ export interface ScorecardView {
 
 // ── Practice and cohorts ────────────────────────────────────────────────────────────────────
 
-export type SessionStatus = 'scored' | 'analysing' | 'failed' | 'empty';
+export type SessionStatus = 'scored' | 'insufficient evidence' | 'analysing' | 'failed' | 'empty';
 
 export interface PracticeSession {
   readonly interviewId: string;

@@ -10,6 +10,7 @@ import { EmptyState } from './status';
 
 const STATUS_WORDS: Record<SessionStatus, string> = {
   scored: 'Scored',
+  'insufficient evidence': 'Too little to score',
   analysing: 'Analysing…',
   failed: 'Analysis failed',
   empty: 'No answer uploaded',

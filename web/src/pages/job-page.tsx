@@ -71,6 +71,12 @@ export function JobPage({ jobId }: { jobId: string }) {
               ) : (
                 <RankingTable jobId={jobId} rows={data.ranking} />
               )}
+              {data.total > data.ranking.length && (
+                <p className="muted small">
+                  Showing the top {data.ranking.length.toLocaleString()} of {data.total.toLocaleString()}{' '}
+                  candidates.
+                </p>
+              )}
             </section>
             {canEdit && (
               <div className="grid-2">

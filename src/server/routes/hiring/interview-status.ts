@@ -120,7 +120,7 @@ function subjectOf(payload: string): string | null {
 }
 
 /** How a practice session stands, as the student's history shows it. */
-export type SessionStatus = 'scored' | 'analysing' | 'failed' | 'empty';
+export type SessionStatus = 'scored' | 'insufficient evidence' | 'analysing' | 'failed' | 'empty';
 
 /**
  * A running or queued analysis wins (a new score is coming); a failed analysis newer than the
@@ -136,5 +136,6 @@ export function sessionStatus(scorecard: ScorecardRef | null, task: TaskState | 
     (scorecard === null || task.createdAt > scorecard.createdAt)
   )
     return 'failed';
-  return scorecard === null ? 'empty' : 'scored';
+  if (scorecard === null) return 'empty';
+  return scorecard.overallScore === null ? 'insufficient evidence' : 'scored';
 }

@@ -81,6 +81,34 @@ export function jobCases(f: () => SuiteContext): void {
       }
     });
 
+    it('pages the ranking with limit and offset, keeping ranks and the total', async () => {
+      const page = await send(
+        f().fx.app,
+        f().fx.users.manager,
+        'GET',
+        `/jobs/${jobId}/ranking?limit=2&offset=1`,
+      );
+      expect(page.statusCode).toBe(200);
+      const body = page.json();
+      expect(body).toMatchObject({ total: 4, limit: 2, offset: 1 });
+      expect(
+        body.ranking.map((r: { candidateName: string; rank: number }) => [r.candidateName, r.rank]),
+      ).toEqual([
+        ['Marcus Lee', 2],
+        ['Jordan Reyes', 3],
+      ]);
+      const tooMany = await send(
+        f().fx.app,
+        f().fx.users.manager,
+        'GET',
+        `/jobs/${jobId}/ranking?limit=5000`,
+      );
+      expect(tooMany.statusCode).toBe(400);
+      expect(tooMany.json()).toMatchObject({
+        error: { code: 'VALIDATION_FAILED', details: { field: 'limit' } },
+      });
+    });
+
     it('orders by overall score, best first, with the insufficient-evidence candidate last', async () => {
       const examples = await analysedExamples();
       const res = await send(f().fx.app, f().fx.users.manager, 'GET', `/jobs/${jobId}/ranking`);

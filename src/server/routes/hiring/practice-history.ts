@@ -18,7 +18,7 @@ export const PracticeSessionView = z.object({
   createdAt: z.string(),
   scorecardId: z.string().nullable(),
   overallScore: z.number().nullable(),
-  status: z.enum(['scored', 'analysing', 'failed', 'empty']),
+  status: z.enum(['scored', 'insufficient evidence', 'analysing', 'failed', 'empty']),
 });
 
 export const ProgressView = z.object({

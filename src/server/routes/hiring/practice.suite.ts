@@ -96,7 +96,7 @@ export function practiceCases(f: () => SuiteContext): void {
       );
     });
 
-    it('shows each student only their own sessions; an unscorable session is scored with no overall', async () => {
+    it('shows each student only their own sessions; an unscorable session says insufficient evidence, with no overall', async () => {
       const { app, users, other } = f().fx;
       const mine = await send(app, users.student2, 'GET', '/practice');
       const sessions = mine.json().sessions;
@@ -106,7 +106,7 @@ export function practiceCases(f: () => SuiteContext): void {
           s.overallScore === null,
         ]),
       ).toEqual([
-        ['scored', true],
+        ['insufficient evidence', true],
         ['scored', false],
       ]);
       const seededIds = f().practice.student.map((s) => s.interviewId);

@@ -70,6 +70,10 @@ describe('sessionStatus', () => {
     expect(sessionStatus(card, task('done', '2025-03-01T00:00:00.000Z'))).toBe('scored');
   });
 
+  it('says insufficient evidence when the scorecard has no overall score', () => {
+    expect(sessionStatus({ ...card, overallScore: null }, null)).toBe('insufficient evidence');
+  });
+
   it('is analysing while a task is queued or running, even with an older scorecard', () => {
     expect(sessionStatus(null, task('queued', '2025-03-01T00:00:00.000Z'))).toBe('analysing');
     expect(sessionStatus(card, task('running', '2025-03-03T00:00:00.000Z'))).toBe('analysing');

@@ -29,6 +29,18 @@ const RankRowView = z
   })
   .meta({ id: 'RankRow' });
 
+/** Rows per ranking page: a job with 10,000 candidates must not send them all at once. */
+const RankingQuery = z.object({
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(1000)
+    .default(200)
+    .describe('rows to return (1–1000, default 200)'),
+  offset: z.coerce.number().int().min(0).default(0).describe('rows to skip, for the next page'),
+});
+
 const CompareQuery = z.object({
   applications: z
     .string()
@@ -81,8 +93,16 @@ export function rankingRoutes({ store }: RouteDeps, summaries: ScorecardSummarie
           tags: ['jobs'],
           summary: 'Candidates of a job by overall score, best first; unscored last with the reason',
           params: IdParams,
+          querystring: RankingQuery,
           response: {
-            200: z.object({ job: JobView, ranking: z.array(RankRowView) }),
+            200: z.object({
+              job: JobView,
+              ranking: z.array(RankRowView),
+              /** Applications to the job in all; `ranking` holds `limit` of them from `offset`. */
+              total: z.number().int(),
+              limit: z.number().int(),
+              offset: z.number().int(),
+            }),
             ...errorResponses(400, 401, 403, 404),
           },
         },
@@ -90,7 +110,14 @@ export function rankingRoutes({ store }: RouteDeps, summaries: ScorecardSummarie
       async (request) => {
         const job = await scoped(request, 'job', request.params.id, (i) => store.jobs.get(i));
         const rows = await loadRankRows(store, summaries, job);
-        return { job: toJobView(job), ranking: toRankRowViews(rows) };
+        const { limit, offset } = request.query;
+        return {
+          job: toJobView(job),
+          ranking: toRankRowViews(rows.slice(offset, offset + limit)),
+          total: rows.length,
+          limit,
+          offset,
+        };
       },
     );
 
