@@ -1,13 +1,12 @@
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { Scorecard } from '../../../assessment/index.js';
 import { CandorError } from '../../../core/index.js';
 import type { InterviewRecord, Store } from '../../../store/index.js';
 import { requireAuth } from '../../auth.js';
 import type { RouteDeps } from '../../deps.js';
 import { hidden, me } from '../../scope.js';
-import { ScorecardBody, scorecardBody } from './scorecard-schema.js';
+import { ScorecardBody } from './scorecard-schema.js';
 import { COACHES, errorResponses, HIRING_TEAM, IdParams, MediaView, toMediaViews } from './schemas.js';
 
 const ScorecardPage = z.object({
@@ -145,18 +144,23 @@ async function frozenScorecard(store: Store, id: string): Promise<FrozenScorecar
     frozen.set(id, cached);
     return cached;
   }
-  const record = await store.scorecards.get(id);
-  const { body, ...head } = {
-    id: record.id,
-    interviewId: record.interviewId,
-    createdAt: record.createdAt,
-    overallScore: record.overallScore,
-    body: scorecardBody(record.body as Scorecard),
+  // The stored body is the engine's JSON text (`JSON.stringify` of the scorecard), sent as is.
+  const row = await store.db
+    .selectFrom('scorecard')
+    .select(['id', 'interview_id', 'created_at', 'overall_score', 'body'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (row === undefined) throw hidden('scorecard', id);
+  const head = {
+    id: row.id,
+    interviewId: row.interview_id,
+    createdAt: row.created_at,
+    overallScore: row.overall_score,
   };
   const entry: FrozenScorecard = {
-    interviewId: record.interviewId,
-    scorecard: `${JSON.stringify(head).slice(0, -1)},"body":${JSON.stringify(body)}}`,
-    answers: JSON.stringify(await transcriptOf(store, record.interviewId)).slice(1, -1),
+    interviewId: row.interview_id,
+    scorecard: `${JSON.stringify(head).slice(0, -1)},"body":${row.body}}`,
+    answers: JSON.stringify(await transcriptOf(store, row.interview_id)).slice(1, -1),
   };
   frozen.set(id, entry);
   if (frozen.size > FROZEN_CACHE_SIZE) frozen.delete(frozen.keys().next().value as string);
