@@ -4,16 +4,10 @@ import type {
   UserRole,
   ApplicationRecord,
   CandidateRecord,
-  InterviewRecord,
   JobRecord,
-  MediaRecord,
   PipelineEventRecord,
 } from '../../../store/index.js';
-import { mediaOffsets } from '../../../pipeline/index.js';
 import { ErrorBody } from '../../errors.js';
-
-/** Where `GET /media/:id` serves the bytes (API_PREFIX in app.ts; not imported: app.ts imports these routes). */
-const MEDIA_URL = '/api/v1/media';
 
 /** Who may do what (contract roles): R = admin + recruiter, H = hiring manager, A = advisor, C = student. */
 export const RECRUITERS: readonly UserRole[] = ['admin', 'recruiter'];
@@ -95,23 +89,6 @@ export const PipelineEventView = z
 export type PipelineEventView = z.infer<typeof PipelineEventView>;
 
 /** An uploaded recording as the player needs it (the bytes are at `url`). */
-export const MediaView = z.object({
-  id: z.string(),
-  interviewId: z.string(),
-  position: z.number(),
-  questionId: z.string().nullable(),
-  questionText: z.string().nullable(),
-  fileName: z.string(),
-  contentType: z.string(),
-  bytes: z.number(),
-  durationSeconds: z.number().nullable(),
-  /** Where this recording's time 0 sits on the scorecard's time line, in seconds. */
-  offsetSeconds: z.number(),
-  url: z.string(),
-  createdAt: z.string(),
-});
-export type MediaView = z.infer<typeof MediaView>;
-
 /** @example toJobView(await store.jobs.get(id)) */
 export function toJobView(job: JobRecord): JobView {
   return {
@@ -163,28 +140,4 @@ export function toEventView(
     payload: { ...event.payload },
     occurredAt: event.occurredAt,
   };
-}
-
-/**
- * An interview's recordings with where each one's time 0 sits on the scorecard's time line
- * (`mediaOffsets` of the analysis pipeline: 0 when answers were scored from their recordings,
- * back to back when scored from an uploaded transcript) — the same as the interview routes show.
- * @example toMediaViews(interview, await store.media.listByInterview(interview.id))
- */
-export function toMediaViews(interview: InterviewRecord, media: readonly MediaRecord[]): MediaView[] {
-  const offsets = mediaOffsets(media, { fromTranscript: interview.format !== null });
-  return media.map((m) => ({
-    id: m.id,
-    interviewId: m.interviewId,
-    position: m.position,
-    questionId: m.questionId,
-    questionText: m.questionText,
-    fileName: m.fileName,
-    contentType: m.contentType,
-    bytes: m.bytes,
-    durationSeconds: m.durationSeconds,
-    offsetSeconds: offsets.get(m.id) ?? 0,
-    url: `${MEDIA_URL}/${m.id}`,
-    createdAt: m.createdAt,
-  }));
 }

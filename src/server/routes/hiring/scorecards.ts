@@ -7,7 +7,9 @@ import { requireAuth } from '../../auth.js';
 import type { RouteDeps } from '../../deps.js';
 import { hidden, me } from '../../scope.js';
 import { ScorecardBody } from './scorecard-schema.js';
-import { COACHES, errorResponses, HIRING_TEAM, IdParams, MediaView, toMediaViews } from './schemas.js';
+import { mediaListJson } from '../interviews/present.js';
+import { Media } from '../interviews/schemas.js';
+import { COACHES, errorResponses, HIRING_TEAM, IdParams } from './schemas.js';
 
 const ScorecardPage = z.object({
   scorecard: z.object({
@@ -27,7 +29,7 @@ const ScorecardPage = z.object({
   }),
   candidate: z.object({ id: z.string(), name: z.string() }).nullable(),
   application: z.object({ id: z.string(), stage: z.string(), jobId: z.string() }).nullable(),
-  media: z.array(MediaView),
+  media: z.array(Media),
   responses: z.array(
     z.object({
       id: z.string(),
@@ -209,7 +211,7 @@ export function scorecardRoutes({ store }: RouteDeps): FastifyPluginAsyncZod {
             createdAt: interview.createdAt,
           },
           ...context,
-          media: toMediaViews(interview, media),
+          media: mediaListJson(interview, media),
         };
         // The frozen parts are sent as stored JSON instead of being re-validated and
         // re-serialised on every read (bench/api.mjs: 3.2 → about 1 ms a request in process).
