@@ -3,9 +3,11 @@
 // API token. The peer is Fastify's plain hello-world route, served by another process and loaded
 // the same way in the same run. Goals (issue 4): at least 40% of hello-world's requests per second,
 // p99 latency under 50 ms.
-// Run with `npm run bench` (builds first), or alone: `node bench/api.mjs [--candidates N] [--seconds S]`.
+// Run with `npm run bench` (builds first), or alone:
+// `node bench/api.mjs [--candidates N] [--seconds S] [--data DIR]`. With `--data`, the seeded
+// database is kept in DIR and reused by the next run with the same DIR (seeding takes minutes).
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,6 +22,8 @@ const arg = (name, fallback) => {
 const CANDIDATES = arg('candidates', 10_000);
 const SECONDS = arg('seconds', 10);
 const CONNECTIONS = 10;
+const dataArg = process.argv.indexOf('--data');
+const KEEP_DIR = dataArg === -1 ? null : path.resolve(process.argv[dataArg + 1] ?? '');
 /** Size of the constant JSON body of the second peer: about one scorecard page. */
 const BIG_BYTES = 48_000;
 
@@ -27,52 +31,78 @@ const { openStore } = await dist('store/index.js');
 const { analyzeFile } = await dist('cli/commands/analyze.js');
 const { saveAnalysis } = await dist('cli/commands/save-analysis.js');
 
-const dataDir = mkdtempSync(path.join(os.tmpdir(), 'candor-bench-api-'));
+const dataDir = KEEP_DIR ?? mkdtempSync(path.join(os.tmpdir(), 'candor-bench-api-'));
 const children = [];
 process.on('exit', () => {
   for (const c of children) c.kill();
-  rmSync(dataDir, { recursive: true, force: true });
+  if (KEEP_DIR === null) rmSync(dataDir, { recursive: true, force: true });
 });
 
 // 1. Seed: one job, CANDIDATES candidates, each with an application, an interview and its full
 //    analysis (transcript segments, signal values, scorecard) from a real example interview.
+//    A kept directory (`--data`) remembers what it holds in seeded.json and is reused.
+const seededFile = path.join(dataDir, 'seeded.json');
 const seedStart = performance.now();
-const store = await openStore({ dataDir });
-const ws = await store.workspaces.ensure({ slug: 'bench' });
-const user = await store.users.create({
-  workspaceId: ws.id,
-  email: 'bench@example.com',
-  name: 'Bench',
-  role: 'recruiter',
-  password: 'bench-password-123',
-});
-const { token } = await store.users.createApiToken(user.id, 'bench');
-const job = await store.jobs.create({
-  workspaceId: ws.id,
-  title: 'Sales Development Representative',
-  description: 'SDR',
-});
-const result = await analyzeFile(path.join(root, 'examples', 'interviews', 'priya-strong.vtt'), {
-  framework: 'default',
-  questions: path.join(root, 'examples', 'questions', 'sdr.yaml'),
-  job: path.join(root, 'examples', 'jobs', 'sdr.md'),
-});
-const scorecardIds = [];
-for (let i = 0; i < CANDIDATES; i++) {
-  const candidate = await store.candidates.create({ workspaceId: ws.id, name: `Candidate ${i + 1}` });
-  const { application } = await store.applications.findOrCreate({ candidateId: candidate.id, jobId: job.id });
-  const interview = await store.interviews.create({
-    workspaceId: ws.id,
-    applicationId: application.id,
-    kind: 'live',
-  });
-  await saveAnalysis(store, interview.id, result);
-  const card = await store.scorecards.latestForInterview(interview.id);
-  scorecardIds.push(card.id);
-  if ((i + 1) % 1000 === 0) process.stderr.write(`  seeded ${i + 1}/${CANDIDATES} candidates\n`);
+let seeded = null;
+let reused = false;
+if (KEEP_DIR !== null && existsSync(seededFile)) {
+  seeded = JSON.parse(readFileSync(seededFile, 'utf8'));
+  reused = true;
+  if (seeded.candidates !== CANDIDATES)
+    throw new Error(
+      `${dataDir} holds ${seeded.candidates} candidates, not ${CANDIDATES}: use another --data`,
+    );
+  // Opening runs any migration newer than the kept database.
+  await (await openStore({ dataDir })).close();
+} else {
+  if (KEEP_DIR !== null) mkdirSync(KEEP_DIR, { recursive: true });
+  seeded = await seed();
+  if (KEEP_DIR !== null) writeFileSync(seededFile, JSON.stringify(seeded));
 }
-await store.close();
+const { token, jobId, scorecardIds } = seeded;
 const seedSeconds = (performance.now() - seedStart) / 1000;
+
+async function seed() {
+  const store = await openStore({ dataDir });
+  const ws = await store.workspaces.ensure({ slug: 'bench' });
+  const user = await store.users.create({
+    workspaceId: ws.id,
+    email: 'bench@example.com',
+    name: 'Bench',
+    role: 'recruiter',
+    password: 'bench-password-123',
+  });
+  const { token } = await store.users.createApiToken(user.id, 'bench');
+  const job = await store.jobs.create({
+    workspaceId: ws.id,
+    title: 'Sales Development Representative',
+    description: 'SDR',
+  });
+  const result = await analyzeFile(path.join(root, 'examples', 'interviews', 'priya-strong.vtt'), {
+    framework: 'default',
+    questions: path.join(root, 'examples', 'questions', 'sdr.yaml'),
+    job: path.join(root, 'examples', 'jobs', 'sdr.md'),
+  });
+  const scorecardIds = [];
+  for (let i = 0; i < CANDIDATES; i++) {
+    const candidate = await store.candidates.create({ workspaceId: ws.id, name: `Candidate ${i + 1}` });
+    const { application } = await store.applications.findOrCreate({
+      candidateId: candidate.id,
+      jobId: job.id,
+    });
+    const interview = await store.interviews.create({
+      workspaceId: ws.id,
+      applicationId: application.id,
+      kind: 'live',
+    });
+    await saveAnalysis(store, interview.id, result);
+    const card = await store.scorecards.latestForInterview(interview.id);
+    scorecardIds.push(card.id);
+    if ((i + 1) % 1000 === 0) process.stderr.write(`  seeded ${i + 1}/${CANDIDATES} candidates\n`);
+  }
+  await store.close();
+  return { candidates: CANDIDATES, token, jobId: job.id, scorecardIds };
+}
 
 // 2. The two servers, each in its own process.
 function start(args, env) {
@@ -131,7 +161,7 @@ const scorecards = await load(`${candorUrl}/api/v1/scorecards/${pick()}`, {
   headers: { authorization: `Bearer ${token}` },
   requests: [{ setupRequest: (req) => ({ ...req, path: `/api/v1/scorecards/${pick()}` }) }],
 });
-const ranking = await load(`${candorUrl}/api/v1/jobs/${job.id}/ranking`, {
+const ranking = await load(`${candorUrl}/api/v1/jobs/${jobId}/ranking`, {
   headers: { authorization: `Bearer ${token}` },
   duration: Math.max(3, Math.round(SECONDS / 2)),
   connections: 2,
@@ -148,7 +178,7 @@ const fmt = (n, d = 0) => n.toLocaleString('en-US', { maximumFractionDigits: d, 
 const rps = scorecards.requests.average;
 const helloRps = hello.requests.average;
 console.log(
-  `\nAPI under load (${fmt(CANDIDATES)} candidates in SQLite, seeded in ${fmt(seedSeconds, 1)} s; ${CONNECTIONS} connections, ${SECONDS} s each)\n`,
+  `\nAPI under load (${fmt(CANDIDATES)} candidates in SQLite, ${reused ? `reused from ${dataDir}` : `seeded in ${fmt(seedSeconds, 1)} s`}; ${CONNECTIONS} connections, ${SECONDS} s each)\n`,
 );
 console.log('| figure | Candor | peer, same run | ratio | goal |');
 console.log('|---|---|---|---|---|');

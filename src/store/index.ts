@@ -41,6 +41,7 @@ export type {
   AnalysisRepository,
 } from './repositories/analyses.js';
 export type {
+  ScorecardInContext,
   ScorecardRecord,
   NewScorecard,
   RankedScorecard,

@@ -54,7 +54,7 @@ export function createInterviewRepository(ctx: RepositoryContext): InterviewRepo
   const get = async (id: string): Promise<InterviewRecord> => {
     const row = await db.selectFrom('interview').selectAll().where('id', '=', id).executeTakeFirst();
     if (row === undefined) throw notFound('interview', id);
-    return toRecord(row);
+    return toInterviewRecord(row);
   };
   return {
     async create(input) {
@@ -86,7 +86,7 @@ export function createInterviewRepository(ctx: RepositoryContext): InterviewRepo
         .orderBy('created_at')
         .orderBy('id')
         .execute();
-      return rows.map(toRecord);
+      return rows.map(toInterviewRecord);
     },
     async listByUser(userId) {
       const rows = await db
@@ -96,7 +96,7 @@ export function createInterviewRepository(ctx: RepositoryContext): InterviewRepo
         .orderBy('created_at')
         .orderBy('id')
         .execute();
-      return rows.map(toRecord);
+      return rows.map(toInterviewRecord);
     },
     async setSource(id, source) {
       await db
@@ -114,7 +114,8 @@ export function createInterviewRepository(ctx: RepositoryContext): InterviewRepo
   };
 }
 
-function toRecord(row: Selectable<InterviewTable>): InterviewRecord {
+/** Maps an interview row to its record. */
+export function toInterviewRecord(row: Selectable<InterviewTable>): InterviewRecord {
   return {
     id: row.id,
     workspaceId: row.workspace_id,

@@ -1,6 +1,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import { newId } from '../../core/index.js';
 import type { Database, ScorecardTable } from '../schema.js';
+import { toInterviewRecord, type InterviewRecord } from './interviews.js';
 import { fromJson, guardWrite, notFound, timestamp, toJson, type RepositoryContext } from './rows.js';
 
 export interface ScorecardRecord {
@@ -37,10 +38,28 @@ export interface RankedScorecard extends ScorecardRecord {
   readonly stage: string;
 }
 
+/**
+ * A scorecard as its page shows it, read in one query: the body as the stored JSON text (not
+ * parsed), with its interview and, for a hiring interview, the application and candidate.
+ */
+export interface ScorecardInContext {
+  readonly id: string;
+  readonly interviewId: string;
+  readonly overallScore: number | null;
+  readonly createdAt: string;
+  /** The body exactly as stored: the engine's `JSON.stringify` of the scorecard. */
+  readonly bodyJson: string;
+  readonly interview: InterviewRecord;
+  readonly application: { readonly id: string; readonly stage: string; readonly jobId: string } | null;
+  readonly candidate: { readonly id: string; readonly name: string } | null;
+}
+
 export interface ScorecardRepository {
   /** Adds a scorecard (e.g. a re-score with a new framework version); earlier ones are kept. */
   add(input: NewScorecard): Promise<ScorecardRecord>;
   get(id: string): Promise<ScorecardRecord>;
+  /** The scorecard with its interview, application and candidate; NOT_FOUND for an unknown id. */
+  getInContext(id: string): Promise<ScorecardInContext>;
   /** The newest scorecard of an interview, or null when it has none yet. */
   latestForInterview(interviewId: string): Promise<ScorecardRecord | null>;
   /** Every scorecard of an interview, newest first. */
@@ -78,6 +97,44 @@ export function createScorecardRepository(ctx: RepositoryContext): ScorecardRepo
       return get(id);
     },
     get,
+    async getInContext(id) {
+      const row = await db
+        .selectFrom('scorecard as s')
+        .innerJoin('interview as i', 'i.id', 's.interview_id')
+        .leftJoin('application as a', 'a.id', 'i.application_id')
+        .leftJoin('candidate as c', 'c.id', 'a.candidate_id')
+        .selectAll('i')
+        .select([
+          's.id as scorecard_id',
+          's.overall_score',
+          's.created_at as scorecard_created_at',
+          's.body',
+          'a.stage',
+          'a.job_id',
+          'c.id as candidate_id',
+          'c.name as candidate_name',
+        ])
+        .where('s.id', '=', id)
+        .executeTakeFirst();
+      if (row === undefined) throw notFound('scorecard', id);
+      const interview = toInterviewRecord(row);
+      return {
+        id: row.scorecard_id,
+        interviewId: interview.id,
+        overallScore: row.overall_score,
+        createdAt: row.scorecard_created_at,
+        bodyJson: row.body,
+        interview,
+        application:
+          interview.applicationId === null || row.stage === null || row.job_id === null
+            ? null
+            : { id: interview.applicationId, stage: row.stage, jobId: row.job_id },
+        candidate:
+          row.candidate_id === null || row.candidate_name === null
+            ? null
+            : { id: row.candidate_id, name: row.candidate_name },
+      };
+    },
     async latestForInterview(interviewId) {
       const row = await newestFirst(interviewId).limit(1).executeTakeFirst();
       return row === undefined ? null : toScorecardRecord(row);

@@ -20,7 +20,9 @@ import type {
   QuestionSet,
   QuestionSetSummary,
   Ranking,
+  ScorecardPage,
   ScorecardView,
+  InterviewTranscript,
   Session,
   StudentDetail,
   Task,
@@ -108,7 +110,15 @@ export const api = {
     get: (id: string) => request<Task>('GET', `/tasks/${enc(id)}`),
   },
   scorecards: {
-    get: (id: string) => request<ScorecardView>('GET', `/scorecards/${enc(id)}`),
+    /** The scorecard, then the transcript of its interview. */
+    get: async (id: string): Promise<ScorecardView> => {
+      const page = await request<ScorecardPage>('GET', `/scorecards/${enc(id)}`);
+      const { responses, transcript } = await request<InterviewTranscript>(
+        'GET',
+        `/interviews/${enc(page.interview.id)}/transcript`,
+      );
+      return { ...page, responses, transcript };
+    },
   },
   practice: {
     history: () => request<PracticeHistory>('GET', '/practice'),

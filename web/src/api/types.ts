@@ -328,7 +328,8 @@ export interface TranscriptSegment {
   readonly text: string;
 }
 
-export interface ScorecardView {
+/** `GET /scorecards/:id`. */
+export interface ScorecardPage {
   readonly scorecard: {
     readonly id: string;
     readonly interviewId: string;
@@ -347,6 +348,11 @@ export interface ScorecardView {
   readonly candidate: CompetencyRef | null;
   readonly application: { readonly id: string; readonly stage: string; readonly jobId: string } | null;
   readonly media: readonly Media[];
+}
+
+/** `GET /interviews/:id/transcript`. */
+export interface InterviewTranscript {
+  readonly interviewId: string;
   readonly responses: readonly {
     readonly id: string;
     readonly position: number;
@@ -355,6 +361,9 @@ export interface ScorecardView {
   }[];
   readonly transcript: readonly TranscriptSegment[];
 }
+
+/** What the scorecard page shows: the scorecard and the transcript its quotes point into. */
+export type ScorecardView = ScorecardPage & Omit<InterviewTranscript, 'interviewId'>;
 
 // ── Practice and cohorts ────────────────────────────────────────────────────────────────────
 

@@ -1,4 +1,7 @@
-/** The scorecard page: the body as the engine wrote it, with interview, recordings and transcript. */
+/**
+ * The scorecard page: the body as the engine wrote it, with interview, candidate and recordings;
+ * and the transcript its quotes point into.
+ */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { SuiteContext } from './hiring.suite.js';
 import { analysedExamples, analysedInterview, hiringRecords, send } from './test-helpers.js';
@@ -25,7 +28,7 @@ export function scorecardCases(f: () => SuiteContext): void {
       hiring = { ...ids, applicationId: application.id, candidateId: candidate.id, jobId: job.id };
     });
 
-    it('shows a hiring scorecard in full with its interview, candidate, recordings, answers and transcript', async () => {
+    it('shows a hiring scorecard in full with its interview, candidate and recordings, and the transcript beside it', async () => {
       const { app, users, store, workspaceId } = f().fx;
       const { priya } = await analysedExamples();
       const media = await store.media.add({
@@ -72,18 +75,30 @@ export function scorecardCases(f: () => SuiteContext): void {
         }),
       ]);
       expect(page.media[0]).not.toHaveProperty('storagePath');
-      expect(page.responses.map((r: { position: number }) => r.position)).toEqual(
+      expect(page).not.toHaveProperty('transcript');
+
+      const read = await send(app, users.manager, 'GET', `/interviews/${hiring.interviewId}/transcript`);
+      expect(read.statusCode).toBe(200);
+      const { interviewId, responses, transcript } = read.json();
+      expect(interviewId).toBe(hiring.interviewId);
+      expect(responses.map((r: { position: number }) => r.position)).toEqual(
         priya.responses.map((r) => r.index),
       );
-      expect(page.transcript).toHaveLength(priya.transcript.length);
-      expect(page.transcript.map((s: { text: string }) => s.text)).toEqual(
-        priya.transcript.map((s) => s.text),
-      );
-      const answered = page.transcript.filter((s: { responseId: string | null }) => s.responseId !== null);
+      expect(transcript).toHaveLength(priya.transcript.length);
+      expect(transcript.map((s: { text: string }) => s.text)).toEqual(priya.transcript.map((s) => s.text));
+      // Every quote of the scorecard is found in the transcript at the time it names.
+      const quotes = priya.scorecard.competencies.flatMap((c) => c.evidence.filter((e) => e.start !== null));
+      expect(quotes.length).toBeGreaterThan(0);
+      for (const quote of quotes) {
+        const at = transcript.filter(
+          (s: { start: number; end: number }) =>
+            s.start <= quote.start! + 1e-6 && s.end >= quote.start! - 1e-6,
+        );
+        expect(at.length, `segment at ${quote.start}`).toBeGreaterThan(0);
+      }
+      const answered = transcript.filter((s: { responseId: string | null }) => s.responseId !== null);
       expect(answered.length).toBeGreaterThan(0);
-      const positions = new Map(
-        page.responses.map((r: { id: string; position: number }) => [r.id, r.position]),
-      );
+      const positions = new Map(responses.map((r: { id: string; position: number }) => [r.id, r.position]));
       for (const segment of answered)
         expect(segment.responsePosition).toBe(positions.get(segment.responseId));
     });
@@ -103,6 +118,17 @@ export function scorecardCases(f: () => SuiteContext): void {
       for (const who of [users.recruiter, users.manager]) {
         expect((await send(app, who, 'GET', `/scorecards/${scorecardId}`)).statusCode).toBe(403);
       }
+      for (const who of [users.student, users.advisor, users.admin]) {
+        const res = await send(app, who, 'GET', `/interviews/${interviewId}/transcript`);
+        expect(res.statusCode).toBe(200);
+        expect(res.json().transcript.length).toBeGreaterThan(0);
+      }
+      for (const who of [users.recruiter, users.manager]) {
+        expect((await send(app, who, 'GET', `/interviews/${interviewId}/transcript`)).statusCode).toBe(403);
+      }
+      expect(
+        (await send(app, users.student2, 'GET', `/interviews/${interviewId}/transcript`)).statusCode,
+      ).toBe(404);
       // Another student's practice reads like an unknown id.
       const peer = await send(app, users.student2, 'GET', `/scorecards/${scorecardId}`);
       expect(peer.statusCode).toBe(404);

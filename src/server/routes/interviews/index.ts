@@ -7,9 +7,10 @@ import { mediaUploadRoutes } from './media-upload.js';
 import { practiceStartRoutes } from './practice-start.js';
 import { taskEventRoutes } from './task-events.js';
 import { taskRoutes } from './tasks.js';
+import { transcriptReadRoutes } from './transcript-read.js';
 import { transcriptUploadRoutes } from './transcript-upload.js';
 
-export { Interview, Media, Task } from './schemas.js';
+export { Interview, InterviewTranscript, Media, Task } from './schemas.js';
 export { interviewJson, mediaListJson, taskJson } from './present.js';
 export { checkInterviewAccess, loadInterview } from './access.js';
 
@@ -29,6 +30,7 @@ export function interviewRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
     await app.register(mediaUploadRoutes(deps));
     await app.register(mediaStreamRoutes(deps));
     await app.register(transcriptUploadRoutes(deps));
+    await app.register(transcriptReadRoutes(deps));
     await app.register(taskRoutes(deps));
     await app.register(taskEventRoutes(deps));
   };

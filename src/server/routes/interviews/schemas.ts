@@ -88,6 +88,33 @@ export const TranscriptBody = z.object({
   fileName: z.string().min(1).max(255).optional(),
 });
 
+/** An interview's answers and transcript segments, each segment with its answer's position. */
+export const InterviewTranscript = z
+  .object({
+    interviewId: z.string(),
+    responses: z.array(
+      z.object({
+        id: z.string(),
+        position: z.number(),
+        questionId: z.string().nullable(),
+        questionText: z.string().nullable(),
+      }),
+    ),
+    transcript: z.array(
+      z.object({
+        id: z.string(),
+        responseId: z.string().nullable(),
+        responsePosition: z.number().nullable(),
+        position: z.number(),
+        speaker: z.string().nullable(),
+        start: z.number().nullable().describe('seconds on the scorecard time line'),
+        end: z.number().nullable(),
+        text: z.string(),
+      }),
+    ),
+  })
+  .meta({ id: 'InterviewTranscript' });
+
 export type InterviewJson = z.infer<typeof Interview>;
 export type MediaJson = z.infer<typeof Media>;
 export type TaskJson = z.infer<typeof Task>;
