@@ -20,10 +20,13 @@ export function packageRoot(): string {
   }
 }
 
-/** Candor's version from package.json; recorded in every scorecard. */
+let version: string | undefined;
+
+/** Candor's version from package.json (read once); recorded in every scorecard. */
 export function engineVersion(): string {
+  if (version !== undefined) return version;
   const manifest = JSON.parse(readFileSync(path.join(packageRoot(), 'package.json'), 'utf8')) as {
     version: string;
   };
-  return manifest.version;
+  return (version = manifest.version);
 }

@@ -95,7 +95,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     await db.destroy();
     throw error;
   }
-  const ctx: RepositoryContext = { db, clock: monotonicClock(options.now ?? (() => new Date())) };
+  const ctx: RepositoryContext = { db, kind, clock: monotonicClock(options.now ?? (() => new Date())) };
   return {
     db,
     kind,

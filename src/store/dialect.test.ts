@@ -5,6 +5,7 @@ import { sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CandorError } from '../core/index.js';
 import { createDialect, openStore } from './index.js';
+import { preparedQuery } from './repositories/rows.js';
 
 const tempDir = fs.mkdtempSync(path.join(os.tmpdir(), 'candor-dialect-'));
 afterAll(() => fs.rmSync(tempDir, { recursive: true, force: true }));
@@ -38,5 +39,29 @@ describe('createDialect', () => {
     const opening = openStore({ dataDir: tempDir, databaseUrl: 'postgres://postgres@127.0.0.1:1/none' });
     await expect(opening).rejects.toMatchObject({ code: 'INTERNAL', details: { migration: null } });
     await expect(opening).rejects.toThrow(/database setup failed before any migration ran/);
+  });
+});
+
+describe('preparedQuery', () => {
+  it('compiles once and runs with each value; refuses a query that does not use its parameter exactly once', async () => {
+    const store = await openStore({ dataDir: path.join(tempDir, 'prepared') });
+    try {
+      const ws = await store.workspaces.ensure({ slug: 'prepared' });
+      const other = await store.workspaces.ensure({ slug: 'prepared-2' });
+      const bySlug = preparedQuery(store.db, (slug) =>
+        store.db.selectFrom('workspace').select('id').where('slug', '=', slug),
+      );
+      expect(await bySlug('prepared')).toEqual([{ id: ws.id }]);
+      expect(await bySlug('prepared-2')).toEqual([{ id: other.id }]);
+      expect(await bySlug('none')).toEqual([]);
+      const unused = preparedQuery(store.db, () => store.db.selectFrom('workspace').select('id'));
+      await expect(unused('x')).rejects.toThrow(/prepared query must use its parameter once/);
+      const twice = preparedQuery(store.db, (slug) =>
+        store.db.selectFrom('workspace').select('id').where('slug', '=', slug).where('name', '=', slug),
+      );
+      await expect(twice('x')).rejects.toThrow(/prepared query must use its parameter once/);
+    } finally {
+      await store.close();
+    }
   });
 });

@@ -182,6 +182,53 @@ export function describeRepositoryCases(store: () => Store): void {
       expect(await store().scorecards.listForInterview(interview.id)).toEqual([newer, older]);
     });
 
+    it('scorecards: in context, the body as its exact UTF-8 bytes with interview, application and candidate', async () => {
+      const { interview, application, candidate, job } = await seedInterview(store());
+      const body = { quote: 'Ana Díaz — “naïve” 日本語 😀', n: 1.5 };
+      const card = await store().scorecards.add({
+        interviewId: interview.id,
+        frameworkId: 'cf',
+        frameworkVersion: '1',
+        engineVersion: '0.1.0',
+        contentHash: 'h',
+        overallScore: 71,
+        body,
+      });
+      const read = await store().scorecards.getInContext(card.id);
+      expect(Buffer.isBuffer(read.body)).toBe(true);
+      expect(read.body.equals(Buffer.from(JSON.stringify(body), 'utf8'))).toBe(true);
+      expect(read).toMatchObject({
+        id: card.id,
+        interviewId: interview.id,
+        overallScore: 71,
+        createdAt: card.createdAt,
+        interview,
+        application: { id: application.id, stage: application.stage, jobId: job.id },
+        candidate: { id: candidate.id, name: 'Ana Díaz' },
+      });
+      // The compiled query is reused with each new id: a second scorecard reads as itself.
+      const practice = await store().interviews.create({
+        workspaceId: interview.workspaceId,
+        kind: 'practice',
+      });
+      const other = await store().scorecards.add({
+        interviewId: practice.id,
+        frameworkId: 'cf',
+        frameworkVersion: '1',
+        engineVersion: '0.1.0',
+        contentHash: 'h2',
+        overallScore: null,
+        body: { n: 2 },
+      });
+      const second = await store().scorecards.getInContext(other.id);
+      expect(second).toMatchObject({ id: other.id, overallScore: null, application: null, candidate: null });
+      expect(second.body.toString('utf8')).toBe('{"n":2}');
+      await expect(store().scorecards.getInContext('sc_missing')).rejects.toMatchObject({
+        code: 'NOT_FOUND',
+        message: 'scorecard sc_missing not found',
+      });
+    });
+
     it('human ratings: add and list by scorecard in order', async () => {
       const { interview } = await seedInterview(store());
       const sc = await store().analyses.save({

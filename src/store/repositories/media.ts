@@ -1,7 +1,7 @@
 import type { Selectable } from 'kysely';
 import { newId } from '../../core/index.js';
 import type { MediaTable } from '../schema.js';
-import { guardWrite, notFound, timestamp, type RepositoryContext } from './rows.js';
+import { guardWrite, notFound, preparedQuery, timestamp, type RepositoryContext } from './rows.js';
 
 export interface MediaRecord {
   readonly id: string;
@@ -42,6 +42,15 @@ export function createMediaRepository(ctx: RepositoryContext): MediaRepository {
     if (row === undefined) throw notFound('media', id);
     return toRecord(row);
   };
+  // Read on every scorecard page view: compiled once.
+  const byInterview = preparedQuery(db, (interviewId) =>
+    db
+      .selectFrom('media')
+      .selectAll()
+      .where('interview_id', '=', interviewId)
+      .orderBy('position')
+      .orderBy('created_at'),
+  );
   return {
     async add(input) {
       const id = input.id ?? newId('media');
@@ -69,14 +78,7 @@ export function createMediaRepository(ctx: RepositoryContext): MediaRepository {
     },
     get,
     async listByInterview(interviewId) {
-      const rows = await db
-        .selectFrom('media')
-        .selectAll()
-        .where('interview_id', '=', interviewId)
-        .orderBy('position')
-        .orderBy('created_at')
-        .execute();
-      return rows.map(toRecord);
+      return (await byInterview(interviewId)).map(toRecord);
     },
     async delete(id) {
       const result = await db.deleteFrom('media').where('id', '=', id).executeTakeFirst();

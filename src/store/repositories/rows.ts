@@ -1,12 +1,14 @@
 /** Helpers shared by the repositories: context, errors, JSON columns, batching. */
-import type { Kysely } from 'kysely';
+import type { Compilable, CompiledQuery, Kysely } from 'kysely';
 import { CandorError } from '../../core/index.js';
-import { constraintKind } from '../dialect.js';
+import { constraintKind, type StoreKind } from '../dialect.js';
 import type { Database } from '../schema.js';
 
 /** What every repository is built from. */
 export interface RepositoryContext {
   readonly db: Kysely<Database>;
+  /** Which database `db` is: only for the few expressions `dialect.ts` spells per database. */
+  readonly kind: StoreKind;
   /** Issues the ISO-8601 times stored in `created_at` and friends; see `monotonicClock`. */
   readonly clock: () => string;
 }
@@ -85,4 +87,38 @@ export function chunks<T>(rows: readonly T[], size = 500): T[][] {
   const batches: T[][] = [];
   for (let start = 0; start < rows.length; start += size) batches.push(rows.slice(start, start + size));
   return batches;
+}
+
+/** Stands for the one parameter of a `preparedQuery` while it is compiled. */
+const PARAMETER = '\u0000candor:parameter\u0000';
+
+/**
+ * A query with one parameter, built and compiled by Kysely once and then run with each new value:
+ * building and compiling a query costs more than SQLite takes to answer a primary-key read
+ * (bench/api.mjs), and the routes read on every request run the same few queries.
+ *
+ * @example
+ * const byId = preparedQuery(db, (id) => db.selectFrom('job').selectAll().where('id', '=', id))
+ * const [row] = await byId('job_1')
+ */
+export function preparedQuery<DB, R>(
+  db: Kysely<DB>,
+  build: (parameter: string) => Compilable<R>,
+): (value: string) => Promise<R[]> {
+  let compiled: CompiledQuery<R> | undefined;
+  let slot = -1;
+  return async (value) => {
+    if (compiled === undefined) {
+      const query = build(PARAMETER).compile();
+      slot = query.parameters.indexOf(PARAMETER);
+      if (slot === -1 || query.parameters.lastIndexOf(PARAMETER) !== slot) {
+        throw new CandorError('INTERNAL', `prepared query must use its parameter once: ${query.sql}`);
+      }
+      compiled = query;
+    }
+    const parameters = compiled.parameters.slice();
+    parameters[slot] = value;
+    const result = await db.executeQuery<R>({ ...compiled, parameters });
+    return result.rows;
+  };
 }

@@ -2,7 +2,16 @@ import type { Kysely, Selectable } from 'kysely';
 import { newId } from '../../core/index.js';
 import type { Database, ScorecardTable } from '../schema.js';
 import { toInterviewRecord, type InterviewRecord } from './interviews.js';
-import { fromJson, guardWrite, notFound, timestamp, toJson, type RepositoryContext } from './rows.js';
+import { utf8Bytes } from '../dialect.js';
+import {
+  fromJson,
+  guardWrite,
+  notFound,
+  preparedQuery,
+  timestamp,
+  toJson,
+  type RepositoryContext,
+} from './rows.js';
 
 export interface ScorecardRecord {
   readonly id: string;
@@ -39,16 +48,16 @@ export interface RankedScorecard extends ScorecardRecord {
 }
 
 /**
- * A scorecard as its page shows it, read in one query: the body as the stored JSON text (not
- * parsed), with its interview and, for a hiring interview, the application and candidate.
+ * A scorecard as its page shows it, read in one query: the body as the stored JSON's bytes (not
+ * decoded or parsed), with its interview and, for a hiring interview, the application and candidate.
  */
 export interface ScorecardInContext {
   readonly id: string;
   readonly interviewId: string;
   readonly overallScore: number | null;
   readonly createdAt: string;
-  /** The body exactly as stored: the engine's `JSON.stringify` of the scorecard. */
-  readonly bodyJson: string;
+  /** The body exactly as stored, as UTF-8 bytes: the engine's `JSON.stringify` of the scorecard. */
+  readonly body: Buffer;
   readonly interview: InterviewRecord;
   readonly application: { readonly id: string; readonly stage: string; readonly jobId: string } | null;
   readonly candidate: { readonly id: string; readonly name: string } | null;
@@ -89,6 +98,26 @@ export function createScorecardRepository(ctx: RepositoryContext): ScorecardRepo
       .where('interview_id', '=', interviewId)
       .orderBy('created_at', 'desc')
       .orderBy('id', 'desc');
+  // Read on every scorecard page view: compiled once.
+  const inContext = preparedQuery(db, (id) =>
+    db
+      .selectFrom('scorecard as s')
+      .innerJoin('interview as i', 'i.id', 's.interview_id')
+      .leftJoin('application as a', 'a.id', 'i.application_id')
+      .leftJoin('candidate as c', 'c.id', 'a.candidate_id')
+      .selectAll('i')
+      .select([
+        's.id as scorecard_id',
+        's.overall_score',
+        's.created_at as scorecard_created_at',
+        utf8Bytes(ctx.kind, 's.body').as('body'),
+        'a.stage',
+        'a.job_id',
+        'c.id as candidate_id',
+        'c.name as candidate_name',
+      ])
+      .where('s.id', '=', id),
+  );
   return {
     async add(input) {
       const id = await guardWrite('scorecard', input.id ?? '(new)', () =>
@@ -98,24 +127,7 @@ export function createScorecardRepository(ctx: RepositoryContext): ScorecardRepo
     },
     get,
     async getInContext(id) {
-      const row = await db
-        .selectFrom('scorecard as s')
-        .innerJoin('interview as i', 'i.id', 's.interview_id')
-        .leftJoin('application as a', 'a.id', 'i.application_id')
-        .leftJoin('candidate as c', 'c.id', 'a.candidate_id')
-        .selectAll('i')
-        .select([
-          's.id as scorecard_id',
-          's.overall_score',
-          's.created_at as scorecard_created_at',
-          's.body',
-          'a.stage',
-          'a.job_id',
-          'c.id as candidate_id',
-          'c.name as candidate_name',
-        ])
-        .where('s.id', '=', id)
-        .executeTakeFirst();
+      const [row] = await inContext(id);
       if (row === undefined) throw notFound('scorecard', id);
       const interview = toInterviewRecord(row);
       return {
@@ -123,7 +135,7 @@ export function createScorecardRepository(ctx: RepositoryContext): ScorecardRepo
         interviewId: interview.id,
         overallScore: row.overall_score,
         createdAt: row.scorecard_created_at,
-        bodyJson: row.body,
+        body: row.body,
         interview,
         application:
           interview.applicationId === null || row.stage === null || row.job_id === null

@@ -1,7 +1,7 @@
 import { createHash, randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 import type { ColumnType, Selectable } from 'kysely';
 import { CandorError, newId } from '../../core/index.js';
-import { guardWrite, notFound, timestamp, type RepositoryContext } from './rows.js';
+import { guardWrite, notFound, preparedQuery, timestamp, type RepositoryContext } from './rows.js';
 
 /** Who a user is to Candor; decides what the API lets them do. */
 export const USER_ROLES = ['admin', 'recruiter', 'hiring_manager', 'advisor', 'candidate'] as const;
@@ -175,6 +175,29 @@ export function createUserRepository(ctx: RepositoryContext): UserRepository {
       .where('workspace_id', '=', workspaceId)
       .where('email', '=', normaliseEmail(email))
       .executeTakeFirst();
+  // One query for the token and its user, compiled once: it runs before every API-token request.
+  const tokenOwner = preparedQuery(db, (hash) =>
+    db
+      .selectFrom('api_token as t')
+      .innerJoin('app_user as u', 'u.id', 't.user_id')
+      .select(USER_COLUMNS)
+      .select([
+        't.id as token_id',
+        't.name as token_name',
+        't.created_at as token_created_at',
+        't.last_used_at',
+      ])
+      .where('t.token_hash', '=', hash),
+  );
+  // Likewise for the session cookie, before every signed-in request of the web app.
+  const sessionOwner = preparedQuery(db, (id) =>
+    db
+      .selectFrom('session as s')
+      .innerJoin('app_user as u', 'u.id', 's.user_id')
+      .select(USER_COLUMNS)
+      .select(['s.expires_at', 's.created_at as session_created_at'])
+      .where('s.id', '=', id),
+  );
   return {
     async create(input) {
       const id = input.id ?? newId('user');
@@ -240,15 +263,15 @@ export function createUserRepository(ctx: RepositoryContext): UserRepository {
     },
     async getSession(token) {
       const id = hashToken(token);
-      const row = await db.selectFrom('session').selectAll().where('id', '=', id).executeTakeFirst();
+      const [row] = await sessionOwner(id);
       if (row === undefined) return null;
       // ISO-8601 UTC text compares in time order.
       if (row.expires_at <= timestamp(ctx)) {
         await db.deleteFrom('session').where('id', '=', id).execute();
         return null;
       }
-      const session = { id, userId: row.user_id, expiresAt: row.expires_at, createdAt: row.created_at };
-      return { session, user: await get(row.user_id) };
+      const session = { id, userId: row.id, expiresAt: row.expires_at, createdAt: row.session_created_at };
+      return { session, user: toUser(row) };
     },
     async deleteSession(token) {
       await db.deleteFrom('session').where('id', '=', hashToken(token)).execute();
@@ -267,19 +290,7 @@ export function createUserRepository(ctx: RepositoryContext): UserRepository {
       return { token, record: { id, userId, name, createdAt, lastUsedAt: null } };
     },
     async findByToken(token) {
-      // One query for the token and its user: this runs before every API-token request.
-      const row = await db
-        .selectFrom('api_token as t')
-        .innerJoin('app_user as u', 'u.id', 't.user_id')
-        .selectAll('u')
-        .select([
-          't.id as token_id',
-          't.name as token_name',
-          't.created_at as token_created_at',
-          't.last_used_at',
-        ])
-        .where('t.token_hash', '=', hashToken(token))
-        .executeTakeFirst();
+      const [row] = await tokenOwner(hashToken(token));
       if (row === undefined) return null;
       const now = timestamp(ctx);
       // Written at most once a minute: a busy integration must not turn every read into a write.
@@ -300,7 +311,15 @@ export function createUserRepository(ctx: RepositoryContext): UserRepository {
   };
 }
 
-function toUser(row: Selectable<AccountTables['app_user']>): UserRecord {
+/** What a user record is read from: never the password hash, which only `verifyPassword` reads. */
+const USER_COLUMNS = ['u.id', 'u.workspace_id', 'u.email', 'u.name', 'u.role', 'u.created_at'] as const;
+
+type UserRow = Pick<
+  Selectable<AccountTables['app_user']>,
+  'id' | 'workspace_id' | 'email' | 'name' | 'role' | 'created_at'
+>;
+
+function toUser(row: UserRow): UserRecord {
   return {
     id: row.id,
     workspaceId: row.workspace_id,

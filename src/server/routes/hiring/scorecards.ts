@@ -103,9 +103,13 @@ export function scorecardRoutes({ store }: RouteDeps): FastifyPluginAsyncZod {
           application: card.application,
           media: mediaListJson(interview, media),
         };
-        // The body (about 20 kB) is sent as stored rather than parsed, validated and serialised
-        // again on every read: it is the engine's JSON and never changes once written.
-        const json = `{"scorecard":${JSON.stringify(head).slice(0, -1)},"body":${card.bodyJson}},${JSON.stringify(rest).slice(1)}`;
+        // The body (about 20 kB) is sent as its stored bytes rather than decoded, parsed, validated
+        // and serialised again on every read: it is the engine's JSON and never changes once written.
+        const json = Buffer.concat([
+          Buffer.from(`{"scorecard":${JSON.stringify(head).slice(0, -1)},"body":`),
+          card.body,
+          Buffer.from(`},${JSON.stringify(rest).slice(1)}`),
+        ]);
         return reply.type('application/json; charset=utf-8').send(json as never);
       },
     );
