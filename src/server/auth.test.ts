@@ -29,8 +29,8 @@ describe('requireRole', () => {
     installErrorHandlers(app);
     await app.register(cookie, { secret: 'x'.repeat(32) });
     installAuth(app, store, 'x'.repeat(32));
-    app.get('/advice', { preHandler: requireRole('advisor', 'admin') }, () => ({ ok: true }));
-    app.get('/admin', { preHandler: requireRole('admin') }, () => ({ ok: true }));
+    app.get('/advice', { onRequest: requireRole('advisor', 'admin') }, () => ({ ok: true }));
+    app.get('/admin', { onRequest: requireRole('admin') }, () => ({ ok: true }));
     await app.ready();
   });
   afterAll(() => app.close());

@@ -1,5 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import type { FastifyInstance, FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
 import { CandorError } from '../core/index.js';
 import type { Store, UserRecord, UserRole } from '../store/index.js';
 
@@ -83,11 +83,13 @@ async function resolveAuth(
 }
 
 /**
- * preHandler: 401 UNAUTHENTICATED without credentials; for a cookie session and an unsafe method,
- * 403 FORBIDDEN unless `x-csrf-token` matches the session's token. Bearer tokens need no CSRF
- * token: a browser never attaches them on its own.
+ * Route `onRequest` hook: 401 UNAUTHENTICATED without credentials; for a cookie session and an
+ * unsafe method, 403 FORBIDDEN unless `x-csrf-token` matches the session's token. Bearer tokens
+ * need no CSRF token: a browser never attaches them on its own. It runs after `installAuth`'s
+ * hook and before the body is read or validated, so a caller without credentials (or without the
+ * role) learns nothing from validation errors and cannot make the server read an upload.
  */
-export const requireAuth: preHandlerAsyncHookHandler = function requireAuth(
+export const requireAuth: onRequestAsyncHookHandler = function requireAuth(
   request: FastifyRequest,
   _reply: FastifyReply,
 ) {
@@ -110,10 +112,11 @@ function authenticated(request: FastifyRequest): AuthContext {
 }
 
 /**
- * preHandler allowing only signed-in users with one of the roles (after the `requireAuth` checks).
- * @example app.post('/jobs', { preHandler: requireRole('admin', 'recruiter') }, handler)
+ * Route `onRequest` hook allowing only signed-in users with one of the roles (after the
+ * `requireAuth` checks), before the body is read or validated.
+ * @example app.post('/jobs', { onRequest: requireRole('admin', 'recruiter') }, handler)
  */
-export function requireRole(...roles: readonly UserRole[]): preHandlerAsyncHookHandler {
+export function requireRole(...roles: readonly UserRole[]): onRequestAsyncHookHandler {
   const allowed = new Set(roles);
   return function requireRoleHandler(request: FastifyRequest) {
     const { user } = authenticated(request);

@@ -75,7 +75,7 @@ export function authRoutes(store: Store, config: ServerConfig): FastifyPluginAsy
     app.post(
       '/auth/logout',
       {
-        preHandler: requireAuth,
+        onRequest: requireAuth,
         schema: {
           tags: ['auth'],
           summary: 'End the current session (cookie sessions need x-csrf-token)',
@@ -93,7 +93,7 @@ export function authRoutes(store: Store, config: ServerConfig): FastifyPluginAsy
     app.get(
       '/me',
       {
-        preHandler: requireAuth,
+        onRequest: requireAuth,
         schema: {
           tags: ['auth'],
           summary: 'The signed-in user (and the CSRF token for cookie sessions)',

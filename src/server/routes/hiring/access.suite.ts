@@ -249,6 +249,28 @@ export function accessCases(f: () => SuiteContext): void {
       expect(res.json()).toMatchObject({ error: { code: 'UNAUTHENTICATED' } });
     });
 
+    // Credentials and role are checked before the body is read: a malformed body from a caller
+    // who may not use the route says nothing about what the route would accept.
+    const withBody = ROUTES.filter((r) => r.payload !== undefined);
+    it.each(withBody.map((r) => [label(r), r] as const))(
+      '%s: a malformed body answers 401 without credentials and 403 for a wrong role, not 400',
+      async (_, route) => {
+        const malformed = [1, 'not an object'];
+        const anonymous = await send(f().fx.app, null, route.method, route.url(mine), malformed);
+        expect(anonymous.statusCode).toBe(401);
+        expect(anonymous.json()).toMatchObject({ error: { code: 'UNAUTHENTICATED' } });
+        if (route.wrongRole !== undefined) {
+          const who = f().fx.users[route.wrongRole];
+          const denied = await send(f().fx.app, who, route.method, route.url(mine), malformed);
+          expect(denied.statusCode).toBe(403);
+          expect(denied.json()).toMatchObject({ error: { code: 'FORBIDDEN' } });
+        }
+        // The right caller still gets the validation error.
+        const admin = await send(f().fx.app, f().fx.users.admin, route.method, route.url(mine), malformed);
+        expect([400, 403]).toContain(admin.statusCode);
+      },
+    );
+
     const guarded = ROUTES.filter((r) => r.wrongRole !== undefined);
     it.each(guarded.map((r) => [label(r), r.wrongRole, r] as const))(
       '%s: 403 for %s',

@@ -53,7 +53,7 @@ export function applicationRoutes({ store }: RouteDeps): FastifyPluginAsyncZod {
     app.post(
       '/applications',
       {
-        preHandler: requireRole(...RECRUITERS),
+        onRequest: requireRole(...RECRUITERS),
         schema: {
           tags: ['applications'],
           summary: 'Apply a candidate to a job (stage `applied`; 409 if they already applied)',
@@ -88,7 +88,7 @@ export function applicationRoutes({ store }: RouteDeps): FastifyPluginAsyncZod {
     app.get(
       '/applications/:id',
       {
-        preHandler: requireRole(...HIRING_TEAM),
+        onRequest: requireRole(...HIRING_TEAM),
         schema: {
           tags: ['applications'],
           summary:

@@ -84,7 +84,7 @@ export function candidateRoutes({ store }: RouteDeps): FastifyPluginAsyncZod {
     app.get(
       '/candidates',
       {
-        preHandler: requireRole(...HIRING_TEAM),
+        onRequest: requireRole(...HIRING_TEAM),
         schema: {
           tags: ['candidates'],
           summary: "The workspace's candidates by name",
@@ -100,7 +100,7 @@ export function candidateRoutes({ store }: RouteDeps): FastifyPluginAsyncZod {
     app.post(
       '/candidates',
       {
-        preHandler: requireRole(...RECRUITERS),
+        onRequest: requireRole(...RECRUITERS),
         schema: {
           tags: ['candidates'],
           summary: 'Add a candidate',
@@ -120,7 +120,7 @@ export function candidateRoutes({ store }: RouteDeps): FastifyPluginAsyncZod {
     app.get(
       '/candidates/:id',
       {
-        preHandler: requireRole(...HIRING_TEAM),
+        onRequest: requireRole(...HIRING_TEAM),
         schema: {
           tags: ['candidates'],
           summary: 'A candidate and the jobs they applied to',
@@ -145,7 +145,7 @@ export function candidateRoutes({ store }: RouteDeps): FastifyPluginAsyncZod {
     app.patch(
       '/candidates/:id',
       {
-        preHandler: requireRole(...RECRUITERS),
+        onRequest: requireRole(...RECRUITERS),
         schema: {
           tags: ['candidates'],
           summary: 'Change some of a candidate’s details (null clears email, phone or time zone)',

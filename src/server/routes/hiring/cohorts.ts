@@ -91,7 +91,7 @@ export function cohortRoutes({ store }: RouteDeps, summaries: ScorecardSummaries
     app.get(
       '/cohorts',
       {
-        preHandler: requireRole(...COACHES),
+        onRequest: requireRole(...COACHES),
         schema: {
           tags: ['cohorts'],
           summary: "The workspace's cohorts with their number of students",
@@ -111,7 +111,7 @@ export function cohortRoutes({ store }: RouteDeps, summaries: ScorecardSummaries
     app.post(
       '/cohorts',
       {
-        preHandler: requireRole(...COACHES),
+        onRequest: requireRole(...COACHES),
         schema: {
           tags: ['cohorts'],
           summary: 'Start a cohort (409 if the workspace has one of that name)',
@@ -131,7 +131,7 @@ export function cohortRoutes({ store }: RouteDeps, summaries: ScorecardSummaries
     app.post(
       '/cohorts/:id/members',
       {
-        preHandler: requireRole(...COACHES),
+        onRequest: requireRole(...COACHES),
         schema: {
           tags: ['cohorts'],
           summary: 'Add students (users with the candidate role) to a cohort; adding one twice is fine',
@@ -154,7 +154,7 @@ export function cohortRoutes({ store }: RouteDeps, summaries: ScorecardSummaries
     app.get(
       '/cohorts/:id',
       {
-        preHandler: requireRole(...COACHES),
+        onRequest: requireRole(...COACHES),
         schema: {
           tags: ['cohorts'],
           summary: 'A cohort: students, competency spread, what it lacks most, weekly trend',
@@ -172,7 +172,7 @@ export function cohortRoutes({ store }: RouteDeps, summaries: ScorecardSummaries
     app.get(
       '/cohorts/:id/students/:userId',
       {
-        preHandler: requireRole(...COACHES),
+        onRequest: requireRole(...COACHES),
         schema: {
           tags: ['cohorts'],
           summary: "One student's practice sessions and progress",

@@ -109,7 +109,7 @@ export function decisionRoutes({ store }: RouteDeps): FastifyPluginAsyncZod {
     app.post(
       '/applications/:id/decisions',
       {
-        preHandler: requireRole(...HIRING_TEAM),
+        onRequest: requireRole(...HIRING_TEAM),
         schema: {
           tags: ['applications'],
           summary: 'Advance, reject or hold an application, with a reason; recorded as a decision event',

@@ -61,7 +61,7 @@ export function frameworkRoutes({ store }: RouteDeps): FastifyPluginAsyncZod {
     app.get(
       '/frameworks',
       {
-        preHandler: requireAuth,
+        onRequest: requireAuth,
         schema: {
           tags: ['frameworks'],
           summary: "Competency frameworks: the built-in ones and the workspace's (newest version of each)",
@@ -85,7 +85,7 @@ export function frameworkRoutes({ store }: RouteDeps): FastifyPluginAsyncZod {
     app.get(
       '/frameworks/:id',
       {
-        preHandler: requireAuth,
+        onRequest: requireAuth,
         schema: {
           tags: ['frameworks'],
           summary: 'One framework with its definition (the newest version unless ?version= is given)',
@@ -113,7 +113,7 @@ export function frameworkRoutes({ store }: RouteDeps): FastifyPluginAsyncZod {
     app.post(
       '/frameworks',
       {
-        preHandler: requireRole('admin', 'recruiter'),
+        onRequest: requireRole('admin', 'recruiter'),
         schema: {
           tags: ['frameworks'],
           summary:

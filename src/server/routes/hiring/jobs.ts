@@ -73,7 +73,7 @@ export function jobRoutes({ store }: RouteDeps): FastifyPluginAsyncZod {
     app.get(
       '/jobs',
       {
-        preHandler: requireRole(...HIRING_TEAM),
+        onRequest: requireRole(...HIRING_TEAM),
         schema: {
           tags: ['jobs'],
           summary: "The workspace's jobs with how many applications each has and how many are scored",
@@ -98,7 +98,7 @@ export function jobRoutes({ store }: RouteDeps): FastifyPluginAsyncZod {
     app.post(
       '/jobs',
       {
-        preHandler: requireRole(...RECRUITERS),
+        onRequest: requireRole(...RECRUITERS),
         schema: {
           tags: ['jobs'],
           summary: 'Open a job (its framework and question set must be ones the workspace can use)',
@@ -117,7 +117,7 @@ export function jobRoutes({ store }: RouteDeps): FastifyPluginAsyncZod {
     app.get(
       '/jobs/:id',
       {
-        preHandler: requireRole(...HIRING_TEAM),
+        onRequest: requireRole(...HIRING_TEAM),
         schema: {
           tags: ['jobs'],
           summary: 'One job',
@@ -131,7 +131,7 @@ export function jobRoutes({ store }: RouteDeps): FastifyPluginAsyncZod {
     app.patch(
       '/jobs/:id',
       {
-        preHandler: requireRole(...RECRUITERS),
+        onRequest: requireRole(...RECRUITERS),
         schema: {
           tags: ['jobs'],
           summary: 'Change some of a job’s fields',

@@ -123,7 +123,7 @@ export function practiceHistoryRoutes(
     app.get(
       '/practice',
       {
-        preHandler: requireRole('candidate'),
+        onRequest: requireRole('candidate'),
         schema: {
           tags: ['practice'],
           summary: 'My practice sessions (newest first) and my competency scores over time',

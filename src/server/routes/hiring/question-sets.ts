@@ -71,7 +71,7 @@ export function questionSetRoutes({ store }: RouteDeps): FastifyPluginAsyncZod {
     app.get(
       '/question-sets',
       {
-        preHandler: requireAuth,
+        onRequest: requireAuth,
         schema: {
           tags: ['question sets'],
           summary: "Question sets: the built-in ones and the workspace's",
@@ -84,7 +84,7 @@ export function questionSetRoutes({ store }: RouteDeps): FastifyPluginAsyncZod {
     app.get(
       '/question-sets/:id',
       {
-        preHandler: requireAuth,
+        onRequest: requireAuth,
         schema: {
           tags: ['question sets'],
           summary: 'One question set with its questions in order',
@@ -105,7 +105,7 @@ export function questionSetRoutes({ store }: RouteDeps): FastifyPluginAsyncZod {
     app.post(
       '/question-sets',
       {
-        preHandler: requireRole('admin', 'recruiter', 'advisor'),
+        onRequest: requireRole('admin', 'recruiter', 'advisor'),
         schema: {
           tags: ['question sets'],
           summary: "Save a question set for the workspace (replaces the workspace's set of the same id)",

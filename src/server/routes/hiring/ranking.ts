@@ -88,7 +88,7 @@ export function rankingRoutes({ store }: RouteDeps, summaries: ScorecardSummarie
     app.get(
       '/jobs/:id/ranking',
       {
-        preHandler: requireRole(...HIRING_TEAM),
+        onRequest: requireRole(...HIRING_TEAM),
         schema: {
           tags: ['jobs'],
           summary: 'Candidates of a job by overall score, best first; unscored last with the reason',
@@ -124,7 +124,7 @@ export function rankingRoutes({ store }: RouteDeps, summaries: ScorecardSummarie
     app.get(
       '/jobs/:id/compare',
       {
-        preHandler: requireRole(...HIRING_TEAM),
+        onRequest: requireRole(...HIRING_TEAM),
         schema: {
           tags: ['jobs'],
           summary: 'Two to four candidates of a job side by side, competency by competency',

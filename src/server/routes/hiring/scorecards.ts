@@ -67,7 +67,7 @@ export function scorecardRoutes({ store }: RouteDeps): FastifyPluginAsyncZod {
     app.get(
       '/scorecards/:id',
       {
-        preHandler: requireAuth,
+        onRequest: requireAuth,
         schema: {
           tags: ['scorecards'],
           summary: 'A scorecard with its evidence, interview, candidate and recordings',

@@ -32,7 +32,7 @@ export function tokenRoutes({ store }: RouteDeps): FastifyPluginAsyncZod {
     app.get(
       '/tokens',
       {
-        preHandler: requireAuth,
+        onRequest: requireAuth,
         schema: {
           tags: ['tokens'],
           summary: 'My API tokens (names and use, never the secrets)',
@@ -45,7 +45,7 @@ export function tokenRoutes({ store }: RouteDeps): FastifyPluginAsyncZod {
     app.post(
       '/tokens',
       {
-        preHandler: requireAuth,
+        onRequest: requireAuth,
         schema: {
           tags: ['tokens'],
           summary: 'Issue an API token for `Authorization: Bearer`; the token is shown only in this answer',
@@ -65,7 +65,7 @@ export function tokenRoutes({ store }: RouteDeps): FastifyPluginAsyncZod {
     app.delete(
       '/tokens/:id',
       {
-        preHandler: requireAuth,
+        onRequest: requireAuth,
         schema: {
           tags: ['tokens'],
           summary: 'Revoke one of my API tokens',

@@ -30,7 +30,7 @@ export function userRoutes({ store }: RouteDeps): FastifyPluginAsyncZod {
     app.get(
       '/users',
       {
-        preHandler: requireRole('admin', 'advisor'),
+        onRequest: requireRole('admin', 'advisor'),
         schema: {
           tags: ['users'],
           summary: "The workspace's users, optionally of one role (advisors: role=candidate only)",
@@ -54,7 +54,7 @@ export function userRoutes({ store }: RouteDeps): FastifyPluginAsyncZod {
     app.post(
       '/users',
       {
-        preHandler: requireRole('admin'),
+        onRequest: requireRole('admin'),
         schema: {
           tags: ['users'],
           summary: 'Add a user to the workspace (409 when the email is taken)',

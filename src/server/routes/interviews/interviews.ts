@@ -17,7 +17,7 @@ export function interviewRecordRoutes({ store }: RouteDeps): FastifyPluginAsyncZ
     app.post(
       '/interviews',
       {
-        preHandler: requireRole('admin', 'recruiter'),
+        onRequest: requireRole('admin', 'recruiter'),
         schema: {
           tags: ['interviews'],
           summary: 'Create a hiring interview (async answers or a live call) for an application',
@@ -42,7 +42,7 @@ export function interviewRecordRoutes({ store }: RouteDeps): FastifyPluginAsyncZ
     app.get(
       '/interviews/:id',
       {
-        preHandler: requireAuth,
+        onRequest: requireAuth,
         schema: {
           tags: ['interviews'],
           summary: 'An interview with its recordings, latest scorecard and analysis tasks (newest first)',

@@ -23,7 +23,7 @@ export function mediaStreamRoutes({ store, config }: RouteDeps): FastifyPluginAs
     app.get(
       '/media/:id',
       {
-        preHandler: requireAuth,
+        onRequest: requireAuth,
         schema: {
           tags: ['interviews'],
           summary: 'A recording (Range requests answer 206 with Content-Range)',

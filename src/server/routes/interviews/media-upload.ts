@@ -142,7 +142,7 @@ export function mediaUploadRoutes({ store, config }: RouteDeps): FastifyPluginAs
     app.post(
       '/interviews/:id/media',
       {
-        preHandler: requireRole('admin', 'recruiter', 'candidate'),
+        onRequest: requireRole('admin', 'recruiter', 'candidate'),
         schema: {
           tags: ['interviews'],
           summary: 'Upload one recorded answer (multipart/form-data: questionId?, position?, then file)',

@@ -18,7 +18,7 @@ export function practiceStartRoutes({ store, config }: RouteDeps): FastifyPlugin
     app.post(
       '/practice',
       {
-        preHandler: requireRole('candidate'),
+        onRequest: requireRole('candidate'),
         schema: {
           tags: ['practice'],
           summary: 'Start practising one question (the answer is uploaded or typed next)',

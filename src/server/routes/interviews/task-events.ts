@@ -27,7 +27,7 @@ export function taskEventRoutes({ store }: RouteDeps): FastifyPluginAsyncZod {
     app.get(
       '/tasks/:id/events',
       {
-        preHandler: requireAuth,
+        onRequest: requireAuth,
         schema: {
           tags: ['interviews'],
           summary: 'Follow a task: text/event-stream of `task` events, ending when it is done or failed',

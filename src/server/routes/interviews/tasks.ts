@@ -19,7 +19,7 @@ export function taskRoutes({ store, config }: RouteDeps): FastifyPluginAsyncZod 
     app.post(
       '/interviews/:id/analyze',
       {
-        preHandler: requireRole('admin', 'recruiter', 'candidate'),
+        onRequest: requireRole('admin', 'recruiter', 'candidate'),
         schema: {
           tags: ['interviews'],
           summary: 'Queue the analysis of an interview (202 with the task to follow)',
@@ -53,7 +53,7 @@ export function taskRoutes({ store, config }: RouteDeps): FastifyPluginAsyncZod 
     app.get(
       '/tasks/:id',
       {
-        preHandler: requireAuth,
+        onRequest: requireAuth,
         schema: {
           tags: ['interviews'],
           summary: 'A background task: status, progress, result',

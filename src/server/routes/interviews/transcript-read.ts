@@ -62,7 +62,7 @@ export function transcriptReadRoutes({ store }: RouteDeps): FastifyPluginAsyncZo
     app.get(
       '/interviews/:id/transcript',
       {
-        preHandler: requireAuth,
+        onRequest: requireAuth,
         schema: {
           tags: ['interviews'],
           summary: "An interview's answers and transcript segments with their times",

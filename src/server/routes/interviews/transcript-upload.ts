@@ -26,7 +26,7 @@ export function transcriptUploadRoutes({ store, config }: RouteDeps): FastifyPlu
     app.post(
       '/interviews/:id/transcript',
       {
-        preHandler: requireRole('admin', 'recruiter', 'candidate'),
+        onRequest: requireRole('admin', 'recruiter', 'candidate'),
         // JSON escaping can double a transcript's size; the content itself is checked below.
         bodyLimit: maxBytes * 2 + 64 * 1024,
         schema: {
