@@ -70,5 +70,7 @@ export function useTask(initial: Task | null, onFinish?: (task: Task) => void): 
     // Only a new task id restarts the stream; `initial` and `onFinish` are read once per id.
   }, [id]);
 
-  return task;
+  // Until the effect above catches up with a new (or no) task, show that one, not the last: a
+  // cleared answer must not flash the previous answer's feedback for a render.
+  return task !== null && task.id === id ? task : initial;
 }
