@@ -172,7 +172,7 @@ export interface ApplicationDetail {
   readonly interviews: readonly {
     readonly id: string;
     readonly kind: string;
-    readonly title: string;
+    readonly title: string | null;
     readonly createdAt: string;
     readonly scorecardId: string | null;
   }[];
@@ -193,7 +193,7 @@ export type InterviewKind = 'async' | 'live' | 'practice';
 export interface Interview {
   readonly id: string;
   readonly kind: string;
-  readonly title: string;
+  readonly title: string | null;
   readonly applicationId: string | null;
   readonly userId: string | null;
   readonly sourceFile?: string | null;
@@ -340,7 +340,7 @@ export interface ScorecardPage {
   readonly interview: {
     readonly id: string;
     readonly kind: string;
-    readonly title: string;
+    readonly title: string | null;
     readonly applicationId: string | null;
     readonly userId: string | null;
     readonly createdAt: string;
@@ -371,7 +371,7 @@ export type SessionStatus = 'scored' | 'insufficient evidence' | 'analysing' | '
 
 export interface PracticeSession {
   readonly interviewId: string;
-  readonly title: string;
+  readonly title: string | null;
   readonly createdAt: string;
   readonly scorecardId: string | null;
   readonly overallScore: number | null;

@@ -65,7 +65,11 @@ export function SessionList({ history, emptyHint }: { history: PracticeHistory; 
           {sessions.map((s) => (
             <tr key={s.interviewId}>
               <th scope="row" className="question-cell">
-                {s.scorecardId ? <Link to={`/scorecards/${s.scorecardId}`}>{s.title}</Link> : s.title}
+                {s.scorecardId ? (
+                  <Link to={`/scorecards/${s.scorecardId}`}>{s.title ?? 'Practice answer'}</Link>
+                ) : (
+                  (s.title ?? 'Practice answer')
+                )}
               </th>
               <td className="nowrap">{formatDateTime(s.createdAt)}</td>
               <td>

@@ -25,7 +25,7 @@ export function ScorecardPage({ scorecardId }: { scorecardId: string }) {
       ? `${view.candidate.name} — scorecard`
       : view.interview.kind === 'practice'
         ? 'Practice answer — scorecard'
-        : `${view.interview.title} — scorecard`;
+        : `${view.interview.title ?? 'Interview'} — scorecard`;
   return (
     <div className="page">
       <PageHeader title={title} eyebrow={state.data ? <Breadcrumb view={state.data} /> : undefined} />
@@ -109,7 +109,7 @@ function ScorecardBodyView({ view }: { view: ScorecardView }) {
           <div>
             <dt>{view.interview.kind === 'practice' ? 'Question' : 'Interview'}</dt>
             <dd>
-              {view.interview.title} · {formatDate(view.interview.createdAt)}
+              {view.interview.title ?? 'Untitled'} · {formatDate(view.interview.createdAt)}
             </dd>
           </div>
           <div>
