@@ -1,8 +1,8 @@
 // API under load: with 10,000 candidates in the embedded SQLite database, `candor serve` runs in
 // its own process and autocannon (this process) reads random scorecards through the API with an
-// API token. The peer is Fastify's plain hello-world route, served by another process and loaded
-// the same way in the same run. Goals (issue 4): at least 40% of hello-world's requests per second,
-// p99 latency under 50 ms.
+// API token. The peers are Fastify's plain hello-world route and Fastify sending a constant body of
+// the scorecard page's own size, served by another process and loaded the same way in the same run.
+// Goals (issue 4): at least 40% of hello-world's requests per second, p99 latency under 50 ms.
 // Run with `npm run bench` (builds first), or alone:
 // `node bench/api.mjs [--candidates N] [--seconds S] [--data DIR]`. With `--data`, the seeded
 // database is kept in DIR and reused by the next run with the same DIR (seeding takes minutes).

@@ -57,6 +57,8 @@ export interface AnalysisRepository {
   save(input: AnalysisInput): Promise<ScorecardRecord>;
   /** The stored responses, segments and signal values of an interview, in order. */
   get(interviewId: string): Promise<StoredAnalysis>;
+  /** Only the responses and segments, in order (no signal values); empty before an analysis. */
+  getTranscript(interviewId: string): Promise<Pick<StoredAnalysis, 'responses' | 'segments'>>;
 }
 
 /**
@@ -68,6 +70,23 @@ export function createAnalysisRepository(ctx: RepositoryContext): AnalysisReposi
   const requireInterview = async (q: Kysely<Database>, id: string): Promise<void> => {
     const row = await q.selectFrom('interview').select('id').where('id', '=', id).executeTakeFirst();
     if (row === undefined) throw notFound('interview', id);
+  };
+  const transcriptOf = async (interviewId: string) => {
+    const [responses, segments] = await Promise.all([
+      db
+        .selectFrom('response')
+        .selectAll()
+        .where('interview_id', '=', interviewId)
+        .orderBy('position')
+        .execute(),
+      db
+        .selectFrom('transcript_segment')
+        .selectAll()
+        .where('interview_id', '=', interviewId)
+        .orderBy('position')
+        .execute(),
+    ]);
+    return { responses: responses.map(toResponse), segments: segments.map(toSegment) };
   };
   return {
     async save(input) {
@@ -98,19 +117,8 @@ export function createAnalysisRepository(ctx: RepositoryContext): AnalysisReposi
     },
     async get(interviewId) {
       await requireInterview(db, interviewId);
-      const [responses, segments, signals] = await Promise.all([
-        db
-          .selectFrom('response')
-          .selectAll()
-          .where('interview_id', '=', interviewId)
-          .orderBy('position')
-          .execute(),
-        db
-          .selectFrom('transcript_segment')
-          .selectAll()
-          .where('interview_id', '=', interviewId)
-          .orderBy('position')
-          .execute(),
+      const [transcript, signals] = await Promise.all([
+        transcriptOf(interviewId),
         db
           .selectFrom('signal_value')
           .selectAll()
@@ -118,12 +126,9 @@ export function createAnalysisRepository(ctx: RepositoryContext): AnalysisReposi
           .orderBy('position')
           .execute(),
       ]);
-      return {
-        responses: responses.map(toResponse),
-        segments: segments.map(toSegment),
-        signals: signals.map(toSignal),
-      };
+      return { ...transcript, signals: signals.map(toSignal) };
     },
+    getTranscript: transcriptOf,
   };
 }
 

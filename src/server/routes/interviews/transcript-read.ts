@@ -8,45 +8,32 @@ import { loadInterview } from './access.js';
 import { IdParams, InterviewTranscript } from './schemas.js';
 
 /**
- * An interview's answers and transcript, in order: two indexed reads by interview id (signal
- * values are not read).
- * @example (await readTranscript(store, interview.id)).transcript[0]?.text
+ * An interview's answers and transcript as the API shows them, each segment with its answer's
+ * position (signal values are not read).
+ * @example (await readTranscript(store, interview.id)).transcript[0]?.text  // in this file only
  */
-export async function readTranscript(
+async function readTranscript(
   store: Store,
   interviewId: string,
 ): Promise<z.infer<typeof InterviewTranscript>> {
-  const [responses, segments] = await Promise.all([
-    store.db
-      .selectFrom('response')
-      .select(['id', 'position', 'question_id', 'question_text'])
-      .where('interview_id', '=', interviewId)
-      .orderBy('position')
-      .execute(),
-    store.db
-      .selectFrom('transcript_segment')
-      .select(['id', 'response_id', 'position', 'speaker', 'start_s', 'end_s', 'text'])
-      .where('interview_id', '=', interviewId)
-      .orderBy('position')
-      .execute(),
-  ]);
+  const { responses, segments } = await store.analyses.getTranscript(interviewId);
   const positions = new Map(responses.map((r) => [r.id, r.position]));
   return {
     interviewId,
     responses: responses.map((r) => ({
       id: r.id,
       position: r.position,
-      questionId: r.question_id,
-      questionText: r.question_text,
+      questionId: r.questionId,
+      questionText: r.questionText,
     })),
     transcript: segments.map((s) => ({
       id: s.id,
-      responseId: s.response_id,
-      responsePosition: s.response_id === null ? null : (positions.get(s.response_id) ?? null),
+      responseId: s.responseId,
+      responsePosition: s.responseId === null ? null : (positions.get(s.responseId) ?? null),
       position: s.position,
       speaker: s.speaker,
-      start: s.start_s,
-      end: s.end_s,
+      start: s.start,
+      end: s.end,
       text: s.text,
     })),
   };
