@@ -24,6 +24,11 @@ export interface ServerConfig {
   readonly mediaDir: string;
   /** Largest accepted upload, in bytes (CANDOR_UPLOAD_LIMIT_MB, default 200). */
   readonly uploadLimitBytes: number;
+  /**
+   * Longest accepted recording, in minutes (CANDOR_RECORDING_LIMIT_MINUTES, default 60); checked
+   * after ffprobe measured the upload. Absent means the default.
+   */
+  readonly recordingLimitMinutes?: number;
   /** Run the analysis worker inside the server process (CANDOR_WORKER, default true). */
   readonly runWorker: boolean;
   /** Request log level on stdout (CANDOR_LOG_LEVEL, default info; `silent` turns it off). */
@@ -35,6 +40,9 @@ export type LogLevel = (typeof LOG_LEVELS)[number];
 
 /** Default largest upload: 200 MB holds about 30 minutes of 720p browser video. */
 const DEFAULT_UPLOAD_LIMIT_MB = 200;
+
+/** Default longest recording: an hour, longer than any interview answer or whole interview Candor scores. */
+export const DEFAULT_RECORDING_LIMIT_MINUTES = 60;
 
 const integerIn = (min: number, max: number) =>
   z.string().transform((raw, ctx) => {
@@ -63,6 +71,7 @@ const ServerEnv = z.object({
   CANDOR_SESSION_TTL_HOURS: integerIn(1, 24 * 365).optional(),
   CANDOR_DEFAULT_WORKSPACE: z.string().min(1).default('default'),
   CANDOR_UPLOAD_LIMIT_MB: integerIn(1, 100_000).optional(),
+  CANDOR_RECORDING_LIMIT_MINUTES: integerIn(1, 24 * 60).optional(),
   CANDOR_LOG_LEVEL: z
     .enum(LOG_LEVELS, { message: `expected one of ${LOG_LEVELS.join(', ')}` })
     .default('info'),
@@ -98,6 +107,7 @@ export function loadServerConfig(env: NodeJS.ProcessEnv, options: { dataDir: str
     defaultWorkspace: data.CANDOR_DEFAULT_WORKSPACE,
     mediaDir: path.join(options.dataDir, 'media'),
     uploadLimitBytes: (data.CANDOR_UPLOAD_LIMIT_MB ?? DEFAULT_UPLOAD_LIMIT_MB) * 1024 * 1024,
+    recordingLimitMinutes: data.CANDOR_RECORDING_LIMIT_MINUTES ?? DEFAULT_RECORDING_LIMIT_MINUTES,
     runWorker: data.CANDOR_WORKER,
     logLevel: data.CANDOR_LOG_LEVEL,
   };

@@ -182,3 +182,27 @@ export function constraintKind(error: unknown): ConstraintKind {
   if (code === 'SQLITE_CONSTRAINT_FOREIGNKEY' || code === '23503') return 'foreign-key';
   return null;
 }
+
+/** A unique index or constraint as both databases name it in their errors. */
+export interface UniqueKey {
+  /** The index or constraint name (PostgreSQL reports it as `constraint`). */
+  readonly name: string;
+  readonly table: string;
+  readonly columns: readonly string[];
+}
+
+/**
+ * Whether a driver error is a unique violation of this key (not of another key of the table).
+ * node-postgres reports the constraint's name; better-sqlite3 only the message
+ * "UNIQUE constraint failed: media.interview_id, media.position"
+ * (https://www.sqlite.org/rescode.html#constraint_unique).
+ *
+ * @example if (violatesUnique(error, MEDIA_POSITION_KEY)) retry()
+ */
+export function violatesUnique(error: unknown, key: UniqueKey): boolean {
+  if (constraintKind(error) !== 'unique') return false;
+  const { constraint, message } = error as { constraint?: unknown; message?: unknown };
+  if (typeof constraint === 'string') return constraint === key.name;
+  const columns = key.columns.map((c) => `${key.table}.${c}`).join(', ');
+  return typeof message === 'string' && message.endsWith(`constraint failed: ${columns}`);
+}
