@@ -19,6 +19,7 @@ describe('migrateToLatest', () => {
         ['0002-accounts', 'Success'],
         ['0003-workflow', 'Success'],
         ['0004-upload-positions', 'Success'],
+        ['0005-workspace-catalogue', 'Success'],
       ]);
       expect(await migrateToLatest(db)).toEqual([]);
     } finally {

@@ -3,6 +3,7 @@ import * as initial from './0001-initial.js';
 import * as accounts from './0002-accounts.js';
 import * as workflow from './0003-workflow.js';
 import * as uploadPositions from './0004-upload-positions.js';
+import * as workspaceCatalogue from './0005-workspace-catalogue.js';
 
 /**
  * Every migration, imported in code rather than found by scanning a folder, so the compiled
@@ -13,4 +14,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0002-accounts': accounts,
   '0003-workflow': workflow,
   '0004-upload-positions': uploadPositions,
+  '0005-workspace-catalogue': workspaceCatalogue,
 };
