@@ -44,3 +44,12 @@ export {
   type AnalyzeInterviewOptions,
   type InterviewAnalysis,
 } from './analyze-interview.js';
+export {
+  inputLimitsFromEnv,
+  checkTranscriptSize,
+  checkTypedAnswer,
+  DEFAULT_INPUT_LIMITS,
+  DEFAULT_TRANSCRIPT_LIMIT_KB,
+  DEFAULT_TYPED_ANSWER_LIMIT_CHARS,
+  type InputLimits,
+} from './input-limits.js';
