@@ -26,6 +26,8 @@ export interface WorkerThreadOptions {
   /** How long `stop()` lets the thread finish its step and give its task back before ending it; default 3000 ms. */
   readonly stopGraceMs?: number;
   readonly logger?: WorkerLogger;
+  /** Called when the thread has claimed a task, before it runs it. */
+  readonly onTaskStart?: (taskId: string) => void;
   readonly onTaskEnd?: (task: TaskRecord, outcome: RunOutcome) => void;
 }
 
@@ -122,6 +124,7 @@ export function startWorkerThread(options: WorkerThreadOptions): WorkerThread {
         return;
       case 'task-start':
         state.taskId = message.taskId;
+        options.onTaskStart?.(message.taskId);
         return;
       case 'task-end':
         state.taskId = null;
