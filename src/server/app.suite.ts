@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_INPUT_LIMITS } from '../pipeline/input-limits.js';
 import { hashToken, type AccountTables, type Store } from '../store/index.js';
 import { buildApp } from './app.js';
 import type { ServerConfig } from './config.js';
@@ -19,6 +20,7 @@ export const testConfig: ServerConfig = {
   defaultWorkspace: 'default',
   mediaDir: path.join(os.tmpdir(), 'candor-test-media'),
   uploadLimitBytes: 5 * 1024 * 1024,
+  inputLimits: DEFAULT_INPUT_LIMITS,
   runWorker: false,
   logLevel: 'silent',
 };

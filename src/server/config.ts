@@ -3,6 +3,7 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { CandorError, loadConfig } from '../core/index.js';
+import { inputLimitsFromEnv, type InputLimits } from '../pipeline/input-limits.js';
 
 /** File in the data folder holding the generated cookie-signing secret. */
 export const SECRET_FILE_NAME = 'secret';
@@ -29,7 +30,13 @@ export interface ServerConfig {
    * after ffprobe measured the upload. Absent means the default.
    */
   readonly recordingLimitMinutes?: number;
-  /** Run the analysis worker inside the server process (CANDOR_WORKER, default true). */
+  /**
+   * Largest input analysed, per kind (docs/limits.md): a transcript, CANDOR_TRANSCRIPT_LIMIT_KB
+   * (default 1024 KB); a typed answer, CANDOR_TYPED_ANSWER_LIMIT_CHARS (default 20 000 characters).
+   * Larger input is refused with 413 FILE_TOO_LARGE before anything is stored.
+   */
+  readonly inputLimits: InputLimits;
+  /** Run the analysis worker (in a worker thread) inside the server process (CANDOR_WORKER, default true). */
   readonly runWorker: boolean;
   /** Request log level on stdout (CANDOR_LOG_LEVEL, default info; `silent` turns it off). */
   readonly logLevel: LogLevel;
@@ -108,6 +115,7 @@ export function loadServerConfig(env: NodeJS.ProcessEnv, options: { dataDir: str
     mediaDir: path.join(options.dataDir, 'media'),
     uploadLimitBytes: (data.CANDOR_UPLOAD_LIMIT_MB ?? DEFAULT_UPLOAD_LIMIT_MB) * 1024 * 1024,
     recordingLimitMinutes: data.CANDOR_RECORDING_LIMIT_MINUTES ?? DEFAULT_RECORDING_LIMIT_MINUTES,
+    inputLimits: inputLimitsFromEnv(clean),
     runWorker: data.CANDOR_WORKER,
     logLevel: data.CANDOR_LOG_LEVEL,
   };

@@ -5,7 +5,7 @@ import { buildApp } from '../../server/app.js';
 import { loadServerConfig } from '../../server/config.js';
 import { openStore, type Store } from '../../store/index.js';
 import { sweepIncoming } from '../../pipeline/index.js';
-import { closeSpeechRecogniser, startWorker, type Worker } from '../../server/worker/index.js';
+import { closeSpeechRecogniser, startWorkerThread, type Worker } from '../../server/worker/index.js';
 import { DEMO_WORKSPACE, seedDemo } from './demo.js';
 import { DEMO_PEOPLE, seedDemoPeople } from './demo-people.js';
 
@@ -57,7 +57,13 @@ export async function serve(options: ServeOptions = {}): Promise<RunningServer> 
     let worker: Worker | null = null;
     if (config.runWorker) {
       await sweepIncoming(config.mediaDir);
-      worker = startWorker({ store, config, logger: app.log });
+      // Analysis runs in a worker thread with its own connection: requests never wait on it.
+      worker = startWorkerThread({
+        store: { dataDir, databaseUrl: core.databaseUrl },
+        queue: store.queue,
+        config,
+        logger: app.log,
+      });
     }
     await app.listen({ port: config.port, host: config.host });
     const address = app.server.address();
