@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { Kysely, type MigrationResult } from 'kysely';
+import { Kysely, sql, type MigrationResult } from 'kysely';
 import { createDialect, type StoreKind, type StoreTarget } from './dialect.js';
 import { migrateToLatest } from './migrate.js';
 import type { Database } from './schema.js';
@@ -61,6 +61,8 @@ export interface Store {
   readonly cohorts: CohortRepository;
   /** The embedded job queue (a table in this database). */
   readonly queue: JobQueue;
+  /** One round trip to the database (`select 1`); throws when it does not answer. */
+  ping(): Promise<void>;
   /** Runs any migration not yet applied (none after opening); returns what ran. */
   migrate(): Promise<MigrationResult[]>;
   /** Closes the database (the SQLite file or the PostgreSQL pool). */
@@ -114,6 +116,9 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     media: createMediaRepository(ctx),
     cohorts: createCohortRepository(ctx),
     queue: createJobQueue(ctx),
+    ping: async () => {
+      await sql`select 1`.execute(db);
+    },
     migrate,
     close: () => db.destroy(),
   };

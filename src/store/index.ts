@@ -18,6 +18,7 @@ export {
   type JobRecord,
   type NewJob,
   type JobPatch,
+  type JobCounts,
   type JobRepository,
 } from './repositories/jobs.js';
 export type { FrameworkRecord, NewFramework, FrameworkRepository } from './repositories/frameworks.js';
@@ -29,7 +30,12 @@ export type {
   ChannelConsent,
   CandidateRepository,
 } from './repositories/candidates.js';
-export type { ApplicationRecord, ApplicationRepository } from './repositories/applications.js';
+export type {
+  ApplicationRecord,
+  ApplicationRepository,
+  CandidateApplicationRecord,
+  DecisionInput,
+} from './repositories/applications.js';
 export type { InterviewRecord, NewInterview, InterviewRepository } from './repositories/interviews.js';
 export type {
   AnalysisInput,
