@@ -28,11 +28,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('competencies', 'text', (c) => c.notNull())
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
-  // The ranking's order, so a page is read from the index without sorting the job's rows.
+  // The ranking's order, so a page is read from the index without sorting the job's rows; with
+  // created_at and scorecard_id it also answers "is this the newest?" without reading the table.
   await db.schema
     .createIndex('scorecard_summary_rank_idx')
     .on('scorecard_summary')
-    .columns(['job_id', 'rank_score desc', 'name_key', 'application_id'])
+    .columns(['job_id', 'rank_score desc', 'name_key', 'application_id', 'created_at', 'scorecard_id'])
     .execute();
   // "Is there a newer scorecard for this application?", asked for each ranked row.
   await db.schema
