@@ -54,6 +54,12 @@ export type {
   ScorecardRepository,
 } from './repositories/scorecards.js';
 export type {
+  CompetencyScore,
+  RankedSummary,
+  ScorecardSummary,
+  UnrankedApplication,
+} from './repositories/scorecard-summaries.js';
+export type {
   HumanRatingRecord,
   NewHumanRating,
   HumanRatingRepository,
