@@ -128,9 +128,9 @@ export interface Requirement {
   /** The sentences for what is missing (empty when ready). */
   readonly missing: readonly string[];
   /** Like vitest's describe: runs when ready, else skips (reason in the name) or, in CI, fails. */
-  describe(name: string, body: () => void): void;
+  readonly describe: (name: string, body: () => void) => void;
   /** Like vitest's it: runs when ready, else skips (reason in the name) or, in CI, fails. */
-  it(name: string, fn: TestFunction, timeout?: number): void;
+  readonly it: (name: string, fn: TestFunction, timeout?: number) => void;
 }
 
 /**
@@ -153,12 +153,12 @@ export function requires(...needs: Need[]): Requirement {
   return {
     ready,
     missing,
-    describe(name, body) {
+    describe: (name, body) => {
       if (ready) describe(name, body);
       else if (inCi()) describe(name, () => failing(`needs ${names.join(', ')}`));
       else describe.skip(skipName(name), body);
     },
-    it(name, fn, timeout) {
+    it: (name, fn, timeout) => {
       if (ready) it(name, fn, timeout);
       else if (inCi()) failing(`${name} [needs ${names.join(', ')}]`);
       else it.skip(skipName(name), fn);

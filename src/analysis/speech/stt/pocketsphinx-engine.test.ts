@@ -1,23 +1,15 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, expect, it } from 'vitest';
 import { closeSharedDecoder } from './pocketsphinx-decoder.js';
 import { PocketsphinxEngine } from './pocketsphinx-engine.js';
 import { expectWellFormed, speechToTextSuite } from './speech-to-text.suite.js';
-import {
-  hasPocketsphinx,
-  hasSpeechData,
-  JFK,
-  jfkReference,
-  librivoxClips,
-  pcmOf,
-  streamOf,
-} from './test-helpers.js';
+import { JFK, jfkReference, librivoxClips, pcmOf, speechData, streamOf } from './test-helpers.js';
+import { need, requires } from '../../../test-helpers.js';
 import { wordErrorRate } from './wer.js';
 
-const runnable = hasPocketsphinx && hasSpeechData;
 afterAll(() => closeSharedDecoder());
 
-describe.skipIf(!runnable)('PocketsphinxEngine', () => {
+requires(need.pocketsphinx(), need.tool('ffmpeg'), ...speechData).describe('PocketsphinxEngine', () => {
   speechToTextSuite('pocketsphinx', { engine: () => new PocketsphinxEngine(), speech: () => pcmOf(JFK) });
 
   // Measured with bench/speech-to-text.mjs: jfk 45%, librivox clips 0–36%, 30% pooled (the

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { closeSharedDecoder } from './pocketsphinx-decoder.js';
 import { checkEngines, createEngine, selectEngine } from './select-engine.js';
-import { hasPocketsphinx } from './test-helpers.js';
+import { need, requires } from '../../../test-helpers.js';
 import { WhisperEngine } from './whisper-engine.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'candor-stt-'));
@@ -40,7 +40,7 @@ describe('WhisperEngine.check (the package is not installed here)', () => {
   });
 });
 
-describe.skipIf(!hasPocketsphinx)('selectEngine', () => {
+requires(need.pocketsphinx()).describe('selectEngine', () => {
   it('falls back to pocketsphinx when nothing else is configured', async () => {
     expect((await selectEngine({ env: {} })).name).toBe('pocketsphinx');
   });
