@@ -110,6 +110,11 @@ export const need = {
     }));
   },
 
+  /** The GloVe word vectors `npm run build` converts into dist/assets/glove-100d.bin. */
+  wordVectors(): Need {
+    return need.built('dist/assets/glove-100d.bin');
+  },
+
   /** A PostgreSQL database for the store and route suites, named by TEST_DATABASE_URL. */
   database(env: NodeJS.ProcessEnv = process.env): Need {
     return {

@@ -1,18 +1,14 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
+import { need, requires, SHARED_DATA } from '../src/test-helpers.js';
 
 // Recordings end to end through the built `candor` bin: ffmpeg decoding, offline recognition,
 // prosody. Needs Debian's ffmpeg and pocketsphinx (installed by .ci/run); skipped elsewhere with a reason.
 const root = path.resolve(import.meta.dirname, '..');
-const speech = path.resolve(root, '..', 'shared', 'data', 'speech');
-const hasTools =
-  spawnSync('ffmpeg', ['-version']).status === 0 && existsSync('/usr/share/pocketsphinx/model/en-us/en-us');
-const ready = hasTools && existsSync(speech);
-if (!ready && process.env.CI)
-  throw new Error('CI needs ffmpeg, pocketsphinx-en-us and ../shared/data/speech for these tests');
+const speech = path.join(SHARED_DATA, 'speech');
 const dir = mkdtempSync(path.join(tmpdir(), 'candor-media-'));
 
 function candor(args: string[]) {
@@ -29,7 +25,13 @@ function ffmpeg(args: string[]): void {
   execFileSync('ffmpeg', ['-nostdin', '-v', 'error', '-y', ...args]);
 }
 
-describe.skipIf(!ready)('candor analyze <recording>', () => {
+requires(
+  need.tool('ffmpeg'),
+  need.pocketsphinx(),
+  need.sharedData('speech/librivox'),
+  need.sharedData('speech/jfk.flac'),
+  need.built(),
+).describe('candor analyze <recording>', () => {
   const librivox = path.join(dir, 'librivox.mp3');
   beforeAll(() => {
     // The five LibriVox clips joined into one 25-second mp3: a short spoken answer.

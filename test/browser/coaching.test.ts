@@ -2,9 +2,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserTestsSkipped, speechWav, startHarness, type Harness, type SpeechFile } from './harness.js';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { browserNeeds, speechWav, startHarness, type Harness, type SpeechFile } from './harness.js';
 import { ANALYSIS_TIMEOUT_MS, apiGet, chartDrawn, checkPage, expectAccessible } from './page-checks.js';
+import { requires } from '../../src/test-helpers.js';
 
 // The coaching side in real Chromium: a student records an answer with the (fake) microphone and
 // gets feedback in seconds, or types one; a career advisor reads the cohort and drills into a student.
@@ -49,7 +50,7 @@ async function feedbackScorecard(page: Page): Promise<any> {
   return apiGet(page, href ?? '');
 }
 
-describe.skipIf(browserTestsSkipped())('coaching in the browser', () => {
+requires(...browserNeeds()).describe('coaching in the browser', () => {
   let h: Harness;
   let tmp: string;
   let mic: SpeechFile;

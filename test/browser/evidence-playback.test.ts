@@ -2,15 +2,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  answerRecordings,
-  browserTestsSkipped,
-  startHarness,
-  type Harness,
-  type SpeechFile,
-} from './harness.js';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { answerRecordings, browserNeeds, startHarness, type Harness, type SpeechFile } from './harness.js';
 import { apiGet, checkPage, taskFinished } from './page-checks.js';
+import { requires } from '../../src/test-helpers.js';
 
 // Evidence you can hear: answer recordings uploaded in the browser are analysed by the server's
 // worker, and a quote on the scorecard moves the player to the moment it was said.
@@ -36,7 +31,7 @@ async function playerSource(page: Page): Promise<string> {
   return page.getByTestId('player').evaluate((el) => (el as unknown as { currentSrc: string }).currentSrc);
 }
 
-describe.skipIf(browserTestsSkipped())('evidence playback in the browser', () => {
+requires(...browserNeeds()).describe('evidence playback in the browser', () => {
   let h: Harness;
   let tmp: string;
   let answers: SpeechFile[];

@@ -1,14 +1,9 @@
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  browserTestsSkipped,
-  DEMO_PASSWORD,
-  seriousViolations,
-  startHarness,
-  type Harness,
-} from './harness.js';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { browserNeeds, DEMO_PASSWORD, seriousViolations, startHarness, type Harness } from './harness.js';
 import { chartDrawn, checkPage, rankingOrder, taskFinished, watchRequests } from './page-checks.js';
+import { requires } from '../../src/test-helpers.js';
 
 // The hiring side in real Chromium against `candor serve --demo`: a recruiter creates a job, reads
 // a ranking, uploads a transcript and follows its analysis; candidates are compared; a hiring
@@ -26,7 +21,7 @@ async function openJob(page: Page, title: string): Promise<string> {
   return new URL(page.url()).pathname;
 }
 
-describe.skipIf(browserTestsSkipped())('hiring in the browser', () => {
+requires(...browserNeeds()).describe('hiring in the browser', () => {
   let h: Harness;
   beforeAll(async () => {
     h = await startHarness();

@@ -1,15 +1,14 @@
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CandorError } from '../../../core/index.js';
 import { defaultEmbeddingsFile, loadEmbeddings } from './embeddings.js';
+import { need, requires } from '../../../test-helpers.js';
 
 const file = defaultEmbeddingsFile();
-const built = existsSync(file);
-if (!built) console.warn(`skipping word-vector tests: ${file} is not built (run npm run build)`);
 
-describe.skipIf(!built)('loadEmbeddings (built file)', () => {
+requires(need.wordVectors()).describe('loadEmbeddings (built file)', () => {
   it('loads within the time and memory budget (1.5 s, 200 MB)', () => {
     const rss = process.memoryUsage().rss;
     const started = performance.now();

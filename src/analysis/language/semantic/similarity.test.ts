@@ -1,15 +1,12 @@
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { readFileSync, readdirSync } from 'node:fs';
+import { expect, it } from 'vitest';
 import { docFromText } from '../test-helpers.js';
-import { defaultEmbeddingsFile, loadEmbeddings } from './embeddings.js';
+import { loadEmbeddings } from './embeddings.js';
 import { compareVectors, createSemanticModel, createSimilarity, semanticModelOf } from './similarity.js';
+import { need, requires } from '../../../test-helpers.js';
 
-const built = existsSync(defaultEmbeddingsFile());
 const CLINC = new URL('../../../../../shared/data/intents-clinc150/train_val.json', import.meta.url);
 const QMSUM = new URL('../../../../../shared/data/meetings-qmsum/Product/', import.meta.url);
-const haveData = existsSync(CLINC) && existsSync(QMSUM);
-if (!built) console.warn('skipping similarity tests: word vectors not built (run npm run build)');
-if (!haveData) console.warn('skipping real-data similarity tests: ../shared/data is absent');
 
 /** Deterministic pseudo-random numbers (Numerical Recipes LCG), so the sampled pairs never change. */
 function random(seed: number): () => number {
@@ -42,7 +39,7 @@ function meetingTurns(limit: number): string[] {
   return turns;
 }
 
-describe.skipIf(!built)('createSimilarity', () => {
+requires(need.wordVectors()).describe('createSimilarity', () => {
   const similarity = createSimilarity(loadEmbeddings());
 
   it('gives 1 for the same text, 0 for texts without content words, and stays within 0–1', () => {
@@ -102,7 +99,11 @@ describe.skipIf(!built)('createSimilarity', () => {
   });
 });
 
-describe.skipIf(!built || !haveData)('createSimilarity on real data', () => {
+requires(
+  need.wordVectors(),
+  need.sharedData('intents-clinc150/train_val.json'),
+  need.sharedData('meetings-qmsum/Product'),
+).describe('createSimilarity on real data', () => {
   it('puts two requests of the same CLINC150 intent closer than two of different intents (val split, 300 + 300 pairs)', () => {
     const data = JSON.parse(readFileSync(CLINC, 'utf8')) as { val: [string, string][] };
     const byIntent = new Map<string, string[]>();
