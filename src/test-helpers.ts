@@ -132,8 +132,11 @@ export interface Requirement {
   readonly ready: boolean;
   /** The sentences for what is missing (empty when ready). */
   readonly missing: readonly string[];
-  /** Like vitest's describe: runs when ready, else skips (reason in the name) or, in CI, fails. */
-  readonly describe: (name: string, body: () => void) => void;
+  /**
+   * Like vitest's describe: runs when ready, else skips (reason in the name) or, in CI, fails.
+   * `timeout` (ms) applies to each test inside, for slow work (speech recognition, a browser).
+   */
+  readonly describe: (name: string, body: () => void, timeout?: number) => void;
   /** Like vitest's it: runs when ready, else skips (reason in the name) or, in CI, fails. */
   readonly it: (name: string, fn: TestFunction, timeout?: number) => void;
 }
@@ -158,8 +161,8 @@ export function requires(...needs: Need[]): Requirement {
   return {
     ready,
     missing,
-    describe: (name, body) => {
-      if (ready) describe(name, body);
+    describe: (name, body, timeout) => {
+      if (ready) describe(name, { timeout }, body);
       else if (inCi()) describe(name, () => failing(`needs ${names.join(', ')}`));
       else describe.skip(skipName(name), body);
     },
