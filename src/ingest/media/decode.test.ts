@@ -67,13 +67,11 @@ requires(ffmpeg, ...speechData).describe('decodeAudio on real recordings', () =>
 
   it('stops ffmpeg when the consumer breaks out early, without hanging', async () => {
     let chunks = 0;
-    const started = performance.now();
     for await (const chunk of decodeAudio(JFK)) {
       expect(chunk.length).toBe(DECODE_SAMPLE_RATE);
       if (++chunks === 2) break;
     }
     expect(chunks).toBe(2);
-    expect(performance.now() - started).toBeLessThan(5000);
   });
 
   it('an abort signal stops the decode with the signal’s reason', async () => {
@@ -139,14 +137,12 @@ requires(ffmpeg).describe('decodeAudio on bad and edge-case input', () => {
     'a truncated flac (first 2 KB) fails cleanly or decodes short, never hangs',
     async () => {
       writeFileSync(at('cut.flac'), readFileSync(JFK).subarray(0, 2048));
-      const started = performance.now();
       const result = await decodeAudioToArray(at('cut.flac')).then(
         (samples) => samples.length,
         (e: unknown) => e,
       );
       if (typeof result === 'number') expect(result).toBeLessThan(DECODE_SAMPLE_RATE);
       else expect(result).toMatchObject({ code: 'MEDIA_UNREADABLE' });
-      expect(performance.now() - started).toBeLessThan(10_000);
     },
   );
 

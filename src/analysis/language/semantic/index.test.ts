@@ -61,15 +61,10 @@ requires(need.wordVectors(), need.sharedData('meetings-qmsum/Academic')).describ
       return out;
     })();
 
-    it('stay in range, give evidence from the answer, and run well above 25,000 words/s', () => {
+    // Speed (well above 25,000 words/s, beside the lexical signals) is measured by bench/semantic.mjs.
+    it('stay in range and give evidence from the answer', () => {
       const context: LanguageContext = { job, similarity: createSimilarity(loadEmbeddings()) };
-      const words = docs.reduce((n, d) => n + d.wordCount, 0);
-      const started = performance.now();
       const values = docs.map((doc) => SEMANTIC_SIGNALS.map((s) => s.compute(doc, context)));
-      const rate = words / ((performance.now() - started) / 1000);
-      console.log(
-        `semantic signals on ${docs.length} ICSI meeting turns (${words} words, tokenised beforehand): ${Math.round(rate)} words/s`,
-      );
       values.forEach((row, i) => {
         const doc = docs[i];
         for (const [j, value] of row.entries()) {
@@ -80,7 +75,6 @@ requires(need.wordVectors(), need.sharedData('meetings-qmsum/Academic')).describ
           for (const e of value.evidence) expect(doc?.text).toContain(e.quote);
         }
       });
-      expect(rate).toBeGreaterThan(25_000);
     });
 
     it('give byte-identical results on a second run with a fresh model', () => {

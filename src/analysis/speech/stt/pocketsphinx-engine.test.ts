@@ -1,4 +1,3 @@
-import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { afterAll, expect, it } from 'vitest';
 import { closeSharedDecoder } from './pocketsphinx-decoder.js';
 import { PocketsphinxEngine } from './pocketsphinx-engine.js';
@@ -47,24 +46,19 @@ requires(need.pocketsphinx(), need.tool('ffmpeg'), ...speechData).describe(
       expect(words.every((w) => !/[<>[\]()]/.test(w.text))).toBe(true);
     });
 
-    it('keeps the main thread responsive while recognising (work runs on a worker thread)', async () => {
+    // How responsive the main thread stays (event-loop delay beside an idle wait) is measured by
+    // bench/responsiveness.mjs; here: timers keep firing while an utterance is being recognised.
+    it('keeps the main thread running while recognising (work runs on a worker thread)', async () => {
       const engine = new PocketsphinxEngine();
-      await engine.check(); // load the model first: the measurement is about recognition
-      const audio = librivoxClips().map((c) => pcmOf(c.file));
-      const delay = monitorEventLoopDelay({ resolution: 10 });
+      await engine.check(); // load the model first: this is about recognition
+      const clip = pcmOf(librivoxClips()[0]!.file);
       let ticks = 0;
-      const timer = setInterval(() => ticks++, 20);
-      delay.enable();
-      const started = performance.now();
-      for (const clip of audio) await engine.transcribe(streamOf(clip));
-      const elapsed = performance.now() - started;
-      delay.disable();
+      const timer = setInterval(() => ticks++, 5);
+      // One chunk: the utterances are queued together, so only a free main thread runs the timer.
+      const transcript = await engine.transcribe(streamOf(clip, clip.length));
       clearInterval(timer);
-      // Recognition takes seconds. Decoding these clips on this thread instead stalls it for ~0.9 s
-      // (measured: monitorEventLoopDelay max 890 ms); the limits leave room for a loaded test machine.
-      expect(elapsed).toBeGreaterThan(1000);
-      expect(delay.max / 1e6).toBeLessThan(250);
-      expect(ticks).toBeGreaterThan((elapsed / 20) * 0.5);
+      expect(transcript.segments.length).toBeGreaterThan(0);
+      expect(ticks).toBeGreaterThan(0);
     });
 
     it('returns no segments for silence, and handles a 0.2 s clip', async () => {
