@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashToken, type AccountTables, type Store } from '../store/index.js';
 import { buildApp } from './app.js';
 import type { ServerConfig } from './config.js';
+import { DEFAULT_SECURITY } from './security/security-config.js';
 
 export const testConfig: ServerConfig = {
   port: 0,
@@ -21,6 +22,14 @@ export const testConfig: ServerConfig = {
   uploadLimitBytes: 5 * 1024 * 1024,
   runWorker: false,
   logLevel: 'silent',
+  logFormat: 'json',
+  // Suites sign in many times from one address; security.test.ts sets the real limits.
+  security: {
+    ...DEFAULT_SECURITY,
+    loginPerIpPerMinute: 100_000,
+    tokensPerHour: 100_000,
+    uploadsPerMinute: 100_000,
+  },
 };
 
 const PASSWORD = 'correct horse battery staple';

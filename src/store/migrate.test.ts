@@ -18,6 +18,7 @@ describe('migrateToLatest', () => {
         ['0001-initial', 'Success'],
         ['0002-accounts', 'Success'],
         ['0003-workflow', 'Success'],
+        ['0007-login-throttle', 'Success'],
       ]);
       expect(await migrateToLatest(db)).toEqual([]);
     } finally {

@@ -42,7 +42,7 @@ describe.skipIf(!databaseUrl)('PostgreSQL (TEST_DATABASE_URL)', () => {
       expect(tables).toContain('scorecard');
       expect(tables).toContain('app_user');
       expect(tables).toContain('task');
-      expect(tables).toHaveLength(23);
+      expect(tables).toHaveLength(24);
     } finally {
       await client.end();
     }

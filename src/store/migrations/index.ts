@@ -2,6 +2,7 @@ import type { Migration } from 'kysely';
 import * as initial from './0001-initial.js';
 import * as accounts from './0002-accounts.js';
 import * as workflow from './0003-workflow.js';
+import * as loginThrottle from './0007-login-throttle.js';
 
 /**
  * Every migration, imported in code rather than found by scanning a folder, so the compiled
@@ -11,4 +12,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0001-initial': initial,
   '0002-accounts': accounts,
   '0003-workflow': workflow,
+  '0007-login-throttle': loginThrottle,
 };
