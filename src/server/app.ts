@@ -18,6 +18,7 @@ import { authRoutes } from './routes/auth.js';
 import { healthRoutes } from './routes/health.js';
 import { hiringRoutes } from './routes/hiring/index.js';
 import { interviewRoutes } from './routes/interviews/index.js';
+import { installSecurity } from './security/index.js';
 import { installWebApp } from './web.js';
 
 /** Prefix of the versioned API. */
@@ -54,6 +55,7 @@ export async function buildApp({
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandlers(app);
+  await installSecurity(app, { store, security: config.security, apiPrefix: API_PREFIX });
 
   await app.register(cookie, { secret: config.secret });
   await app.register(swagger, {
