@@ -27,6 +27,15 @@ export const CONTENT_SECURITY_POLICY = {
   },
 };
 
+/**
+ * The Swagger UI page at /api/docs sets one inline style at run time; it gets `'unsafe-inline'`
+ * for styles only (scripts stay `'self'`). The web app needs no such exception.
+ */
+export const DOCS_CONTENT_SECURITY_POLICY = {
+  ...CONTENT_SECURITY_POLICY,
+  directives: { ...CONTENT_SECURITY_POLICY.directives, styleSrc: ["'self'", "'unsafe-inline'"] },
+};
+
 /** HSTS for two years once a browser has reached Candor over https (RFC 6797 §7.2: never over http). */
 export const HSTS = 'max-age=63072000; includeSubDomains';
 
@@ -38,12 +47,20 @@ export const HSTS = 'max-age=63072000; includeSubDomains';
  * @example await installSecurityHeaders(app, config.security)
  */
 export async function installSecurityHeaders(app: FastifyInstance, security: SecurityConfig): Promise<void> {
+  const DOCS_PREFIX = '/api/docs';
   await app.register(helmet, {
     global: true,
     contentSecurityPolicy: CONTENT_SECURITY_POLICY,
     frameguard: { action: 'deny' },
     referrerPolicy: { policy: 'no-referrer' },
     strictTransportSecurity: false,
+  });
+  // Before @fastify/swagger-ui adds its routes, so they get the docs policy.
+  app.addHook('onRoute', (route) => {
+    if (route.url.startsWith(`${DOCS_PREFIX}/`) || route.url === DOCS_PREFIX) {
+      const helmetConfig = { contentSecurityPolicy: DOCS_CONTENT_SECURITY_POLICY };
+      route.config = { ...(route.config as object), helmet: helmetConfig } as typeof route.config;
+    }
   });
   app.addHook('onSend', (request, reply, payload, done) => {
     if (request.protocol === 'https') void reply.header('strict-transport-security', HSTS);
