@@ -2,8 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
-import { CandorError, loadConfig } from '../core/index.js';
 import { inputLimitsFromEnv, type InputLimits } from '../pipeline/input-limits.js';
+import { loadSecurityConfig, type SecurityConfig } from './security/security-config.js';
+import { CandorError, ensurePrivateDir, ensurePrivateFile, loadConfig } from '../core/index.js';
 
 /** File in the data folder holding the generated cookie-signing secret. */
 export const SECRET_FILE_NAME = 'secret';
@@ -40,7 +41,14 @@ export interface ServerConfig {
   readonly runWorker: boolean;
   /** Request log level on stdout (CANDOR_LOG_LEVEL, default info; `silent` turns it off). */
   readonly logLevel: LogLevel;
+  /** `pretty`: one readable line per event; `json`: pino's JSON lines (CANDOR_LOG_FORMAT, default pretty). */
+  readonly logFormat: LogFormat;
+  /** Rate limits, lockout, quotas and CORS (src/server/security). */
+  readonly security: SecurityConfig;
 }
+
+export const LOG_FORMATS = ['pretty', 'json'] as const;
+export type LogFormat = (typeof LOG_FORMATS)[number];
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -82,6 +90,9 @@ const ServerEnv = z.object({
   CANDOR_LOG_LEVEL: z
     .enum(LOG_LEVELS, { message: `expected one of ${LOG_LEVELS.join(', ')}` })
     .default('info'),
+  CANDOR_LOG_FORMAT: z
+    .enum(LOG_FORMATS, { message: `expected one of ${LOG_FORMATS.join(', ')}` })
+    .default('pretty'),
   CANDOR_WORKER: z
     .enum(['true', 'false', '1', '0'], { message: 'expected true or false' })
     .default('true')
@@ -118,6 +129,8 @@ export function loadServerConfig(env: NodeJS.ProcessEnv, options: { dataDir: str
     inputLimits: inputLimitsFromEnv(clean),
     runWorker: data.CANDOR_WORKER,
     logLevel: data.CANDOR_LOG_LEVEL,
+    logFormat: data.CANDOR_LOG_FORMAT,
+    security: loadSecurityConfig(clean),
   };
 }
 
@@ -129,7 +142,7 @@ export function loadServerConfigFromEnv(env: NodeJS.ProcessEnv = process.env): S
 function readOrCreateSecret(dataDir: string): string {
   const file = path.join(dataDir, SECRET_FILE_NAME);
   try {
-    fs.mkdirSync(dataDir, { recursive: true });
+    ensurePrivateDir(dataDir);
     // 'wx' fails if the file exists, so two servers starting at once keep one secret.
     fs.writeFileSync(file, randomBytes(32).toString('base64url') + '\n', { flag: 'wx', mode: 0o600 });
   } catch (error) {
@@ -140,6 +153,7 @@ function readOrCreateSecret(dataDir: string): string {
       });
     }
   }
+  ensurePrivateFile(file);
   const secret = fs.readFileSync(file, 'utf8').trim();
   if (secret.length < 32) {
     throw new CandorError('CONFIG_INVALID', `${file}: secret shorter than 32 characters`, {

@@ -23,6 +23,7 @@ describe('migrateToLatest', () => {
         ['0004-upload-positions', 'Success'],
         ['0005-workspace-catalogue', 'Success'],
         ['0006-scorecard-summary', 'Success'],
+        ['0007-login-throttle', 'Success'],
       ]);
       expect(await migrateToLatest(db)).toEqual([]);
     } finally {

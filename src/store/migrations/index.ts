@@ -5,6 +5,7 @@ import * as workflow from './0003-workflow.js';
 import * as uploadPositions from './0004-upload-positions.js';
 import * as workspaceCatalogue from './0005-workspace-catalogue.js';
 import * as scorecardSummary from './0006-scorecard-summary.js';
+import * as loginThrottle from './0007-login-throttle.js';
 
 /**
  * Every migration, imported in code rather than found by scanning a folder, so the compiled
@@ -17,4 +18,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0004-upload-positions': uploadPositions,
   '0005-workspace-catalogue': workspaceCatalogue,
   '0006-scorecard-summary': scorecardSummary,
+  '0007-login-throttle': loginThrottle,
 };
