@@ -1,6 +1,8 @@
 import { Writable } from 'node:stream';
 import Fastify from 'fastify';
 import { describe, expect, it } from 'vitest';
+import { tempDir } from '../pipeline/test-helpers.js';
+import { loadServerConfig } from './config.js';
 import { prettyLogStream } from './log-format.js';
 
 function sink(): { stream: Writable; text: () => string } {
@@ -34,5 +36,21 @@ describe('prettyLogStream', () => {
       ),
     );
     expect(out.text()).not.toContain('{"level"');
+  });
+});
+
+describe('CANDOR_LOG_FORMAT', () => {
+  it('is pretty by default, json on request, and refuses anything else naming the setting', () => {
+    const data = tempDir('candor-log-format-');
+    try {
+      const options = { dataDir: data.dir };
+      expect(loadServerConfig({}, options).logFormat).toBe('pretty');
+      expect(loadServerConfig({ CANDOR_LOG_FORMAT: 'json' }, options).logFormat).toBe('json');
+      expect(() => loadServerConfig({ CANDOR_LOG_FORMAT: 'xml' }, options)).toThrow(
+        expect.objectContaining({ code: 'CONFIG_INVALID', details: { setting: 'CANDOR_LOG_FORMAT' } }),
+      );
+    } finally {
+      data.cleanup();
+    }
   });
 });

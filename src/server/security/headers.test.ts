@@ -51,6 +51,8 @@ describe('security headers', () => {
       expect(res.headers['x-frame-options']).toBe('DENY');
       expect(res.headers['referrer-policy']).toBe('no-referrer');
       expect(res.headers).not.toHaveProperty('strict-transport-security');
+      expect(res.headers).not.toHaveProperty('x-powered-by');
+      expect(res.headers).not.toHaveProperty('server');
       // Inline styles only for the Swagger UI page, which sets one at run time.
       expect(policy['style-src']).toEqual(
         url.startsWith('/api/docs') ? ["'self'", "'unsafe-inline'"] : ["'self'"],
