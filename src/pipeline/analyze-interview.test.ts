@@ -4,7 +4,8 @@ import { analyzeTranscript, loadFramework, loadQuestionSet } from '../assessment
 import { engineVersion } from '../core/index.js';
 import { parseTranscript } from '../ingest/index.js';
 import { jobProfile, openStore, type Store, type TaskProgress } from '../store/index.js';
-import { analyzeInterview, defaultAnalyzer } from './analyze-interview.js';
+import { analyzeInterview } from './analyze-interview.js';
+import { defaultAnalyzer } from './default-analyzer.js';
 import { writePracticeQuestion, writeTranscriptText } from './interview-files.js';
 import { SIGNAL_CATALOGUE } from '../analysis/index.js';
 import {

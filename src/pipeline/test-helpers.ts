@@ -121,3 +121,38 @@ export async function addRecording(
     durationSeconds: options.durationSeconds ?? null,
   });
 }
+
+/**
+ * A WebVTT transcript of `bytes` bytes at most (and within 2 KB of it): priya-strong.vtt's cues
+ * repeated, each copy later in time, as a very long interview would read.
+ * @example const text = longTranscript(DEFAULT_INPUT_LIMITS.transcriptBytes)
+ */
+export function longTranscript(bytes: number): string {
+  const cues = priyaText()
+    .split(/\n\n+/)
+    .slice(1)
+    .map((block) => block.split('\n'))
+    .filter((lines) => lines.length >= 3 && lines[1]?.includes('-->'));
+  const stamp = (s: number) => {
+    const h = Math.floor(s / 3600);
+    const m = Math.floor((s % 3600) / 60);
+    const sec = (s % 60).toFixed(3).padStart(6, '0');
+    return `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}:${sec}`;
+  };
+  const parse = (t: string) => t.split(':').reduce((acc, part) => acc * 60 + Number(part), 0);
+  const parts = ['WEBVTT\n'];
+  let size = parts[0]?.length ?? 0;
+  let n = 0;
+  for (let round = 0; ; round++) {
+    for (const [, times, ...text] of cues) {
+      const [from = '', to = ''] = (times ?? '').split(' --> ');
+      const shift = round * 730;
+      n += 1;
+      const cue = `\n${n}\n${stamp(parse(from) + shift)} --> ${stamp(parse(to) + shift)}\n${text.join('\n')}\n`;
+      const length = Buffer.byteLength(cue);
+      if (size + length > bytes) return parts.join('');
+      parts.push(cue);
+      size += length;
+    }
+  }
+}
