@@ -3,6 +3,7 @@ import { tempDir } from '../../pipeline/test-helpers.js';
 import { openStore } from '../../store/index.js';
 import { postgresTestSchema } from '../../store/test-helpers.js';
 import { describeSecurity } from './security.suite.js';
+import { need, requires } from '../../test-helpers.js';
 
 const data = tempDir('candor-security-');
 
@@ -14,7 +15,7 @@ describe('SQLite', () => {
 const databaseUrl = process.env.TEST_DATABASE_URL;
 const { schema, drop } = postgresTestSchema('candor_security_test', databaseUrl);
 
-describe.skipIf(!databaseUrl)('PostgreSQL (TEST_DATABASE_URL)', () => {
+requires(need.database()).describe('PostgreSQL (TEST_DATABASE_URL)', () => {
   afterAll(drop);
   describeSecurity('postgres', (now) => openStore({ dataDir: data.dir, databaseUrl, schema, now }));
 });

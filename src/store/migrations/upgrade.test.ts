@@ -8,6 +8,7 @@ import { createDialect, type StoreTarget } from '../dialect.js';
 import { runMigrations } from '../migrate.js';
 import { postgresTestSchema } from '../test-helpers.js';
 import { migrations } from './index.js';
+import { need, requires } from '../../test-helpers.js';
 
 /** The migrations before `name`. */
 function before(name: string): Record<string, (typeof migrations)[string]> {
@@ -21,7 +22,7 @@ function describeUpgrades(name: string, target: () => StoreTarget): void {
   describe(`upgrading old data on ${name}`, () => {
     it('0004-upload-positions keeps every recording that shared a position, the newest at it', async () => {
       const built = createDialect(target());
-      const db = new Kysely<any>({ dialect: built.dialect });  
+      const db = new Kysely<any>({ dialect: built.dialect });
       const options = { schema: built.migrationSchema };
       try {
         await runMigrations(db, before('0004-upload-positions'), options);
@@ -86,7 +87,7 @@ describeUpgrades('sqlite', () => ({ kind: 'sqlite', file: path.join(tempDir, `db
 
 const databaseUrl = process.env.TEST_DATABASE_URL;
 const pgSchemas: Array<() => Promise<void>> = [];
-describe.skipIf(!databaseUrl)('PostgreSQL (TEST_DATABASE_URL)', () => {
+requires(need.database()).describe('PostgreSQL (TEST_DATABASE_URL)', () => {
   afterAll(async () => {
     for (const drop of pgSchemas) await drop();
   });
