@@ -1,8 +1,9 @@
-import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { newId } from '../core/index.js';
+import { need, requires } from '../test-helpers.js';
 import type { InterviewRecord, MediaRecord, Store } from '../store/index.js';
 import { hashFile } from './recording.js';
 import { mediaStoragePath, resolveMediaPath } from './interview-files.js';
@@ -12,11 +13,14 @@ const root = path.resolve(import.meta.dirname, '../..');
 export const PRIYA_VTT = path.join(root, 'examples', 'interviews', 'priya-strong.vtt');
 /** 11 s of J.F. Kennedy's inaugural address, from the shared real-data folder. */
 export const JFK_FLAC = path.resolve(root, '..', 'shared', 'data', 'speech', 'jfk.flac');
-/** Whether ffmpeg and the pocketsphinx model are installed (.ci/run installs both). */
-export const hasSpeechTools =
-  spawnSync('ffmpeg', ['-version']).status === 0 &&
-  existsSync('/usr/share/pocketsphinx/model/en-us/en-us') &&
-  existsSync(JFK_FLAC);
+/** ffmpeg, pocketsphinx and the JFK clip (.ci/run installs the tools; CI has ../shared). */
+export const speechTools = requires(
+  need.tool('ffmpeg'),
+  need.pocketsphinx(),
+  need.sharedData('speech/jfk.flac'),
+);
+/** Whether everything `speechTools` names is here. */
+export const hasSpeechTools = speechTools.ready;
 
 /** A temporary folder and its removal. */
 export function tempDir(prefix: string): { dir: string; cleanup: () => void } {

@@ -10,6 +10,7 @@ import { DEFAULT_INPUT_LIMITS } from '../pipeline/input-limits.js';
 import { hashToken, type AccountTables, type Store } from '../store/index.js';
 import { buildApp } from './app.js';
 import type { ServerConfig } from './config.js';
+import { DEFAULT_SECURITY } from './security/security-config.js';
 
 export const testConfig: ServerConfig = {
   port: 0,
@@ -23,6 +24,14 @@ export const testConfig: ServerConfig = {
   inputLimits: DEFAULT_INPUT_LIMITS,
   runWorker: false,
   logLevel: 'silent',
+  logFormat: 'json',
+  // Suites sign in many times from one address; security.test.ts sets the real limits.
+  security: {
+    ...DEFAULT_SECURITY,
+    loginPerIpPerMinute: 100_000,
+    tokensPerHour: 100_000,
+    uploadsPerMinute: 100_000,
+  },
 };
 
 const PASSWORD = 'correct horse battery staple';
