@@ -200,7 +200,13 @@ export function describeWorker(name: string, open: () => Promise<Store>): void {
         const outcomes: string[] = [];
         start({ recogniser: stuck, leaseMs: 300, onTaskEnd: (_t, outcome) => outcomes.push(outcome) });
         await waitForTask(store, queued.id, ['running']);
-        await store.db.updateTable('task').set({ locked_by: 'thief' }).where('id', '=', queued.id).execute();
+        // The thief holds a long lease of its own, so the task is not free to claim again while we look.
+        const thiefLease = new Date(Date.now() + 600_000).toISOString();
+        await store.db
+          .updateTable('task')
+          .set({ locked_by: 'thief', locked_until: thiefLease })
+          .where('id', '=', queued.id)
+          .execute();
         for (let i = 0; i < 200 && outcomes.length === 0; i++) await new Promise((r) => setTimeout(r, 10));
         expect(outcomes).toEqual(['lost']);
         expect(await store.queue.get(queued.id)).toMatchObject({
