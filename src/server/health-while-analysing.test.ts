@@ -14,6 +14,7 @@ import { buildApp } from './app.js';
 import { testConfig } from './app.suite.js';
 import { analysisTask, startWorkerThread, type WorkerLogger } from './worker/index.js';
 import { waitForTask } from './worker/worker.suite.js';
+import { need, requires } from '../test-helpers.js';
 
 const quiet: WorkerLogger = { info: () => undefined, error: () => undefined };
 /** Generous for a loaded 2-core machine: a frozen server takes seconds, i.e. thousands of times idle. */
@@ -105,7 +106,7 @@ describeHealth('sqlite', { dataDir: sqliteDir.dir });
 
 const databaseUrl = process.env.TEST_DATABASE_URL;
 const { schema, drop } = postgresTestSchema('candor_health_test', databaseUrl);
-describe.skipIf(!databaseUrl)('PostgreSQL (TEST_DATABASE_URL)', () => {
+requires(need.database()).describe('PostgreSQL (TEST_DATABASE_URL)', () => {
   afterAll(drop);
   describeHealth('postgres', { dataDir: os.tmpdir(), databaseUrl, schema });
 });

@@ -20,6 +20,7 @@ import { analysisTask } from './task-kinds.js';
 import { startWorkerThread, type WorkerThread } from './worker-thread.js';
 import type { WorkerLogger } from './worker.js';
 import { waitForTask } from './worker.suite.js';
+import { need, requires } from '../../test-helpers.js';
 
 const quiet: WorkerLogger = { info: () => undefined, error: () => undefined };
 
@@ -113,7 +114,7 @@ describeThread('sqlite', { dataDir: sqliteDir.dir });
 
 const databaseUrl = process.env.TEST_DATABASE_URL;
 const { schema, drop } = postgresTestSchema('candor_thread_test', databaseUrl);
-describe.skipIf(!databaseUrl)('PostgreSQL (TEST_DATABASE_URL)', () => {
+requires(need.database()).describe('PostgreSQL (TEST_DATABASE_URL)', () => {
   afterAll(drop);
   describeThread('postgres', { dataDir: os.tmpdir(), databaseUrl, schema });
 });

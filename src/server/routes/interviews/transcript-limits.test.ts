@@ -12,6 +12,7 @@ import { longTranscript, priyaText } from '../../../pipeline/test-helpers.js';
 import { openStore, type Store } from '../../../store/index.js';
 import { postgresTestSchema } from '../../../store/test-helpers.js';
 import { routeFixture, type Caller, type RouteFixture } from './test-fixture.js';
+import { need, requires } from '../../../test-helpers.js';
 
 const limits = { transcriptBytes: 16 * 1024, typedAnswerChars: 100 };
 
@@ -93,7 +94,7 @@ describeLimits('sqlite', () => openStore({ dataDir: tempDir }));
 
 const databaseUrl = process.env.TEST_DATABASE_URL;
 const { schema, drop } = postgresTestSchema('candor_limits_test', databaseUrl);
-describe.skipIf(!databaseUrl)('PostgreSQL (TEST_DATABASE_URL)', () => {
+requires(need.database()).describe('PostgreSQL (TEST_DATABASE_URL)', () => {
   afterAll(drop);
   describeLimits('postgres', () => openStore({ dataDir: tempDir, databaseUrl, schema }));
 });
