@@ -8,11 +8,6 @@ const ConfigSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
     .optional(),
-  CANDOR_MAX_TRANSCRIPT_BYTES: z.coerce
-    .number()
-    .int()
-    .positive()
-    .default(20 * 1024 * 1024),
 });
 
 export interface CandorConfig {
@@ -20,8 +15,6 @@ export interface CandorConfig {
   readonly dataDir: string;
   /** PostgreSQL connection string; when absent the embedded SQLite database is used. */
   readonly databaseUrl: string | undefined;
-  /** Largest transcript file accepted, in bytes. */
-  readonly maxTranscriptBytes: number;
 }
 
 /**
@@ -39,6 +32,5 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): CandorConfig {
   return {
     dataDir: path.resolve(parsed.data.CANDOR_DATA_DIR),
     databaseUrl: parsed.data.DATABASE_URL,
-    maxTranscriptBytes: parsed.data.CANDOR_MAX_TRANSCRIPT_BYTES,
   };
 }

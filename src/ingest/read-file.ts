@@ -3,7 +3,7 @@ import { CandorError } from '../core/index.js';
 import type { Transcript } from '../domain/index.js';
 import { parseTranscript } from './detect.js';
 
-/** Default size limit, matching `CANDOR_MAX_TRANSCRIPT_BYTES`'s default in core/config. */
+/** Size limit when the caller gives none; Candor's own readers pass CANDOR_TRANSCRIPT_LIMIT_KB (docs/limits.md). */
 export const DEFAULT_MAX_TRANSCRIPT_BYTES = 20 * 1024 * 1024;
 
 export interface ReadTranscriptOptions {

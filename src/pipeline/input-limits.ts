@@ -73,11 +73,10 @@ export function checkTranscriptSize(file: string, bytes: number, limits: InputLi
  * @example checkTypedAnswer(body.content, limits)
  */
 export function checkTypedAnswer(text: string, limits: InputLimits): void {
-  // Characters as a person counts them: code points, not UTF-16 units.
-  let chars = 0;
-  for (const _ of text) if (++chars > limits.typedAnswerChars) break;
-  if (chars <= limits.typedAnswerChars) return;
+  // Characters as a person counts them: code points, not UTF-16 units (at least length / 2).
+  if (text.length <= limits.typedAnswerChars) return;
   const size = [...text].length;
+  if (size <= limits.typedAnswerChars) return;
   throw new CandorError(
     'FILE_TOO_LARGE',
     `the typed answer is ${size} characters; the limit is ${limits.typedAnswerChars} ` +

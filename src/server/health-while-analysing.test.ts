@@ -42,7 +42,7 @@ function describeHealth(name: string, options: StoreOptions): void {
     const mediaDir = path.join(media.dir, 'media');
     let store: Store;
     let url = '';
-    let close = async () => undefined as void;
+    let close = (): Promise<void> => Promise.resolve();
 
     beforeAll(async () => {
       store = await openStore(options);
