@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { CandorError } from '../../../core/index.js';
 import { requireRole } from '../../auth.js';
 import type { RouteDeps } from '../../deps.js';
+import { readableBy } from '../record-access.js';
 import { me, scoped } from '../../scope.js';
 import { scopedApplication } from './application-scope.js';
 import { latestScorecards } from './interview-status.js';
@@ -87,7 +88,7 @@ export function applicationRoutes({ store }: RouteDeps): FastifyPluginAsyncZod {
     app.get(
       '/applications/:id',
       {
-        onRequest: requireRole(...HIRING_TEAM),
+        onRequest: readableBy('application', ...HIRING_TEAM),
         schema: {
           tags: ['applications'],
           summary:
