@@ -10,15 +10,7 @@
  */
 import type { FastifyRequest } from 'fastify';
 import { CandorError } from '../../../core/index.js';
-import type {
-  ApplicationRecord,
-  InterviewRecord,
-  JobRecord,
-  Store,
-  TaskRecord,
-  UserRecord,
-  UserRole,
-} from '../../../store/index.js';
+import type { InterviewRecord, Store, TaskRecord, UserRecord, UserRole } from '../../../store/index.js';
 import { hidden, me, scoped } from '../../scope.js';
 import { INTERVIEW_KEY } from '../../worker/index.js';
 
@@ -62,21 +54,6 @@ export async function loadInterview(
   const interview = await scoped(request, 'interview', id, (i) => store.interviews.get(i));
   checkInterviewAccess(me(request), interview, access);
   return interview;
-}
-
-/**
- * An application of the caller's workspace, with its job (an application belongs to the
- * workspace of its job); another workspace's answers 404 like an unknown id.
- */
-export async function loadApplication(
-  request: FastifyRequest,
-  store: Store,
-  id: string,
-): Promise<{ application: ApplicationRecord; job: JobRecord }> {
-  const application = await store.applications.get(id);
-  const job = await store.jobs.get(application.jobId);
-  if (job.workspaceId !== me(request).workspaceId) throw hidden('application', id);
-  return { application, job };
 }
 
 /**
