@@ -54,6 +54,12 @@ export type {
   ScorecardRepository,
 } from './repositories/scorecards.js';
 export type {
+  CompetencyScore,
+  RankedSummary,
+  ScorecardSummary,
+  UnrankedApplication,
+} from './repositories/scorecard-summaries.js';
+export type {
   HumanRatingRecord,
   NewHumanRating,
   HumanRatingRepository,
@@ -79,5 +85,11 @@ export {
 } from './repositories/users.js';
 export type { MediaRecord, NewMedia, MediaRepository } from './repositories/media.js';
 export type { CohortRecord, CohortRepository } from './repositories/cohorts.js';
+export type {
+  LoginThrottleRepository,
+  LoginThrottleState,
+  LockoutPolicy,
+} from './repositories/login-throttle.js';
+export type { UsageRepository } from './repositories/usage.js';
 export type { JobQueue, TaskRecord, NewTask, TaskProgress } from './job-queue.js';
 export type { TaskStatus } from './schema.js';

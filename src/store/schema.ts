@@ -37,13 +37,14 @@ export interface JobTable {
   skills: JsonText;
   /** A framework id; no foreign key because built-in frameworks may live in files only. */
   framework_id: string | null;
+  /** A question-set id as the job's workspace sees it (its own, else a built-in); no foreign key. */
   question_set_id: string | null;
   created_at: Immutable<IsoTime>;
 }
 
-/** One row per framework version; primary key (id, version). */
+/** One row per framework version; unique (workspace_id, id, version), built-ins by (id, version). */
 export interface FrameworkTable {
-  id: Immutable<string>;
+  id: string;
   version: Immutable<string>;
   /** null for built-in frameworks shared by every workspace. */
   workspace_id: string | null;
@@ -52,8 +53,10 @@ export interface FrameworkTable {
   created_at: Immutable<IsoTime>;
 }
 
+/** Unique (workspace_id, id), built-ins by id; `key` is what questions refer to. */
 export interface QuestionSetTable {
-  id: Immutable<string>;
+  key: Immutable<string>;
+  id: string;
   /** null for built-in question sets. */
   workspace_id: string | null;
   name: string;
@@ -61,9 +64,9 @@ export interface QuestionSetTable {
   updated_at: IsoTime;
 }
 
-/** Primary key (question_set_id, id): question ids are unique within their set only. */
+/** Primary key (question_set_key, id): question ids are unique within their set only. */
 export interface QuestionTable {
-  question_set_id: string;
+  question_set_key: string;
   id: string;
   position: number;
   text: string;
@@ -162,6 +165,30 @@ export interface ScorecardTable {
   /** Hash of the canonical body, so a re-run can prove it produced the same scorecard. */
   content_hash: Immutable<string>;
   body: Immutable<JsonText>;
+  created_at: Immutable<IsoTime>;
+}
+
+/**
+ * What lists show of a scorecard, written in the same transaction as the scorecard (migration
+ * 0006): rankings sort and page on it in SQL instead of reading every body.
+ */
+export interface ScorecardSummaryTable {
+  scorecard_id: Immutable<string>;
+  interview_id: Immutable<string>;
+  /** The interview's application and job; null outside hiring. */
+  application_id: Immutable<string | null>;
+  job_id: Immutable<string | null>;
+  /** The candidate's name as it sorts (case and accents folded), compared byte by byte. */
+  name_key: string | null;
+  overall_score: Immutable<number | null>;
+  /** `overall_score`, or -1 when null: one descending index order puts the unscored last. */
+  rank_score: Immutable<number>;
+  confidence: Immutable<number | null>;
+  /** JSON arrays: competency names (strongest first), and `{ id, name, score }` per competency. */
+  strengths: Immutable<JsonText>;
+  gaps: Immutable<JsonText>;
+  competencies: Immutable<JsonText>;
+  /** The scorecard's `created_at`: the newest per application counts. */
   created_at: Immutable<IsoTime>;
 }
 
@@ -266,6 +293,7 @@ export interface Database {
   transcript_segment: TranscriptSegmentTable;
   signal_value: SignalValueTable;
   scorecard: ScorecardTable;
+  scorecard_summary: ScorecardSummaryTable;
   human_rating: HumanRatingTable;
   pipeline_event: PipelineEventTable;
   task: TaskTable;

@@ -47,11 +47,12 @@ export function tokenRoutes({ store }: RouteDeps): FastifyPluginAsyncZod {
         onRequest: requireAuth,
         schema: {
           tags: ['tokens'],
-          summary: 'Issue an API token for `Authorization: Bearer`; the token is shown only in this answer',
+          summary:
+            'Issue an API token for `Authorization: Bearer`; the token is shown only in this answer (CANDOR_TOKEN_RATE_LIMIT per hour)',
           body: NewTokenBody,
           response: {
             201: z.object({ token: z.string(), apiToken: ApiToken }),
-            ...errorResponses(400, 401, 403),
+            ...errorResponses(400, 401, 403, 429),
           },
         },
       },
