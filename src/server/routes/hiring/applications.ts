@@ -6,7 +6,6 @@ import type { RouteDeps } from '../../deps.js';
 import { readableBy } from '../record-access.js';
 import { me, scoped } from '../../scope.js';
 import { scopedApplication } from './application-scope.js';
-import { latestScorecards } from './interview-status.js';
 import {
   ApplicationView,
   CandidateView,
@@ -105,10 +104,7 @@ export function applicationRoutes({ store }: RouteDeps): FastifyPluginAsyncZod {
           store.pipelineEvents.listByApplication(application.id),
         ]);
         const [scorecards, actors] = await Promise.all([
-          latestScorecards(
-            store,
-            interviews.map((i) => i.id),
-          ),
+          store.scorecards.latestForInterviews(interviews.map((i) => i.id)),
           store.users.getMany(
             job.workspaceId,
             events.map((e) => e.actor),
