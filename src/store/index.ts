@@ -49,6 +49,7 @@ export type {
 export type {
   ScorecardInContext,
   ScorecardRecord,
+  ScorecardRef,
   NewScorecard,
   RankedScorecard,
   ScorecardRepository,

@@ -73,7 +73,19 @@ export interface JobQueue {
   ): Promise<boolean>;
   /** Tasks whose payload names `subjectId` under `key`, newest first. */
   listBySubject(workspaceId: string, key: string, subjectId: string): Promise<TaskRecord[]>;
+  /**
+   * For each of `subjectIds`, the newest task (latest `createdAt`, then largest id) whose payload
+   * names it under `key`, like `listBySubject(…)[0]` for many subjects in one query.
+   */
+  latestForSubjects(
+    workspaceId: string,
+    key: string,
+    subjectIds: readonly string[],
+  ): Promise<Map<string, TaskRecord>>;
 }
+
+/** Up to this many subjects, tasks are prefiltered by `payload like`; beyond, one scan of the workspace's tasks is cheaper. */
+const LIKE_LIMIT = 100;
 
 const CLAIM_TRIES = 5;
 
@@ -249,6 +261,30 @@ export function createJobQueue(ctx: RepositoryContext): JobQueue {
         .orderBy('id', 'desc')
         .execute();
       return rows.map(toRecord).filter((t) => t.payload[key] === subjectId);
+    },
+    async latestForSubjects(workspaceId, key, subjectIds) {
+      const wanted = new Set(subjectIds);
+      const newest = new Map<string, TaskRecord>();
+      if (wanted.size === 0) return newest;
+      const query = db.selectFrom('task').selectAll().where('workspace_id', '=', workspaceId);
+      const rows =
+        wanted.size > LIKE_LIMIT
+          ? await query.execute()
+          : await query
+              .where((eb) => eb.or([...wanted].map((id) => eb('payload', 'like', `%${JSON.stringify(id)}%`))))
+              .execute();
+      for (const row of rows) {
+        const task = toRecord(row);
+        const subject = task.payload[key];
+        if (typeof subject !== 'string' || !wanted.has(subject)) continue;
+        const seen = newest.get(subject);
+        const newer =
+          seen === undefined ||
+          task.createdAt > seen.createdAt ||
+          (task.createdAt === seen.createdAt && task.id > seen.id);
+        if (newer) newest.set(subject, task);
+      }
+      return newest;
     },
   };
 }

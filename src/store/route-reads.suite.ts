@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { newId } from '../core/index.js';
 import type { Store } from './index.js';
-import { addCandidate, candorError, seedInterview } from './store-fixtures.suite.js';
+import { addCandidate, candorError, sampleScorecardBody, seedInterview } from './store-fixtures.suite.js';
 
 const PASSWORD = 'long-enough-password';
 
@@ -17,7 +17,7 @@ async function addScorecard(store: Store, interviewId: string, overallScore: num
     engineVersion: '0',
     overallScore,
     contentHash: newId('h'),
-    body: {},
+    body: sampleScorecardBody(overallScore),
   });
 }
 
@@ -216,6 +216,53 @@ export function describeRouteReadCases(store: () => Store): void {
       const found = await store().interviews.listPracticeOf(workspace.id, [s1.id, s2.id, hiring.id]);
       expect(found).toEqual([a, b]);
       expect(await store().interviews.listPracticeOf(workspace.id, [])).toEqual([]);
+    });
+
+    it('scorecards: the newest of each interview, by time then id, without the body', async () => {
+      const { workspace, job, interview } = await seedInterview(store());
+      const other = await addCandidate(store(), workspace, job, 'Bo');
+      const none = await addCandidate(store(), workspace, job, 'Cy');
+      await addScorecard(store(), interview.id, 1);
+      const newest = await addScorecard(store(), interview.id, null);
+      const only = await addScorecard(store(), other.interview.id, 2.5);
+      const found = await store().scorecards.latestForInterviews([
+        interview.id,
+        other.interview.id,
+        none.interview.id,
+        interview.id,
+      ]);
+      expect([...found.entries()].sort()).toEqual(
+        [
+          [
+            interview.id,
+            { id: newest.id, interviewId: interview.id, overallScore: null, createdAt: newest.createdAt },
+          ],
+          [
+            other.interview.id,
+            { id: only.id, interviewId: other.interview.id, overallScore: 2.5, createdAt: only.createdAt },
+          ],
+        ].sort(),
+      );
+      expect(await store().scorecards.latestForInterviews([])).toEqual(new Map());
+    });
+
+    it('queue: the newest task naming each subject, in one workspace only', async () => {
+      const { workspace, interview } = await seedInterview(store());
+      const other = await seedInterview(store());
+      const enqueue = (workspaceId: string, interviewId: string) =>
+        store().queue.enqueue({ workspaceId, kind: 'analyze-interview', payload: { interviewId } });
+      await enqueue(workspace.id, interview.id);
+      const newest = await enqueue(workspace.id, interview.id);
+      await enqueue(other.workspace.id, other.interview.id);
+      const ids = [interview.id, other.interview.id, 'intv_never'];
+      const found = await store().queue.latestForSubjects(workspace.id, 'interviewId', ids);
+      expect([...found.keys()]).toEqual([interview.id]);
+      expect(found.get(interview.id)?.id).toBe(newest.id);
+      // Past the LIKE prefilter's limit the workspace's tasks are scanned: same answer.
+      const many = [...ids, ...Array.from({ length: 120 }, (_, i) => `intv_filler_${i}`)];
+      const scanned = await store().queue.latestForSubjects(workspace.id, 'interviewId', many);
+      expect([...scanned.keys()]).toEqual([interview.id]);
+      expect(scanned.get(interview.id)?.id).toBe(newest.id);
     });
   });
 }

@@ -196,3 +196,27 @@ export async function seedIntruders(store: Store): Promise<Record<UserRole, stri
   }
   return tokens;
 }
+
+/** Who of the victim's own workspace calls in the same-workspace walk. */
+export type Colleague = UserRole | 'owner';
+
+/**
+ * API tokens of the victim's own workspace: one user of every role (the `candidate` is another
+ * student, not the one who practised) and `owner`, the student whose practice it is.
+ * @example const colleagues = await seedColleagues(store, victim)
+ */
+export async function seedColleagues(store: Store, victim: Victim): Promise<Record<Colleague, string>> {
+  const tokens = {} as Record<Colleague, string>;
+  for (const role of USER_ROLES) {
+    const user = await store.users.create({
+      workspaceId: victim.workspaceId,
+      email: `colleague.${role}@victim.test`,
+      name: `Colleague ${role}`,
+      role,
+      password: 'colleague-password-123',
+    });
+    tokens[role] = (await store.users.createApiToken(user.id, 'colleague')).token;
+  }
+  tokens.owner = (await store.users.createApiToken(victim.ids.student, 'owner')).token;
+  return tokens;
+}

@@ -2,7 +2,9 @@
  * Workspace isolation, table-driven: every API route, called by every role of a second
  * workspace with the ids of the first, must answer exactly as it answers for ids that do not
  * exist (same status, same body once the ids are blanked), never succeed, and never mention
- * anything of the first workspace. Afterwards the first workspace is unchanged.
+ * anything of the first workspace. Then every read of one record, called by every role of the
+ * first workspace: a record the role may not read answers 404 exactly like an unknown id, never
+ * 403 (the rule of `routes/record-access.ts`). Afterwards the first workspace is unchanged.
  */
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, HTTPMethods, RouteOptions } from 'fastify';
@@ -10,7 +12,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { USER_ROLES, type Store } from '../../store/index.js';
 import { buildApp } from '../app.js';
 import { testConfig } from '../app.suite.js';
-import { seedIntruders, seedVictim, silentWav, type Victim } from './isolation-fixture.suite.js';
+import {
+  seedColleagues,
+  seedIntruders,
+  seedVictim,
+  silentWav,
+  type Colleague,
+  type Victim,
+} from './isolation-fixture.suite.js';
 
 type Ids = Victim['ids'];
 type Body = { payload: string | Buffer | object; headers?: Record<string, string> } | null;
@@ -144,12 +153,14 @@ export function describeIsolation(name: string, open: () => Promise<Store>, medi
     let store: Store;
     let victim: Victim;
     let intruders: Awaited<ReturnType<typeof seedIntruders>>;
+    let colleagues: Record<Colleague, string>;
     const routes: { method: HTTPMethods; url: string }[] = [];
 
     beforeAll(async () => {
       store = await open();
       victim = await seedVictim(store, mediaDir);
       intruders = await seedIntruders(store);
+      colleagues = await seedColleagues(store, victim);
       const collect = (route: RouteOptions) => {
         const methods = Array.isArray(route.method) ? route.method : [route.method];
         for (const method of methods) {
@@ -214,6 +225,48 @@ export function describeIsolation(name: string, open: () => Promise<Store>, medi
         }
       }
       expect(failures).toEqual([]);
+    }, 120_000);
+
+    it('walks every read of one record as every role of the same workspace: 404 like an unknown id, or the record', async () => {
+      const reads = routes.filter((r) => r.method === 'GET' && r.url.includes(':'));
+      expect(reads.length).toBeGreaterThan(10);
+      const unknown = unknownIds(victim.ids);
+      const failures: string[] = [];
+      let denied = 0;
+      for (const r of reads) {
+        for (let variant = 0; variant < variants(r.url); variant++) {
+          for (const [who, token] of Object.entries(colleagues)) {
+            const call = (ids: Ids, url = r.url) =>
+              app.inject({
+                method: 'GET',
+                url: fillPath(url, ids, variant),
+                headers: { authorization: `Bearer ${token}` },
+              });
+            // A status stream stays open while its task is queued: whoever may read the task
+            // itself may read its stream (both go through loadTask), so only refusals are walked.
+            if (r.url.endsWith('/events') && (await call(victim.ids, '/api/v1/tasks/:id')).statusCode < 400) {
+              continue;
+            }
+            const [real, fake] = [await call(victim.ids), await call(unknown)];
+            if (real.statusCode < 400) continue;
+            if (real.statusCode === 404) denied += 1;
+            const where = `${who} GET ${r.url} (variant ${variant})`;
+            // A refusal that names no record (400 for a missing query) is the same for any id.
+            if (real.statusCode === 403 || real.statusCode !== fake.statusCode) {
+              failures.push(
+                `${where}: ${real.statusCode} for a record, ${fake.statusCode} for an unknown id`,
+              );
+            } else if (blank(real.body, victim.ids) !== blank(fake.body, unknown)) {
+              failures.push(
+                `${where}: bodies differ: ${real.body.slice(0, 200)} vs ${fake.body.slice(0, 200)}`,
+              );
+            }
+          }
+        }
+      }
+      expect(failures).toEqual([]);
+      // Students, advisors and hiring managers are refused something: the walk is not vacuous.
+      expect(denied).toBeGreaterThan(20);
     }, 120_000);
 
     it("leaves the victim's records as they were", async () => {

@@ -4,7 +4,15 @@ import { ScorecardBody, scorecardJson, type Scorecard } from '../../domain/score
 import type { Database, ScorecardTable } from '../schema.js';
 import { toInterviewRecord, type InterviewRecord } from './interviews.js';
 import { utf8Bytes } from '../dialect.js';
-import { fromJson, guardWrite, notFound, preparedQuery, timestamp, type RepositoryContext } from './rows.js';
+import {
+  chunks,
+  fromJson,
+  guardWrite,
+  notFound,
+  preparedQuery,
+  timestamp,
+  type RepositoryContext,
+} from './rows.js';
 import {
   countApplications,
   countRanked,
@@ -100,6 +108,19 @@ export interface ScorecardRepository {
   countApplications(jobId: string): Promise<number>;
   /** The job's applications (or only `applicationIds`) without a scorecard, with their interviews. */
   unranked(jobId: string, applicationIds?: readonly string[]): Promise<UnrankedApplication[]>;
+  /**
+   * The newest scorecard (latest `createdAt`, then largest id) of each of these interviews that
+   * has one, without its body; one query per 500 interviews.
+   */
+  latestForInterviews(interviewIds: readonly string[]): Promise<Map<string, ScorecardRef>>;
+}
+
+/** A scorecard without its body. */
+export interface ScorecardRef {
+  readonly id: string;
+  readonly interviewId: string;
+  readonly overallScore: number | null;
+  readonly createdAt: string;
 }
 
 /**
@@ -226,6 +247,31 @@ export function createScorecardRepository(ctx: RepositoryContext): ScorecardRepo
     countRanked: (jobId, above) => countRanked(db, jobId, above),
     countApplications: (jobId) => countApplications(db, jobId),
     unranked: (jobId, ids) => unrankedApplications(db, jobId, ids),
+    async latestForInterviews(interviewIds) {
+      const newest = new Map<string, ScorecardRef>();
+      for (const batch of chunks([...new Set(interviewIds)])) {
+        const rows = await db
+          .selectFrom('scorecard')
+          .select(['id', 'interview_id', 'overall_score', 'created_at'])
+          .where('interview_id', 'in', batch)
+          .execute();
+        for (const row of rows) {
+          const seen = newest.get(row.interview_id);
+          const newer =
+            seen === undefined ||
+            row.created_at > seen.createdAt ||
+            (row.created_at === seen.createdAt && row.id > seen.id);
+          if (!newer) continue;
+          newest.set(row.interview_id, {
+            id: row.id,
+            interviewId: row.interview_id,
+            overallScore: row.overall_score,
+            createdAt: row.created_at,
+          });
+        }
+      }
+      return newest;
+    },
   };
 }
 

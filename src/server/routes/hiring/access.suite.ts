@@ -271,13 +271,32 @@ export function accessCases(f: () => SuiteContext): void {
       },
     );
 
-    const guarded = ROUTES.filter((r) => r.wrongRole !== undefined);
+    // A read of one record the role may not make answers like an unknown id; other refusals 403.
+    const hidesRecord = (r: RouteCase) => r.method === 'GET' && r.hidden !== undefined;
+    const guarded = ROUTES.filter((r) => r.wrongRole !== undefined && !hidesRecord(r));
     it.each(guarded.map((r) => [label(r), r.wrongRole, r] as const))(
       '%s: 403 for %s',
       async (_, role, route) => {
         const res = await call(f().fx.users[role ?? 'student'], route, mine);
         expect(res.statusCode).toBe(403);
         expect(res.json()).toMatchObject({ error: { code: 'FORBIDDEN' } });
+      },
+    );
+
+    const hiddenReads = ROUTES.filter((r) => r.wrongRole !== undefined && hidesRecord(r));
+    it.each(hiddenReads.map((r) => [label(r), r.wrongRole, r] as const))(
+      '%s: 404 for %s, like an unknown id',
+      async (_, role, route) => {
+        const res = await call(f().fx.users[role ?? 'student'], route, mine);
+        const hidden = route.hidden!;
+        expect(res.statusCode).toBe(404);
+        expect(res.json()).toEqual({
+          error: {
+            code: 'NOT_FOUND',
+            message: `${hidden.entity} ${hidden.id(mine)} not found`,
+            details: { entity: hidden.entity, id: hidden.id(mine) },
+          },
+        });
       },
     );
 

@@ -3,9 +3,9 @@ import { z } from 'zod';
 import { CandorError } from '../../../core/index.js';
 import { requireRole } from '../../auth.js';
 import type { RouteDeps } from '../../deps.js';
+import { readableBy } from '../record-access.js';
 import { me, scoped } from '../../scope.js';
 import { scopedApplication } from './application-scope.js';
-import { latestScorecards } from './interview-status.js';
 import {
   ApplicationView,
   CandidateView,
@@ -87,7 +87,7 @@ export function applicationRoutes({ store }: RouteDeps): FastifyPluginAsyncZod {
     app.get(
       '/applications/:id',
       {
-        onRequest: requireRole(...HIRING_TEAM),
+        onRequest: readableBy('application', ...HIRING_TEAM),
         schema: {
           tags: ['applications'],
           summary:
@@ -104,10 +104,7 @@ export function applicationRoutes({ store }: RouteDeps): FastifyPluginAsyncZod {
           store.pipelineEvents.listByApplication(application.id),
         ]);
         const [scorecards, actors] = await Promise.all([
-          latestScorecards(
-            store,
-            interviews.map((i) => i.id),
-          ),
+          store.scorecards.latestForInterviews(interviews.map((i) => i.id)),
           store.users.getMany(
             job.workspaceId,
             events.map((e) => e.actor),

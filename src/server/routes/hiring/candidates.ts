@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireRole } from '../../auth.js';
 import type { RouteDeps } from '../../deps.js';
+import { readableBy } from '../record-access.js';
 import { me, scoped } from '../../scope.js';
 import {
   ApplicationView,
@@ -95,7 +96,7 @@ export function candidateRoutes({ store }: RouteDeps): FastifyPluginAsyncZod {
     app.get(
       '/candidates/:id',
       {
-        onRequest: requireRole(...HIRING_TEAM),
+        onRequest: readableBy('candidate', ...HIRING_TEAM),
         schema: {
           tags: ['candidates'],
           summary: 'A candidate and the jobs they applied to',

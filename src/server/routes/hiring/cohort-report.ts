@@ -1,7 +1,6 @@
 /** What an advisor sees of a cohort: each student's practice at a glance, and the cohort's statistics. */
 import type { CohortRecord, Store } from '../../../store/index.js';
 import { cohortStats, type CohortStats, type SessionScores } from './cohort-stats.js';
-import { latestScorecards } from './interview-status.js';
 import type { ScorecardSummaries } from './scorecard-summaries.js';
 
 export interface StudentRow {
@@ -41,10 +40,7 @@ export async function cohortReport(
   const practice = (await store.interviews.listPracticeOf(cohort.workspaceId, [...users.keys()])).flatMap(
     (i): PracticeRow[] => (i.userId === null ? [] : [{ id: i.id, userId: i.userId, createdAt: i.createdAt }]),
   );
-  const scorecards = await latestScorecards(
-    store,
-    practice.map((p) => p.id),
-  );
+  const scorecards = await store.scorecards.latestForInterviews(practice.map((p) => p.id));
   const summaryMap = await summaries.load([...scorecards.values()].map((s) => s.id));
 
   const perStudent = new Map<

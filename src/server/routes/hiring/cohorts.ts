@@ -4,6 +4,7 @@ import { CandorError } from '../../../core/index.js';
 import type { CohortRecord, Store } from '../../../store/index.js';
 import { requireRole } from '../../auth.js';
 import type { RouteDeps } from '../../deps.js';
+import { readableBy } from '../record-access.js';
 import { hidden, me, scoped } from '../../scope.js';
 import { cohortReport } from './cohort-report.js';
 import { practiceHistory, PracticeSessionView, ProgressView } from './practice-history.js';
@@ -142,7 +143,7 @@ export function cohortRoutes({ store }: RouteDeps, summaries: ScorecardSummaries
     app.get(
       '/cohorts/:id',
       {
-        onRequest: requireRole(...COACHES),
+        onRequest: readableBy('cohort', ...COACHES),
         schema: {
           tags: ['cohorts'],
           summary: 'A cohort: students, competency spread, what it lacks most, weekly trend',
@@ -160,7 +161,7 @@ export function cohortRoutes({ store }: RouteDeps, summaries: ScorecardSummaries
     app.get(
       '/cohorts/:id/students/:userId',
       {
-        onRequest: requireRole(...COACHES),
+        onRequest: readableBy('cohort', ...COACHES),
         schema: {
           tags: ['cohorts'],
           summary: "One student's practice sessions and progress",

@@ -1,7 +1,8 @@
 /**
  * Hiring decisions: the only way an application reaches `advanced`, `rejected` or `on_hold`.
  * A decision is a person's explicit act with a reason; the stage change and its event are
- * written in one transaction (`store.applications.recordDecision`), so the history never misses a change.
+ * written in one transaction (`store.applications.recordDecision`), so the history never misses
+ * a change.
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';

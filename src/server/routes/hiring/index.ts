@@ -24,7 +24,7 @@ import { userRoutes } from './users.js';
 export function hiringRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
   return async (app) => {
     // Scorecard summaries (rows written with each scorecard) for practice history and cohorts.
-    const summaries = createScorecardSummaries(deps.store.db);
+    const summaries = createScorecardSummaries(deps.store);
     await app.register(userRoutes(deps));
     await app.register(tokenRoutes(deps));
     await app.register(frameworkRoutes(deps));

@@ -1,26 +1,17 @@
 /**
  * Where an interview's analysis stands: its newest scorecard and its newest analysis task, read
- * for many interviews at once (one query per 500 ids, never one per interview).
+ * for many interviews at once by the store (`scorecards.latestForInterviews`,
+ * `queue.latestForSubjects`), never one query per interview.
  */
-import type { Store, TaskStatus } from '../../../store/index.js';
+import type { ScorecardRef, TaskStatus } from '../../../store/index.js';
 
-/** A scorecard without its body. */
-export interface ScorecardRef {
-  readonly id: string;
-  readonly interviewId: string;
-  readonly overallScore: number | null;
-  readonly createdAt: string;
-}
+export type { ScorecardRef };
 
 export interface TaskState {
   readonly id: string;
   readonly status: TaskStatus;
   readonly createdAt: string;
 }
-
-const BATCH = 500;
-/** Up to this many interviews, tasks are prefiltered by `payload like`; beyond, one scan of the workspace's tasks is cheaper. */
-const LIKE_LIMIT = 100;
 
 /**
  * Orders records newest first: later `createdAt`, then larger id (the order
@@ -49,74 +40,6 @@ export function newestBy<T extends { createdAt: string; id: string }>(
     if (seen === undefined || newestFirst(item, seen) < 0) newest.set(key(item), item);
   }
   return newest;
-}
-
-/**
- * The newest scorecard of each interview that has one.
- * @example (await latestScorecards(store, [interview.id])).get(interview.id)?.id
- */
-export async function latestScorecards(
-  store: Store,
-  interviewIds: readonly string[],
-): Promise<Map<string, ScorecardRef>> {
-  const ids = [...new Set(interviewIds)];
-  const refs: ScorecardRef[] = [];
-  for (let start = 0; start < ids.length; start += BATCH) {
-    const rows = await store.db
-      .selectFrom('scorecard')
-      .select(['id', 'interview_id', 'overall_score', 'created_at'])
-      .where('interview_id', 'in', ids.slice(start, start + BATCH))
-      .execute();
-    for (const row of rows) {
-      refs.push({
-        id: row.id,
-        interviewId: row.interview_id,
-        overallScore: row.overall_score,
-        createdAt: row.created_at,
-      });
-    }
-  }
-  return newestBy(refs, (r) => r.interviewId);
-}
-
-/**
- * The newest task (of the job queue) whose payload names each interview as `interviewId`,
- * like `store.queue.listBySubject(workspaceId, 'interviewId', id)[0]` for many interviews.
- * @example (await latestTasks(store, ws.id, [interview.id])).get(interview.id)?.status // 'running'
- */
-export async function latestTasks(
-  store: Store,
-  workspaceId: string,
-  interviewIds: readonly string[],
-): Promise<Map<string, TaskState>> {
-  const wanted = new Set(interviewIds);
-  if (wanted.size === 0) return new Map();
-  const query = store.db
-    .selectFrom('task')
-    .select(['id', 'payload', 'status', 'created_at'])
-    .where('workspace_id', '=', workspaceId);
-  const rows =
-    wanted.size > LIKE_LIMIT
-      ? await query.execute()
-      : await query
-          .where((eb) => eb.or([...wanted].map((id) => eb('payload', 'like', `%${JSON.stringify(id)}%`))))
-          .execute();
-  const tasks: (TaskState & { interviewId: string })[] = [];
-  for (const row of rows) {
-    const interviewId = subjectOf(row.payload);
-    if (interviewId === null || !wanted.has(interviewId)) continue;
-    tasks.push({ id: row.id, status: row.status, createdAt: row.created_at, interviewId });
-  }
-  return newestBy(tasks, (t) => t.interviewId);
-}
-
-function subjectOf(payload: string): string | null {
-  try {
-    const parsed = JSON.parse(payload) as { interviewId?: unknown } | null;
-    return typeof parsed?.interviewId === 'string' ? parsed.interviewId : null;
-  } catch {
-    return null;
-  }
 }
 
 /** How a practice session stands, as the student's history shows it. */

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireRole } from '../../auth.js';
 import type { RouteDeps } from '../../deps.js';
+import { readableBy } from '../record-access.js';
 import { me, scoped } from '../../scope.js';
 import { prepareJobReferences } from './catalogue.js';
 import { errorResponses, HIRING_TEAM, IdParams, JobView, RECRUITERS, toJobView } from './schemas.js';
@@ -84,7 +85,7 @@ export function jobRoutes({ store }: RouteDeps): FastifyPluginAsyncZod {
     app.get(
       '/jobs/:id',
       {
-        onRequest: requireRole(...HIRING_TEAM),
+        onRequest: readableBy('job', ...HIRING_TEAM),
         schema: {
           tags: ['jobs'],
           summary: 'One job',

@@ -8,7 +8,8 @@ import type { Store, UserRecord } from '../../../store/index.js';
 import { requireRole } from '../../auth.js';
 import type { RouteDeps } from '../../deps.js';
 import { me } from '../../scope.js';
-import { latestScorecards, latestTasks, sessionStatus, type SessionStatus } from './interview-status.js';
+import { INTERVIEW_KEY } from '../../worker/index.js';
+import { sessionStatus, type SessionStatus } from './interview-status.js';
 import type { ScorecardSummaries, ScorecardSummary } from './scorecard-summaries.js';
 import { errorResponses } from './schemas.js';
 
@@ -88,8 +89,8 @@ export async function practiceHistory(
   );
   const ids = interviews.map((i) => i.id);
   const [scorecards, tasks] = await Promise.all([
-    latestScorecards(store, ids),
-    latestTasks(store, student.workspaceId, ids),
+    store.scorecards.latestForInterviews(ids),
+    store.queue.latestForSubjects(student.workspaceId, INTERVIEW_KEY, ids),
   ]);
   const summaryMap = await summaries.load([...scorecards.values()].map((s) => s.id));
   const sessions = interviews.map((interview): PracticeSession => {

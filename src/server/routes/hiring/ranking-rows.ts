@@ -6,7 +6,8 @@
  */
 import type { JobRecord, RankedSummary, Store, UnrankedApplication } from '../../../store/index.js';
 import { nameSortKey } from '../../../store/repositories/scorecard-summaries.js';
-import { latestTasks, newestBy, type TaskState } from './interview-status.js';
+import { INTERVIEW_KEY } from '../../worker/index.js';
+import { newestBy, type TaskState } from './interview-status.js';
 import type { CompetencyScore } from './scorecard-summaries.js';
 
 export type RankStatus = 'scored' | 'insufficient evidence' | 'analysing' | 'failed' | 'not interviewed';
@@ -118,7 +119,7 @@ async function tasksOf(store: Store, job: JobRecord, applications: readonly Unra
     const interview = newestBy(app.interviews, () => app.applicationId).get(app.applicationId);
     return interview === undefined ? [] : [interview.id];
   });
-  return latestTasks(store, job.workspaceId, newest);
+  return store.queue.latestForSubjects(job.workspaceId, INTERVIEW_KEY, newest);
 }
 
 /**

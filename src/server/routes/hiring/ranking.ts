@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { requireRole } from '../../auth.js';
 import type { RouteDeps } from '../../deps.js';
+import { readableBy } from '../record-access.js';
 import { hidden, scoped } from '../../scope.js';
 import { loadRankingPage, loadRankRows, type RankRow } from './ranking-rows.js';
 import { errorResponses, HIRING_TEAM, Id, IdParams, JobView, toJobView } from './schemas.js';
@@ -83,7 +83,7 @@ export function rankingRoutes({ store }: RouteDeps): FastifyPluginAsyncZod {
     app.get(
       '/jobs/:id/ranking',
       {
-        onRequest: requireRole(...HIRING_TEAM),
+        onRequest: readableBy('job', ...HIRING_TEAM),
         schema: {
           tags: ['jobs'],
           summary: 'Candidates of a job by overall score, best first; unscored last with the reason',
@@ -119,7 +119,7 @@ export function rankingRoutes({ store }: RouteDeps): FastifyPluginAsyncZod {
     app.get(
       '/jobs/:id/compare',
       {
-        onRequest: requireRole(...HIRING_TEAM),
+        onRequest: readableBy('job', ...HIRING_TEAM),
         schema: {
           tags: ['jobs'],
           summary: 'Two to four candidates of a job side by side, competency by competency',

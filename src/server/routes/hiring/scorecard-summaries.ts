@@ -2,9 +2,7 @@
  * What lists need from a scorecard (overall, confidence, strengths, gaps, competency scores),
  * read from the summary row written with each scorecard (`scorecard_summary`), never from the body.
  */
-import type { Kysely } from 'kysely';
-import type { Database, ScorecardSummary } from '../../../store/index.js';
-import { loadSummaries } from '../../../store/repositories/scorecard-summaries.js';
+import type { ScorecardSummary, Store } from '../../../store/index.js';
 
 export type { CompetencyScore, ScorecardSummary } from '../../../store/index.js';
 
@@ -14,9 +12,9 @@ export interface ScorecardSummaries {
 }
 
 /**
- * A summary reader over one database (no cache: each summary is one indexed row).
- * @example const summaries = createScorecardSummaries(store.db); (await summaries.load([id])).get(id)?.strengths
+ * A summary reader over the store (no cache: each summary is one indexed row).
+ * @example const summaries = createScorecardSummaries(store); (await summaries.load([id])).get(id)?.strengths
  */
-export function createScorecardSummaries(db: Kysely<Database>): ScorecardSummaries {
-  return { load: (ids) => loadSummaries(db, ids) };
+export function createScorecardSummaries(store: Store): ScorecardSummaries {
+  return { load: (ids) => store.scorecards.summaries(ids) };
 }

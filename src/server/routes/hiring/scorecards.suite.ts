@@ -117,8 +117,9 @@ export function scorecardCases(f: () => SuiteContext): void {
           application: null,
         });
       }
+      // Roles that never read practice get the 404 of an unknown id, not a 403 that hints.
       for (const who of [users.recruiter, users.manager]) {
-        expect((await send(app, who, 'GET', `/scorecards/${scorecardId}`)).statusCode).toBe(403);
+        expect((await send(app, who, 'GET', `/scorecards/${scorecardId}`)).statusCode).toBe(404);
       }
       for (const who of [users.student, users.advisor, users.admin]) {
         const res = await send(app, who, 'GET', `/interviews/${interviewId}/transcript`);
@@ -126,7 +127,7 @@ export function scorecardCases(f: () => SuiteContext): void {
         expect(res.json().transcript.length).toBeGreaterThan(0);
       }
       for (const who of [users.recruiter, users.manager]) {
-        expect((await send(app, who, 'GET', `/interviews/${interviewId}/transcript`)).statusCode).toBe(403);
+        expect((await send(app, who, 'GET', `/interviews/${interviewId}/transcript`)).statusCode).toBe(404);
       }
       expect(
         (await send(app, users.student2, 'GET', `/interviews/${interviewId}/transcript`)).statusCode,
@@ -135,10 +136,10 @@ export function scorecardCases(f: () => SuiteContext): void {
       const peer = await send(app, users.student2, 'GET', `/scorecards/${scorecardId}`);
       expect(peer.statusCode).toBe(404);
       expect(peer.json().error.message).toBe(`scorecard ${scorecardId} not found`);
-      // Students never read hiring scorecards.
-      expect((await send(app, users.student, 'GET', `/scorecards/${hiring.scorecardId}`)).statusCode).toBe(
-        403,
-      );
+      // Students never read hiring scorecards, and cannot tell one from an unknown id.
+      const hiringCard = await send(app, users.student, 'GET', `/scorecards/${hiring.scorecardId}`);
+      expect(hiringCard.statusCode).toBe(404);
+      expect(hiringCard.json().error.message).toBe(`scorecard ${hiring.scorecardId} not found`);
     });
 
     it('hides another workspace’s practice scorecard from advisors and admins', async () => {

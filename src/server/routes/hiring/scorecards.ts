@@ -75,26 +75,14 @@ function storedPage(page: StoredPage): z.output<typeof ScorecardPage> {
 
 /**
  * Who may read a scorecard: the hiring team for hiring interviews; for practice, the student
- * who practised, and the workspace's advisors and admins. Another student's practice answers
- * like an unknown id; a role that never reads this kind gets 403.
+ * who practised, and the workspace's advisors and admins. Anyone else gets the 404 of an unknown
+ * id, never a hint that the scorecard exists (the rule of `../record-access.ts`).
  */
 function checkAccess(request: FastifyRequest, interview: InterviewRecord, scorecardId: string): void {
   const user = me(request);
-  if (interview.kind === 'practice') {
-    if (user.role === 'candidate') {
-      if (interview.userId !== user.id) throw hidden('scorecard', scorecardId);
-      return;
-    }
-    if (COACHES.includes(user.role)) return;
-    throw new CandorError('FORBIDDEN', `role ${user.role} may not read practice scorecards`, {
-      role: user.role,
-    });
-  }
-  if (!HIRING_TEAM.includes(user.role)) {
-    throw new CandorError('FORBIDDEN', `role ${user.role} may not read hiring scorecards`, {
-      role: user.role,
-    });
-  }
+  const readers = interview.kind === 'practice' ? COACHES : HIRING_TEAM;
+  const own = interview.kind === 'practice' && interview.userId === user.id;
+  if (!own && !readers.includes(user.role)) throw hidden('scorecard', scorecardId);
 }
 
 /**

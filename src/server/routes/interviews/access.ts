@@ -1,20 +1,16 @@
 /**
  * Who may see and change an interview. Hiring interviews: admins, recruiters and hiring managers
  * see them, admins and recruiters change them. Practice interviews: the student who owns one sees
- * and changes it; advisors and admins of the workspace see it. A candidate never learns that
- * anyone else's interview exists (404, as for an unknown id); other roles get 403.
+ * and changes it; advisors and admins of the workspace see it.
+ *
+ * The rule of `../record-access.ts`: whoever may not read an interview gets the 404 of an unknown
+ * id for anything they ask of it (and of its recordings, transcript, tasks and scorecards), so
+ * nobody learns that an interview exists that they may not see. Only a caller who may read it
+ * and asks to change it gets 403 (a hiring manager uploading, an advisor changing a practice).
  */
 import type { FastifyRequest } from 'fastify';
 import { CandorError } from '../../../core/index.js';
-import type {
-  ApplicationRecord,
-  InterviewRecord,
-  JobRecord,
-  Store,
-  TaskRecord,
-  UserRecord,
-  UserRole,
-} from '../../../store/index.js';
+import type { InterviewRecord, Store, TaskRecord, UserRecord, UserRole } from '../../../store/index.js';
 import { hidden, me, scoped } from '../../scope.js';
 import { INTERVIEW_KEY } from '../../worker/index.js';
 
@@ -37,14 +33,12 @@ function forbidden(user: UserRecord, what: string): CandorError {
 export function checkInterviewAccess(user: UserRecord, interview: InterviewRecord, access: Access): void {
   if (interview.kind === 'practice') {
     if (interview.userId === user.id) return;
-    if (user.role === 'candidate') throw hidden('interview', interview.id);
-    if (access === 'read' && PRACTICE_READERS.includes(user.role)) return;
-    throw forbidden(user, access === 'read' ? "see a student's practice" : "change a student's practice");
+    if (!PRACTICE_READERS.includes(user.role)) throw hidden('interview', interview.id);
+    if (access === 'write') throw forbidden(user, "change a student's practice");
+    return;
   }
-  if (user.role === 'candidate') throw hidden('interview', interview.id);
-  if (!HIRING[access].includes(user.role)) {
-    throw forbidden(user, access === 'read' ? 'see hiring interviews' : 'change hiring interviews');
-  }
+  if (!HIRING.read.includes(user.role)) throw hidden('interview', interview.id);
+  if (!HIRING[access].includes(user.role)) throw forbidden(user, 'change hiring interviews');
 }
 
 /**
@@ -63,23 +57,8 @@ export async function loadInterview(
 }
 
 /**
- * An application of the caller's workspace, with its job (an application belongs to the
- * workspace of its job); another workspace's answers 404 like an unknown id.
- */
-export async function loadApplication(
-  request: FastifyRequest,
-  store: Store,
-  id: string,
-): Promise<{ application: ApplicationRecord; job: JobRecord }> {
-  const application = await store.applications.get(id);
-  const job = await store.jobs.get(application.jobId);
-  if (job.workspaceId !== me(request).workspaceId) throw hidden('application', id);
-  return { application, job };
-}
-
-/**
  * A task the caller may see: one of their workspace's, about an interview they may read.
- * Tasks about no interview are for admins only.
+ * Tasks about no interview are for admins only; anyone else gets the 404 of an unknown task.
  */
 export async function loadTask(request: FastifyRequest, store: Store, id: string): Promise<TaskRecord> {
   const task = await scoped(request, 'task', id, (i) => store.queue.get(i));
@@ -87,7 +66,7 @@ export async function loadTask(request: FastifyRequest, store: Store, id: string
   const user = me(request);
   if (typeof interviewId !== 'string') {
     if (user.role === 'admin') return task;
-    throw user.role === 'candidate' ? hidden('task', id) : forbidden(user, 'see this task');
+    throw hidden('task', id);
   }
   const interview = await store.interviews.get(interviewId).catch(() => null);
   if (interview === null || interview.workspaceId !== task.workspaceId) throw hidden('task', id);

@@ -125,7 +125,7 @@ export function describeInterviewRecords(name: string, open: () => Promise<Store
         expect(res.statusCode).toBe(200);
         expect(res.json()).toMatchObject({ interview: { id }, media: [], scorecardId: null, tasks: [] });
       }
-      expect((await read('advisor', id)).statusCode).toBe(403);
+      expect((await read('advisor', id)).statusCode).toBe(404);
       // A candidate never learns of hiring interviews: the same 404 as an unknown id.
       const asCandidate = await read('candidate', id);
       expect(asCandidate.statusCode).toBe(404);
@@ -149,8 +149,8 @@ export function describeInterviewRecords(name: string, open: () => Promise<Store
       for (const caller of ['candidate', 'advisor', 'admin'] as const)
         expect((await read(caller, id)).statusCode).toBe(200);
       expect((await read('student2', id)).statusCode).toBe(404);
-      expect((await read('recruiter', id)).statusCode).toBe(403);
-      expect((await read('hiring_manager', id)).statusCode).toBe(403);
+      expect((await read('recruiter', id)).statusCode).toBe(404);
+      expect((await read('hiring_manager', id)).statusCode).toBe(404);
       expect((await read('outsiderStudent', id)).statusCode).toBe(404);
       expect(codeOf(await read('outsider', id))).toBe('NOT_FOUND');
     });

@@ -2,7 +2,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { RouteDeps } from '../../deps.js';
 import { requireAuth, requireRole } from '../../auth.js';
 import { ErrorBody } from '../../errors.js';
-import { loadApplication, loadInterview } from './access.js';
+import { scopedApplication } from '../hiring/application-scope.js';
+import { loadInterview } from './access.js';
 import { interviewJson, mediaListJson, taskJson } from './present.js';
 import { IdParams, Interview, InterviewDetail, NewInterviewBody } from './schemas.js';
 import { INTERVIEW_KEY } from '../../worker/index.js';
@@ -27,7 +28,7 @@ export function interviewRecordRoutes({ store }: RouteDeps): FastifyPluginAsyncZ
       },
       async (request, reply) => {
         const { applicationId, kind } = request.body;
-        const { application, job } = await loadApplication(request, store, applicationId);
+        const { application, job } = await scopedApplication(request, store, applicationId);
         const candidate = await store.candidates.get(application.candidateId);
         const interview = await store.interviews.create({
           workspaceId: job.workspaceId,

@@ -2,7 +2,7 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { CandorError } from '../../../core/index.js';
+import { CandorError, isCandorError } from '../../../core/index.js';
 import { resolveMediaPath } from '../../../pipeline/index.js';
 import { requireAuth } from '../../auth.js';
 import type { RouteDeps } from '../../deps.js';
@@ -40,7 +40,10 @@ export function mediaStreamRoutes({ store, config }: RouteDeps): FastifyPluginAs
       },
       async (request, reply) => {
         const media = await scoped(request, 'media', request.params.id, (i) => store.media.get(i));
-        await loadInterview(request, store, media.interviewId, 'read');
+        // A recording of an interview the caller may not read is as unknown as the interview.
+        await loadInterview(request, store, media.interviewId, 'read').catch((error: unknown) => {
+          throw isCandorError(error) && error.code === 'NOT_FOUND' ? hidden('media', media.id) : error;
+        });
         const file = resolveMediaPath(config.mediaDir, media.storagePath);
         const size = await stat(file).then(
           (s) => s.size,
