@@ -3,3 +3,4 @@ export * from './question.js';
 export * from './job.js';
 export * from './response.js';
 export * from './signal.js';
+export * from './scorecard.js';

@@ -10,9 +10,10 @@ import {
   sampleAnalysis,
   seedInterview,
 } from './store-fixtures.suite.js';
+import { need, requires, SHARED_DATA } from '../test-helpers.js';
 
 /** A real meeting (AMI TS3005d via QMSum, CC BY 4.0): 1,616 speaker turns. */
-const MEETING = path.resolve('../shared/data/meetings-qmsum/Product/TS3005d.json');
+const MEETING = path.join(SHARED_DATA, 'meetings-qmsum/Product/TS3005d.json');
 
 export function describeAnalysisCases(store: () => Store): void {
   describe('analyses', () => {
@@ -121,8 +122,8 @@ export function describeAnalysisCases(store: () => Store): void {
       expect(segment?.words).toEqual(segments[0]!.words);
     });
 
-    it.skipIf(!fs.existsSync(MEETING))(
-      'stores a real 1,616-turn meeting transcript in order (needs shared/data)',
+    requires(need.sharedData('meetings-qmsum/Product/TS3005d.json')).it(
+      'stores a real 1,616-turn meeting transcript in order',
       async () => {
         const meeting = JSON.parse(fs.readFileSync(MEETING, 'utf8')) as {
           meeting_transcripts: { speaker: string; content: string }[];
@@ -189,6 +190,72 @@ export function describeAnalysisCases(store: () => Store): void {
         stage: 'applied',
       });
       expect(await store().scorecards.rankForJob('job_none')).toEqual([]);
+    });
+
+    it('ranks from summary rows in SQL: newest scorecard per application, names folded, pages and counts', async () => {
+      const { workspace, job, interview: first } = await seedInterview(store(), 'émile Roux');
+      const names = ['Emma Stone', 'Zoë Adams', 'ada Byron', 'Ola Null', 'No Card'];
+      const made = await Promise.all(names.map((name) => addCandidate(store(), workspace, job, name)));
+      const interviewOf = Object.fromEntries(made.map((m) => [m.candidate.name, m.interview.id]));
+      const score = (interviewId: string, overall: number | null, createdAt: string) => {
+        const input = sampleAnalysis(interviewId, 'summary', overall);
+        return store().analyses.save({ ...input, scorecard: { ...input.scorecard, createdAt } });
+      };
+      await score(first.id, 70, '2025-05-01T00:00:00.000Z');
+      await score(interviewOf['Emma Stone']!, 70, '2025-05-01T00:00:00.000Z');
+      await score(interviewOf['ada Byron']!, 90, '2025-05-01T00:00:00.000Z');
+      await score(interviewOf['Ola Null']!, null, '2025-05-01T00:00:00.000Z');
+      // Zoë's second interview is newer: its 40 counts, not the first interview's 99.
+      const zoe = made.find((m) => m.candidate.name === 'Zoë Adams')!;
+      await score(zoe.interview.id, 99, '2025-05-01T00:00:00.000Z');
+      const later = await store().interviews.create({
+        workspaceId: workspace.id,
+        applicationId: zoe.application.id,
+        kind: 'live',
+      });
+      const newest = await score(later.id, 40, '2025-05-02T00:00:00.000Z');
+
+      const page = await store().scorecards.rankedPage(job.id, { limit: 10, offset: 0 });
+      expect(page.map((r) => [r.candidateName, r.overallScore])).toEqual([
+        ['ada Byron', 90],
+        ['émile Roux', 70],
+        ['Emma Stone', 70],
+        ['Zoë Adams', 40],
+        ['Ola Null', null],
+      ]);
+      expect(page[3]).toMatchObject({
+        id: newest.id,
+        interviewId: later.id,
+        applicationId: zoe.application.id,
+      });
+      expect(page[0]?.competencies).toEqual([{ id: 'communication', name: 'Communication', score: 90 }]);
+      const second = await store().scorecards.rankedPage(job.id, { limit: 2, offset: 1 });
+      expect(second.map((r) => r.candidateName)).toEqual(['émile Roux', 'Emma Stone']);
+      expect(await store().scorecards.countRanked(job.id)).toBe(5);
+      expect(await store().scorecards.countRanked(job.id, 70)).toBe(1);
+      expect(await store().scorecards.countRanked(job.id, -1)).toBe(4);
+      expect(await store().scorecards.countApplications(job.id)).toBe(6);
+      const unranked = await store().scorecards.unranked(job.id);
+      expect(unranked.map((u) => [u.candidateName, u.interviews.length])).toEqual([['No Card', 1]]);
+
+      // A renamed candidate moves to where the new name sorts.
+      const emma = made.find((m) => m.candidate.name === 'Emma Stone')!;
+      await store().candidates.update(emma.candidate.id, { name: 'Aaron Stone' });
+      const renamed = await store().scorecards.rankedPage(job.id, { limit: 3, offset: 1 });
+      expect(renamed.map((r) => r.candidateName)).toEqual(['Aaron Stone', 'émile Roux', 'Zoë Adams']);
+      const picked = await store().scorecards.rankedForApplications(job.id, [zoe.application.id]);
+      expect(picked.map((r) => r.overallScore)).toEqual([40]);
+    });
+
+    it('refuses a scorecard body that does not fit the schema, and writes neither it nor its summary', async () => {
+      const { interview } = await seedInterview(store());
+      const input = sampleAnalysis(interview.id);
+      const error = await candorError(
+        store().scorecards.add({ ...input.scorecard, interviewId: interview.id, body: { overall: 3 } }),
+      );
+      expect(error.code).toBe('VALIDATION_FAILED');
+      expect(error.message).toMatch(/body\.engine/);
+      expect(await countRows(store(), 'scorecard', 'interview_id', interview.id)).toBe(0);
     });
   });
 }

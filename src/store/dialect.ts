@@ -7,6 +7,7 @@ import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import {
   CompiledQuery,
+  PostgresAdapter,
   PostgresDialect,
   SqliteAdapter,
   SqliteDialect,
@@ -53,6 +54,19 @@ export function utf8Bytes(kind: StoreKind, column: string): RawBuilder<Buffer> {
   return kind === 'sqlite'
     ? sql<Buffer>`cast(${sql.ref(column)} as blob)`
     : sql<Buffer>`convert_to(${sql.ref(column)}, 'UTF8')`;
+}
+
+/**
+ * A text column type that sorts by code point in both databases, like JavaScript's `<` on
+ * strings of the Basic Multilingual Plane: SQLite's BINARY collation (its default) and
+ * PostgreSQL's "C" collation, instead of the database's locale.
+ *
+ * @example db.schema.createTable('t').addColumn('name_key', codePointText(db))
+ */
+export function codePointText(db: Kysely<unknown>): RawBuilder<unknown> {
+  return db.getExecutor().adapter instanceof PostgresAdapter
+    ? sql`text collate "C"`
+    : sql`text collate binary`;
 }
 
 /** How long a SQLite writer waits for another process's lock before failing, in ms. */

@@ -4,6 +4,8 @@ import { CandorError } from '../core/index.js';
 import { createDialect } from './dialect.js';
 import { migrateToLatest, runMigrations } from './migrate.js';
 import { migrations } from './migrations/index.js';
+import { ScorecardBody, scorecardJson } from '../domain/index.js';
+import { sampleScorecardBody } from './store-fixtures.suite.js';
 
 function memoryDb(): Kysely<unknown> {
   return new Kysely<unknown>({ dialect: createDialect({ kind: 'sqlite', file: ':memory:' }).dialect });
@@ -20,6 +22,8 @@ describe('migrateToLatest', () => {
         ['0003-workflow', 'Success'],
         ['0004-upload-positions', 'Success'],
         ['0005-workspace-catalogue', 'Success'],
+        ['0006-scorecard-summary', 'Success'],
+        ['0007-login-throttle', 'Success'],
       ]);
       expect(await migrateToLatest(db)).toEqual([]);
     } finally {
@@ -57,6 +61,54 @@ describe('migrateToLatest', () => {
       for (const name of Object.keys(migrations).sort().reverse()) await migrations[name]!.down!(db);
       const tables = await db.introspection.getTables();
       expect(tables.map((t) => t.name)).toEqual([]);
+    } finally {
+      await db.destroy();
+    }
+  });
+
+  it('0006 summarises existing scorecards and rewrites their bodies with the response serializer', async () => {
+    const db = memoryDb();
+    try {
+      const before = Object.fromEntries(Object.entries(migrations).filter(([name]) => name < '0006'));
+      await runMigrations(db, before);
+      const at = '2025-03-01T00:00:00.000Z';
+      await sql`insert into workspace (id, slug, name, created_at) values ('ws', 'ws', 'WS', ${at})`.execute(
+        db,
+      );
+      await sql`insert into job (id, workspace_id, title, description, skills, created_at)
+        values ('job', 'ws', 'SDR', '', '[]', ${at})`.execute(db);
+      await sql`insert into candidate (id, workspace_id, name, created_at) values ('cand', 'ws', 'Ána Díaz', ${at})`.execute(
+        db,
+      );
+      await sql`insert into application (id, candidate_id, job_id, created_at, updated_at)
+        values ('app', 'cand', 'job', ${at}, ${at})`.execute(db);
+      await sql`insert into interview (id, workspace_id, application_id, kind, created_at)
+        values ('intv', 'ws', 'app', 'live', ${at})`.execute(db);
+      // As the engine used to store it: JSON.stringify, its own key order, and a field the schema lacks.
+      const sample = sampleScorecardBody(62);
+      const old = { secret: 'not for clients', ...sample, overall: { confidence: 0.8, score: 62 } };
+      await sql`insert into scorecard (id, interview_id, framework_id, framework_version, engine_version,
+        overall_score, content_hash, body, created_at)
+        values ('sc', 'intv', 'f', '1', '0', 62, 'h', ${JSON.stringify(old)}, ${at})`.execute(db);
+
+      await migrateToLatest(db);
+      const { rows } = await sql<{ body: string }>`select body from scorecard where id = 'sc'`.execute(db);
+      expect(rows[0]?.body).toBe(scorecardJson(ScorecardBody.parse(old)));
+      expect(rows[0]?.body).not.toContain('secret');
+      const summary = await sql<Record<string, unknown>>`select * from scorecard_summary`.execute(db);
+      expect(summary.rows).toEqual([
+        expect.objectContaining({
+          scorecard_id: 'sc',
+          interview_id: 'intv',
+          application_id: 'app',
+          job_id: 'job',
+          name_key: 'ana diaz',
+          overall_score: 62,
+          rank_score: 62,
+          strengths: '["Communication"]',
+          competencies: '[{"id":"communication","name":"Communication","score":62}]',
+        }),
+      ]);
     } finally {
       await db.destroy();
     }

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { newId } from '../core/index.js';
 import type { QuestionSet } from '../domain/index.js';
 import { jobProfile, type Store } from './index.js';
-import { candorError, seedInterview } from './store-fixtures.suite.js';
+import { scorecardJson } from '../domain/index.js';
+import { candorError, sampleScorecardBody, seedInterview } from './store-fixtures.suite.js';
 
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
@@ -167,24 +168,25 @@ export function describeRepositoryCases(store: () => Store): void {
       const newer = await store().scorecards.add({
         ...base,
         overallScore: 4,
-        body: { n: 2 },
+        body: sampleScorecardBody(4, 'newer'),
         createdAt: '2025-03-02T10:00:00.000Z',
       });
       const older = await store().scorecards.add({
         ...base,
         overallScore: null,
-        body: { n: 1 },
+        body: sampleScorecardBody(null, 'older'),
         createdAt: '2025-03-01T10:00:00.000Z',
       });
       expect(await store().scorecards.get(older.id)).toEqual(older);
-      expect(older).toMatchObject({ overallScore: null, body: { n: 1 } });
+      expect(older).toMatchObject({ overallScore: null, body: sampleScorecardBody(null, 'older') });
       expect(await store().scorecards.latestForInterview(interview.id)).toEqual(newer);
       expect(await store().scorecards.listForInterview(interview.id)).toEqual([newer, older]);
     });
 
     it('scorecards: in context, the body as its exact UTF-8 bytes with interview, application and candidate', async () => {
       const { interview, application, candidate, job } = await seedInterview(store());
-      const body = { quote: 'Ana Díaz — “naïve” 日本語 😀', n: 1.5 };
+      const sample = sampleScorecardBody(71);
+      const body = { ...sample, nextStep: { ...sample.nextStep, question: 'Ana Díaz — “naïve” 日本語 😀' } };
       const card = await store().scorecards.add({
         interviewId: interview.id,
         frameworkId: 'cf',
@@ -196,7 +198,7 @@ export function describeRepositoryCases(store: () => Store): void {
       });
       const read = await store().scorecards.getInContext(card.id);
       expect(Buffer.isBuffer(read.body)).toBe(true);
-      expect(read.body.equals(Buffer.from(JSON.stringify(body), 'utf8'))).toBe(true);
+      expect(read.body.equals(Buffer.from(scorecardJson(body), 'utf8'))).toBe(true);
       expect(read).toMatchObject({
         id: card.id,
         interviewId: interview.id,
@@ -218,11 +220,11 @@ export function describeRepositoryCases(store: () => Store): void {
         engineVersion: '0.1.0',
         contentHash: 'h2',
         overallScore: null,
-        body: { n: 2 },
+        body: sampleScorecardBody(null, 'other'),
       });
       const second = await store().scorecards.getInContext(other.id);
       expect(second).toMatchObject({ id: other.id, overallScore: null, application: null, candidate: null });
-      expect(second.body.toString('utf8')).toBe('{"n":2}');
+      expect(second.body.toString('utf8')).toBe(scorecardJson(sampleScorecardBody(null, 'other')));
       await expect(store().scorecards.getInContext('sc_missing')).rejects.toMatchObject({
         code: 'NOT_FOUND',
         message: 'scorecard sc_missing not found',
@@ -242,7 +244,7 @@ export function describeRepositoryCases(store: () => Store): void {
           engineVersion: '0',
           overallScore: 3,
           contentHash: 'h',
-          body: {},
+          body: sampleScorecardBody(3),
         },
       });
       const first = await store().humanRatings.add({

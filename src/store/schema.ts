@@ -168,6 +168,30 @@ export interface ScorecardTable {
   created_at: Immutable<IsoTime>;
 }
 
+/**
+ * What lists show of a scorecard, written in the same transaction as the scorecard (migration
+ * 0006): rankings sort and page on it in SQL instead of reading every body.
+ */
+export interface ScorecardSummaryTable {
+  scorecard_id: Immutable<string>;
+  interview_id: Immutable<string>;
+  /** The interview's application and job; null outside hiring. */
+  application_id: Immutable<string | null>;
+  job_id: Immutable<string | null>;
+  /** The candidate's name as it sorts (case and accents folded), compared byte by byte. */
+  name_key: string | null;
+  overall_score: Immutable<number | null>;
+  /** `overall_score`, or -1 when null: one descending index order puts the unscored last. */
+  rank_score: Immutable<number>;
+  confidence: Immutable<number | null>;
+  /** JSON arrays: competency names (strongest first), and `{ id, name, score }` per competency. */
+  strengths: Immutable<JsonText>;
+  gaps: Immutable<JsonText>;
+  competencies: Immutable<JsonText>;
+  /** The scorecard's `created_at`: the newest per application counts. */
+  created_at: Immutable<IsoTime>;
+}
+
 export interface HumanRatingTable {
   id: Immutable<string>;
   scorecard_id: Immutable<string>;
@@ -269,6 +293,7 @@ export interface Database {
   transcript_segment: TranscriptSegmentTable;
   signal_value: SignalValueTable;
   scorecard: ScorecardTable;
+  scorecard_summary: ScorecardSummaryTable;
   human_rating: HumanRatingTable;
   pipeline_event: PipelineEventTable;
   task: TaskTable;

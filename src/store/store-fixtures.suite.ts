@@ -10,6 +10,7 @@ import type {
   Store,
 } from './index.js';
 import type { WorkspaceRecord } from './index.js';
+import type { Scorecard } from '../domain/index.js';
 
 export interface Seeded {
   readonly workspace: WorkspaceRecord;
@@ -112,8 +113,48 @@ export function sampleAnalysis(
       engineVersion: '0.1.0',
       overallScore,
       contentHash: `sha256:${tag}`,
-      body: { overall: overallScore, competencies: [{ id: 'communication', score: 3.5, note: tag }] },
+      body: sampleScorecardBody(overallScore, tag),
     },
+  };
+}
+
+/**
+ * The smallest scorecard body that fits the schema (src/domain/scorecard.ts), with one competency.
+ * @example sampleScorecardBody(71, 'first').overall.score // 71
+ */
+export function sampleScorecardBody(overallScore: number | null, tag = 'first'): Scorecard {
+  const named =
+    overallScore === null ? [] : [{ id: 'communication', name: 'Communication', score: overallScore }];
+  return {
+    engine: { name: 'candor', version: '0.1.0' },
+    framework: { id: 'customer-facing', version: '1', name: 'Customer-facing' },
+    input: {
+      file: null,
+      format: 'vtt',
+      kind: 'live',
+      sha256: null,
+      candidate: tag,
+      responses: 2,
+      words: 10,
+      durationSeconds: null,
+    },
+    job: null,
+    overall: { score: overallScore, confidence: overallScore === null ? 0 : 0.8 },
+    strengths: named,
+    gaps: [],
+    nextStep: { competency: null, question: `Tell me more (${tag}).`, reason: 'practice' },
+    competencies: [
+      {
+        id: 'communication',
+        name: 'Communication',
+        score: overallScore,
+        confidence: overallScore === null ? 0 : 0.8,
+        signals: [],
+        evidence: [],
+        feedback: [tag],
+      },
+    ],
+    responses: [],
   };
 }
 

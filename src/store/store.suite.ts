@@ -7,8 +7,9 @@ import { newId } from '../core/index.js';
 import { constraintKind, type Store } from './index.js';
 import { describeAnalysisCases } from './analysis.suite.js';
 import { describeRepositoryCases } from './repositories.suite.js';
+import { describeRouteReadCases } from './route-reads.suite.js';
 import { describeScopingCases } from './scoping.suite.js';
-import { candorError, seedInterview } from './store-fixtures.suite.js';
+import { candorError, sampleScorecardBody, seedInterview } from './store-fixtures.suite.js';
 
 /**
  * Registers the shared store cases against the database `open` connects to. `open` may be
@@ -55,7 +56,7 @@ export function describeStore(name: string, open: () => Promise<Store>): void {
         engineVersion: '0',
         overallScore: 1 / 3,
         contentHash: 'h',
-        body: {},
+        body: sampleScorecardBody(1 / 3),
       });
       expect(scorecard.overallScore).toBe(1 / 3);
       const row = await current()
@@ -140,6 +141,7 @@ export function describeStore(name: string, open: () => Promise<Store>): void {
 
     describeRepositoryCases(current);
     describeAnalysisCases(current);
+    describeRouteReadCases(current);
     describeScopingCases(current);
   });
 }

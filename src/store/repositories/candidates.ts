@@ -2,6 +2,7 @@ import type { Selectable, Updateable } from 'kysely';
 import { newId } from '../../core/index.js';
 import type { CandidateTable } from '../schema.js';
 import { fromJson, guardWrite, notFound, timestamp, toJson, type RepositoryContext } from './rows.js';
+import { renameInSummaries } from './scorecard-summaries.js';
 
 /** Channel → whether the candidate agreed to be contacted on it, e.g. `{ email: true, sms: false }`. */
 export type ChannelConsent = Readonly<Record<string, boolean>>;
@@ -89,7 +90,10 @@ export function createCandidateRepository(ctx: RepositoryContext): CandidateRepo
       if (patch.timeZone !== undefined) changes.time_zone = patch.timeZone;
       if (patch.consent !== undefined) changes.consent = toJson(patch.consent);
       if (Object.keys(changes).length > 0) {
-        await db.updateTable('candidate').set(changes).where('id', '=', id).execute();
+        await db.transaction().execute(async (trx) => {
+          await trx.updateTable('candidate').set(changes).where('id', '=', id).execute();
+          if (patch.name !== undefined) await renameInSummaries(trx, id, patch.name);
+        });
       }
       return get(id);
     },

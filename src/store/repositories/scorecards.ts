@@ -1,17 +1,22 @@
 import type { Kysely, Selectable } from 'kysely';
-import { newId } from '../../core/index.js';
+import { CandorError, newId } from '../../core/index.js';
+import { ScorecardBody, scorecardJson, type Scorecard } from '../../domain/scorecard.js';
 import type { Database, ScorecardTable } from '../schema.js';
 import { toInterviewRecord, type InterviewRecord } from './interviews.js';
 import { utf8Bytes } from '../dialect.js';
+import { fromJson, guardWrite, notFound, preparedQuery, timestamp, type RepositoryContext } from './rows.js';
 import {
-  fromJson,
-  guardWrite,
-  notFound,
-  preparedQuery,
-  timestamp,
-  toJson,
-  type RepositoryContext,
-} from './rows.js';
+  countApplications,
+  countRanked,
+  insertScorecardSummary,
+  loadSummaries,
+  rankedForApplications,
+  rankedPage,
+  unrankedApplications,
+  type RankedSummary,
+  type ScorecardSummary,
+  type UnrankedApplication,
+} from './scorecard-summaries.js';
 
 export interface ScorecardRecord {
   readonly id: string;
@@ -34,6 +39,7 @@ export interface NewScorecard {
   readonly engineVersion: string;
   readonly overallScore: number | null;
   readonly contentHash: string;
+  /** The engine's scorecard; refused (VALIDATION_FAILED) unless it fits `ScorecardBody`. */
   readonly body: unknown;
   /** Defaults to now. */
   readonly createdAt?: string;
@@ -56,7 +62,7 @@ export interface ScorecardInContext {
   readonly interviewId: string;
   readonly overallScore: number | null;
   readonly createdAt: string;
-  /** The body exactly as stored, as UTF-8 bytes: the engine's `JSON.stringify` of the scorecard. */
+  /** The body exactly as stored, as UTF-8 bytes: `scorecardJson` of the scorecard (src/domain/scorecard.ts). */
   readonly body: Buffer;
   readonly interview: InterviewRecord;
   readonly application: { readonly id: string; readonly stage: string; readonly jobId: string } | null;
@@ -78,6 +84,22 @@ export interface ScorecardRepository {
    * unscored (null) last, then candidate name.
    */
   rankForJob(jobId: string): Promise<RankedScorecard[]>;
+  /** Summaries of these scorecards (unknown ids are left out). */
+  summaries(ids: readonly string[]): Promise<Map<string, ScorecardSummary>>;
+  /**
+   * One page of a job's applications that have a scorecard, by the newest scorecard's summary:
+   * overall score descending, unscored (null) last, then candidate name (case and accents
+   * folded), then application id. Sorted and paged in SQL from an index.
+   */
+  rankedPage(jobId: string, page: { limit: number; offset: number }): Promise<RankedSummary[]>;
+  /** Like `rankedPage`, for these applications of the job only. */
+  rankedForApplications(jobId: string, applicationIds: readonly string[]): Promise<RankedSummary[]>;
+  /** How many applications of the job rank with a score above `rankScore` (-1: all scored); without it, how many have a scorecard. */
+  countRanked(jobId: string, above?: number): Promise<number>;
+  /** How many applications the job has, ranked or not. */
+  countApplications(jobId: string): Promise<number>;
+  /** The job's applications (or only `applicationIds`) without a scorecard, with their interviews. */
+  unranked(jobId: string, applicationIds?: readonly string[]): Promise<UnrankedApplication[]>;
 }
 
 /**
@@ -121,7 +143,7 @@ export function createScorecardRepository(ctx: RepositoryContext): ScorecardRepo
   return {
     async add(input) {
       const id = await guardWrite('scorecard', input.id ?? '(new)', () =>
-        insertScorecard(db, input, timestamp(ctx)),
+        db.transaction().execute((trx) => insertScorecard(trx, input, timestamp(ctx))),
       );
       return get(id);
     },
@@ -198,17 +220,29 @@ export function createScorecardRepository(ctx: RepositoryContext): ScorecardRepo
         stage: row.stage,
       }));
     },
+    summaries: (ids) => loadSummaries(db, ids),
+    rankedPage: (jobId, page) => rankedPage(db, jobId, page),
+    rankedForApplications: (jobId, ids) => rankedForApplications(db, jobId, ids),
+    countRanked: (jobId, above) => countRanked(db, jobId, above),
+    countApplications: (jobId) => countApplications(db, jobId),
+    unranked: (jobId, ids) => unrankedApplications(db, jobId, ids),
   };
 }
 
-/** Inserts one scorecard with `db` (or a transaction) and returns its id. */
+/**
+ * Inserts one scorecard and its summary with `trx` (a transaction, so neither is written without
+ * the other) and returns its id. The body is stored as `scorecardJson` writes it, the exact
+ * bytes `GET /scorecards/:id` sends.
+ */
 export async function insertScorecard(
-  db: Kysely<Database>,
+  trx: Kysely<Database>,
   input: NewScorecard,
   now: string,
 ): Promise<string> {
   const id = input.id ?? newId('sc');
-  await db
+  const body = checkBody(id, input.body);
+  const createdAt = input.createdAt ?? now;
+  await trx
     .insertInto('scorecard')
     .values({
       id,
@@ -218,11 +252,24 @@ export async function insertScorecard(
       engine_version: input.engineVersion,
       overall_score: input.overallScore,
       content_hash: input.contentHash,
-      body: toJson(input.body),
-      created_at: input.createdAt ?? now,
+      body: scorecardJson(body),
+      created_at: createdAt,
     })
     .execute();
+  await insertScorecardSummary(trx, { id, interviewId: input.interviewId, createdAt, body });
   return id;
+}
+
+function checkBody(id: string, body: unknown): Scorecard {
+  const parsed = ScorecardBody.safeParse(body);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  const field = issue === undefined ? 'body' : ['body', ...issue.path].join('.');
+  throw new CandorError(
+    'VALIDATION_FAILED',
+    `scorecard ${id}: ${field}: ${issue?.message ?? 'does not fit the scorecard schema'}`,
+    { entity: 'scorecard', id, field },
+  );
 }
 
 /** Maps a scorecard row to its record, parsing the body. */

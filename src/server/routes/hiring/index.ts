@@ -23,14 +23,14 @@ import { userRoutes } from './users.js';
  */
 export function hiringRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
   return async (app) => {
-    // One cache of scorecard summaries per app: rankings, practice and cohorts read through it.
+    // Scorecard summaries (rows written with each scorecard) for practice history and cohorts.
     const summaries = createScorecardSummaries(deps.store.db);
     await app.register(userRoutes(deps));
     await app.register(tokenRoutes(deps));
     await app.register(frameworkRoutes(deps));
     await app.register(questionSetRoutes(deps));
     await app.register(jobRoutes(deps));
-    await app.register(rankingRoutes(deps, summaries));
+    await app.register(rankingRoutes(deps));
     await app.register(candidateRoutes(deps));
     await app.register(applicationRoutes(deps));
     await app.register(decisionRoutes(deps));

@@ -195,6 +195,28 @@ export function jobCases(f: () => SuiteContext): void {
         ['Cy Waiting', 'not interviewed', true],
         ['Di Absent', 'not interviewed', false],
       ]);
+      // Pages across the scored rows (sorted in SQL) and the rest (sorted by why) join up.
+      const names = async (query: string) => {
+        const page = (await send(app, users.recruiter, 'GET', `/jobs/${job.id}/ranking?${query}`)).json();
+        expect(page.total).toBe(5);
+        return page.ranking.map((r: { candidateName: string; rank: number | null }) => [
+          r.candidateName,
+          r.rank,
+        ]);
+      };
+      expect(await names('limit=2&offset=0')).toEqual([
+        ['Erin Scored', 1],
+        ['Ana Running', null],
+      ]);
+      expect(await names('limit=2&offset=1')).toEqual([
+        ['Ana Running', null],
+        ['Bo Broken', null],
+      ]);
+      expect(await names('limit=5&offset=3')).toEqual([
+        ['Cy Waiting', null],
+        ['Di Absent', null],
+      ]);
+      expect(await names('limit=5&offset=9')).toEqual([]);
     });
 
     it('compares two to four candidates competency by competency', async () => {

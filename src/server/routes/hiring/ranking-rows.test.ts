@@ -1,57 +1,71 @@
 import { describe, expect, it } from 'vitest';
+import type { RankedSummary, UnrankedApplication } from '../../../store/index.js';
 import { sessionStatus } from './interview-status.js';
-import { rankRows, type RankInput } from './ranking-rows.js';
-import type { ScorecardSummary } from './scorecard-summaries.js';
+import { rankSummaries, unscoredRows } from './ranking-rows.js';
 
-const summary = (id: string, overallScore: number | null): ScorecardSummary => ({
-  id,
+const summary = (name: string, overallScore: number | null): RankedSummary => ({
+  id: `sc-${name}`,
   overallScore,
   confidence: overallScore === null ? 0 : 0.9,
   strengths: [],
   gaps: [],
   competencies: [{ id: 'clarity', name: 'Clarity', score: overallScore }],
+  interviewId: `intv-${name}`,
+  applicationId: `app-${name}`,
+  candidateId: `cand-${name}`,
+  candidateName: name,
+  stage: 'applied',
 });
 
-function input(cards: Record<string, (number | null)[]>): RankInput {
-  const applications = Object.keys(cards).map((name) => ({
-    id: `app-${name}`,
-    candidateId: `cand-${name}`,
-    candidateName: name,
-    stage: 'applied',
-  }));
-  const scorecards = Object.entries(cards).flatMap(([name, scores]) =>
-    scores.map((_, i) => ({
-      id: `sc-${name}-${i}`,
-      interviewId: `intv-${name}-${i}`,
-      applicationId: `app-${name}`,
-      overallScore: null,
-      createdAt: `2025-03-0${i + 1}T10:00:00.000Z`,
-    })),
-  );
-  const summaries = new Map(
-    Object.entries(cards).flatMap(([name, scores]) =>
-      scores.map((s, i) => [`sc-${name}-${i}`, summary(`sc-${name}-${i}`, s)]),
-    ),
-  );
-  return { applications, interviews: [], scorecards, summaries, tasks: new Map() };
-}
+const unranked = (name: string, interviews: string[] = []): UnrankedApplication => ({
+  applicationId: `app-${name}`,
+  candidateId: `cand-${name}`,
+  candidateName: name,
+  stage: 'applied',
+  interviews: interviews.map((id, i) => ({ id, createdAt: `2025-03-0${i + 1}T10:00:00.000Z` })),
+});
 
-describe('rankRows', () => {
-  it('gives equal scores the same rank and skips the next (1, 2, 2, 4)', () => {
-    const rows = rankRows(input({ Ana: [80], Bo: [70], Cy: [70], Di: [60] }));
-    expect(rows.map((r) => [r.candidateName, r.rank])).toEqual([
-      ['Ana', 1],
-      ['Bo', 2],
-      ['Cy', 2],
-      ['Di', 4],
+describe('rankSummaries', () => {
+  it('gives equal scores the same rank and skips the next (1, 2, 2, 4); no rank without a score', () => {
+    const page = [
+      summary('Ana', 80),
+      summary('Bo', 70),
+      summary('Cy', 70),
+      summary('Di', 60),
+      summary('Ed', null),
+    ];
+    expect(rankSummaries(page, 0, 0).map((r) => [r.candidateName, r.rank, r.status])).toEqual([
+      ['Ana', 1, 'scored'],
+      ['Bo', 2, 'scored'],
+      ['Cy', 2, 'scored'],
+      ['Di', 4, 'scored'],
+      ['Ed', null, 'insufficient evidence'],
     ]);
   });
 
-  it('uses the newest scorecard of an application, even when it has no overall score', () => {
-    const rows = rankRows(input({ Ana: [90, null], Bo: [10, 50] }));
-    expect(rows.map((r) => [r.candidateName, r.overallScore, r.scorecardId, r.status])).toEqual([
-      ['Bo', 50, 'sc-Bo-1', 'scored'],
-      ['Ana', null, 'sc-Ana-1', 'insufficient evidence'],
+  it('continues the ranks of a later page from the rows scored above its first row', () => {
+    // Page from offset 2 of 80, 70, 70, 70, 60: its first row ties with one row on the page before.
+    const page = [summary('Cy', 70), summary('Dee', 70), summary('Di', 60)];
+    expect(rankSummaries(page, 2, 1).map((r) => r.rank)).toEqual([2, 2, 5]);
+  });
+});
+
+describe('unscoredRows', () => {
+  it('orders by why (analysing, failed, not interviewed), then name with case and accents folded', () => {
+    const tasks = new Map([
+      ['i-bo', { id: 't1', status: 'running' as const, createdAt: '2025-03-01T00:00:00.000Z' }],
+      ['i-cy-2', { id: 't2', status: 'failed' as const, createdAt: '2025-03-02T00:00:00.000Z' }],
+      ['i-cy-1', { id: 't3', status: 'running' as const, createdAt: '2025-03-01T00:00:00.000Z' }],
+    ]);
+    const rows = unscoredRows(
+      [unranked('zoe'), unranked('Émile'), unranked('Cy', ['i-cy-1', 'i-cy-2']), unranked('Bo', ['i-bo'])],
+      tasks,
+    );
+    expect(rows.map((r) => [r.candidateName, r.status, r.interviewId, r.rank])).toEqual([
+      ['Bo', 'analysing', 'i-bo', null],
+      ['Cy', 'failed', 'i-cy-2', null],
+      ['Émile', 'not interviewed', null, null],
+      ['zoe', 'not interviewed', null, null],
     ]);
   });
 });

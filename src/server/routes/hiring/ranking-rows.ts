@@ -1,16 +1,19 @@
 /**
  * A job's candidates ranked by overall score: one row per application, from the newest scorecard
- * of any of its interviews. A handful of queries per job whatever its size (no query per row).
+ * of any of its interviews. Applications with a scorecard are sorted, counted and paged in SQL
+ * from their summary rows (`store.scorecards.rankedPage`); those without one come last, and are
+ * read only when a page reaches them.
  */
-import type { JobRecord, Store } from '../../../store/index.js';
-import { latestTasks, newestBy, type ScorecardRef, type TaskState } from './interview-status.js';
-import type { CompetencyScore, ScorecardSummaries, ScorecardSummary } from './scorecard-summaries.js';
+import type { JobRecord, RankedSummary, Store, UnrankedApplication } from '../../../store/index.js';
+import { nameSortKey } from '../../../store/repositories/scorecard-summaries.js';
+import { latestTasks, newestBy, type TaskState } from './interview-status.js';
+import type { CompetencyScore } from './scorecard-summaries.js';
 
 export type RankStatus = 'scored' | 'insufficient evidence' | 'analysing' | 'failed' | 'not interviewed';
 
 export interface RankRow {
-  /** 1 for the best score; equal scores share a rank (1, 2, 2, 4); null when not scored. Set once, after sorting. */
-  rank: number | null;
+  /** 1 for the best score; equal scores share a rank (1, 2, 2, 4); null when not scored. */
+  readonly rank: number | null;
   readonly applicationId: string;
   readonly candidateId: string;
   readonly candidateName: string;
@@ -25,31 +28,7 @@ export interface RankRow {
   readonly competencies: readonly CompetencyScore[];
 }
 
-export interface RankInput {
-  readonly applications: readonly {
-    readonly id: string;
-    readonly candidateId: string;
-    readonly candidateName: string;
-    readonly stage: string;
-  }[];
-  readonly interviews: readonly {
-    readonly id: string;
-    readonly applicationId: string;
-    readonly createdAt: string;
-  }[];
-  /** Scorecards of those interviews (any number per interview; the newest per application counts). */
-  readonly scorecards: readonly (ScorecardRef & { readonly applicationId: string })[];
-  readonly summaries: ReadonlyMap<string, ScorecardSummary>;
-  /** The newest analysis task per interview id. */
-  readonly tasks: ReadonlyMap<string, TaskState>;
-}
-
-/** A name as it sorts: case and accents ignored (`Émile` next to `emile`), compared as plain text. */
-function nameKey(name: string): string {
-  return name.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
-}
-
-/** Rows without a score, in the order a recruiter looks at them. */
+/** Rows without a scorecard, in the order a recruiter looks at them. */
 const UNSCORED_ORDER: Readonly<Record<RankStatus, number>> = {
   scored: 0,
   'insufficient evidence': 1,
@@ -64,39 +43,52 @@ function unscoredStatus(task: TaskState | undefined): RankStatus {
   return task?.status === 'failed' ? 'failed' : 'not interviewed';
 }
 
+function summaryRow(summary: RankedSummary, rank: number | null): RankRow {
+  return {
+    rank,
+    applicationId: summary.applicationId,
+    candidateId: summary.candidateId,
+    candidateName: summary.candidateName,
+    stage: summary.stage,
+    interviewId: summary.interviewId,
+    scorecardId: summary.id,
+    overallScore: summary.overallScore,
+    confidence: summary.confidence,
+    status: summary.overallScore === null ? 'insufficient evidence' : 'scored',
+    strengths: summary.strengths,
+    gaps: summary.gaps,
+    competencies: summary.competencies,
+  };
+}
+
 /**
- * Builds and sorts the rows: overall score descending, unscored last (insufficient evidence,
- * analysing, failed, not interviewed), then candidate name.
- * @example rankRows(input).map((r) => [r.rank, r.candidateName, r.overallScore])
+ * Ranks a page of summaries that starts at `offset`: the first row's rank is one more than the
+ * number of rows scored above it (`above`); after it, a new score takes its position's rank.
+ * @example rankSummaries(page, 0, 0).map((r) => r.rank) // [1, 2, 2, 4, null]
  */
-export function rankRows(input: RankInput): RankRow[] {
-  const newestCard = newestBy(input.scorecards, (s) => s.applicationId);
-  const newestInterview = newestBy(input.interviews, (i) => i.applicationId);
-  const rows = input.applications.map((app): RankRow => {
-    const card = newestCard.get(app.id);
-    const summary = card === undefined ? undefined : input.summaries.get(card.id);
-    if (card !== undefined && summary !== undefined) {
-      return {
-        rank: null,
-        applicationId: app.id,
-        candidateId: app.candidateId,
-        candidateName: app.candidateName,
-        stage: app.stage,
-        interviewId: card.interviewId,
-        scorecardId: card.id,
-        overallScore: summary.overallScore,
-        confidence: summary.confidence,
-        status: summary.overallScore === null ? 'insufficient evidence' : 'scored',
-        strengths: summary.strengths,
-        gaps: summary.gaps,
-        competencies: summary.competencies,
-      };
-    }
-    const interview = newestInterview.get(app.id);
-    const task = interview === undefined ? undefined : input.tasks.get(interview.id);
-    return {
+export function rankSummaries(page: readonly RankedSummary[], offset: number, above: number): RankRow[] {
+  let rank = above + 1;
+  return page.map((summary, index) => {
+    const previous = page[index - 1];
+    if (previous !== undefined && previous.overallScore !== summary.overallScore) rank = offset + index + 1;
+    return summaryRow(summary, summary.overallScore === null ? null : rank);
+  });
+}
+
+/**
+ * Rows for applications without a scorecard, sorted by why (analysing, failed, not interviewed),
+ * then candidate name (case and accents folded), then application id.
+ * @example unscoredRows(apps, new Map([[interviewId, { id: 't', status: 'running', createdAt }]]))[0].status // 'analysing'
+ */
+export function unscoredRows(
+  applications: readonly UnrankedApplication[],
+  tasks: ReadonlyMap<string, TaskState>,
+): RankRow[] {
+  const keyed = applications.map((app) => {
+    const interview = newestBy(app.interviews, () => app.applicationId).get(app.applicationId);
+    const row: RankRow = {
       rank: null,
-      applicationId: app.id,
+      applicationId: app.applicationId,
       candidateId: app.candidateId,
       candidateName: app.candidateName,
       stage: app.stage,
@@ -104,104 +96,71 @@ export function rankRows(input: RankInput): RankRow[] {
       scorecardId: null,
       overallScore: null,
       confidence: null,
-      status: unscoredStatus(task),
+      status: unscoredStatus(interview === undefined ? undefined : tasks.get(interview.id)),
       strengths: [],
       gaps: [],
       competencies: [],
     };
+    return { row, name: nameSortKey(app.candidateName) };
   });
-  // Decorate once: comparing precomputed keys keeps sorting 10,000 rows to a few milliseconds.
-  // Scores run 0–100, so -1 puts the unscored after every score.
-  const keyed = rows.map((row) => ({ row, score: row.overallScore ?? -1, name: nameKey(row.candidateName) }));
   keyed.sort(
     (a, b) =>
-      b.score - a.score ||
       UNSCORED_ORDER[a.row.status] - UNSCORED_ORDER[b.row.status] ||
       (a.name < b.name ? -1 : a.name > b.name ? 1 : 0) ||
       (a.row.applicationId < b.row.applicationId ? -1 : 1),
   );
-  const sorted = keyed.map((k) => k.row);
-  let rank = 0;
-  return sorted.map((row, index) => {
-    if (row.overallScore === null) return row;
-    if (index === 0 || sorted[index - 1]?.overallScore !== row.overallScore) rank = index + 1;
-    row.rank = rank;
-    return row;
+  return keyed.map((k) => k.row);
+}
+
+/** The newest analysis task of each application's newest interview. */
+async function tasksOf(store: Store, job: JobRecord, applications: readonly UnrankedApplication[]) {
+  const newest = applications.flatMap((app) => {
+    const interview = newestBy(app.interviews, () => app.applicationId).get(app.applicationId);
+    return interview === undefined ? [] : [interview.id];
   });
+  return latestTasks(store, job.workspaceId, newest);
 }
 
 /**
- * Loads a job's rows (or only those of `applicationIds`) and ranks them.
- * @example const ranking = await loadRankRows(store, summaries, job)
+ * One page of a job's ranking and the number of applications in all. The first page reads
+ * `limit` summary rows from an index; the rows without a scorecard only when the page reaches them.
+ * @example const { rows, total } = await loadRankingPage(store, job, { limit: 200, offset: 0 })
+ */
+export async function loadRankingPage(
+  store: Store,
+  job: JobRecord,
+  page: { readonly limit: number; readonly offset: number },
+): Promise<{ rows: RankRow[]; total: number }> {
+  const [total, summaries] = await Promise.all([
+    store.scorecards.countApplications(job.id),
+    store.scorecards.rankedPage(job.id, page),
+  ]);
+  const first = summaries[0];
+  const above =
+    first?.overallScore == null ? 0 : await store.scorecards.countRanked(job.id, first.overallScore);
+  const rows = rankSummaries(summaries, page.offset, above);
+  if (rows.length === page.limit) return { rows, total };
+  const ranked = rows.length > 0 ? page.offset + rows.length : await store.scorecards.countRanked(job.id);
+  if (ranked >= total) return { rows, total };
+  const unranked = await store.scorecards.unranked(job.id);
+  const rest = unscoredRows(unranked, await tasksOf(store, job, unranked));
+  const from = Math.max(0, page.offset - ranked);
+  return { rows: [...rows, ...rest.slice(from, from + page.limit - rows.length)], total };
+}
+
+/**
+ * The rows of these applications of a job (unknown ids are left out), unranked.
+ * @example await loadRankRows(store, job, ['app_1', 'app_2'])
  */
 export async function loadRankRows(
   store: Store,
-  summaries: ScorecardSummaries,
   job: JobRecord,
-  applicationIds?: readonly string[],
+  applicationIds: readonly string[],
 ): Promise<RankRow[]> {
-  if (applicationIds?.length === 0) return [];
-  const only = applicationIds;
-  // One indexed pass: application → candidate, and each interview with each of its scorecards.
-  const rows = await store.db
-    .selectFrom('application as a')
-    .innerJoin('candidate as c', 'c.id', 'a.candidate_id')
-    .leftJoin('interview as i', 'i.application_id', 'a.id')
-    .leftJoin('scorecard as s', 's.interview_id', 'i.id')
-    .select([
-      'a.id as application_id',
-      'a.candidate_id',
-      'a.stage',
-      'c.name',
-      'i.id as interview_id',
-      'i.created_at as interview_at',
-      's.id as scorecard_id',
-      's.overall_score',
-      's.created_at as scorecard_at',
-    ])
-    .where('a.job_id', '=', job.id)
-    .$if(only !== undefined, (q) => q.where('a.id', 'in', only ?? []))
-    .execute();
-  const applications = new Map<string, RankInput['applications'][number]>();
-  const interviewRefs = new Map<string, { id: string; applicationId: string; createdAt: string }>();
-  const refs: (ScorecardRef & { applicationId: string })[] = [];
-  for (const row of rows) {
-    const applicationId = row.application_id;
-    if (!applications.has(applicationId)) {
-      const { candidate_id: candidateId, name: candidateName, stage } = row;
-      applications.set(applicationId, { id: applicationId, candidateId, candidateName, stage });
-    }
-    if (row.interview_id !== null && row.interview_at !== null && !interviewRefs.has(row.interview_id)) {
-      interviewRefs.set(row.interview_id, {
-        id: row.interview_id,
-        applicationId,
-        createdAt: row.interview_at,
-      });
-    }
-    if (row.scorecard_id !== null && row.interview_id !== null && row.scorecard_at !== null) {
-      refs.push({
-        id: row.scorecard_id,
-        interviewId: row.interview_id,
-        applicationId,
-        overallScore: row.overall_score,
-        createdAt: row.scorecard_at,
-      });
-    }
-  }
-  const newest = newestBy(refs, (r) => r.applicationId);
-  // Tasks matter only where there is no scorecard yet: the newest interview of those applications.
-  const waiting = [...newestBy([...interviewRefs.values()], (i) => i.applicationId).values()]
-    .filter((i) => !newest.has(i.applicationId))
-    .map((i) => i.id);
-  const [summaryMap, tasks] = await Promise.all([
-    summaries.load([...newest.values()].map((r) => r.id)),
-    latestTasks(store, job.workspaceId, waiting),
+  const [summaries, unranked] = await Promise.all([
+    store.scorecards.rankedForApplications(job.id, applicationIds),
+    store.scorecards.unranked(job.id, applicationIds),
   ]);
-  return rankRows({
-    applications: [...applications.values()],
-    interviews: [...interviewRefs.values()],
-    scorecards: refs,
-    summaries: summaryMap,
-    tasks,
-  });
+  const tasks = await tasksOf(store, job, unranked);
+  return [...summaries.map((s) => summaryRow(s, null)), ...unscoredRows(unranked, tasks)];
 }

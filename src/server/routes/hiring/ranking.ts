@@ -3,8 +3,7 @@ import { z } from 'zod';
 import { requireRole } from '../../auth.js';
 import type { RouteDeps } from '../../deps.js';
 import { hidden, scoped } from '../../scope.js';
-import { loadRankRows, type RankRow } from './ranking-rows.js';
-import type { ScorecardSummaries } from './scorecard-summaries.js';
+import { loadRankingPage, loadRankRows, type RankRow } from './ranking-rows.js';
 import { errorResponses, HIRING_TEAM, Id, IdParams, JobView, toJobView } from './schemas.js';
 
 const STATUSES = ['scored', 'insufficient evidence', 'analysing', 'failed', 'not interviewed'] as const;
@@ -70,20 +69,16 @@ const CompareCandidate = z.object({
   gaps: z.array(z.string()),
 });
 
-/**
- * A row as the response type. No copy: the zod serializer builds the JSON from it, and the rows'
- * arrays (shared with the summary cache) are only read. Copying 10,000 rows with their
- * competencies per request would cost more than the queries.
- */
+/** A row as the response type (no copy: the serializer only reads it). */
 function toRankRowViews(rows: readonly RankRow[]): z.infer<typeof RankRowView>[] {
   return rows as z.infer<typeof RankRowView>[];
 }
 
 /**
  * `GET /jobs/:id/ranking` and `GET /jobs/:id/compare?applications=a,b` (admin, recruiter, hiring manager).
- * @example await app.register(rankingRoutes({ store, config }, summaries))
+ * @example await app.register(rankingRoutes({ store, config }))
  */
-export function rankingRoutes({ store }: RouteDeps, summaries: ScorecardSummaries): FastifyPluginAsyncZod {
+export function rankingRoutes({ store }: RouteDeps): FastifyPluginAsyncZod {
   return (app) => {
     app.get(
       '/jobs/:id/ranking',
@@ -109,12 +104,12 @@ export function rankingRoutes({ store }: RouteDeps, summaries: ScorecardSummarie
       },
       async (request) => {
         const job = await scoped(request, 'job', request.params.id, (i) => store.jobs.get(i));
-        const rows = await loadRankRows(store, summaries, job);
         const { limit, offset } = request.query;
+        const { rows, total } = await loadRankingPage(store, job, { limit, offset });
         return {
           job: toJobView(job),
-          ranking: toRankRowViews(rows.slice(offset, offset + limit)),
-          total: rows.length,
+          ranking: toRankRowViews(rows),
+          total,
           limit,
           offset,
         };
@@ -143,7 +138,7 @@ export function rankingRoutes({ store }: RouteDeps, summaries: ScorecardSummarie
       async (request) => {
         const job = await scoped(request, 'job', request.params.id, (i) => store.jobs.get(i));
         const ids = request.query.applications;
-        const rows = await loadRankRows(store, summaries, job, ids);
+        const rows = await loadRankRows(store, job, ids);
         const byId = new Map(rows.map((r) => [r.applicationId, r]));
         const missing = ids.find((id) => !byId.has(id));
         if (missing !== undefined) throw hidden('application', missing);

@@ -3,7 +3,9 @@
  * and the transcript its quotes point into.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
+import { ScorecardBody, scorecardJson } from '../../../domain/index.js';
 import type { SuiteContext } from './hiring.suite.js';
+import { ScorecardPage } from './scorecards.js';
 import { analysedExamples, analysedInterview, hiringRecords, send } from './test-helpers.js';
 
 export function scorecardCases(f: () => SuiteContext): void {
@@ -147,6 +149,52 @@ export function scorecardCases(f: () => SuiteContext): void {
         expect(res.statusCode).toBe(404);
         expect(res.json().error.message).toBe(`scorecard ${scorecardId} not found`);
       }
+    });
+
+    it('stores the body as the response serializer writes it, and sends those bytes', async () => {
+      const { store } = f().fx;
+      const { priya } = await analysedExamples();
+      const stored = (await store.scorecards.getInContext(hiring.scorecardId)).body.toString('utf8');
+      expect(stored).toBe(scorecardJson(priya.scorecard));
+      expect(stored).toBe(scorecardJson(ScorecardBody.parse(JSON.parse(stored))));
+      const res = await send(f().fx.app, f().fx.users.manager, 'GET', `/scorecards/${hiring.scorecardId}`);
+      expect(res.body).toContain(`"body":${stored}},"interview":`);
+    });
+
+    it('never sends a field outside the declared schema; the page fits the schema', async () => {
+      const { app, users, store, workspaceId } = f().fx;
+      const { priya } = await analysedExamples();
+      const { application } = await hiringRecords(store, workspaceId, 'Extra Fields', hiring.jobId);
+      const interview = await store.interviews.create({
+        workspaceId,
+        kind: 'live',
+        applicationId: application.id,
+      });
+      const [competency, ...others] = priya.scorecard.competencies;
+      const body = {
+        ...priya.scorecard,
+        internalNotes: 'leaked?',
+        overall: { ...priya.scorecard.overall, rawModelOutput: 'leaked?' },
+        competencies: [{ ...competency!, debug: { leaked: true } }, ...others],
+      };
+      const card = await store.scorecards.add({
+        interviewId: interview.id,
+        frameworkId: priya.scorecard.framework.id,
+        frameworkVersion: priya.scorecard.framework.version,
+        engineVersion: priya.scorecard.engine.version,
+        overallScore: priya.scorecard.overall.score,
+        contentHash: 'extra',
+        body,
+      });
+      const res = await send(app, users.recruiter, 'GET', `/scorecards/${card.id}`);
+      expect(res.statusCode).toBe(200);
+      expect(res.headers['content-type']).toMatch(/^application\/json/);
+      expect(res.body).not.toMatch(/leaked|internalNotes|rawModelOutput|debug/);
+      const page = res.json();
+      expect(ScorecardPage.safeParse(page).success).toBe(true);
+      // Parsing strips unknown keys: equal only if the body holds nothing outside the schema.
+      expect(page.scorecard.body).toEqual(ScorecardBody.parse(body));
+      expect(page.scorecard.body).toEqual(JSON.parse(JSON.stringify(priya.scorecard)));
     });
 
     it('rejects a malformed id with 400', async () => {

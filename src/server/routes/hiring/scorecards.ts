@@ -1,24 +1,27 @@
 import type { FastifyRequest } from 'fastify';
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { serializerCompiler, type FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { FastifyRouteSchemaDef } from 'fastify/types/schema.js';
 import { z } from 'zod';
+import { jsonSerializer } from '../../../domain/json-serializer.js';
 import { CandorError } from '../../../core/index.js';
 import type { InterviewRecord } from '../../../store/index.js';
 import { requireAuth } from '../../auth.js';
 import type { RouteDeps } from '../../deps.js';
 import { hidden, me } from '../../scope.js';
-import { ScorecardBody } from './scorecard-schema.js';
+import { ScorecardBody } from '../../../domain/scorecard.js';
 import { mediaListJson } from '../interviews/present.js';
 import { Media } from '../interviews/schemas.js';
 import { COACHES, errorResponses, HIRING_TEAM, IdParams } from './schemas.js';
 
-const ScorecardPage = z.object({
-  scorecard: z.object({
-    id: z.string(),
-    interviewId: z.string(),
-    createdAt: z.string(),
-    overallScore: z.number().nullable(),
-    body: ScorecardBody,
-  }),
+const ScorecardHead = z.object({
+  id: z.string(),
+  interviewId: z.string(),
+  createdAt: z.string(),
+  overallScore: z.number().nullable(),
+});
+
+export const ScorecardPage = z.object({
+  scorecard: ScorecardHead.extend({ body: ScorecardBody }),
   interview: z.object({
     id: z.string(),
     kind: z.string(),
@@ -31,6 +34,44 @@ const ScorecardPage = z.object({
   application: z.object({ id: z.string(), stage: z.string(), jobId: z.string() }).nullable(),
   media: z.array(Media),
 });
+
+/** The page as the handler hands it to the serializer: the body as the stored bytes. */
+interface StoredPage extends Omit<z.output<typeof ScorecardPage>, 'scorecard'> {
+  readonly scorecard: z.output<typeof ScorecardHead> & { readonly body: Buffer };
+}
+
+const writeHead = jsonSerializer(ScorecardHead);
+const writeRest = jsonSerializer(ScorecardPage.omit({ scorecard: true }));
+
+/**
+ * The 200 answer's serializer, compiled by fast-json-stringify from the route's response schema:
+ * the page around the body is written by the serializer of its own part of the schema; the body
+ * is the bytes `scorecardJson` (the body part's serializer) wrote when the scorecard was stored,
+ * so it is neither parsed nor written again on each read. Both only ever write the schema's fields.
+ */
+function writePage(page: StoredPage): Buffer {
+  const head = writeHead(page.scorecard);
+  const rest = writeRest(page);
+  return Buffer.concat([
+    Buffer.from(`{"scorecard":${head.slice(0, -1)},"body":`),
+    page.scorecard.body,
+    Buffer.from(`},${rest.slice(1)}`),
+  ]);
+}
+
+/**
+ * `writePage` for the 200 answer (Fastify sends the Buffer it returns as is); zod's serializer
+ * for the error answers.
+ */
+function pageSerializer<S>(route: FastifyRouteSchemaDef<S>): (data: unknown) => string {
+  if (route.httpStatus === '200') return writePage as unknown as (data: unknown) => string;
+  return serializerCompiler(route as unknown as Parameters<typeof serializerCompiler>[0]);
+}
+
+/** The handler's value as the route's declared type: `writePage` is what turns it into JSON. */
+function storedPage(page: StoredPage): z.output<typeof ScorecardPage> {
+  return page as unknown as z.output<typeof ScorecardPage>;
+}
 
 /**
  * Who may read a scorecard: the hiring team for hiring interviews; for practice, the student
@@ -68,6 +109,7 @@ export function scorecardRoutes({ store }: RouteDeps): FastifyPluginAsyncZod {
       '/scorecards/:id',
       {
         onRequest: requireAuth,
+        serializerCompiler: pageSerializer,
         schema: {
           tags: ['scorecards'],
           summary: 'A scorecard with its evidence, interview, candidate and recordings',
@@ -75,7 +117,7 @@ export function scorecardRoutes({ store }: RouteDeps): FastifyPluginAsyncZod {
           response: { 200: ScorecardPage, ...errorResponses(400, 401, 403, 404) },
         },
       },
-      async (request, reply) => {
+      async (request) => {
         const { id } = request.params;
         const card = await store.scorecards.getInContext(id).catch((error: unknown) => {
           throw error instanceof CandorError && error.code === 'NOT_FOUND' ? hidden('scorecard', id) : error;
@@ -84,13 +126,14 @@ export function scorecardRoutes({ store }: RouteDeps): FastifyPluginAsyncZod {
         if (interview.workspaceId !== me(request).workspaceId) throw hidden('scorecard', id);
         checkAccess(request, interview, id);
         const media = await store.media.listByInterview(interview.id);
-        const head = {
-          id: card.id,
-          interviewId: card.interviewId,
-          createdAt: card.createdAt,
-          overallScore: card.overallScore,
-        };
-        const rest = {
+        return storedPage({
+          scorecard: {
+            id: card.id,
+            interviewId: card.interviewId,
+            createdAt: card.createdAt,
+            overallScore: card.overallScore,
+            body: card.body,
+          },
           interview: {
             id: interview.id,
             kind: interview.kind,
@@ -102,15 +145,7 @@ export function scorecardRoutes({ store }: RouteDeps): FastifyPluginAsyncZod {
           candidate: card.candidate,
           application: card.application,
           media: mediaListJson(interview, media),
-        };
-        // The body (about 20 kB) is sent as its stored bytes rather than decoded, parsed, validated
-        // and serialised again on every read: it is the engine's JSON and never changes once written.
-        const json = Buffer.concat([
-          Buffer.from(`{"scorecard":${JSON.stringify(head).slice(0, -1)},"body":`),
-          card.body,
-          Buffer.from(`},${JSON.stringify(rest).slice(1)}`),
-        ]);
-        return reply.type('application/json; charset=utf-8').send(json as never);
+        });
       },
     );
     return Promise.resolve();

@@ -1,0 +1,120 @@
+/**
+ * The scorecard: the one definition of its shape. The engine (src/assessment) builds values of
+ * these types, the store keeps them, `GET /scorecards/:id` declares and enforces this schema, and
+ * the web app reads the OpenAPI types generated from it (web/src/api/openapi.gen.ts).
+ */
+import { z } from 'zod';
+import { jsonSerializer } from './json-serializer.js';
+import type { InterviewKind, TranscriptFormat } from './transcript.js';
+
+const TRANSCRIPT_FORMATS = ['vtt', 'srt', 'json', 'text'] as const satisfies readonly TranscriptFormat[];
+const INTERVIEW_KINDS = [
+  'async',
+  'live',
+  'practice',
+  'customer',
+  'exit',
+  'research',
+] as const satisfies readonly InterviewKind[];
+
+const Range = z.object({ min: z.number().optional(), max: z.number().optional() });
+
+export const ScorecardEvidence = z.object({
+  signal: z.string(),
+  /** The signal's value in the answer the quote comes from. */
+  value: z.number().nullable(),
+  quote: z.string(),
+  start: z.number().nullable(),
+  end: z.number().nullable(),
+  /** Index of the answer the quote comes from. */
+  response: z.number(),
+  label: z.string().optional(),
+});
+
+export const ScorecardSignal = z.object({
+  signal: z.string(),
+  name: z.string(),
+  unit: z.string(),
+  /** Aggregated over the answers (word-weighted for rates, mean per answer for counts). */
+  value: z.number().nullable(),
+  target: Range,
+  zeroAt: Range,
+  /** 0–1: 1 inside the target, falling linearly to 0 at zeroAt. Null when the value is null. */
+  credit: z.number().nullable(),
+  weight: z.number(),
+  /** Points of the competency's 0–100 score this signal earned. */
+  contribution: z.number(),
+  reason: z.string().optional(),
+});
+
+export const CompetencyResult = z.object({
+  id: z.string(),
+  name: z.string(),
+  score: z.number().nullable(),
+  confidence: z.number(),
+  /** Why the score is null, when it is: "insufficient evidence: …". */
+  reason: z.string().optional(),
+  signals: z.array(ScorecardSignal),
+  evidence: z.array(ScorecardEvidence),
+  feedback: z.array(z.string()),
+});
+
+export const ScorecardResponse = z.object({
+  index: z.number(),
+  question: z.string().nullable(),
+  questionId: z.string().nullable(),
+  questionSource: z.string(),
+  words: z.number(),
+  start: z.number().nullable(),
+  end: z.number().nullable(),
+});
+
+const Named = z.object({ id: z.string(), name: z.string(), score: z.number() });
+
+/**
+ * The scorecard body as the engine builds it and the API sends it.
+ * @example ScorecardBody.parse(JSON.parse(stored)).overall.score
+ */
+export const ScorecardBody = z
+  .object({
+    engine: z.object({ name: z.literal('candor'), version: z.string() }),
+    framework: z.object({ id: z.string(), version: z.string(), name: z.string() }),
+    input: z.object({
+      file: z.string().nullable(),
+      format: z.enum(TRANSCRIPT_FORMATS).nullable(),
+      kind: z.enum(INTERVIEW_KINDS),
+      /** SHA-256 of the input bytes, so a scorecard can be tied to exactly what was analysed. */
+      sha256: z.string().nullable(),
+      candidate: z.string().nullable(),
+      responses: z.number(),
+      words: z.number(),
+      /** Seconds of the answers (the sum of each answer's first-to-last time), when timed. */
+      durationSeconds: z.number().nullable(),
+    }),
+    job: z.object({ title: z.string(), skills: z.number() }).nullable(),
+    overall: z.object({
+      score: z.number().nullable(),
+      confidence: z.number(),
+      reason: z.string().optional(),
+    }),
+    strengths: z.array(Named),
+    gaps: z.array(Named),
+    nextStep: z.object({ competency: z.string().nullable(), question: z.string(), reason: z.string() }),
+    competencies: z.array(CompetencyResult),
+    responses: z.array(ScorecardResponse),
+  })
+  .meta({ id: 'ScorecardBody' });
+
+export type ScorecardEvidence = z.infer<typeof ScorecardEvidence>;
+export type ScorecardSignal = z.infer<typeof ScorecardSignal>;
+export type CompetencyResult = z.infer<typeof CompetencyResult>;
+export type ScorecardResponse = z.infer<typeof ScorecardResponse>;
+export type Scorecard = z.infer<typeof ScorecardBody>;
+
+/**
+ * The scorecard as JSON, exactly as `GET /scorecards/:id` sends it: written once, by the same
+ * compiled serializer, when the scorecard is stored (src/store/repositories/scorecards.ts), and
+ * sent as those bytes on every read. A body that does not fit the schema is refused.
+ * @example scorecardJson(ScorecardBody.parse(engineOutput))
+ */
+export const scorecardJson: (body: Scorecard) => string = jsonSerializer(ScorecardBody);
