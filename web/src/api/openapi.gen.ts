@@ -327,6 +327,15 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
+        /** @description Default Response */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
       };
     };
     delete?: never;
@@ -3014,7 +3023,7 @@ export interface paths {
       };
     };
     put?: never;
-    /** Issue an API token for `Authorization: Bearer`; the token is shown only in this answer */
+    /** Issue an API token for `Authorization: Bearer`; the token is shown only in this answer (CANDOR_TOKEN_RATE_LIMIT per hour) */
     post: {
       parameters: {
         query?: never;
@@ -3062,6 +3071,15 @@ export interface paths {
         };
         /** @description Default Response */
         403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        429: {
           headers: {
             [name: string]: unknown;
           };
