@@ -39,6 +39,18 @@ describe('loadServerConfig', () => {
     expect(configError({ TRUST_PROXY: 'maybe' }).message).toBe('TRUST_PROXY: expected true or false');
   });
 
+  it('reads the recording length limit in minutes, 60 by default', () => {
+    const secret = { CANDOR_SECRET: 's'.repeat(32) };
+    expect(loadServerConfig(secret, { dataDir: tempDir }).recordingLimitMinutes).toBe(60);
+    const set = { ...secret, CANDOR_RECORDING_LIMIT_MINUTES: '90' };
+    expect(loadServerConfig(set, { dataDir: tempDir }).recordingLimitMinutes).toBe(90);
+    const zero = configError({ ...secret, CANDOR_RECORDING_LIMIT_MINUTES: '0' });
+    expect(zero.details).toEqual({ setting: 'CANDOR_RECORDING_LIMIT_MINUTES' });
+    expect(zero.message).toBe(
+      'CANDOR_RECORDING_LIMIT_MINUTES: expected an integer between 1 and 1440, got "0"',
+    );
+  });
+
   it('generates a secret once, keeps it in <dataDir>/secret with mode 0600', () => {
     const dataDir = path.join(tempDir, 'fresh');
     const first = loadServerConfig({ PORT: '8080' }, { dataDir });

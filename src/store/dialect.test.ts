@@ -4,7 +4,9 @@ import path from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CandorError } from '../core/index.js';
+import { violatesUnique } from './dialect.js';
 import { createDialect, openStore } from './index.js';
+import { MEDIA_POSITION_KEY } from './repositories/media.js';
 import { preparedQuery } from './repositories/rows.js';
 
 const tempDir = fs.mkdtempSync(path.join(os.tmpdir(), 'candor-dialect-'));
@@ -65,3 +67,44 @@ describe('preparedQuery', () => {
     }
   });
 });
+
+describe('violatesUnique', () => {
+  it('tells a violation of the key asked about from one of another key of the table', async () => {
+    const store = await openStore({ dataDir: path.join(tempDir, 'unique') });
+    try {
+      const { workspaceId } = await seedRecording(store);
+      const error = (write: Promise<unknown>) =>
+        write.then(
+          () => null,
+          (e: unknown) => e,
+        );
+      const row = (id: string, position: number) =>
+        sql`insert into media (id, workspace_id, interview_id, position, file_name, storage_path, content_type, bytes, sha256, created_at)
+          values (${id}, ${workspaceId}, 'iv', ${position}, 'a', 'a', 'audio/wav', 1, 'x', '2025-01-01')`.execute(
+          store.db,
+        );
+      const samePosition = await error(row('m2', 0));
+      const sameId = await error(row('m1', 1));
+      expect(violatesUnique(samePosition, MEDIA_POSITION_KEY)).toBe(true);
+      expect(violatesUnique(sameId, MEDIA_POSITION_KEY)).toBe(false);
+      expect(
+        violatesUnique(
+          new Error('UNIQUE constraint failed: media.interview_id, media.position'),
+          MEDIA_POSITION_KEY,
+        ),
+      ).toBe(false);
+    } finally {
+      await store.close();
+    }
+  });
+});
+
+async function seedRecording(store: Awaited<ReturnType<typeof openStore>>): Promise<{ workspaceId: string }> {
+  const ws = await store.workspaces.ensure({ slug: 'unique' });
+  await sql`insert into interview (id, workspace_id, kind, created_at) values ('iv', ${ws.id}, 'async', '2025-01-01')`.execute(
+    store.db,
+  );
+  await sql`insert into media (id, workspace_id, interview_id, position, file_name, storage_path, content_type, bytes, sha256, created_at)
+    values ('m1', ${ws.id}, 'iv', 0, 'a', 'a', 'audio/wav', 1, 'x', '2025-01-01')`.execute(store.db);
+  return { workspaceId: ws.id };
+}

@@ -8,6 +8,7 @@ import { constraintKind, type Store } from './index.js';
 import { describeAnalysisCases } from './analysis.suite.js';
 import { describeRepositoryCases } from './repositories.suite.js';
 import { describeRouteReadCases } from './route-reads.suite.js';
+import { describeScopingCases } from './scoping.suite.js';
 import { candorError, sampleScorecardBody, seedInterview } from './store-fixtures.suite.js';
 
 /**
@@ -141,5 +142,6 @@ export function describeStore(name: string, open: () => Promise<Store>): void {
     describeRepositoryCases(current);
     describeAnalysisCases(current);
     describeRouteReadCases(current);
+    describeScopingCases(current);
   });
 }

@@ -4,6 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { Kysely } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
+import { listBuiltinFrameworks, loadQuestionSet } from '../../assessment/index.js';
+import type { QuestionSet } from '../../domain/index.js';
 import { createDialect, type StoreTarget } from '../dialect.js';
 import { runMigrations } from '../migrate.js';
 import { postgresTestSchema } from '../test-helpers.js';
@@ -73,6 +75,180 @@ function describeUpgrades(name: string, target: () => StoreTarget): void {
           .values(media('f', 'iv1', 1, 6))
           .execute();
         await expect(again).rejects.toThrow();
+      } finally {
+        await db.destroy();
+      }
+    });
+
+    it('0005-workspace-catalogue scopes ids per workspace and removes copies of built-ins, losing no job or question', async () => {
+      const built = createDialect(target());
+      const db = new Kysely<any>({ dialect: built.dialect });  
+      const options = { schema: built.migrationSchema };
+      const builtIn = loadQuestionSet('default');
+      const builtInFramework = listBuiltinFrameworks().find((fw) => fw.id === 'default')!;
+      try {
+        await runMigrations(db, before('0005-workspace-catalogue'), options);
+        for (const ws of ['demo', 'edited', 'own'])
+          await db.insertInto('workspace').values({ id: ws, slug: ws, name: ws, created_at: T }).execute();
+        const saveSet = async (
+          id: string,
+          workspace: string,
+          name: string,
+          questions: QuestionSet['questions'],
+        ) => {
+          await db
+            .insertInto('question_set')
+            .values({ id, workspace_id: workspace, name, version: builtIn.version, updated_at: T })
+            .execute();
+          await db
+            .insertInto('question')
+            .values(
+              questions.map((q, position) => ({
+                question_set_id: id,
+                id: q.id,
+                position,
+                text: q.text,
+                competencies: JSON.stringify(q.competencies),
+                key_points: JSON.stringify(q.keyPoints),
+                follow_up: q.followUp ?? null,
+              })),
+            )
+            .execute();
+        };
+        // What `serve --demo` used to store: the built-in set as the demo's own row, unchanged.
+        await saveSet('default', 'demo', builtIn.name, builtIn.questions);
+        await saveSet('sdr', 'own', 'SDR', builtIn.questions.slice(0, 2));
+        const job = (
+          id: string,
+          workspace: string,
+          questionSet: string | null,
+          framework: string | null,
+        ) => ({
+          id,
+          workspace_id: workspace,
+          title: id,
+          description: '',
+          skills: '[]',
+          framework_id: framework,
+          question_set_id: questionSet,
+          created_at: T,
+        });
+        await db
+          .insertInto('job')
+          .values([job('job-demo', 'demo', 'default', 'default'), job('job-own', 'own', 'sdr', null)])
+          .execute();
+        await db
+          .insertInto('framework')
+          .values([
+            {
+              id: 'default',
+              version: builtInFramework.version,
+              workspace_id: 'demo',
+              name: builtInFramework.name,
+              definition: JSON.stringify(builtInFramework),
+              created_at: T,
+            },
+          ])
+          .execute();
+
+        await runMigrations(db, migrations, options);
+
+        const sets = await db
+          .selectFrom('question_set')
+          .select(['id', 'workspace_id'])
+          .orderBy('id')
+          .execute();
+        expect(sets).toEqual([{ id: 'sdr', workspace_id: 'own' }]);
+        expect(await db.selectFrom('framework').selectAll().execute()).toEqual([]);
+        const jobs = await db
+          .selectFrom('job')
+          .select(['id', 'question_set_id', 'framework_id'])
+          .orderBy('id')
+          .execute();
+        expect(jobs).toEqual([
+          { id: 'job-demo', question_set_id: 'default', framework_id: 'default' },
+          { id: 'job-own', question_set_id: 'sdr', framework_id: null },
+        ]);
+        const questions = await db
+          .selectFrom('question')
+          .select(['question_set_key', 'id'])
+          .orderBy('position')
+          .execute();
+        expect(questions.map((q) => q.id)).toEqual(builtIn.questions.slice(0, 2).map((q) => q.id));
+
+        // Ids are now per workspace: another workspace may hold `sdr` too, one workspace not twice.
+        const set = (key: string, workspace: string | null) => ({
+          key,
+          id: 'sdr',
+          workspace_id: workspace,
+          name: 'x',
+          version: '1',
+          updated_at: T,
+        });
+        await db.insertInto('question_set').values(set('k-edited', 'edited')).execute();
+        await expect(db.insertInto('question_set').values(set('k-again', 'own')).execute()).rejects.toThrow();
+        await db.insertInto('question_set').values(set('k-builtin', null)).execute();
+        await expect(
+          db.insertInto('question_set').values(set('k-builtin-2', null)).execute(),
+        ).rejects.toThrow();
+        // A job may name a set that lives only in a file: no foreign key is left on it.
+        await db
+          .insertInto('job')
+          .values(job('job-file', 'own', 'only-in-a-file', null))
+          .execute();
+      } finally {
+        await db.destroy();
+      }
+    });
+
+    it('0005-workspace-catalogue renames a changed copy of a built-in, and its jobs follow', async () => {
+      const built = createDialect(target());
+      const db = new Kysely<any>({ dialect: built.dialect });  
+      const options = { schema: built.migrationSchema };
+      const builtIn = loadQuestionSet('default');
+      try {
+        await runMigrations(db, before('0005-workspace-catalogue'), options);
+        await db
+          .insertInto('workspace')
+          .values({ id: 'ws', slug: 'ws', name: 'ws', created_at: T })
+          .execute();
+        await db
+          .insertInto('question_set')
+          .values({ id: 'default', workspace_id: 'ws', name: 'Edited', version: '1', updated_at: T })
+          .execute();
+        const q = builtIn.questions[0]!;
+        await db
+          .insertInto('question')
+          .values({
+            question_set_id: 'default',
+            id: q.id,
+            position: 0,
+            text: q.text,
+            competencies: '[]',
+            key_points: '[]',
+            follow_up: null,
+          })
+          .execute();
+        await db
+          .insertInto('job')
+          .values({
+            id: 'job',
+            workspace_id: 'ws',
+            title: 'j',
+            description: '',
+            skills: '[]',
+            question_set_id: 'default',
+            created_at: T,
+          })
+          .execute();
+        await runMigrations(db, migrations, options);
+        expect(await db.selectFrom('question_set').select(['id', 'name']).execute()).toEqual([
+          { id: 'default-own', name: 'Edited' },
+        ]);
+        expect(await db.selectFrom('job').select('question_set_id').execute()).toEqual([
+          { question_set_id: 'default-own' },
+        ]);
+        expect(await db.selectFrom('question').select('id').execute()).toEqual([{ id: q.id }]);
       } finally {
         await db.destroy();
       }

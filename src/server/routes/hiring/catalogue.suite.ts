@@ -1,6 +1,7 @@
 /** Frameworks and question sets: built-in files, the workspace's own, and nobody else's. */
 import { describe, expect, it } from 'vitest';
-import { planInterview } from '../../../pipeline/index.js';
+import { analyzeInterview, planInterview, writeTranscriptText } from '../../../pipeline/index.js';
+import { priyaText } from '../../../pipeline/test-helpers.js';
 import { testConfig } from '../../app.suite.js';
 import { builtinFrameworks, builtinQuestionSets } from './catalogue.js';
 import type { SuiteContext } from './hiring.suite.js';
@@ -202,18 +203,28 @@ export function catalogueCases(f: () => SuiteContext): void {
     });
 
     it('keeps the built-in `default` for every workspace when one stored its own copy (as the demo did)', async () => {
-      const { app, store, other, otherWorkspaceId } = f().fx;
+      const { app, store } = f().fx;
+      const second = await store.workspaces.ensure({ slug: `second-${Date.now()}` });
+      const secondWorkspaceId = second.id;
+      const user = await store.users.create({
+        workspaceId: second.id,
+        email: `student.${second.id}@example.com`,
+        name: 'Second student',
+        role: 'candidate',
+        password: 'correct horse battery staple',
+      });
+      const student = { user, token: (await store.users.createApiToken(user.id, 'tests')).token };
       const builtIn = builtinQuestionSets().find((s) => s.id === 'default')!;
       const copier = await store.workspaces.ensure({ slug: `copier-${Date.now()}` });
       await store.questionSets.save({ ...builtIn, name: 'Copied' }, { workspaceId: copier.id });
 
-      const list = await send(app, other.student, 'GET', '/question-sets');
+      const list = await send(app, student, 'GET', '/question-sets');
       expect(list.json().questionSets).toContainEqual(
         expect.objectContaining({ id: 'default', name: builtIn.name, builtIn: true }),
       );
-      const shown = await send(app, other.student, 'GET', '/question-sets/default');
+      const shown = await send(app, student, 'GET', '/question-sets/default');
       expect(shown.json()).toMatchObject({ id: 'default', name: builtIn.name, builtIn: true });
-      const practice = await send(app, other.student, 'POST', '/practice', {
+      const practice = await send(app, student, 'POST', '/practice', {
         questionSetId: 'default',
         questionId: builtIn.questions[0]!.id,
       });
@@ -221,23 +232,30 @@ export function catalogueCases(f: () => SuiteContext): void {
 
       // A job without a question set is scored against the built-in default.
       const job = await store.jobs.create({
-        workspaceId: otherWorkspaceId,
+        workspaceId: secondWorkspaceId,
         title: 'Barista',
         description: 'Coffee.',
       });
-      const candidate = await store.candidates.create({ workspaceId: otherWorkspaceId, name: 'Noor' });
+      const candidate = await store.candidates.create({ workspaceId: secondWorkspaceId, name: 'Noor' });
       const { application } = await store.applications.findOrCreate({
         candidateId: candidate.id,
         jobId: job.id,
       });
       const interview = await store.interviews.create({
-        workspaceId: otherWorkspaceId,
+        workspaceId: secondWorkspaceId,
         applicationId: application.id,
         kind: 'async',
       });
       const plan = await planInterview(store, testConfig.mediaDir, interview);
       expect(plan.questionSetId).toBe('default');
       expect(plan.questions.map((q) => q.id)).toEqual(builtIn.questions.map((q) => q.id));
+      await writeTranscriptText(testConfig.mediaDir, interview, priyaText());
+      const { scorecard } = await analyzeInterview({
+        store,
+        mediaDir: testConfig.mediaDir,
+        interviewId: interview.id,
+      });
+      expect(scorecard.overallScore).not.toBeNull();
     });
   });
 }

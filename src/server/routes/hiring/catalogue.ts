@@ -141,7 +141,10 @@ export async function claimId(store: Store, entity: 'framework' | 'question set'
       : builtinQuestionSets().some((s) => s.id === id) ||
         (await store.questionSets.get(id).then(
           () => true,
-          () => false,
+          (error: unknown) => {
+            if (isCandorError(error) && error.code === 'NOT_FOUND') return false;
+            throw error;
+          },
         ));
   if (builtIn) {
     throw new CandorError('CONFLICT', `${entity} id "${id}" is built in; choose another id`, {
