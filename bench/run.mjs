@@ -16,7 +16,7 @@ mkdirSync(out, { recursive: true });
 const { parseTranscript } = await dist('ingest/index.js');
 const { createLanguageAnalyzer } = await dist('analysis/language/index.js');
 const { nlp, its } = await dist('analysis/language/nlp.js');
-const { analyzeFile } = await dist('cli/commands/analyze.js');
+const { analyzeFile } = await dist('pipeline/index.js');
 
 const rows = [];
 const row = (what, value, unit, peerName, peer, better) =>

@@ -1,15 +1,14 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parseJsonTranscript } from './json-transcript.js';
 import { errorOf, expectInvalidAt, fixture } from './test-helpers.js';
+import { need, requires } from '../test-helpers.js';
 
 const QMSUM = fileURLToPath(
   new URL('../../../shared/data/meetings-qmsum/Product/ES2002a.json', import.meta.url),
 );
-const HAVE_QMSUM = existsSync(QMSUM);
-// shared/data is always present in CI; on a user's machine without it, say why the test is skipped.
-const qmsumIt = it.skipIf(!HAVE_QMSUM && !process.env.CI);
+const qmsumIt = requires(need.sharedData('meetings-qmsum/Product/ES2002a.json')).it;
 
 describe("parseJsonTranscript: Candor's format", () => {
   it('reads segments, word timings and metadata', () => {
@@ -142,29 +141,26 @@ describe('the documented example', () => {
 });
 
 describe('parseJsonTranscript: QMSum meetings', () => {
-  qmsumIt(
-    `imports a real AMI meeting from QMSum (ES2002a)${HAVE_QMSUM ? '' : ' — skipped: shared/data/meetings-qmsum is absent'}`,
-    () => {
-      const raw = readFileSync(QMSUM, 'utf8');
-      const turns = (JSON.parse(raw) as { meeting_transcripts: { speaker: string; content: string }[] })
-        .meeting_transcripts;
-      const t = parseJsonTranscript(raw, { file: QMSUM });
-      expect(new Set(t.segments.map((s) => s.speaker))).toEqual(
-        new Set(['Project Manager', 'Marketing', 'Industrial Designer', 'User Interface']),
-      );
-      // 31 of the 287 turns are nothing but "{vocalsound}" (laughter): those are dropped, the rest kept.
-      const spoken = turns.filter((turn) => turn.content.replace(/\{\w+\}/g, '').trim() !== '');
-      expect(turns.length - spoken.length).toBeGreaterThan(0);
-      expect(t.segments).toHaveLength(spoken.length);
-      expect(raw).toContain('{vocalsound}');
-      expect(t.segments.some((s) => /\{[a-z]+\}/i.test(s.text))).toBe(false);
-      expect(t.segments.some((s) => /\s{2}|\s[.,?!]/.test(s.text))).toBe(false);
-      expect(t.segments[0]?.text).toBe(
-        "Okay Right Um well this is the kick-off meeting for our our project. Um and um this is just what we're gonna be doing over the next twenty five minutes. Um so first of all, just to kind of make sure that we all know each other,",
-      );
-      expect(t.segments[0]?.line).toBeGreaterThan(1);
-    },
-  );
+  qmsumIt('imports a real AMI meeting from QMSum (ES2002a)', () => {
+    const raw = readFileSync(QMSUM, 'utf8');
+    const turns = (JSON.parse(raw) as { meeting_transcripts: { speaker: string; content: string }[] })
+      .meeting_transcripts;
+    const t = parseJsonTranscript(raw, { file: QMSUM });
+    expect(new Set(t.segments.map((s) => s.speaker))).toEqual(
+      new Set(['Project Manager', 'Marketing', 'Industrial Designer', 'User Interface']),
+    );
+    // 31 of the 287 turns are nothing but "{vocalsound}" (laughter): those are dropped, the rest kept.
+    const spoken = turns.filter((turn) => turn.content.replace(/\{\w+\}/g, '').trim() !== '');
+    expect(turns.length - spoken.length).toBeGreaterThan(0);
+    expect(t.segments).toHaveLength(spoken.length);
+    expect(raw).toContain('{vocalsound}');
+    expect(t.segments.some((s) => /\{[a-z]+\}/i.test(s.text))).toBe(false);
+    expect(t.segments.some((s) => /\s{2}|\s[.,?!]/.test(s.text))).toBe(false);
+    expect(t.segments[0]?.text).toBe(
+      "Okay Right Um well this is the kick-off meeting for our our project. Um and um this is just what we're gonna be doing over the next twenty five minutes. Um so first of all, just to kind of make sure that we all know each other,",
+    );
+    expect(t.segments[0]?.line).toBeGreaterThan(1);
+  });
 
   it('strips every {marker} and rejoins clitics in a QMSum turn', () => {
     const t = parseJsonTranscript(

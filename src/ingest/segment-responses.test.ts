@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { CandorError } from '../core/index.js';
@@ -10,6 +10,7 @@ import { findCandidateSpeaker } from './candidate-speaker.js';
 import { responsesFromAnswers, segmentLiveInterview } from './segment-responses.js';
 import { bagOfWordsSimilarity, contentWords, lastQuestion } from './similarity.js';
 import { fixture } from './test-helpers.js';
+import { need, requires } from '../test-helpers.js';
 
 const question = (id: string, text: string): Question => ({ id, text, competencies: [], keyPoints: [] });
 const QUESTIONS = [
@@ -157,9 +158,8 @@ describe('segmentLiveInterview on a real meeting', () => {
   const file = fileURLToPath(
     new URL('../../../shared/data/meetings-qmsum/Product/ES2002a.json', import.meta.url),
   );
-  const present = existsSync(file);
-  it.skipIf(!present && !process.env.CI)(
-    `keeps every turn of the chosen speaker, once and in order (QMSum ES2002a)${present ? '' : ' — skipped: shared/data absent'}`,
+  requires(need.sharedData('meetings-qmsum/Product/ES2002a.json')).it(
+    'keeps every turn of the chosen speaker, once and in order (QMSum ES2002a)',
     () => {
       const t = parseJsonTranscript(readFileSync(file, 'utf8'));
       const candidate = findCandidateSpeaker(t);

@@ -4,16 +4,17 @@ import { analyzeTranscript, loadFramework, loadQuestionSet } from '../assessment
 import { engineVersion } from '../core/index.js';
 import { parseTranscript } from '../ingest/index.js';
 import { jobProfile, openStore, type Store, type TaskProgress } from '../store/index.js';
-import { analyzeInterview, defaultAnalyzer } from './analyze-interview.js';
+import { analyzeInterview } from './analyze-interview.js';
+import { defaultAnalyzer } from './default-analyzer.js';
 import { writePracticeQuestion, writeTranscriptText } from './interview-files.js';
 import { SIGNAL_CATALOGUE } from '../analysis/index.js';
 import {
   addRecording,
-  hasSpeechTools,
   hiringFixture,
   makeJfkOgg,
   PRIYA_VTT,
   priyaText,
+  speechTools,
   tempDir,
   type HiringFixture,
 } from './test-helpers.js';
@@ -27,7 +28,7 @@ let ogg = '';
 beforeAll(async () => {
   store = await openStore({ dataDir: data.dir });
   hiring = await hiringFixture(store, 'pipeline');
-  if (hasSpeechTools) ogg = makeJfkOgg(data.dir);
+  if (speechTools.ready) ogg = makeJfkOgg(data.dir);
 });
 afterAll(async () => {
   await closeSharedDecoder();
@@ -169,7 +170,7 @@ describe('analyzeInterview', () => {
   });
 });
 
-describe.skipIf(!hasSpeechTools)('analyzeInterview with recordings (ffmpeg, pocketsphinx)', () => {
+speechTools.describe('analyzeInterview with recordings (ffmpeg, pocketsphinx)', () => {
   it('decodes, recognises and measures each answer, reporting every stage', async () => {
     const interview = await store.interviews.create({
       workspaceId: hiring.workspaceId,

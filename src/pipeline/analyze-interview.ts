@@ -1,17 +1,20 @@
 import { createHash } from 'node:crypto';
-import { createSignalAnalyzer, type SignalAnalyzer } from '../analysis/index.js';
+import type { SignalAnalyzer } from '../analysis/index.js';
 import { selectEngine } from '../analysis/speech/stt/index.js';
-import { analyzeTranscript, type AnalysisResult } from '../assessment/index.js';
-import { CandorError, engineVersion } from '../core/index.js';
+import type { AnalysisResult } from '../assessment/index.js';
+import { CandorError } from '../core/index.js';
 import type { Question } from '../domain/index.js';
 import { parseTranscript } from '../ingest/index.js';
 import type { InterviewRecord, MediaRecord, ScorecardRecord, Store, TaskProgress } from '../store/index.js';
-import { analyzeAnswers, type Answer } from './answers.js';
+import type { Answer } from './answers.js';
+import { defaultAnalyzer } from './default-analyzer.js';
+import { checkTranscriptSize, inputLimitsFromEnv, type InputLimits } from './input-limits.js';
 import { readTranscriptText, resolveMediaPath } from './interview-files.js';
 import { planInterview, type InterviewPlan } from './interview-plan.js';
 import { currentMedia } from './media-offsets.js';
 import { readRecording, type Recogniser, type RecordingProgress } from './recording.js';
 import { saveAnalysis } from './save-analysis.js';
+import { scoreInput } from './score-input.js';
 
 /** Stage names a running analysis reports, in order. */
 export const ANALYSIS_STAGES = [
@@ -34,6 +37,8 @@ export interface AnalyzeInterviewOptions {
   readonly onProgress?: (progress: TaskProgress) => void;
   /** Stops the work; nothing is saved once it has aborted. */
   readonly signal?: AbortSignal;
+  /** Default: the settings in the environment (`inputLimitsFromEnv`). */
+  readonly limits?: InputLimits;
 }
 
 export interface InterviewAnalysis {
@@ -46,20 +51,15 @@ export interface InterviewAnalysis {
 /** Share of the progress bar spent reading recordings; scoring and saving take the rest. */
 const READING_SHARE = 0.8;
 
-let sharedAnalyzer: SignalAnalyzer | undefined;
-
-/** The process's signal analyser, created on first use. */
-export function defaultAnalyzer(): SignalAnalyzer {
-  return (sharedAnalyzer ??= createSignalAnalyzer());
-}
-
 /**
  * Analyses an interview from what was uploaded and stores the scorecard atomically. A transcript
  * (uploaded or typed) is parsed and scored as `candor analyze` does, taking the voice of the
  * recording when there is exactly one (as with `--transcript`); without a transcript, each
  * recorded answer is decoded, recognised and measured, and scored as an answers folder is.
  *
- * @throws CandorError VALIDATION_FAILED (nothing to analyse), TRANSCRIPT_INVALID,
+ * A stored transcript over the transcript limit (one kept from before the limit) is not analysed.
+ *
+ * @throws CandorError VALIDATION_FAILED (nothing to analyse), FILE_TOO_LARGE, TRANSCRIPT_INVALID,
  *   MEDIA_UNREADABLE, NOT_FOUND, FRAMEWORK_NOT_FOUND (input: retrying will not help);
  *   ASSET_MISSING (no ffmpeg or recogniser) and anything else (may pass on a retry)
  * @example const { scorecard } = await analyzeInterview({ store, mediaDir, interviewId, onProgress: console.log })
@@ -80,6 +80,10 @@ export async function analyzeInterview(options: AnalyzeInterviewOptions): Promis
         id: interview.id,
       },
     );
+  }
+  if (text !== null) {
+    const limits = options.limits ?? inputLimitsFromEnv();
+    checkTranscriptSize(interview.sourceFile ?? 'transcript', Buffer.byteLength(text, 'utf8'), limits);
   }
   const analyzer = options.analyzer ?? defaultAnalyzer();
   const recogniser = options.recogniser ?? (() => selectEngine());
@@ -126,20 +130,16 @@ async function scoreTranscript(
         ).voice;
   ctx.signal?.throwIfAborted();
   ctx.report({ stage: 'scoring', fraction: READING_SHARE });
-  const { framework, job, questions, scoreVoice, practised } = ctx.plan;
-  return analyzeTranscript(
+  return scoreInput(
     {
+      kind: 'transcript',
       transcript,
       source: { file: interview.sourceFile, sha256: createHash('sha256').update(text).digest('hex') },
-      framework,
-      job,
-      questions,
-      question: practised,
+      question: ctx.plan.practised,
       voice,
-      scoreVoice,
     },
+    ctx.plan,
     ctx.analyzer,
-    engineVersion(),
   );
 }
 
@@ -162,7 +162,7 @@ async function scoreRecordings(media: readonly MediaRecord[], ctx: ScoreContext)
   }
   ctx.signal?.throwIfAborted();
   ctx.report({ stage: 'scoring', fraction: READING_SHARE });
-  return analyzeAnswers(answers, ctx.plan, null, ctx.analyzer, engineVersion());
+  return scoreInput({ kind: 'answers', answers, sourceFile: null }, ctx.plan, ctx.analyzer);
 }
 
 /** The question a recorded answer answers: by id in the question set, else the practised one. */

@@ -1,6 +1,8 @@
 /**
- * The analysis pipeline shared by the CLI and the server's worker: reading recordings (decode →
- * speech-to-text → prosody), scoring answers and transcripts, and storing the result atomically.
+ * The analysis pipeline shared by the CLI, the server's worker and the tests: one path from an
+ * input (a file, a folder, a recording: `analyzeFile`; a stored interview: `analyzeInterview`)
+ * to an analysis, both scoring through `scoreInput`; reading recordings (decode → speech-to-text
+ * → prosody), input limits, and storing the result atomically.
  */
 export {
   readRecording,
@@ -37,10 +39,21 @@ export {
   type ResolvedQuestionSet,
 } from './interview-plan.js';
 export { currentMedia, mediaOffsets } from './media-offsets.js';
+export { defaultAnalyzer } from './default-analyzer.js';
+export { scoreInput, type ReadInput } from './score-input.js';
+export { analyzeFile, type AnalyzeFileOptions } from './analyze-file.js';
 export {
   analyzeInterview,
-  defaultAnalyzer,
   ANALYSIS_STAGES,
   type AnalyzeInterviewOptions,
   type InterviewAnalysis,
 } from './analyze-interview.js';
+export {
+  inputLimitsFromEnv,
+  checkTranscriptSize,
+  checkTypedAnswer,
+  DEFAULT_INPUT_LIMITS,
+  DEFAULT_TRANSCRIPT_LIMIT_KB,
+  DEFAULT_TYPED_ANSWER_LIMIT_CHARS,
+  type InputLimits,
+} from './input-limits.js';

@@ -29,7 +29,8 @@ export interface ResolvedQuestionSet extends QuestionSet {
 const BUILT_IN_ID = /^[a-z0-9][a-z0-9-]{0,99}$/;
 
 /**
- * A question set by id as the workspace sees it.
+ * A question set by id as the workspace sees it: its own, else a stored built-in, else a built-in
+ * file. The one lookup of a question set: the routes, the worker and the CLI all use it.
  * @throws CandorError NOT_FOUND (`question set x not found`, also for another workspace's set)
  * @example const set = await findQuestionSet(store, ws.id, 'default')
  */
@@ -38,15 +39,12 @@ export async function findQuestionSet(
   workspaceId: string,
   id: string,
 ): Promise<ResolvedQuestionSet> {
-  const stored = await store.questionSets.get(id).catch((error: unknown) => {
-    if (isCandorError(error) && error.code === 'NOT_FOUND') return null;
-    throw error;
-  });
-  if (stored !== null && (stored.workspaceId === null || stored.workspaceId === workspaceId)) {
+  const stored = await store.questionSets.find(workspaceId, id);
+  if (stored !== null) {
     const { id: setId, name, version, questions } = stored;
     return { id: setId, name, version, questions, builtIn: stored.workspaceId === null };
   }
-  if (stored === null && BUILT_IN_ID.test(id)) {
+  if (BUILT_IN_ID.test(id)) {
     const file = (() => {
       try {
         return loadQuestionSet(id);

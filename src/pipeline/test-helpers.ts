@@ -1,8 +1,9 @@
-import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { newId } from '../core/index.js';
+import { need, requires } from '../test-helpers.js';
 import type { InterviewRecord, MediaRecord, Store } from '../store/index.js';
 import { hashFile } from './recording.js';
 import { mediaStoragePath, resolveMediaPath } from './interview-files.js';
@@ -12,11 +13,14 @@ const root = path.resolve(import.meta.dirname, '../..');
 export const PRIYA_VTT = path.join(root, 'examples', 'interviews', 'priya-strong.vtt');
 /** 11 s of J.F. Kennedy's inaugural address, from the shared real-data folder. */
 export const JFK_FLAC = path.resolve(root, '..', 'shared', 'data', 'speech', 'jfk.flac');
-/** Whether ffmpeg and the pocketsphinx model are installed (.ci/run installs both). */
-export const hasSpeechTools =
-  spawnSync('ffmpeg', ['-version']).status === 0 &&
-  existsSync('/usr/share/pocketsphinx/model/en-us/en-us') &&
-  existsSync(JFK_FLAC);
+/** ffmpeg, pocketsphinx and the JFK clip (.ci/run installs the tools; CI has ../shared). */
+export const speechTools = requires(
+  need.tool('ffmpeg'),
+  need.pocketsphinx(),
+  need.sharedData('speech/jfk.flac'),
+);
+/** Whether everything `speechTools` names is here. */
+export const hasSpeechTools = speechTools.ready;
 
 /** A temporary folder and its removal. */
 export function tempDir(prefix: string): { dir: string; cleanup: () => void } {
@@ -116,4 +120,39 @@ export async function addRecording(
     sha256: await hashFile(file),
     durationSeconds: options.durationSeconds ?? null,
   });
+}
+
+/**
+ * A WebVTT transcript of `bytes` bytes at most (and within 2 KB of it): priya-strong.vtt's cues
+ * repeated, each copy later in time, as a very long interview would read.
+ * @example const text = longTranscript(DEFAULT_INPUT_LIMITS.transcriptBytes)
+ */
+export function longTranscript(bytes: number): string {
+  const cues = priyaText()
+    .split(/\n\n+/)
+    .slice(1)
+    .map((block) => block.split('\n'))
+    .filter((lines) => lines.length >= 3 && lines[1]?.includes('-->'));
+  const stamp = (s: number) => {
+    const h = Math.floor(s / 3600);
+    const m = Math.floor((s % 3600) / 60);
+    const sec = (s % 60).toFixed(3).padStart(6, '0');
+    return `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}:${sec}`;
+  };
+  const parse = (t: string) => t.split(':').reduce((acc, part) => acc * 60 + Number(part), 0);
+  const parts = ['WEBVTT\n'];
+  let size = parts[0]?.length ?? 0;
+  let n = 0;
+  for (let round = 0; ; round++) {
+    for (const [, times, ...text] of cues) {
+      const [from = '', to = ''] = (times ?? '').split(' --> ');
+      const shift = round * 730;
+      n += 1;
+      const cue = `\n${n}\n${stamp(parse(from) + shift)} --> ${stamp(parse(to) + shift)}\n${text.join('\n')}\n`;
+      const length = Buffer.byteLength(cue);
+      if (size + length > bytes) return parts.join('');
+      parts.push(cue);
+      size += length;
+    }
+  }
 }

@@ -6,9 +6,11 @@ import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_INPUT_LIMITS } from '../pipeline/input-limits.js';
 import { hashToken, type AccountTables, type Store } from '../store/index.js';
 import { buildApp } from './app.js';
 import type { ServerConfig } from './config.js';
+import { DEFAULT_SECURITY } from './security/security-config.js';
 
 export const testConfig: ServerConfig = {
   port: 0,
@@ -19,8 +21,17 @@ export const testConfig: ServerConfig = {
   defaultWorkspace: 'default',
   mediaDir: path.join(os.tmpdir(), 'candor-test-media'),
   uploadLimitBytes: 5 * 1024 * 1024,
+  inputLimits: DEFAULT_INPUT_LIMITS,
   runWorker: false,
   logLevel: 'silent',
+  logFormat: 'json',
+  // Suites sign in many times from one address; security.test.ts sets the real limits.
+  security: {
+    ...DEFAULT_SECURITY,
+    loginPerIpPerMinute: 100_000,
+    tokensPerHour: 100_000,
+    uploadsPerMinute: 100_000,
+  },
 };
 
 const PASSWORD = 'correct horse battery staple';

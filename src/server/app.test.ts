@@ -5,6 +5,7 @@ import { afterAll, describe } from 'vitest';
 import { openStore } from '../store/index.js';
 import { postgresTestSchema } from '../store/test-helpers.js';
 import { describeApp } from './app.suite.js';
+import { need, requires } from '../test-helpers.js';
 
 const tempDir = fs.mkdtempSync(path.join(os.tmpdir(), 'candor-server-'));
 
@@ -16,7 +17,7 @@ describe('SQLite', () => {
 const databaseUrl = process.env.TEST_DATABASE_URL;
 const { schema, drop } = postgresTestSchema('candor_server_test', databaseUrl);
 
-describe.skipIf(!databaseUrl)('PostgreSQL (TEST_DATABASE_URL)', () => {
+requires(need.database()).describe('PostgreSQL (TEST_DATABASE_URL)', () => {
   afterAll(drop);
   describeApp('postgres', () => openStore({ dataDir: tempDir, databaseUrl, schema }));
 });

@@ -14,10 +14,12 @@ import type { Store } from '../store/index.js';
 import { installAuth, SESSION_COOKIE } from './auth.js';
 import type { ServerConfig } from './config.js';
 import { installErrorHandlers } from './errors.js';
+import { prettyLogStream } from './log-format.js';
 import { authRoutes } from './routes/auth.js';
 import { healthRoutes } from './routes/health.js';
 import { hiringRoutes } from './routes/hiring/index.js';
 import { interviewRoutes } from './routes/interviews/index.js';
+import { installSecurity } from './security/index.js';
 import { installWebApp } from './web.js';
 
 /** Prefix of the versioned API. */
@@ -26,7 +28,7 @@ export const API_PREFIX = '/api/v1';
 export interface BuildAppOptions {
   readonly store: Store;
   readonly config: ServerConfig;
-  /** Fastify's pino request log at `config.logLevel`; off by default so tests stay quiet. */
+  /** Fastify's pino request log at `config.logLevel`, as `config.logFormat`; off by default so tests stay quiet. */
   readonly logger?: boolean;
   /** Called for every route as it is added (the isolation test walks them all). */
   readonly onRoute?: (route: RouteOptions) => void;
@@ -47,13 +49,19 @@ export async function buildApp({
   onRoute,
 }: BuildAppOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: logger ? { level: config.logLevel } : false,
+    logger: logger
+      ? {
+          level: config.logLevel,
+          ...(config.logFormat === 'pretty' ? { stream: prettyLogStream(process.stdout) } : {}),
+        }
+      : false,
     trustProxy: config.trustProxy,
   }).withTypeProvider<ZodTypeProvider>();
   if (onRoute !== undefined) app.addHook('onRoute', onRoute);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandlers(app);
+  await installSecurity(app, { store, security: config.security, apiPrefix: API_PREFIX });
 
   await app.register(cookie, { secret: config.secret });
   await app.register(swagger, {

@@ -2,7 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
-import { CandorError, loadConfig } from '../core/index.js';
+import { inputLimitsFromEnv, type InputLimits } from '../pipeline/input-limits.js';
+import { loadSecurityConfig, type SecurityConfig } from './security/security-config.js';
+import { CandorError, ensurePrivateDir, ensurePrivateFile, loadConfig } from '../core/index.js';
 
 /** File in the data folder holding the generated cookie-signing secret. */
 export const SECRET_FILE_NAME = 'secret';
@@ -24,17 +26,38 @@ export interface ServerConfig {
   readonly mediaDir: string;
   /** Largest accepted upload, in bytes (CANDOR_UPLOAD_LIMIT_MB, default 200). */
   readonly uploadLimitBytes: number;
-  /** Run the analysis worker inside the server process (CANDOR_WORKER, default true). */
+  /**
+   * Longest accepted recording, in minutes (CANDOR_RECORDING_LIMIT_MINUTES, default 60); checked
+   * after ffprobe measured the upload. Absent means the default.
+   */
+  readonly recordingLimitMinutes?: number;
+  /**
+   * Largest input analysed, per kind (docs/limits.md): a transcript, CANDOR_TRANSCRIPT_LIMIT_KB
+   * (default 1024 KB); a typed answer, CANDOR_TYPED_ANSWER_LIMIT_CHARS (default 20 000 characters).
+   * Larger input is refused with 413 FILE_TOO_LARGE before anything is stored.
+   */
+  readonly inputLimits: InputLimits;
+  /** Run the analysis worker (in a worker thread) inside the server process (CANDOR_WORKER, default true). */
   readonly runWorker: boolean;
   /** Request log level on stdout (CANDOR_LOG_LEVEL, default info; `silent` turns it off). */
   readonly logLevel: LogLevel;
+  /** `pretty`: one readable line per event; `json`: pino's JSON lines (CANDOR_LOG_FORMAT, default pretty). */
+  readonly logFormat: LogFormat;
+  /** Rate limits, lockout, quotas and CORS (src/server/security). */
+  readonly security: SecurityConfig;
 }
+
+export const LOG_FORMATS = ['pretty', 'json'] as const;
+export type LogFormat = (typeof LOG_FORMATS)[number];
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
 /** Default largest upload: 200 MB holds about 30 minutes of 720p browser video. */
 const DEFAULT_UPLOAD_LIMIT_MB = 200;
+
+/** Default longest recording: an hour, longer than any interview answer or whole interview Candor scores. */
+export const DEFAULT_RECORDING_LIMIT_MINUTES = 60;
 
 const integerIn = (min: number, max: number) =>
   z.string().transform((raw, ctx) => {
@@ -63,9 +86,13 @@ const ServerEnv = z.object({
   CANDOR_SESSION_TTL_HOURS: integerIn(1, 24 * 365).optional(),
   CANDOR_DEFAULT_WORKSPACE: z.string().min(1).default('default'),
   CANDOR_UPLOAD_LIMIT_MB: integerIn(1, 100_000).optional(),
+  CANDOR_RECORDING_LIMIT_MINUTES: integerIn(1, 24 * 60).optional(),
   CANDOR_LOG_LEVEL: z
     .enum(LOG_LEVELS, { message: `expected one of ${LOG_LEVELS.join(', ')}` })
     .default('info'),
+  CANDOR_LOG_FORMAT: z
+    .enum(LOG_FORMATS, { message: `expected one of ${LOG_FORMATS.join(', ')}` })
+    .default('pretty'),
   CANDOR_WORKER: z
     .enum(['true', 'false', '1', '0'], { message: 'expected true or false' })
     .default('true')
@@ -98,8 +125,12 @@ export function loadServerConfig(env: NodeJS.ProcessEnv, options: { dataDir: str
     defaultWorkspace: data.CANDOR_DEFAULT_WORKSPACE,
     mediaDir: path.join(options.dataDir, 'media'),
     uploadLimitBytes: (data.CANDOR_UPLOAD_LIMIT_MB ?? DEFAULT_UPLOAD_LIMIT_MB) * 1024 * 1024,
+    recordingLimitMinutes: data.CANDOR_RECORDING_LIMIT_MINUTES ?? DEFAULT_RECORDING_LIMIT_MINUTES,
+    inputLimits: inputLimitsFromEnv(clean),
     runWorker: data.CANDOR_WORKER,
     logLevel: data.CANDOR_LOG_LEVEL,
+    logFormat: data.CANDOR_LOG_FORMAT,
+    security: loadSecurityConfig(clean),
   };
 }
 
@@ -111,7 +142,7 @@ export function loadServerConfigFromEnv(env: NodeJS.ProcessEnv = process.env): S
 function readOrCreateSecret(dataDir: string): string {
   const file = path.join(dataDir, SECRET_FILE_NAME);
   try {
-    fs.mkdirSync(dataDir, { recursive: true });
+    ensurePrivateDir(dataDir);
     // 'wx' fails if the file exists, so two servers starting at once keep one secret.
     fs.writeFileSync(file, randomBytes(32).toString('base64url') + '\n', { flag: 'wx', mode: 0o600 });
   } catch (error) {
@@ -122,6 +153,7 @@ function readOrCreateSecret(dataDir: string): string {
       });
     }
   }
+  ensurePrivateFile(file);
   const secret = fs.readFileSync(file, 'utf8').trim();
   if (secret.length < 32) {
     throw new CandorError('CONFIG_INVALID', `${file}: secret shorter than 32 characters`, {

@@ -10,9 +10,10 @@ import {
   sampleAnalysis,
   seedInterview,
 } from './store-fixtures.suite.js';
+import { need, requires, SHARED_DATA } from '../test-helpers.js';
 
 /** A real meeting (AMI TS3005d via QMSum, CC BY 4.0): 1,616 speaker turns. */
-const MEETING = path.resolve('../shared/data/meetings-qmsum/Product/TS3005d.json');
+const MEETING = path.join(SHARED_DATA, 'meetings-qmsum/Product/TS3005d.json');
 
 export function describeAnalysisCases(store: () => Store): void {
   describe('analyses', () => {
@@ -121,8 +122,8 @@ export function describeAnalysisCases(store: () => Store): void {
       expect(segment?.words).toEqual(segments[0]!.words);
     });
 
-    it.skipIf(!fs.existsSync(MEETING))(
-      'stores a real 1,616-turn meeting transcript in order (needs shared/data)',
+    requires(need.sharedData('meetings-qmsum/Product/TS3005d.json')).it(
+      'stores a real 1,616-turn meeting transcript in order',
       async () => {
         const meeting = JSON.parse(fs.readFileSync(MEETING, 'utf8')) as {
           meeting_transcripts: { speaker: string; content: string }[];

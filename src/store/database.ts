@@ -1,5 +1,7 @@
+import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { Kysely, type MigrationResult } from 'kysely';
+import { Kysely, sql, type MigrationResult } from 'kysely';
+import { ensurePrivateDir, ensurePrivateFile } from '../core/index.js';
 import { createDialect, type StoreKind, type StoreTarget } from './dialect.js';
 import { migrateToLatest } from './migrate.js';
 import type { Database } from './schema.js';
@@ -7,6 +9,10 @@ import { createAnalysisRepository, type AnalysisRepository } from './repositorie
 import { createApplicationRepository, type ApplicationRepository } from './repositories/applications.js';
 import { createCandidateRepository, type CandidateRepository } from './repositories/candidates.js';
 import { createCohortRepository, type CohortRepository } from './repositories/cohorts.js';
+import {
+  createLoginThrottleRepository,
+  type LoginThrottleRepository,
+} from './repositories/login-throttle.js';
 import { createMediaRepository, type MediaRepository } from './repositories/media.js';
 import { createJobQueue, type JobQueue } from './job-queue.js';
 import { createFrameworkRepository, type FrameworkRepository } from './repositories/frameworks.js';
@@ -20,6 +26,7 @@ import {
 import { createQuestionSetRepository, type QuestionSetRepository } from './repositories/question-sets.js';
 import { monotonicClock, type RepositoryContext } from './repositories/rows.js';
 import { createScorecardRepository, type ScorecardRepository } from './repositories/scorecards.js';
+import { createUsageRepository, type UsageRepository } from './repositories/usage.js';
 import { createUserRepository, type UserRepository } from './repositories/users.js';
 import { createWorkspaceRepository, type WorkspaceRepository } from './repositories/workspaces.js';
 
@@ -57,10 +64,16 @@ export interface Store {
   readonly users: UserRepository;
   /** Uploaded recordings (rows; the bytes live in the media folder). */
   readonly media: MediaRepository;
+  /** Failed sign-ins per account, for the lockout (migration 0007). */
+  readonly loginThrottle: LoginThrottleRepository;
+  /** What each user has stored, for the quotas. */
+  readonly usage: UsageRepository;
   /** Advisors' cohorts of students. */
   readonly cohorts: CohortRepository;
   /** The embedded job queue (a table in this database). */
   readonly queue: JobQueue;
+  /** One round trip to the database (`select 1`); throws when it does not answer. */
+  ping(): Promise<void>;
   /** Runs any migration not yet applied (none after opening); returns what ran. */
   migrate(): Promise<MigrationResult[]>;
   /** Closes the database (the SQLite file or the PostgreSQL pool). */
@@ -86,6 +99,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
           url: options.databaseUrl,
           ...(options.schema === undefined ? {} : { schema: options.schema }),
         };
+  if (target.kind === 'sqlite') protectSqliteFiles(options.dataDir, target.file);
   const { kind, dialect, migrationSchema } = createDialect(target);
   const db = new Kysely<Database>({ dialect });
   const migrate = (): Promise<MigrationResult[]> => migrateToLatest(db, { schema: migrationSchema });
@@ -112,9 +126,28 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     pipelineEvents: createPipelineEventRepository(ctx),
     users: createUserRepository(ctx),
     media: createMediaRepository(ctx),
+    loginThrottle: createLoginThrottleRepository(ctx),
+    usage: createUsageRepository(ctx),
     cohorts: createCohortRepository(ctx),
     queue: createJobQueue(ctx),
+    ping: async () => {
+      await sql`select 1`.execute(db);
+    },
     migrate,
     close: () => db.destroy(),
   };
+}
+
+/**
+ * The data folder 0700 and the database with its WAL and shared-memory files 0600, created so and
+ * tightened when an older Candor left them world-readable: they hold password and token hashes.
+ */
+function protectSqliteFiles(dataDir: string, file: string): void {
+  if (file === ':memory:') return;
+  ensurePrivateDir(dataDir);
+  ensurePrivateDir(path.dirname(path.resolve(file)));
+  ensurePrivateFile(file);
+  for (const companion of [`${file}-wal`, `${file}-shm`]) {
+    if (existsSync(companion)) ensurePrivateFile(companion);
+  }
 }

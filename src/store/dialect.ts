@@ -9,10 +9,11 @@ import {
   CompiledQuery,
   PostgresAdapter,
   PostgresDialect,
-  type Kysely,
+  SqliteAdapter,
   SqliteDialect,
   sql,
   type Dialect,
+  type Kysely,
   type RawBuilder,
   type SqliteDatabase as SqliteDialectDatabase,
 } from 'kysely';
@@ -196,4 +197,131 @@ export function constraintKind(error: unknown): ConstraintKind {
   }
   if (code === 'SQLITE_CONSTRAINT_FOREIGNKEY' || code === '23503') return 'foreign-key';
   return null;
+}
+
+/** A unique index or constraint as both databases name it in their errors. */
+export interface UniqueKey {
+  /** The index or constraint name (PostgreSQL reports it as `constraint`). */
+  readonly name: string;
+  readonly table: string;
+  readonly columns: readonly string[];
+}
+
+/**
+ * Whether a driver error is a unique violation of this key (not of another key of the table).
+ * node-postgres reports the constraint's name; better-sqlite3 only the message
+ * "UNIQUE constraint failed: media.interview_id, media.position"
+ * (https://www.sqlite.org/rescode.html#constraint_unique).
+ *
+ * @example if (violatesUnique(error, MEDIA_POSITION_KEY)) retry()
+ */
+export function violatesUnique(error: unknown, key: UniqueKey): boolean {
+  if (constraintKind(error) !== 'unique') return false;
+  const { constraint, message } = error as { constraint?: unknown; message?: unknown };
+  if (typeof constraint === 'string') return constraint === key.name;
+  const columns = key.columns.map((c) => `${key.table}.${c}`).join(', ');
+  return typeof message === 'string' && message.endsWith(`constraint failed: ${columns}`);
+}
+
+/**
+ * Which database a Kysely instance talks to; for migrations, which are handed only the instance.
+ * @example if (storeKindOf(db) === 'sqlite') …
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function storeKindOf(db: Kysely<any>): StoreKind {
+  return db.getExecutor().adapter instanceof SqliteAdapter ? 'sqlite' : 'postgres';
+}
+
+/**
+ * Runs a migration step that replaces tables other tables refer to. SQLite checks foreign keys
+ * on every statement and empties a dropped parent through its cascades, so its documented
+ * procedure (https://www.sqlite.org/lang_altertable.html#otheralter) turns them off around a
+ * transaction and checks them all before committing; `foreign_keys` cannot change inside a
+ * transaction, and Kysely runs SQLite migrations outside one. PostgreSQL's migration already
+ * runs in a transaction whose constraints hold per statement: the step runs as it is.
+ *
+ * @throws CandorError INTERNAL naming the first row left without its parent (SQLite)
+ * @example await withForeignKeysOff(db, async () => { await dropForeignKey(db, 'job', 'question_set_id') })
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export async function withForeignKeysOff(db: Kysely<any>, step: () => Promise<void>): Promise<void> {
+  if (storeKindOf(db) === 'postgres') return step();
+  await sql`pragma foreign_keys = off`.execute(db);
+  try {
+    await sql`begin immediate`.execute(db);
+    try {
+      await step();
+      const broken = await sql<{
+        table: string;
+        rowid: number;
+        parent: string;
+      }>`pragma foreign_key_check`.execute(db);
+      const first = broken.rows[0];
+      if (first !== undefined) {
+        throw new CandorError(
+          'INTERNAL',
+          `${first.table} row ${first.rowid} refers to a missing ${first.parent} row`,
+          {
+            table: first.table,
+            parent: first.parent,
+          },
+        );
+      }
+      await sql`commit`.execute(db);
+    } catch (error) {
+      await sql`rollback`.execute(db);
+      throw error;
+    }
+  } finally {
+    await sql`pragma foreign_keys = on`.execute(db);
+  }
+}
+
+/**
+ * Removes the foreign key of `table.column`, keeping the column and its values. PostgreSQL drops
+ * the constraint by the name it finds in its catalogue; SQLite cannot drop a constraint, so the
+ * table is copied into one declared without it, and its indexes made again. On SQLite call it
+ * inside `withForeignKeysOff`, or dropping the old table would run its children's cascades.
+ *
+ * @example await dropForeignKey(db, 'job', 'question_set_id')
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export async function dropForeignKey(db: Kysely<any>, table: string, column: string): Promise<void> {
+  if (storeKindOf(db) === 'postgres') {
+    const found = await sql<{ name: string }>`
+      select con.conname as name from pg_constraint con
+      join pg_class rel on rel.oid = con.conrelid
+      join pg_namespace ns on ns.oid = rel.relnamespace
+      join pg_attribute att on att.attrelid = rel.oid and att.attnum = any(con.conkey)
+      where con.contype = 'f' and ns.nspname = current_schema() and rel.relname = ${table} and att.attname = ${column}`.execute(
+      db,
+    );
+    for (const { name } of found.rows) {
+      await sql`alter table ${sql.table(table)} drop constraint ${sql.ref(name)}`.execute(db);
+    }
+    return;
+  }
+  const objects = await sql<{ type: string; sql: string | null }>`
+    select type, sql from sqlite_master where tbl_name = ${table} and sql is not null`.execute(db);
+  const create = objects.rows.find((o) => o.type === 'table')?.sql;
+  if (create === undefined || create === null) {
+    throw new CandorError('INTERNAL', `no table ${table}`, { table });
+  }
+  const quoted = `"${column}"`;
+  const reference =
+    /\s+references\s+"[^"]+"\s*\("[^"]+"\)(\s+on\s+(delete|update)\s+(set null|set default|cascade|restrict|no action))*/i;
+  const start = create.indexOf(quoted);
+  const end = create.indexOf(',', start);
+  const definition = create.slice(start, end === -1 ? undefined : end);
+  if (start === -1 || !reference.test(definition)) return;
+  const temporary = `${table}__rebuilt`;
+  const rebuilt = create
+    .replace(definition, definition.replace(reference, ''))
+    .replace(/^CREATE TABLE "[^"]+"/i, `CREATE TABLE "${temporary}"`);
+  await sql.raw(rebuilt).execute(db);
+  await sql`insert into ${sql.table(temporary)} select * from ${sql.table(table)}`.execute(db);
+  await sql`drop table ${sql.table(table)}`.execute(db);
+  await sql`alter table ${sql.table(temporary)} rename to ${sql.table(table)}`.execute(db);
+  for (const index of objects.rows.filter((o) => o.type === 'index'))
+    await sql.raw(index.sql ?? '').execute(db);
 }

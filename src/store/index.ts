@@ -18,6 +18,7 @@ export {
   type JobRecord,
   type NewJob,
   type JobPatch,
+  type JobCounts,
   type JobRepository,
 } from './repositories/jobs.js';
 export type { FrameworkRecord, NewFramework, FrameworkRepository } from './repositories/frameworks.js';
@@ -29,7 +30,12 @@ export type {
   ChannelConsent,
   CandidateRepository,
 } from './repositories/candidates.js';
-export type { ApplicationRecord, ApplicationRepository } from './repositories/applications.js';
+export type {
+  ApplicationRecord,
+  ApplicationRepository,
+  CandidateApplicationRecord,
+  DecisionInput,
+} from './repositories/applications.js';
 export type { InterviewRecord, NewInterview, InterviewRepository } from './repositories/interviews.js';
 export type {
   AnalysisInput,
@@ -79,5 +85,11 @@ export {
 } from './repositories/users.js';
 export type { MediaRecord, NewMedia, MediaRepository } from './repositories/media.js';
 export type { CohortRecord, CohortRepository } from './repositories/cohorts.js';
+export type {
+  LoginThrottleRepository,
+  LoginThrottleState,
+  LockoutPolicy,
+} from './repositories/login-throttle.js';
+export type { UsageRepository } from './repositories/usage.js';
 export type { JobQueue, TaskRecord, NewTask, TaskProgress } from './job-queue.js';
 export type { TaskStatus } from './schema.js';

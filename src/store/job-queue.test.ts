@@ -5,6 +5,7 @@ import { afterAll, describe } from 'vitest';
 import { openStore } from './index.js';
 import { describeJobQueue } from './job-queue.suite.js';
 import { postgresTestSchema } from './test-helpers.js';
+import { need, requires } from '../test-helpers.js';
 
 const tempDir = fs.mkdtempSync(path.join(os.tmpdir(), 'candor-queue-'));
 
@@ -16,7 +17,7 @@ describe('SQLite', () => {
 const databaseUrl = process.env.TEST_DATABASE_URL;
 const { schema, drop } = postgresTestSchema('candor_queue_test', databaseUrl);
 
-describe.skipIf(!databaseUrl)('PostgreSQL (TEST_DATABASE_URL)', () => {
+requires(need.database()).describe('PostgreSQL (TEST_DATABASE_URL)', () => {
   afterAll(drop);
   describeJobQueue('postgres', (now) => openStore({ dataDir: tempDir, databaseUrl, schema, now }));
 });

@@ -20,7 +20,10 @@ describe('migrateToLatest', () => {
         ['0001-initial', 'Success'],
         ['0002-accounts', 'Success'],
         ['0003-workflow', 'Success'],
+        ['0004-upload-positions', 'Success'],
+        ['0005-workspace-catalogue', 'Success'],
         ['0006-scorecard-summary', 'Success'],
+        ['0007-login-throttle', 'Success'],
       ]);
       expect(await migrateToLatest(db)).toEqual([]);
     } finally {

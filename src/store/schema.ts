@@ -37,13 +37,14 @@ export interface JobTable {
   skills: JsonText;
   /** A framework id; no foreign key because built-in frameworks may live in files only. */
   framework_id: string | null;
+  /** A question-set id as the job's workspace sees it (its own, else a built-in); no foreign key. */
   question_set_id: string | null;
   created_at: Immutable<IsoTime>;
 }
 
-/** One row per framework version; primary key (id, version). */
+/** One row per framework version; unique (workspace_id, id, version), built-ins by (id, version). */
 export interface FrameworkTable {
-  id: Immutable<string>;
+  id: string;
   version: Immutable<string>;
   /** null for built-in frameworks shared by every workspace. */
   workspace_id: string | null;
@@ -52,8 +53,10 @@ export interface FrameworkTable {
   created_at: Immutable<IsoTime>;
 }
 
+/** Unique (workspace_id, id), built-ins by id; `key` is what questions refer to. */
 export interface QuestionSetTable {
-  id: Immutable<string>;
+  key: Immutable<string>;
+  id: string;
   /** null for built-in question sets. */
   workspace_id: string | null;
   name: string;
@@ -61,9 +64,9 @@ export interface QuestionSetTable {
   updated_at: IsoTime;
 }
 
-/** Primary key (question_set_id, id): question ids are unique within their set only. */
+/** Primary key (question_set_key, id): question ids are unique within their set only. */
 export interface QuestionTable {
-  question_set_id: string;
+  question_set_key: string;
   id: string;
   position: number;
   text: string;

@@ -7,6 +7,7 @@ import { newId } from '../core/index.js';
 import { constraintKind, type Store } from './index.js';
 import { describeAnalysisCases } from './analysis.suite.js';
 import { describeRepositoryCases } from './repositories.suite.js';
+import { describeRouteReadCases } from './route-reads.suite.js';
 import { candorError, sampleScorecardBody, seedInterview } from './store-fixtures.suite.js';
 
 /**
@@ -139,5 +140,6 @@ export function describeStore(name: string, open: () => Promise<Store>): void {
 
     describeRepositoryCases(current);
     describeAnalysisCases(current);
+    describeRouteReadCases(current);
   });
 }

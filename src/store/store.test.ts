@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { openStore } from './index.js';
 import { describeStore } from './store.suite.js';
 import { postgresTestSchema } from './test-helpers.js';
+import { need, requires } from '../test-helpers.js';
 
 const tempDir = fs.mkdtempSync(path.join(os.tmpdir(), 'candor-store-'));
 // A folder that does not exist yet: openStore must create it.
@@ -24,7 +25,7 @@ describe('SQLite', () => {
 const databaseUrl = process.env.TEST_DATABASE_URL;
 const { schema, drop } = postgresTestSchema('candor_test', databaseUrl);
 
-describe.skipIf(!databaseUrl)('PostgreSQL (TEST_DATABASE_URL)', () => {
+requires(need.database()).describe('PostgreSQL (TEST_DATABASE_URL)', () => {
   afterAll(drop);
 
   describeStore('postgres', () => openStore({ dataDir, databaseUrl, schema }));

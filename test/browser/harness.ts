@@ -11,6 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { serve, type RunningServer } from '../../src/cli/commands/serve.js';
+import { need, type Need } from '../../src/test-helpers.js';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 export const OUT_DIR = path.join(root, 'test', 'browser', '.out');
@@ -31,14 +32,20 @@ export function webAppBuilt(): boolean {
 }
 
 /**
- * Whether the browser tests should be skipped: Chromium or the built web app is missing on a
- * developer's machine. In CI (`CI` set) they always run, and fail loudly when something is missing.
+ * What the browser tests need: Chromium and the built web app (skipped with the reason on a
+ * developer's machine; in CI each missing one is a failure naming it).
  *
- * @example describe.skipIf(browserTestsSkipped())('the recruiter', () => { … })
+ * @example requires(...browserNeeds()).describe('the recruiter', () => { … })
  */
-export function browserTestsSkipped(env: NodeJS.ProcessEnv = process.env): boolean {
-  if (env.CI) return false;
-  return chromiumPath() === null || !webAppBuilt();
+export function browserNeeds(): Need[] {
+  const chromium: Need = {
+    name: 'chromium',
+    missing:
+      chromiumPath() === null
+        ? 'Chromium not found (CHROMIUM_PATH, /usr/bin/chromium, /usr/bin/chromium-browser; Debian: apt-get install chromium)'
+        : null,
+  };
+  return [chromium, need.built('dist/web/index.html')];
 }
 
 export interface Harness {

@@ -13,6 +13,7 @@ import { ScorecardPage } from './pages/scorecard-page';
 import { StudentPage } from './pages/student-page';
 import { Link, matchPath, navigate, useLocation } from './router';
 import { homeFor, ROLE_LABEL, useSession } from './session';
+import { safeNext } from './safe-next';
 
 interface Route {
   readonly path: string;
@@ -81,8 +82,7 @@ export function App() {
   }
 
   if (pathname === '/' || pathname === '/login') {
-    const next = search.get('next');
-    const target = next?.startsWith('/') && !next.startsWith('//') ? next : homeFor(user.role);
+    const target = safeNext(search.get('next')) ?? homeFor(user.role);
     return <Redirect to={target} />;
   }
 

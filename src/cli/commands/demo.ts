@@ -124,6 +124,11 @@ export async function seedDemo(store: Store, onProgress: (line: string) => void)
   return summaries;
 }
 
+/** A question set named by a path (the example's own), not by a built-in id. */
+function isFileReference(ref: string): boolean {
+  return /[\\/]|\.(ya?ml|json)$/i.test(ref);
+}
+
 function rankingRows(ranked: readonly RankedScorecard[]): DemoRow[] {
   return ranked.map((r, i) => {
     const card = r.body as AnalysisResult['scorecard'];
@@ -143,15 +148,11 @@ function rankingRows(ranked: readonly RankedScorecard[]): DemoRow[] {
 
 async function seedJob(store: Store, { slug, jobFile, questions: questionsRef }: DemoJob): Promise<string> {
   const ws = await store.workspaces.ensure({ slug: DEMO_WORKSPACE, name: 'Candor demo' });
+  // Built-ins (frameworks/*.yaml, frameworks/questions/*.yaml) are read from their files by every
+  // workspace: stored as the demo's own rows they would shadow the built-in there (issue 10).
   const framework = frameworkFor('default');
-  await store.frameworks.save({
-    id: framework.id,
-    version: framework.version,
-    name: framework.name,
-    definition: framework,
-  });
   const questions = loadQuestionSet(questionsRef);
-  await store.questionSets.save(questions, { workspaceId: ws.id });
+  if (isFileReference(questionsRef)) await store.questionSets.save(questions, { workspaceId: ws.id });
   const profile = readJobFile(jobFile);
   const jobId = `job_${DEMO_WORKSPACE}_${slug}`;
   try {

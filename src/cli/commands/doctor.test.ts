@@ -1,13 +1,15 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, expect, it } from 'vitest';
+import { locatePocketsphinx } from '../../analysis/speech/stt/index.js';
+import { need, requires } from '../../test-helpers.js';
 import { doctorReport } from './doctor.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'candor-doctor-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-describe('doctorReport', () => {
+requires(need.tool('ffmpeg'), need.pocketsphinx()).describe('doctorReport', () => {
   it('reports ffmpeg, the engines with reasons, the model, word vectors and the data dir', async () => {
     const { text, json } = await doctorReport({ env: { CANDOR_DATA_DIR: path.join(dir, 'data') } });
     expect(json.node).toMatchObject({ ok: true, version: process.version });
@@ -22,6 +24,17 @@ describe('doctorReport', () => {
       path: '/usr/share/pocketsphinx/model/en-us',
       missing: [],
     });
+    // The library is where the system says (ldconfig -p, else pkg-config), and the report names it.
+    const found = locatePocketsphinx();
+    expect(json.pocketsphinxLibrary).toMatchObject({
+      ok: true,
+      path: found.pocketsphinx?.path,
+      sphinxbase: found.sphinxbase?.path,
+      source: expect.stringMatching(/^(ldconfig|pkg-config)$/),
+    });
+    expect(text).toMatch(
+      /^✓ libpocketsphinx: \/\S+libpocketsphinx\.so\S* \(found by (ldconfig|pkg-config);/m,
+    );
     expect(json.speech.selected).toBe('pocketsphinx');
     expect(json.speech.engines.map((e) => [e.name, e.usable])).toEqual([
       ['pocketsphinx', true],

@@ -4,6 +4,7 @@ import { defaultEmbeddingsFile } from '../../analysis/language/semantic/index.js
 import {
   checkEngines,
   closeSharedDecoder,
+  locatePocketsphinx,
   missingModelFiles,
   pocketsphinxModel,
   selectEngine,
@@ -33,6 +34,12 @@ export interface DoctorJson {
   };
   readonly ffprobe: Check & { readonly path: string | null; readonly version: string | null };
   readonly pocketsphinxModel: Check & { readonly path: string; readonly missing: readonly string[] };
+  /** Where ldconfig or pkg-config says libpocketsphinx and libsphinxbase are. */
+  readonly pocketsphinxLibrary: Check & {
+    readonly path: string | null;
+    readonly sphinxbase: string | null;
+    readonly source: string | null;
+  };
   readonly speech: { readonly selected: string | null; readonly engines: readonly EngineStatus[] };
   readonly wordVectors: Check & { readonly path: string | null; readonly bytes: number | null };
   readonly dataDir: Check & { readonly path: string | null };
@@ -105,6 +112,24 @@ function modelCheck(): DoctorJson['pocketsphinxModel'] {
       missing.length === 0
         ? `pocketsphinx model: ${folder}`
         : `pocketsphinx model missing: ${missing.join(', ')} (apt-get install pocketsphinx-en-us)`,
+  };
+}
+
+function libraryCheck(): DoctorJson['pocketsphinxLibrary'] {
+  const found = locatePocketsphinx();
+  const ok = found.pocketsphinx !== null && found.sphinxbase !== null;
+  const missing = [
+    found.pocketsphinx ? null : 'libpocketsphinx.so.3',
+    found.sphinxbase ? null : 'libsphinxbase.so.3',
+  ].filter((name) => name !== null);
+  return {
+    ok,
+    path: found.pocketsphinx?.path ?? null,
+    sphinxbase: found.sphinxbase?.path ?? null,
+    source: found.pocketsphinx?.source ?? null,
+    detail: ok
+      ? `libpocketsphinx: ${found.pocketsphinx.path} (found by ${found.pocketsphinx.source}; libsphinxbase: ${found.sphinxbase.path})`
+      : `libpocketsphinx: ${missing.join(', ')} not found by ldconfig -p or pkg-config (apt-get install libpocketsphinx3)`,
   };
 }
 
@@ -190,6 +215,7 @@ export async function doctorReport(options: DoctorOptions = {}): Promise<{ text:
     node: nodeCheck(),
     ...media,
     pocketsphinxModel: modelCheck(),
+    pocketsphinxLibrary: libraryCheck(),
     speech: { selected, engines },
     wordVectors: wordVectorsCheck(),
     dataDir: dataDirCheck(env),
@@ -202,6 +228,7 @@ export async function doctorReport(options: DoctorOptions = {}): Promise<{ text:
     `${mark(json.ffmpeg.ok)} ${json.ffmpeg.detail}`,
     `${mark(json.ffprobe.ok)} ${json.ffprobe.detail}`,
     `${mark(json.pocketsphinxModel.ok)} ${json.pocketsphinxModel.detail}`,
+    `${mark(json.pocketsphinxLibrary.ok)} ${json.pocketsphinxLibrary.detail}`,
     `${mark(selected !== null)} speech-to-text: ${selected ? `uses ${selected}` : 'no usable engine'}`,
     ...engines.map((e) => `    ${mark(e.usable)} ${e.name}: ${e.reason}`),
     `${mark(json.wordVectors.ok)} ${json.wordVectors.detail}`,

@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
-import { loadConfig } from '../../core/index.js';
+import { CandorError, loadConfig } from '../../core/index.js';
 import { buildApp } from '../../server/app.js';
 import { loadServerConfig } from '../../server/config.js';
 import { openStore, type Store } from '../../store/index.js';
 import { sweepIncoming } from '../../pipeline/index.js';
-import { closeSpeechRecogniser, startWorker, type Worker } from '../../server/worker/index.js';
+import { closeSpeechRecogniser, startWorkerThread, type Worker } from '../../server/worker/index.js';
 import { DEMO_WORKSPACE, seedDemo } from './demo.js';
 import { DEMO_PEOPLE, seedDemoPeople } from './demo-people.js';
 
@@ -51,15 +51,31 @@ export async function serve(options: ServeOptions = {}): Promise<RunningServer> 
     ...(options.demo && !env.CANDOR_DEFAULT_WORKSPACE ? { defaultWorkspace: DEMO_WORKSPACE } : {}),
   };
   const store = await openStore({ dataDir, databaseUrl: core.databaseUrl });
+  let app: FastifyInstance | null = null;
+  let worker: Worker | null = null;
+  // Stops whatever has started, in reverse order; also what a failed start runs, so nothing
+  // (the worker's poll loop above all) keeps using a closed database.
+  const close = async (): Promise<void> => {
+    await worker?.stop();
+    await app?.close();
+    await closeSpeechRecogniser();
+    await store.close();
+  };
   try {
     const demoPassword = options.demo ? await prepareDemo(store, env, print) : null;
-    const app = await buildApp({ store, config, logger: options.logger ?? true });
-    let worker: Worker | null = null;
+    app = await buildApp({ store, config, logger: options.logger ?? true });
+    await listen(app, config.host, config.port);
+    // Only once listening: a server that cannot start has no work to take from the queue.
     if (config.runWorker) {
       await sweepIncoming(config.mediaDir);
-      worker = startWorker({ store, config, logger: app.log });
+      // Analysis runs in a worker thread with its own connection: requests never wait on it.
+      worker = startWorkerThread({
+        store: { dataDir, databaseUrl: core.databaseUrl },
+        queue: store.queue,
+        config,
+        logger: app.log,
+      });
     }
-    await app.listen({ port: config.port, host: config.host });
     const address = app.server.address();
     const port = typeof address === 'object' && address !== null ? address.port : config.port;
     const host = config.host.includes(':') ? `[${config.host}]` : config.host;
@@ -67,6 +83,7 @@ export async function serve(options: ServeOptions = {}): Promise<RunningServer> 
     print(`Candor API listening on ${url}/api/v1 (docs: ${url}/api/docs)`);
     print(`Web app: ${url}/`);
     if (demoPassword !== null) {
+      // Last, so the accounts are what a person sees when the start is done.
       print(`Demo accounts (password: ${demoPassword}):`);
       for (const p of DEMO_PEOPLE) print(`  ${p.email.padEnd(24)} ${p.role.padEnd(15)} ${p.name}`);
     } else if ((await store.users.count()) === 0) {
@@ -74,19 +91,39 @@ export async function serve(options: ServeOptions = {}): Promise<RunningServer> 
         'No users yet: create one with `candor user create --email you@example.com --name "Your Name" --role admin`',
       );
     }
-    return {
-      app,
-      url,
-      close: async () => {
-        await worker?.stop();
-        await app.close();
-        await closeSpeechRecogniser();
-        await store.close();
-      },
-    };
+    return { app, url, close };
   } catch (error) {
-    await store.close();
+    await close();
     throw error;
+  }
+}
+
+/** Socket errors that mean the address is wrong or taken, not that Candor is broken. */
+const ADDRESS_ERRORS: Readonly<Record<string, string>> = {
+  EADDRINUSE: 'the port is already in use (another Candor or program?); set PORT to a free one',
+  EADDRNOTAVAIL: 'this machine has no such address; set HOST to one of its addresses, e.g. 127.0.0.1',
+  ENOTFOUND: 'no such host name; set HOST to an address of this machine, e.g. 127.0.0.1',
+  EAI_AGAIN: 'the host name could not be resolved; set HOST to an address of this machine',
+  EACCES: 'not allowed to listen there (ports below 1024 need privileges); set PORT to 1024 or above',
+};
+
+/**
+ * Listens, turning a taken port or a bad HOST into a CONFIG_INVALID naming the address (the CLI
+ * prints it on one line and exits 2).
+ * @throws CandorError('CONFIG_INVALID', 'cannot listen on 127.0.0.1:3000: the port is already in use …', { setting, code })
+ */
+async function listen(app: FastifyInstance, host: string, port: number): Promise<void> {
+  try {
+    await app.listen({ port, host });
+  } catch (error) {
+    const raw = (error as { code?: unknown }).code;
+    const code = typeof raw === 'string' ? raw : '';
+    const reason = ADDRESS_ERRORS[code];
+    if (reason === undefined) throw error;
+    throw new CandorError('CONFIG_INVALID', `cannot listen on ${host}:${port}: ${reason}`, {
+      setting: code === 'EADDRINUSE' || code === 'EACCES' ? 'PORT' : 'HOST',
+      code,
+    });
   }
 }
 

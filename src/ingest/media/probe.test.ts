@@ -1,14 +1,15 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, expect, it } from 'vitest';
 import { probeMedia } from './probe.js';
-import { ffmpegMake, hasFfmpeg, hasSpeechData, JFK, tempFolder } from './test-helpers.js';
+import { ffmpeg, ffmpegMake, JFK, speechData, tempFolder } from './test-helpers.js';
+import { requires } from '../../test-helpers.js';
 
-describe.skipIf(!hasFfmpeg)('probeMedia', () => {
+requires(ffmpeg).describe('probeMedia', () => {
   const tmp = tempFolder();
   afterAll(() => tmp.cleanup());
 
-  it.skipIf(!hasSpeechData)('reads jfk.flac: 11 s, flac, 44.1 kHz stereo, no video', async () => {
+  requires(...speechData).it('reads jfk.flac: 11 s, flac, 44.1 kHz stereo, no video', async () => {
     expect(await probeMedia(JFK)).toEqual({
       durationSeconds: 11,
       hasAudio: true,

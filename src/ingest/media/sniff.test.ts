@@ -3,17 +3,18 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isMediaFile, sniffFile, sniffMediaType } from './sniff.js';
 import {
+  ffmpeg,
   ffmpegMake,
-  hasFfmpeg,
-  hasSpeechData,
-  hasVideoData,
   JFK,
   LIBRIVOX,
+  speechData,
   tempFolder,
   VIDEO_GRID,
+  videoData,
 } from './test-helpers.js';
+import { requires } from '../../test-helpers.js';
 
-describe.skipIf(!hasFfmpeg)('sniffMediaType on files real encoders wrote', () => {
+requires(ffmpeg).describe('sniffMediaType on files real encoders wrote', () => {
   const tmp = tempFolder();
   const tone = ['-f', 'lavfi', '-i', 'sine=frequency=440:duration=0.5'];
   const made: Record<string, string> = {};
@@ -65,7 +66,7 @@ describe.skipIf(!hasFfmpeg)('sniffMediaType on files real encoders wrote', () =>
   });
 });
 
-describe.skipIf(!hasSpeechData || !hasVideoData)('sniffMediaType on the shared recordings', () => {
+requires(...speechData, videoData).describe('sniffMediaType on the shared recordings', () => {
   it('recognises flac, wav and an MPEG-1 program stream', async () => {
     expect(await sniffFile(JFK)).toBe('flac');
     expect(await sniffFile(path.join(LIBRIVOX, 'sense_and_sensibility_01_austen_64kb-0880.wav'))).toBe('wav');

@@ -1,16 +1,17 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { need } from '../../test-helpers.js';
 
 /** The shared real-data folder (../shared/data from the project root). */
 export const SHARED_DATA = path.resolve(import.meta.dirname, '../../../../shared/data');
 export const JFK = path.join(SHARED_DATA, 'speech', 'jfk.flac');
 export const LIBRIVOX = path.join(SHARED_DATA, 'speech', 'librivox');
 export const VIDEO_GRID = path.join(SHARED_DATA, 'video-grid');
-export const hasSpeechData = existsSync(JFK) && existsSync(LIBRIVOX);
-export const hasVideoData = existsSync(VIDEO_GRID);
-export const hasFfmpeg = existsSync('/usr/bin/ffmpeg') || existsSync('/usr/local/bin/ffmpeg');
+export const ffmpeg = need.tool('ffmpeg');
+export const speechData = [need.sharedData('speech/jfk.flac'), need.sharedData('speech/librivox')];
+export const videoData = need.sharedData('video-grid');
 
 /** A temporary folder removed by the returned cleanup. */
 export function tempFolder(): { dir: string; cleanup: () => void } {

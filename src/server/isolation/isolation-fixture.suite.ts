@@ -4,7 +4,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { analyzeFile } from '../../cli/commands/analyze.js';
+import { analyzeFile } from '../../pipeline/index.js';
 import { saveAnalysis } from '../../cli/commands/save-analysis.js';
 import { frameworkFor } from '../../cli/context.js';
 import { loadQuestionSet } from '../../assessment/index.js';

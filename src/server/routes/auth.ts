@@ -5,6 +5,7 @@ import { USER_ROLES, type Store } from '../../store/index.js';
 import { csrfTokenFor, currentAuth, requireAuth, SESSION_COOKIE } from '../auth.js';
 import type { ServerConfig } from '../config.js';
 import { ErrorBody } from '../errors.js';
+import { createLoginGuard } from '../security/index.js';
 
 export const User = z
   .object({
@@ -34,10 +35,12 @@ const Session = z.object({
 const BAD_LOGIN = 'email or password is incorrect';
 
 /**
- * `POST /auth/login`, `POST /auth/logout`, `GET /me`.
+ * `POST /auth/login` (per-account lockout and one password check at a time: security/login-guard.ts),
+ * `POST /auth/logout`, `GET /me`.
  * @example await app.register(authRoutes(store, config), { prefix: '/api/v1' })
  */
 export function authRoutes(store: Store, config: ServerConfig): FastifyPluginAsyncZod {
+  const guard = createLoginGuard(store, config.security);
   return (app) => {
     app.post(
       '/auth/login',
@@ -46,17 +49,16 @@ export function authRoutes(store: Store, config: ServerConfig): FastifyPluginAsy
           tags: ['auth'],
           summary: 'Sign in with email and password; sets the session cookie',
           body: LoginBody,
-          response: { 200: Session, 400: ErrorBody, 401: ErrorBody },
+          response: { 200: Session, 400: ErrorBody, 401: ErrorBody, 429: ErrorBody },
         },
       },
       async (request, reply) => {
         const { email, password, workspace } = request.body;
         const slug = workspace ?? config.defaultWorkspace;
         const ws = await store.workspaces.getBySlug(slug).catch(() => null);
-        const user =
-          ws === null
-            ? await store.users.verifyPassword('', email, password)
-            : await store.users.verifyPassword(ws.id, email, password);
+        const user = await guard.signIn(slug, email, () =>
+          store.users.verifyPassword(ws?.id ?? '', email, password),
+        );
         if (user === null) throw new CandorError('UNAUTHENTICATED', BAD_LOGIN);
         const { token } = await store.users.createSession(user.id, config.sessionTtlMs);
         void reply.setCookie(SESSION_COOKIE, token, {

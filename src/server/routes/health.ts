@@ -1,5 +1,4 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { sql } from 'kysely';
 import { z } from 'zod';
 import { engineVersion } from '../../core/index.js';
 import type { Store } from '../../store/index.js';
@@ -20,7 +19,7 @@ export function healthRoutes(store: Store): FastifyPluginAsyncZod {
       '/health',
       { schema: { tags: ['system'], summary: 'Liveness and database check', response: { 200: Health } } },
       async () => {
-        await sql`select 1`.execute(store.db);
+        await store.ping();
         return { status: 'ok' as const, version: engineVersion(), database: store.kind };
       },
     );

@@ -8,10 +8,10 @@ import type { SignalAnalyzer } from '../../analysis/index.js';
 import { defaultAnalyzer, writeTranscriptText } from '../../pipeline/index.js';
 import {
   addRecording,
-  hasSpeechTools,
   hiringFixture,
   makeJfkOgg,
   priyaText,
+  speechTools,
   tempDir,
   type HiringFixture,
 } from '../../pipeline/test-helpers.js';
@@ -156,7 +156,7 @@ export function describeWorker(name: string, open: () => Promise<Store>): void {
       for (const i of interviews) expect(await store.scorecards.listForInterview(i.id)).toHaveLength(1);
     });
 
-    describe.skipIf(!hasSpeechTools)('with recordings', () => {
+    speechTools.describe('with recordings', () => {
       let ogg = '';
       beforeAll(() => {
         ogg = makeJfkOgg(data.dir);

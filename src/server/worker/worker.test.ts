@@ -6,6 +6,7 @@ import { closeSharedDecoder } from '../../analysis/speech/stt/index.js';
 import { openStore } from '../../store/index.js';
 import { postgresTestSchema } from '../../store/test-helpers.js';
 import { describeWorker } from './worker.suite.js';
+import { need, requires } from '../../test-helpers.js';
 
 const tempDir = fs.mkdtempSync(path.join(os.tmpdir(), 'candor-worker-db-'));
 afterAll(async () => {
@@ -20,7 +21,7 @@ describe('SQLite', () => {
 const databaseUrl = process.env.TEST_DATABASE_URL;
 const { schema, drop } = postgresTestSchema('candor_worker_test', databaseUrl);
 
-describe.skipIf(!databaseUrl)('PostgreSQL (TEST_DATABASE_URL)', () => {
+requires(need.database()).describe('PostgreSQL (TEST_DATABASE_URL)', () => {
   afterAll(drop);
   describeWorker('postgres', () => openStore({ dataDir: tempDir, databaseUrl, schema }));
 });

@@ -32,6 +32,8 @@ export interface WorkerOptions {
   readonly analyzer?: SignalAnalyzer;
   /** Default: errors to stderr, nothing else. */
   readonly logger?: WorkerLogger;
+  /** Called when this worker has claimed a task, before it runs it. */
+  readonly onTaskStart?: (task: TaskRecord) => void;
   /** Called after each task this worker ran, with how it ended. */
   readonly onTaskEnd?: (task: TaskRecord, outcome: RunOutcome) => void;
 }
@@ -95,6 +97,7 @@ export function startWorker(options: WorkerOptions): Worker {
       try {
         task = await options.store.queue.claim(workerId, WORKER_TASK_KINDS, leaseMs);
         if (task !== null) {
+          options.onTaskStart?.(task);
           const outcome = await runTask(task, context);
           logger.info({ workerId, taskId: task.id, outcome }, `task ${task.id}: ${outcome}`);
           options.onTaskEnd?.(task, outcome);

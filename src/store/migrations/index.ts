@@ -2,7 +2,10 @@ import type { Migration } from 'kysely';
 import * as initial from './0001-initial.js';
 import * as accounts from './0002-accounts.js';
 import * as workflow from './0003-workflow.js';
+import * as uploadPositions from './0004-upload-positions.js';
+import * as workspaceCatalogue from './0005-workspace-catalogue.js';
 import * as scorecardSummary from './0006-scorecard-summary.js';
+import * as loginThrottle from './0007-login-throttle.js';
 
 /**
  * Every migration, imported in code rather than found by scanning a folder, so the compiled
@@ -12,5 +15,8 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0001-initial': initial,
   '0002-accounts': accounts,
   '0003-workflow': workflow,
+  '0004-upload-positions': uploadPositions,
+  '0005-workspace-catalogue': workspaceCatalogue,
   '0006-scorecard-summary': scorecardSummary,
+  '0007-login-throttle': loginThrottle,
 };

@@ -1,7 +1,7 @@
 import type { Selectable } from 'kysely';
-import { newId } from '../../core/index.js';
+import { CandorError, newId } from '../../core/index.js';
 import type { ApplicationTable } from '../schema.js';
-import { guardWrite, notFound, timestamp, type RepositoryContext } from './rows.js';
+import { guardWrite, notFound, timestamp, toJson, type RepositoryContext } from './rows.js';
 
 export interface ApplicationRecord {
   readonly id: string;
@@ -31,6 +31,32 @@ export interface ApplicationRepository {
   listByJob(jobId: string): Promise<ApplicationRecord[]>;
   /** Moves the application to a stage; returns it afterwards. */
   updateStage(id: string, stage: string): Promise<ApplicationRecord>;
+  /** A candidate's applications with their jobs' titles, oldest first (one query). */
+  listByCandidate(candidateId: string): Promise<CandidateApplicationRecord[]>;
+  /**
+   * A person's decision: moves the application to `stage` and appends a `decision` event
+   * (payload `{ decision, previousStage }`) in one transaction; returns the event id. The event's
+   * time is after the application's last event, so the history reads in the order things happened.
+   * @throws CandorError CONFLICT when another decision changed the stage meanwhile.
+   */
+  recordDecision(input: DecisionInput): Promise<string>;
+}
+
+/** An application with the title of the job applied to. */
+export interface CandidateApplicationRecord extends ApplicationRecord {
+  readonly jobTitle: string;
+}
+
+export interface DecisionInput {
+  readonly workspaceId: string;
+  readonly applicationId: string;
+  /** What was decided, e.g. `advance`; kept in the event's payload. */
+  readonly decision: string;
+  /** The stage the decision moves the application to. */
+  readonly stage: string;
+  readonly reason: string;
+  /** The deciding user's id. */
+  readonly actor: string;
 }
 
 /**
@@ -96,7 +122,67 @@ export function createApplicationRepository(ctx: RepositoryContext): Application
         .execute();
       return get(id);
     },
+    async listByCandidate(candidateId) {
+      const rows = await db
+        .selectFrom('application as a')
+        .innerJoin('job as j', 'j.id', 'a.job_id')
+        .selectAll('a')
+        .select('j.title')
+        .where('a.candidate_id', '=', candidateId)
+        .orderBy('a.created_at')
+        .orderBy('a.id')
+        .execute();
+      return rows.map((row) => ({ ...toRecord(row), jobTitle: row.title }));
+    },
+    recordDecision: (input) => recordDecision(ctx, input),
   };
+}
+
+async function recordDecision(ctx: RepositoryContext, input: DecisionInput): Promise<string> {
+  const eventId = newId('evt');
+  await ctx.db.transaction().execute(async (trx) => {
+    const current = await trx
+      .selectFrom('application')
+      .select('stage')
+      .where('id', '=', input.applicationId)
+      .executeTakeFirst();
+    if (current === undefined) throw notFound('application', input.applicationId);
+    const last = await trx
+      .selectFrom('pipeline_event')
+      .select('occurred_at')
+      .where('application_id', '=', input.applicationId)
+      .orderBy('occurred_at', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    const now = Date.parse(timestamp(ctx));
+    const lastAt = last === undefined ? -Infinity : Date.parse(last.occurred_at);
+    const occurredAt = new Date(Math.max(now, lastAt + 1)).toISOString();
+    // Compare-and-set on the stage read above: a concurrent decision makes this one a conflict.
+    const updated = await trx
+      .updateTable('application')
+      .set({ stage: input.stage, updated_at: occurredAt })
+      .where('id', '=', input.applicationId)
+      .where('stage', '=', current.stage)
+      .executeTakeFirst();
+    if (updated.numUpdatedRows !== 1n) {
+      const message = `application ${input.applicationId} changed while deciding; reload and decide again`;
+      throw new CandorError('CONFLICT', message, { entity: 'application', id: input.applicationId });
+    }
+    await trx
+      .insertInto('pipeline_event')
+      .values({
+        id: eventId,
+        workspace_id: input.workspaceId,
+        application_id: input.applicationId,
+        kind: 'decision',
+        actor: input.actor,
+        reason: input.reason,
+        payload: toJson({ decision: input.decision, previousStage: current.stage }),
+        occurred_at: occurredAt,
+      })
+      .execute();
+  });
+  return eventId;
 }
 
 function toRecord(row: Selectable<ApplicationTable>): ApplicationRecord {

@@ -23,6 +23,8 @@ export interface CohortRepository {
   members(cohortId: string): Promise<string[]>;
   /** Cohorts a student belongs to. */
   cohortsOf(userId: string): Promise<CohortRecord[]>;
+  /** Number of students per cohort of the workspace; cohorts without students are left out. */
+  studentCounts(workspaceId: string): Promise<Map<string, number>>;
 }
 
 /**
@@ -96,6 +98,16 @@ export function createCohortRepository(ctx: RepositoryContext): CohortRepository
         .orderBy('cohort.name')
         .execute();
       return rows.map(toRecord);
+    },
+    async studentCounts(workspaceId) {
+      const rows = await db
+        .selectFrom('cohort_member as m')
+        .innerJoin('cohort as c', 'c.id', 'm.cohort_id')
+        .select(['m.cohort_id', (eb) => eb.fn.count('m.user_id').as('n')])
+        .where('c.workspace_id', '=', workspaceId)
+        .groupBy('m.cohort_id')
+        .execute();
+      return new Map(rows.map((r) => [r.cohort_id, Number(r.n)]));
     },
   };
 }

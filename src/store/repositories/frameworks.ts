@@ -1,5 +1,5 @@
 import type { Selectable } from 'kysely';
-import { CandorError } from '../../core/index.js';
+import { CandorError, isCandorError } from '../../core/index.js';
 import type { FrameworkTable } from '../schema.js';
 import { fromJson, guardWrite, timestamp, toJson, type RepositoryContext } from './rows.js';
 
@@ -29,11 +29,17 @@ export interface FrameworkRepository {
    * version must never change meaning).
    */
   save(input: NewFramework): Promise<FrameworkRecord>;
-  get(id: string, version: string): Promise<FrameworkRecord>;
+  /** A version saved under exactly this workspace (default: the built-in rows). */
+  get(id: string, version: string, workspaceId?: string | null): Promise<FrameworkRecord>;
   /** The highest version, comparing digit runs as numbers (`1.10` after `1.9`). */
-  latest(id: string): Promise<FrameworkRecord>;
+  latest(id: string, workspaceId?: string | null): Promise<FrameworkRecord>;
   /** Every saved version, lowest first. */
-  versions(id: string): Promise<string[]>;
+  versions(id: string, workspaceId?: string | null): Promise<string[]>;
+  /**
+   * Every version of `id` a workspace can use, lowest first: its own and the built-in rows; where
+   * both hold a version, its own.
+   */
+  visibleVersions(workspaceId: string, id: string): Promise<FrameworkRecord[]>;
   /** The latest version of each framework a workspace can use: its own and the built-ins. */
   listLatest(workspaceId: string | null): Promise<FrameworkRecord[]>;
 }
@@ -41,44 +47,58 @@ export interface FrameworkRepository {
 const versionOrder = new Intl.Collator('en', { numeric: true }).compare;
 
 /**
- * Competency frameworks, stored as JSON per (id, version).
+ * Competency frameworks, stored as JSON per (workspace, id, version); ids are unique per workspace.
  * @example await store.frameworks.save({ id: 'customer-facing', version: '1', name: 'Customer facing', definition })
  */
 export function createFrameworkRepository(ctx: RepositoryContext): FrameworkRepository {
   const { db } = ctx;
-  const allVersions = async (id: string): Promise<FrameworkRecord[]> => {
-    const rows = await db.selectFrom('framework').selectAll().where('id', '=', id).execute();
-    return rows.map(toRecord).sort((a, b) => versionOrder(a.version, b.version));
-  };
-  const get = async (id: string, version: string): Promise<FrameworkRecord> => {
-    const row = await db
+  const scoped = (workspaceId: string | null) =>
+    db
       .selectFrom('framework')
       .selectAll()
+      .where('workspace_id', workspaceId === null ? 'is' : '=', workspaceId);
+  const allVersions = async (id: string, workspaceId: string | null): Promise<FrameworkRecord[]> => {
+    const rows = await scoped(workspaceId).where('id', '=', id).execute();
+    return rows.map(toRecord).sort((a, b) => versionOrder(a.version, b.version));
+  };
+  const find = async (id: string, version: string, workspaceId: string | null) => {
+    const row = await scoped(workspaceId)
       .where('id', '=', id)
       .where('version', '=', version)
       .executeTakeFirst();
-    if (row === undefined) throw missing(id, version);
-    return toRecord(row);
+    return row === undefined ? undefined : toRecord(row);
+  };
+  const get = async (
+    id: string,
+    version: string,
+    workspaceId: string | null = null,
+  ): Promise<FrameworkRecord> => {
+    const found = await find(id, version, workspaceId);
+    if (found === undefined) throw missing(id, version);
+    return found;
   };
   return {
     async save(input) {
       const definition = toJson(input.definition);
+      const workspaceId = input.workspaceId ?? null;
       const key = `${input.id}@${input.version}`;
+      // Saving the same version again is a no-op: a unique violation here means it exists.
       await guardWrite('framework', key, () =>
         db
           .insertInto('framework')
           .values({
             id: input.id,
             version: input.version,
-            workspace_id: input.workspaceId ?? null,
+            workspace_id: workspaceId,
             name: input.name,
             definition,
             created_at: timestamp(ctx),
           })
-          .onConflict((oc) => oc.columns(['id', 'version']).doNothing())
           .execute(),
-      );
-      const stored = await get(input.id, input.version);
+      ).catch((error: unknown) => {
+        if (!isCandorError(error) || error.code !== 'CONFLICT') throw error;
+      });
+      const stored = await get(input.id, input.version, workspaceId);
       if (toJson(stored.definition) !== definition) {
         const message = `framework ${input.id} version ${input.version} is already saved with a different definition; give the change a new version`;
         throw new CandorError('CONFLICT', message, {
@@ -90,14 +110,20 @@ export function createFrameworkRepository(ctx: RepositoryContext): FrameworkRepo
       return stored;
     },
     get,
-    async latest(id) {
-      const all = await allVersions(id);
+    async latest(id, workspaceId = null) {
+      const all = await allVersions(id, workspaceId);
       const newest = all.at(-1);
       if (newest === undefined) throw missing(id, null);
       return newest;
     },
-    async versions(id) {
-      return (await allVersions(id)).map((f) => f.version);
+    async versions(id, workspaceId = null) {
+      return (await allVersions(id, workspaceId)).map((f) => f.version);
+    },
+    async visibleVersions(workspaceId, id) {
+      const byVersion = new Map<string, FrameworkRecord>();
+      for (const record of [...(await allVersions(id, null)), ...(await allVersions(id, workspaceId))])
+        byVersion.set(record.version, record);
+      return [...byVersion.values()].sort((a, b) => versionOrder(a.version, b.version));
     },
     async listLatest(workspaceId) {
       let query = db.selectFrom('framework').selectAll();
@@ -110,8 +136,10 @@ export function createFrameworkRepository(ctx: RepositoryContext): FrameworkRepo
       const newest = new Map<string, FrameworkRecord>();
       for (const record of (await query.execute()).map(toRecord)) {
         const seen = newest.get(record.id);
-        if (seen === undefined || versionOrder(record.version, seen.version) > 0)
-          newest.set(record.id, record);
+        const newer = seen === undefined || versionOrder(record.version, seen.version) > 0;
+        const ownOverBuiltIn =
+          seen !== undefined && record.version === seen.version && record.workspaceId !== null;
+        if (newer || ownOverBuiltIn) newest.set(record.id, record);
       }
       return [...newest.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     },

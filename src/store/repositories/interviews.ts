@@ -2,7 +2,7 @@ import type { Selectable } from 'kysely';
 import { newId } from '../../core/index.js';
 import type { InterviewKind, TranscriptFormat } from '../../domain/index.js';
 import type { InterviewTable } from '../schema.js';
-import { guardWrite, notFound, timestamp, type RepositoryContext } from './rows.js';
+import { chunks, guardWrite, notFound, timestamp, type RepositoryContext } from './rows.js';
 
 export interface InterviewRecord {
   readonly id: string;
@@ -36,6 +36,8 @@ export interface InterviewRepository {
   listByApplication(applicationId: string): Promise<InterviewRecord[]>;
   /** Practice interviews a student owns, oldest first. */
   listByUser(userId: string): Promise<InterviewRecord[]>;
+  /** Practice interviews of these students in the workspace, oldest first (then by id). */
+  listPracticeOf(workspaceId: string, userIds: readonly string[]): Promise<InterviewRecord[]>;
   /** Records where the transcript came from once it is imported or recognised. */
   setSource(
     id: string,
@@ -97,6 +99,22 @@ export function createInterviewRepository(ctx: RepositoryContext): InterviewRepo
         .orderBy('id')
         .execute();
       return rows.map(toInterviewRecord);
+    },
+    async listPracticeOf(workspaceId, userIds) {
+      const interviews: InterviewRecord[] = [];
+      for (const batch of chunks([...new Set(userIds)])) {
+        const rows = await db
+          .selectFrom('interview')
+          .selectAll()
+          .where('workspace_id', '=', workspaceId)
+          .where('kind', '=', 'practice')
+          .where('user_id', 'in', batch)
+          .execute();
+        interviews.push(...rows.map(toInterviewRecord));
+      }
+      return interviews.sort((a, b) =>
+        a.createdAt !== b.createdAt ? (a.createdAt < b.createdAt ? -1 : 1) : a.id < b.id ? -1 : 1,
+      );
     },
     async setSource(id, source) {
       await db

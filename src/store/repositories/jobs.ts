@@ -36,6 +36,17 @@ export interface JobRepository {
   listByWorkspace(workspaceId: string): Promise<JobRecord[]>;
   /** Changes the given fields; returns the job as stored afterwards. */
   update(id: string, patch: JobPatch): Promise<JobRecord>;
+  /**
+   * Per job of the workspace that has applications: how many, and how many of them have an
+   * overall score on their newest scorecard. Jobs without applications are left out.
+   */
+  countsByWorkspace(workspaceId: string): Promise<Map<string, JobCounts>>;
+}
+
+export interface JobCounts {
+  readonly applicationCount: number;
+  /** Applications whose newest scorecard (latest `createdAt`, then largest id) has an overall score. */
+  readonly scoredCount: number;
 }
 
 /**
@@ -91,6 +102,42 @@ export function createJobRepository(ctx: RepositoryContext): JobRepository {
         await guardWrite('job', id, () => db.updateTable('job').set(changes).where('id', '=', id).execute());
       }
       return get(id);
+    },
+    async countsByWorkspace(workspaceId) {
+      const applications = await db
+        .selectFrom('application as a')
+        .innerJoin('job as j', 'j.id', 'a.job_id')
+        .select(['a.job_id', (eb) => eb.fn.count('a.id').as('n')])
+        .where('j.workspace_id', '=', workspaceId)
+        .groupBy('a.job_id')
+        .execute();
+      const scorecards = await db
+        .selectFrom('scorecard as s')
+        .innerJoin('interview as i', 'i.id', 's.interview_id')
+        .innerJoin('application as a', 'a.id', 'i.application_id')
+        .innerJoin('job as j', 'j.id', 'a.job_id')
+        .select(['s.id', 's.created_at', 's.overall_score', 'a.id as application_id', 'a.job_id'])
+        .where('j.workspace_id', '=', workspaceId)
+        .execute();
+      const newest = new Map<string, (typeof scorecards)[number]>();
+      for (const card of scorecards) {
+        const seen = newest.get(card.application_id);
+        const newer =
+          seen === undefined ||
+          card.created_at > seen.created_at ||
+          (card.created_at === seen.created_at && card.id > seen.id);
+        if (newer) newest.set(card.application_id, card);
+      }
+      const scored = new Map<string, number>();
+      for (const card of newest.values()) {
+        if (card.overall_score !== null) scored.set(card.job_id, (scored.get(card.job_id) ?? 0) + 1);
+      }
+      return new Map(
+        applications.map((row) => [
+          row.job_id,
+          { applicationCount: Number(row.n), scoredCount: scored.get(row.job_id) ?? 0 },
+        ]),
+      );
     },
   };
 }

@@ -1,7 +1,7 @@
 import { createHash, randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 import type { ColumnType, Selectable } from 'kysely';
 import { CandorError, newId } from '../../core/index.js';
-import { guardWrite, notFound, preparedQuery, timestamp, type RepositoryContext } from './rows.js';
+import { chunks, guardWrite, notFound, preparedQuery, timestamp, type RepositoryContext } from './rows.js';
 
 /** Who a user is to Candor; decides what the API lets them do. */
 export const USER_ROLES = ['admin', 'recruiter', 'hiring_manager', 'advisor', 'candidate'] as const;
@@ -98,6 +98,14 @@ export interface UserRepository {
   createApiToken(userId: string, name: string): Promise<{ token: string; record: ApiTokenRecord }>;
   /** The token's owner (and marks the token used), or null for an unknown token. */
   findByToken(token: string): Promise<{ user: UserRecord; token: ApiTokenRecord } | null>;
+  /** Users of one workspace by name (then id), optionally only those of one role. */
+  listByWorkspace(workspaceId: string, role?: UserRole): Promise<UserRecord[]>;
+  /** The users among `ids` that belong to the workspace, by id; ids of others are left out. */
+  getMany(workspaceId: string, ids: readonly string[]): Promise<Map<string, UserRecord>>;
+  /** A user's API tokens, oldest first (hashes never leave the database). */
+  listApiTokens(userId: string): Promise<ApiTokenRecord[]>;
+  /** Revokes one of the user's own tokens; false when the user has no token with that id. */
+  deleteApiToken(userId: string, tokenId: string): Promise<boolean>;
 }
 
 /** SHA-256 hex of a secret token: how sessions and API tokens are looked up without storing them. */
@@ -307,6 +315,52 @@ export function createUserRepository(ctx: RepositoryContext): UserRepository {
         lastUsedAt,
       };
       return { user: toUser(row), token: record };
+    },
+    async listByWorkspace(workspaceId, role) {
+      let query = db
+        .selectFrom('app_user as u')
+        .select(USER_COLUMNS)
+        .where('u.workspace_id', '=', workspaceId);
+      if (role !== undefined) query = query.where('u.role', '=', role);
+      const rows = await query.orderBy('u.name').orderBy('u.id').execute();
+      return rows.map(toUser);
+    },
+    async getMany(workspaceId, ids) {
+      const users = new Map<string, UserRecord>();
+      for (const batch of chunks([...new Set(ids)])) {
+        const rows = await db
+          .selectFrom('app_user as u')
+          .select(USER_COLUMNS)
+          .where('u.workspace_id', '=', workspaceId)
+          .where('u.id', 'in', batch)
+          .execute();
+        for (const row of rows) users.set(row.id, toUser(row));
+      }
+      return users;
+    },
+    async listApiTokens(userId) {
+      const rows = await db
+        .selectFrom('api_token')
+        .select(['id', 'user_id', 'name', 'created_at', 'last_used_at'])
+        .where('user_id', '=', userId)
+        .orderBy('created_at')
+        .orderBy('id')
+        .execute();
+      return rows.map((row) => ({
+        id: row.id,
+        userId: row.user_id,
+        name: row.name,
+        createdAt: row.created_at,
+        lastUsedAt: row.last_used_at,
+      }));
+    },
+    async deleteApiToken(userId, tokenId) {
+      const result = await db
+        .deleteFrom('api_token')
+        .where('id', '=', tokenId)
+        .where('user_id', '=', userId)
+        .executeTakeFirst();
+      return result.numDeletedRows > 0n;
     },
   };
 }

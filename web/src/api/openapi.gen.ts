@@ -1126,7 +1126,7 @@ export interface paths {
       };
     };
     put?: never;
-    /** Save a framework version for the workspace (409 if that version exists with other content) */
+    /** Save a framework version for the workspace (409 if the workspace's own version exists with other content, or the id is a built-in's) */
     post: {
       parameters: {
         query?: never;
@@ -1571,7 +1571,21 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Upload one recorded answer (multipart/form-data: questionId?, position?, then file) */
+    /**
+     * Upload one recorded answer (multipart/form-data: questionId?, position?, then file)
+     * @description multipart/form-data: optional fields `questionId` and `position`, then the file part `file`.
+     *
+     *     Without `position` the recording is appended at the next free position; parallel uploads to one
+     *     interview each get their own position and all are kept.
+     *
+     *     With `position` the recording goes to that position: if a recording is there it is replaced
+     *     (the new one is stored and the old one deleted in one transaction, so a failed upload keeps
+     *     the old one). A position past the next free one is refused with 400 (`details.next`).
+     *
+     *     A recording longer than `CANDOR_RECORDING_LIMIT_MINUTES` (default 60) is refused with 413
+     *     `FILE_TOO_LARGE` (`details.durationSeconds`, `details.limitMinutes`), as is a file over
+     *     `CANDOR_UPLOAD_LIMIT_MB`.
+     */
     post: {
       parameters: {
         query?: never;
@@ -1621,6 +1635,15 @@ export interface paths {
         };
         /** @description Default Response */
         404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        409: {
           headers: {
             [name: string]: unknown;
           };
@@ -2566,7 +2589,7 @@ export interface paths {
       };
     };
     put?: never;
-    /** Save a question set for the workspace (replaces the workspace's set of the same id) */
+    /** Save a question set for the workspace (replaces the workspace's own set of the same id; 409 for a built-in's id) */
     post: {
       parameters: {
         query?: never;

@@ -1,28 +1,14 @@
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CandorError } from '../../../core/index.js';
 import { defaultEmbeddingsFile, loadEmbeddings } from './embeddings.js';
+import { need, requires } from '../../../test-helpers.js';
 
 const file = defaultEmbeddingsFile();
-const built = existsSync(file);
-if (!built) console.warn(`skipping word-vector tests: ${file} is not built (run npm run build)`);
 
-describe.skipIf(!built)('loadEmbeddings (built file)', () => {
-  it('loads within the time and memory budget (1.5 s, 200 MB)', () => {
-    const rss = process.memoryUsage().rss;
-    const started = performance.now();
-    const embeddings = loadEmbeddings();
-    const ms = performance.now() - started;
-    const grown = (process.memoryUsage().rss - rss) / 1e6;
-    console.log(
-      `word vectors: ${embeddings.size} words loaded in ${ms.toFixed(0)} ms, RSS +${grown.toFixed(0)} MB`,
-    );
-    expect(ms).toBeLessThan(1500);
-    expect(grown).toBeLessThan(200);
-  });
-
+requires(need.wordVectors()).describe('loadEmbeddings (built file)', () => {
   it('holds the 200k most frequent GloVe words with 100 dimensions, ranked by frequency', () => {
     const embeddings = loadEmbeddings();
     expect(embeddings.dims).toBe(100);

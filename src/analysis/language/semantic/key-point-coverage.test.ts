@@ -1,15 +1,12 @@
-import { existsSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { Question } from '../../../domain/index.js';
 import type { LanguageContext } from '../language-signal.js';
 import { buildDocumentFromSegments } from '../text-document.js';
 import { docFromText } from '../test-helpers.js';
-import { defaultEmbeddingsFile, loadEmbeddings } from './embeddings.js';
+import { loadEmbeddings } from './embeddings.js';
 import { keyPointCoverage, keyPointsCovered } from './key-point-coverage.js';
 import { createSimilarity } from './similarity.js';
-
-const built = existsSync(defaultEmbeddingsFile());
-if (!built) console.warn('skipping key-point tests: word vectors not built (run npm run build)');
+import { need, requires } from '../../../test-helpers.js';
 
 const QUESTION: Question = {
   id: 'conflict',
@@ -36,7 +33,7 @@ function doc(text: string) {
   });
 }
 
-describe.skipIf(!built)('keyPointCoverage', () => {
+requires(need.wordVectors()).describe('keyPointCoverage', () => {
   const context: LanguageContext = { job: null, similarity: createSimilarity(loadEmbeddings()) };
 
   it('covers every key point of a complete answer, quoting the sentence for each', () => {

@@ -1,17 +1,14 @@
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { LanguageContext } from '../language-signal.js';
 import { buildDocumentFromSegments } from '../text-document.js';
 import { docFromText } from '../test-helpers.js';
-import { defaultEmbeddingsFile, loadEmbeddings } from './embeddings.js';
+import { loadEmbeddings } from './embeddings.js';
 import { measureRelevance, questionRelevance, questionTopic } from './question-relevance.js';
 import { createSimilarity } from './similarity.js';
+import { need, requires } from '../../../test-helpers.js';
 
-const built = existsSync(defaultEmbeddingsFile());
 const MEETINGS = new URL('../../../../../shared/data/meetings-qmsum/', import.meta.url);
-const haveData = existsSync(MEETINGS);
-if (!built) console.warn('skipping relevance tests: word vectors not built (run npm run build)');
-if (!haveData) console.warn('skipping real-data relevance tests: ../shared/data is absent');
 
 interface Meeting {
   meeting_transcripts: { speaker: string; content: string }[];
@@ -63,7 +60,7 @@ describe('questionTopic', () => {
   });
 });
 
-describe.skipIf(!built)('questionRelevance', () => {
+requires(need.wordVectors()).describe('questionRelevance', () => {
   const context: LanguageContext = { job: null, similarity: createSimilarity(loadEmbeddings()) };
   const [question, answer] = INTERVIEW[0] ?? ['', ''];
 
@@ -136,50 +133,53 @@ describe.skipIf(!built)('questionRelevance', () => {
   });
 });
 
-describe.skipIf(!built || !haveData)('questionRelevance on real meeting text', () => {
-  const context: LanguageContext = { job: null, similarity: createSimilarity(loadEmbeddings()) };
+requires(need.wordVectors(), need.sharedData('meetings-qmsum')).describe(
+  'questionRelevance on real meeting text',
+  () => {
+    const context: LanguageContext = { job: null, similarity: createSimilarity(loadEmbeddings()) };
 
-  it('scores an on-topic answer above real off-topic meeting turns asked the same question', () => {
-    const turns = meetings('Product')
-      .flatMap((m) => m.meeting_transcripts.map((t) => clean(t.content)))
-      .filter((t) => t.split(' ').length >= 40)
-      .slice(0, 100);
-    const shares = INTERVIEW.map(([q, a]) => {
-      const onTopic = measureRelevance(docFromText(a), context, q);
-      const below = turns.filter(
-        (t) => measureRelevance(docFromText(t), context, q).value < onTopic.value,
-      ).length;
-      console.log(
-        `relevance ${onTopic.value.toFixed(2)} (novelty ${onTopic.novelty.toFixed(2)}) beats ${below}/${turns.length} off-topic turns: "${q}"`,
+    it('scores an on-topic answer above real off-topic meeting turns asked the same question', () => {
+      const turns = meetings('Product')
+        .flatMap((m) => m.meeting_transcripts.map((t) => clean(t.content)))
+        .filter((t) => t.split(' ').length >= 40)
+        .slice(0, 100);
+      const shares = INTERVIEW.map(([q, a]) => {
+        const onTopic = measureRelevance(docFromText(a), context, q);
+        const below = turns.filter(
+          (t) => measureRelevance(docFromText(t), context, q).value < onTopic.value,
+        ).length;
+        console.log(
+          `relevance ${onTopic.value.toFixed(2)} (novelty ${onTopic.novelty.toFixed(2)}) beats ${below}/${turns.length} off-topic turns: "${q}"`,
+        );
+        return below / turns.length;
+      });
+      expect(Math.min(...shares)).toBeGreaterThanOrEqual(0.7);
+      expect(shares.reduce((s, x) => s + x, 0) / shares.length).toBeGreaterThanOrEqual(0.9);
+    });
+
+    it("scores a committee query's own transcript span above another query's span (QMSum)", () => {
+      const items = meetings('Committee').flatMap((m) =>
+        m.specific_query_list.map((q) => {
+          const [from, to] = (q.relevant_text_span[0] ?? ['0', '0']).map(Number);
+          const span = m.meeting_transcripts
+            .slice(from, (to ?? 0) + 1)
+            .map((t) => clean(t.content))
+            .join(' ');
+          return { query: q.query, span: span.split(' ').slice(0, 200).join(' ') };
+        }),
       );
-      return below / turns.length;
+      let wins = 0;
+      items.forEach((item, i) => {
+        const other = items[(i + 7) % items.length];
+        if (!other) return;
+        const own = measureRelevance(docFromText(item.span), context, item.query).value;
+        const foreign = measureRelevance(docFromText(other.span), context, item.query).value;
+        if (own > foreign) wins++;
+      });
+      console.log(
+        `QMSum committee: own span more relevant than another span for ${wins}/${items.length} queries`,
+      );
+      expect(wins / items.length).toBeGreaterThan(0.8);
     });
-    expect(Math.min(...shares)).toBeGreaterThanOrEqual(0.7);
-    expect(shares.reduce((s, x) => s + x, 0) / shares.length).toBeGreaterThanOrEqual(0.9);
-  });
-
-  it("scores a committee query's own transcript span above another query's span (QMSum)", () => {
-    const items = meetings('Committee').flatMap((m) =>
-      m.specific_query_list.map((q) => {
-        const [from, to] = (q.relevant_text_span[0] ?? ['0', '0']).map(Number);
-        const span = m.meeting_transcripts
-          .slice(from, (to ?? 0) + 1)
-          .map((t) => clean(t.content))
-          .join(' ');
-        return { query: q.query, span: span.split(' ').slice(0, 200).join(' ') };
-      }),
-    );
-    let wins = 0;
-    items.forEach((item, i) => {
-      const other = items[(i + 7) % items.length];
-      if (!other) return;
-      const own = measureRelevance(docFromText(item.span), context, item.query).value;
-      const foreign = measureRelevance(docFromText(other.span), context, item.query).value;
-      if (own > foreign) wins++;
-    });
-    console.log(
-      `QMSum committee: own span more relevant than another span for ${wins}/${items.length} queries`,
-    );
-    expect(wins / items.length).toBeGreaterThan(0.8);
-  });
-});
+  },
+);

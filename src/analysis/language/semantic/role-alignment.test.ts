@@ -1,14 +1,11 @@
-import { existsSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { JobProfile } from '../../../domain/index.js';
 import type { LanguageContext } from '../language-signal.js';
 import { docFromText } from '../test-helpers.js';
-import { defaultEmbeddingsFile, loadEmbeddings } from './embeddings.js';
+import { loadEmbeddings } from './embeddings.js';
 import { roleAlignment, skillCoverage } from './role-alignment.js';
 import { createSimilarity } from './similarity.js';
-
-const built = existsSync(defaultEmbeddingsFile());
-if (!built) console.warn('skipping role-alignment tests: word vectors not built (run npm run build)');
+import { need, requires } from '../../../test-helpers.js';
 
 const JOB: JobProfile = {
   title: 'Product analyst',
@@ -20,7 +17,7 @@ const ANSWER =
   'I managed our stakeholders in product and finance, and met them monthly to agree priorities. ' +
   'I also enjoy hiking at the weekend.';
 
-describe.skipIf(!built)('roleAlignment', () => {
+requires(need.wordVectors()).describe('roleAlignment', () => {
   const context: LanguageContext = { job: JOB, similarity: createSimilarity(loadEmbeddings()) };
 
   it('is the share of the skills the answer shows, each quoted with the sentence that shows it', () => {

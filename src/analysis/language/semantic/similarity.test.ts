@@ -1,15 +1,12 @@
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { readFileSync, readdirSync } from 'node:fs';
+import { expect, it } from 'vitest';
 import { docFromText } from '../test-helpers.js';
-import { defaultEmbeddingsFile, loadEmbeddings } from './embeddings.js';
+import { loadEmbeddings } from './embeddings.js';
 import { compareVectors, createSemanticModel, createSimilarity, semanticModelOf } from './similarity.js';
+import { need, requires } from '../../../test-helpers.js';
 
-const built = existsSync(defaultEmbeddingsFile());
 const CLINC = new URL('../../../../../shared/data/intents-clinc150/train_val.json', import.meta.url);
 const QMSUM = new URL('../../../../../shared/data/meetings-qmsum/Product/', import.meta.url);
-const haveData = existsSync(CLINC) && existsSync(QMSUM);
-if (!built) console.warn('skipping similarity tests: word vectors not built (run npm run build)');
-if (!haveData) console.warn('skipping real-data similarity tests: ../shared/data is absent');
 
 /** Deterministic pseudo-random numbers (Numerical Recipes LCG), so the sampled pairs never change. */
 function random(seed: number): () => number {
@@ -42,7 +39,7 @@ function meetingTurns(limit: number): string[] {
   return turns;
 }
 
-describe.skipIf(!built)('createSimilarity', () => {
+requires(need.wordVectors()).describe('createSimilarity', () => {
   const similarity = createSimilarity(loadEmbeddings());
 
   it('gives 1 for the same text, 0 for texts without content words, and stays within 0–1', () => {
@@ -102,7 +99,11 @@ describe.skipIf(!built)('createSimilarity', () => {
   });
 });
 
-describe.skipIf(!built || !haveData)('createSimilarity on real data', () => {
+requires(
+  need.wordVectors(),
+  need.sharedData('intents-clinc150/train_val.json'),
+  need.sharedData('meetings-qmsum/Product'),
+).describe('createSimilarity on real data', () => {
   it('puts two requests of the same CLINC150 intent closer than two of different intents (val split, 300 + 300 pairs)', () => {
     const data = JSON.parse(readFileSync(CLINC, 'utf8')) as { val: [string, string][] };
     const byIntent = new Map<string, string[]>();
@@ -137,27 +138,16 @@ describe.skipIf(!built || !haveData)('createSimilarity on real data', () => {
     expect(auc).toBeGreaterThan(0.85);
   });
 
-  it('is fast on meeting text: ≥ 25,000 words/s through the text API and far more through tokens', () => {
+  // Speed (≥ 25,000 words/s through the text API, beside the token API) is a figure of
+  // `npm run bench` (bench/semantic.mjs), not a test.
+  it('scores 1,200 real meeting turns through the text API, each pair in [-1, 1]', () => {
     const turns = meetingTurns(1200);
-    const words = turns.reduce((n, t) => n + t.split(' ').length, 0);
-    // A fresh model each time: no text is cached, so this measures tokenising and weighting.
+    expect(turns).toHaveLength(1200);
     const model = createSemanticModel(loadEmbeddings());
-    let started = performance.now();
-    for (let i = 1; i < turns.length; i++) model.similarity(turns[i - 1] ?? '', turns[i] ?? '');
-    const textRate = (2 * words) / ((performance.now() - started) / 1000);
-    const docs = turns.map((t) => docFromText(t));
-    const fresh = createSemanticModel(loadEmbeddings());
-    started = performance.now();
-    for (let i = 1; i < docs.length; i++) {
-      const a = docs[i - 1];
-      const b = docs[i];
-      if (a && b) compareVectors(fresh.document(a).whole, fresh.document(b).whole);
+    for (let i = 1; i < turns.length; i++) {
+      const score = model.similarity(turns[i - 1] ?? '', turns[i] ?? '');
+      expect(score).toBeGreaterThanOrEqual(-1);
+      expect(score).toBeLessThanOrEqual(1);
     }
-    const tokenRate = words / ((performance.now() - started) / 1000);
-    console.log(
-      `similarity speed on ${turns.length} QMSum turns (${words} words): text API ${Math.round(textRate)} words/s, token API ${Math.round(tokenRate)} words/s`,
-    );
-    expect(textRate).toBeGreaterThan(25_000);
-    expect(tokenRate).toBeGreaterThan(textRate);
   });
 });

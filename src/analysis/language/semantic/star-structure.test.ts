@@ -1,9 +1,10 @@
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { LanguageContext } from '../language-signal.js';
 import { docFromSegments, docFromText } from '../test-helpers.js';
 import { starScores } from './star-cues.js';
 import { analyzeStar, starStructure } from './star-structure.js';
+import { need, requires } from '../../../test-helpers.js';
 
 const MEETINGS = new URL('../../../../../shared/data/meetings-qmsum/Product/', import.meta.url);
 const context: LanguageContext = { job: null, similarity: () => 0 }; // STAR reads cues only
@@ -81,7 +82,7 @@ describe('starStructure', () => {
     });
   });
 
-  it.skipIf(!existsSync(MEETINGS))(
+  requires(need.sharedData('meetings-qmsum/Product')).it(
     'rarely sees a full story in real meeting talk (QMSum product meetings)',
     () => {
       const turns: string[] = [];

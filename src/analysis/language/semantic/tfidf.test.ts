@@ -1,8 +1,8 @@
-import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { docFromText } from '../test-helpers.js';
-import { defaultEmbeddingsFile, loadEmbeddings } from './embeddings.js';
+import { loadEmbeddings } from './embeddings.js';
 import { contentTerm, createTermWeights, idfOfRank, sifOfRank, TF_CAP, tfWeight } from './tfidf.js';
+import { need, requires } from '../../../test-helpers.js';
 
 describe('term weighting', () => {
   it('keeps lemmatised content words and drops stop words, punctuation, numbers, clitics and fillers', () => {
@@ -30,7 +30,7 @@ describe('term weighting', () => {
   });
 });
 
-describe.skipIf(!existsSync(defaultEmbeddingsFile()))('createTermWeights', () => {
+requires(need.wordVectors()).describe('createTermWeights', () => {
   it('derives IDF from the GloVe rank, and treats unknown words as rarer than any listed one', () => {
     const weights = createTermWeights(loadEmbeddings());
     expect(weights.idf('the')).toBeLessThan(weights.idf('project'));

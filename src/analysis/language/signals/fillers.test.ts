@@ -1,52 +1,56 @@
 import { describe, expect, it } from 'vitest';
 import { docFromSegments, docFromText } from '../test-helpers.js';
 import { fillerWordsPer100, findFillers } from './fillers.js';
-import { cleanTurn, hasSharedData, meetingTurns } from './real-data.suite.js';
+import { cleanTurn, meetingTurns } from './real-data.suite.js';
+import { need, requires } from '../../../test-helpers.js';
 
 const context = { job: null, similarity: () => 0 };
 const fillerLabels = (text: string): string[] => findFillers(docFromText(text)).map((h) => h.label);
 
-describe.skipIf(!hasSharedData())('fillers on AMI meetings (QMSum, shared/data/meetings-qmsum)', () => {
-  // Independent count: "um"/"uh" as whole words, not hyphen-joined ("uh-huh" means yes, "uh-oh" oops).
-  const UM_UH = /(?<![\w'-])(um|uh)(?![\w'-])/gi;
+requires(need.sharedData('meetings-qmsum')).describe(
+  'fillers on AMI meetings (QMSum, shared/data/meetings-qmsum)',
+  () => {
+    // Independent count: "um"/"uh" as whole words, not hyphen-joined ("uh-huh" means yes, "uh-oh" oops).
+    const UM_UH = /(?<![\w'-])(um|uh)(?![\w'-])/gi;
 
-  it.each([
-    'Product/ES2002a.json',
-    'Product/ES2003b.json',
-    'Product/ES2008c.json',
-    'Product/IS1001d.json',
-    'Product/TS3010c.json',
-  ])('finds every um and uh in %s, at the same places', (file) => {
-    let expected = 0;
-    let found = 0;
-    for (const turn of meetingTurns(file)) {
-      const text = cleanTurn(turn.content);
-      if (text === '') continue;
-      const doc = docFromText(text);
-      const want = [...text.matchAll(UM_UH)].map((m) => m.index);
-      const got = findFillers(doc)
-        .filter((h) => h.label === 'um' || h.label === 'uh')
-        .map((h) => doc.tokens[h.firstToken]?.start);
-      expect(got, text).toEqual(want);
-      expected += want.length;
-      found += got.length;
-    }
-    expect(expected).toBeGreaterThan(20);
-    expect(found / expected).toBe(1);
-  });
+    it.each([
+      'Product/ES2002a.json',
+      'Product/ES2003b.json',
+      'Product/ES2008c.json',
+      'Product/IS1001d.json',
+      'Product/TS3010c.json',
+    ])('finds every um and uh in %s, at the same places', (file) => {
+      let expected = 0;
+      let found = 0;
+      for (const turn of meetingTurns(file)) {
+        const text = cleanTurn(turn.content);
+        if (text === '') continue;
+        const doc = docFromText(text);
+        const want = [...text.matchAll(UM_UH)].map((m) => m.index);
+        const got = findFillers(doc)
+          .filter((h) => h.label === 'um' || h.label === 'uh')
+          .map((h) => doc.tokens[h.firstToken]?.start);
+        expect(got, text).toEqual(want);
+        expected += want.length;
+        found += got.length;
+      }
+      expect(expected).toBeGreaterThan(20);
+      expect(found / expected).toBe(1);
+    });
 
-  it('does not count hyphen-joined backchannels as fillers ("Mm-hmm", "Uh-huh", "Uh-uh", "Uh-oh")', () => {
-    // Turns from ES2002a.json, ES2002d.json and IS1001d.json.
-    for (const text of [
-      'Mm-hmm .',
-      "Uh-huh , okay . Well I guess that's up to our industrial designer .",
-      'Uh-uh .',
-      'Uh-oh . This is it ?',
-    ]) {
-      expect(fillerLabels(text), text).toEqual([]);
-    }
-  });
-});
+    it('does not count hyphen-joined backchannels as fillers ("Mm-hmm", "Uh-huh", "Uh-uh", "Uh-oh")', () => {
+      // Turns from ES2002a.json, ES2002d.json and IS1001d.json.
+      for (const text of [
+        'Mm-hmm .',
+        "Uh-huh , okay . Well I guess that's up to our industrial designer .",
+        'Uh-uh .',
+        'Uh-oh . This is it ?',
+      ]) {
+        expect(fillerLabels(text), text).toEqual([]);
+      }
+    });
+  },
+);
 
 describe('"like"', () => {
   it('is not a filler as a verb or a comparison in real AMI sentences', () => {

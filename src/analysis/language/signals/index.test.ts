@@ -3,7 +3,8 @@ import type { SignalValue } from '../../../domain/index.js';
 import { MAX_EVIDENCE } from '../language-signal.js';
 import { docFromSegments, docFromText } from '../test-helpers.js';
 import { LEXICAL_SIGNALS } from './index.js';
-import { cleanTurn, hasSharedData, meetingTurns } from './real-data.suite.js';
+import { cleanTurn, meetingTurns } from './real-data.suite.js';
+import { need, requires } from '../../../test-helpers.js';
 
 const context = { job: null, similarity: () => 0 };
 
@@ -127,7 +128,7 @@ describe('LEXICAL_SIGNALS', () => {
     }
   });
 
-  it.skipIf(!hasSharedData())(
+  requires(need.sharedData('meetings-qmsum/Product/ES2002a.json')).it(
     'runs on every turn of a real AMI meeting without error, values in range (Product/ES2002a.json)',
     () => {
       for (const turn of meetingTurns('Product/ES2002a.json')) {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { docFromSegments, docFromText } from '../test-helpers.js';
 import { hasSharedData, vaderTweets } from './real-data.suite.js';
 import { compoundScore, sentimentMean } from './sentiment.js';
+import { need, requires } from '../../../test-helpers.js';
 
 const context = { job: null, similarity: () => 0 };
 
@@ -22,7 +23,7 @@ function pearson(x: readonly number[], y: readonly number[]): number {
   return sxy / Math.sqrt(sxx * syy);
 }
 
-describe.skipIf(!hasSharedData())(
+requires(need.sharedData('sentiment-vader/tweets_GroundTruth.txt')).describe(
   'sentiment against VADER tweet ground truth (shared/data/sentiment-vader)',
   () => {
     const tweets = hasSharedData() ? vaderTweets() : [];

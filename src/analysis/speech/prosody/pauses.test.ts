@@ -3,19 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { analyzeIntensity } from './intensity.js';
 import { analyzePitch } from './pitch.js';
 import { findPauses, quantile, silenceThreshold, voicedIntervals } from './pauses.js';
-import {
-  concat,
-  decodeToFloat32,
-  glottalPulses,
-  readWav16,
-  sine,
-  SPEECH_DIR,
-  speechDataPresent,
-} from './test-helpers.js';
+import { concat, decodeToFloat32, glottalPulses, readWav16, sine, SPEECH_DIR } from './test-helpers.js';
+import { need, requires } from '../../../test-helpers.js';
 
-const present = speechDataPresent();
-const realIt = it.skipIf(!present && !process.env.CI);
-const skipped = present ? '' : ' — skipped: shared/data/speech is absent';
+const realIt = requires(
+  need.tool('ffmpeg'),
+  need.sharedData('speech/jfk.flac'),
+  need.sharedData('speech/librivox'),
+).it;
 
 function pausesOf(samples: Float32Array) {
   return findPauses(analyzeIntensity(samples, 16000), samples.length / 16000).pauses;
@@ -53,7 +48,7 @@ describe('findPauses', () => {
     expect(silenceThreshold(new Float32Array(50).fill(-300))).toBe(20);
   });
 
-  realIt(`finds the pause inserted between two real utterances (LibriVox)${skipped}`, () => {
+  realIt(`finds the pause inserted between two real utterances (LibriVox)`, () => {
     const dir = path.join(SPEECH_DIR, 'librivox');
     const first = readWav16(path.join(dir, 'sense_and_sensibility_01_austen_64kb-0880.wav')).samples;
     const second = readWav16(path.join(dir, 'sense_and_sensibility_01_austen_64kb-0930.wav')).samples;
@@ -65,7 +60,7 @@ describe('findPauses', () => {
     expect(gap!.end).toBeGreaterThanOrEqual(gapStart + 0.65);
   });
 
-  realIt(`finds JFK's two rhetorical pauses, each where the intensity stays low${skipped}`, () => {
+  realIt(`finds JFK's two rhetorical pauses, each where the intensity stays low`, () => {
     const samples = decodeToFloat32(path.join(SPEECH_DIR, 'jfk.flac'));
     const intensity = analyzeIntensity(samples, 16000);
     const { pauses, thresholdDb } = findPauses(intensity, samples.length / 16000);

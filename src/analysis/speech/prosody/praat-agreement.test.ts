@@ -4,30 +4,26 @@
  */
 import { rmSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { analyzeIntensity } from './intensity.js';
 import { analyzePitch } from './pitch.js';
 import {
   agreement,
   librivoxClips,
-  onPath,
   readWav16,
   runPraat,
   SPEECH_DIR,
-  speechDataPresent,
   toWav,
   type Agreement,
 } from './test-helpers.js';
+import { need, requires } from '../../../test-helpers.js';
 
-const haveData = speechDataPresent();
-const havePraat = onPath('praat') && onPath('ffmpeg');
-// CI installs praat and always has shared/data: there a missing piece is a failure, not a skip.
-const runIt = it.skipIf((!haveData || !havePraat) && !process.env.CI);
-const why = !havePraat
-  ? ' — skipped: praat (or ffmpeg) is not on the PATH'
-  : !haveData
-    ? ' — skipped: shared/data/speech is absent'
-    : '';
+const runIt = requires(
+  need.tool('praat'),
+  need.tool('ffmpeg'),
+  need.sharedData('speech/jfk.flac'),
+  need.sharedData('speech/librivox'),
+).it;
 
 function compare(file: string, rate = 16000): Agreement & { wav: string } {
   const wav = toWav(file, rate);
@@ -52,23 +48,20 @@ function expectGoals(a: Agreement, label: string): void {
 
 describe('agreement with Praat 6.3 (To Pitch (ac), To Intensity; defaults)', () => {
   runIt(
-    `jfk.flac: voicing ≥ 90 %, gross errors ≤ 5 %, median Δf0 ≤ 0.5 st, median Δ intensity ≤ 1 dB${why}`,
+    `jfk.flac: voicing ≥ 90 %, gross errors ≤ 5 %, median Δf0 ≤ 0.5 st, median Δ intensity ≤ 1 dB`,
     () => {
-      if (!havePraat) throw new Error('praat is not on the PATH (CI must install the praat package)');
       const a = compare(path.join(SPEECH_DIR, 'jfk.flac'));
       expect(a.bothVoiced).toBeGreaterThan(300);
       expectGoals(a, 'jfk');
     },
   );
 
-  runIt(`jfk.flac at 8 kHz and 44.1 kHz too (the analysis follows the sampling period)${why}`, () => {
-    if (!havePraat) throw new Error('praat is not on the PATH (CI must install the praat package)');
+  runIt(`jfk.flac at 8 kHz and 44.1 kHz too (the analysis follows the sampling period)`, () => {
     for (const rate of [8000, 44100])
       expectGoals(compare(path.join(SPEECH_DIR, 'jfk.flac'), rate), `jfk @ ${rate} Hz`);
   });
 
-  runIt(`every LibriVox clip meets the same goals${why}`, () => {
-    if (!havePraat) throw new Error('praat is not on the PATH (CI must install the praat package)');
+  runIt(`every LibriVox clip meets the same goals`, () => {
     for (const clip of librivoxClips()) expectGoals(compare(clip.file), path.basename(clip.file));
   });
 });

@@ -3,11 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { CandorError } from '../../../core/index.js';
 import { analyzePitch, PitchAccumulator } from './pitch.js';
 import { analyzeProsody, ProsodyAccumulator } from './prosody.js';
-import { concat, decodeToFloat32, glottalPulses, SPEECH_DIR, speechDataPresent } from './test-helpers.js';
+import { concat, decodeToFloat32, glottalPulses, SPEECH_DIR } from './test-helpers.js';
+import { need, requires } from '../../../test-helpers.js';
 
-const present = speechDataPresent();
-const realIt = it.skipIf(!present && !process.env.CI);
-const skipped = present ? '' : ' — skipped: shared/data/speech is absent';
+const realIt = requires(
+  need.tool('ffmpeg'),
+  need.sharedData('speech/jfk.flac'),
+  need.sharedData('speech/librivox'),
+).it;
 
 /** Two "utterances" of glottal pulses at 110 and 140 Hz around a 0.6 s silence. */
 function synthetic(): Float32Array {
@@ -86,7 +89,7 @@ describe('analyzeProsody', () => {
 });
 
 describe('ProsodyAccumulator', () => {
-  realIt(`gives exactly the one-shot result when fed 1 s chunks, or odd-sized ones (JFK)${skipped}`, () => {
+  realIt(`gives exactly the one-shot result when fed 1 s chunks, or odd-sized ones (JFK)`, () => {
     const samples = decodeToFloat32(path.join(SPEECH_DIR, 'jfk.flac'));
     const whole = analyzeProsody(samples, 16000);
     for (const size of [16000, 4093]) {

@@ -1,14 +1,13 @@
 import { syllable } from 'syllable';
 import { describe, expect, it } from 'vitest';
 import { analyzeProsody } from './prosody.js';
-import { concat, librivoxClips, readWav16, sine, speechDataPresent } from './test-helpers.js';
+import { concat, librivoxClips, readWav16, sine } from './test-helpers.js';
+import { need, requires } from '../../../test-helpers.js';
 
-const present = speechDataPresent();
-const realIt = it.skipIf(!present && !process.env.CI);
-const skipped = present ? '' : ' — skipped: shared/data/speech is absent';
+const realIt = requires(need.sharedData('speech/jfk.flac'), need.sharedData('speech/librivox')).it;
 
 describe('syllable nuclei (De Jong & Wempe 2009)', () => {
-  realIt(`counts each LibriVox clip's syllables within ±25 % of its transcript${skipped}`, () => {
+  realIt(`counts each LibriVox clip's syllables within ±25 % of its transcript`, () => {
     let found = 0;
     let reference = 0;
     for (const clip of librivoxClips()) {

@@ -22,11 +22,14 @@ export {
   missingModelFiles,
   DECODER_SETTINGS,
   DEFAULT_MODEL_DIR,
+  locatePocketsphinx,
+  type PocketsphinxLibraries,
   type PocketsphinxModel,
 } from './pocketsphinx-config.js';
 export { WhisperEngine, WHISPER_PACKAGE, type WhisperEngineOptions } from './whisper-engine.js';
 export { OpenAiEngine, type OpenAiEngineOptions } from './openai-engine.js';
 export { UtteranceSplitter, type SplitterOptions, type Utterance } from './utterance-splitter.js';
+export { findSharedLibrary, parseLdconfig, type FoundLibrary } from './shared-library.js';
 export { audioParts, type AudioPart } from './audio-parts.js';
 export { wordErrorRate, normaliseWords, type WordErrorRate } from './wer.js';
 export { encodeWav, toInt16 } from './pcm.js';

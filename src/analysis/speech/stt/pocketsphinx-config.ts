@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { findSharedLibrary, type FoundLibrary } from './shared-library.js';
 
 /** Where Debian's pocketsphinx-en-us package puts the US English model. */
 export const DEFAULT_MODEL_DIR = '/usr/share/pocketsphinx/model/en-us';
@@ -34,15 +35,46 @@ export function missingModelFiles(model: PocketsphinxModel): string[] {
   return [path.join(model.hmm, 'mdef'), model.lm, model.dict].filter((file) => !existsSync(file));
 }
 
-/** Shared libraries of pocketsphinx 5prealpha (Debian libpocketsphinx3 + libsphinxbase3). */
-export const POCKETSPHINX_LIBRARIES = {
-  pocketsphinx: [
-    'libpocketsphinx.so.3',
-    '/usr/lib/x86_64-linux-gnu/libpocketsphinx.so.3',
-    'libpocketsphinx.so',
-  ],
-  sphinxbase: ['libsphinxbase.so.3', '/usr/lib/x86_64-linux-gnu/libsphinxbase.so.3', 'libsphinxbase.so'],
+/** File names of pocketsphinx 5prealpha's shared libraries (Debian libpocketsphinx3 + libsphinxbase3). */
+const LIBRARY_FILES = {
+  pocketsphinx: ['libpocketsphinx.so.3', 'libpocketsphinx.so'],
+  sphinxbase: ['libsphinxbase.so.3', 'libsphinxbase.so'],
 } as const;
+
+/** Where the system says pocketsphinx's two libraries are (null: not installed). */
+export interface PocketsphinxLibraries {
+  readonly pocketsphinx: FoundLibrary | null;
+  readonly sphinxbase: FoundLibrary | null;
+}
+
+/**
+ * Asks the system (ldconfig, then pkg-config) where libpocketsphinx and libsphinxbase are.
+ * @example locatePocketsphinx().pocketsphinx?.path // '/lib/x86_64-linux-gnu/libpocketsphinx.so.3'
+ */
+export function locatePocketsphinx(): PocketsphinxLibraries {
+  return {
+    pocketsphinx: findSharedLibrary('pocketsphinx', LIBRARY_FILES.pocketsphinx),
+    sphinxbase: findSharedLibrary('sphinxbase', LIBRARY_FILES.sphinxbase),
+  };
+}
+
+/**
+ * What the decoder thread hands to koffi.load, in order: the path the system reported, then the
+ * bare file names (the dynamic linker's own search, e.g. LD_LIBRARY_PATH).
+ */
+export function pocketsphinxLibraryCandidates(found: PocketsphinxLibraries = locatePocketsphinx()): {
+  pocketsphinx: string[];
+  sphinxbase: string[];
+} {
+  const candidates = (library: FoundLibrary | null, names: readonly string[]) => [
+    ...(library ? [library.path] : []),
+    ...names,
+  ];
+  return {
+    pocketsphinx: candidates(found.pocketsphinx, LIBRARY_FILES.pocketsphinx),
+    sphinxbase: candidates(found.sphinxbase, LIBRARY_FILES.sphinxbase),
+  };
+}
 
 /**
  * Decoder settings, tuned with bench/speech-to-text.mjs on the librivox clips and jfk.flac and

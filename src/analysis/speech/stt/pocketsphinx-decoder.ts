@@ -1,7 +1,11 @@
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { decoderArguments, POCKETSPHINX_LIBRARIES, type PocketsphinxModel } from './pocketsphinx-config.js';
+import {
+  decoderArguments,
+  pocketsphinxLibraryCandidates,
+  type PocketsphinxModel,
+} from './pocketsphinx-config.js';
 import { POCKETSPHINX_WORKER_SOURCE } from './pocketsphinx-worker-source.js';
 import { RecogniserWorker } from './recogniser-worker.js';
 
@@ -13,7 +17,7 @@ function startDecoder(model: PocketsphinxModel, overrides: readonly string[]): R
   const logFile = path.join(tmpdir(), `candor-pocketsphinx-${process.pid}-${Date.now()}.log`);
   return new RecogniserWorker('pocketsphinx', POCKETSPHINX_WORKER_SOURCE, {
     koffiPath: createRequire(import.meta.url).resolve('koffi'),
-    libraries: POCKETSPHINX_LIBRARIES,
+    libraries: pocketsphinxLibraryCandidates(),
     args: decoderArguments(model, logFile, overrides),
     logFile,
   });

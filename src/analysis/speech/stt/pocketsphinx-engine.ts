@@ -63,7 +63,7 @@ export class PocketsphinxEngine implements SpeechToText {
       return { usable: true, reason: `libpocketsphinx 5prealpha, model ${this.model.hmm}` };
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      const hint = /cannot load lib/.test(message) ? ' (apt-get install libpocketsphinx3)' : '';
+      const hint = /cannot load /.test(message) ? ' (apt-get install libpocketsphinx3)' : '';
       return { usable: false, reason: `${message}${hint}` };
     }
   }

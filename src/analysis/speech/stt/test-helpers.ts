@@ -1,14 +1,17 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { need, requires } from '../../../test-helpers.js';
 
 export const SPEECH_DATA = path.resolve(import.meta.dirname, '../../../../../shared/data/speech');
 export const JFK = path.join(SPEECH_DATA, 'jfk.flac');
 export const LIBRIVOX = path.join(SPEECH_DATA, 'librivox');
-export const hasSpeechData = existsSync(JFK) && existsSync(path.join(LIBRIVOX, 'transcription'));
-export const hasPocketsphinx =
-  existsSync('/usr/share/pocketsphinx/model/en-us/en-us/mdef') &&
-  existsSync('/usr/lib/x86_64-linux-gnu/libpocketsphinx.so.3');
+/** The shared speech clips (jfk.flac, the LibriVox clips and their transcripts). */
+export const speechData = [
+  need.sharedData('speech/jfk.flac'),
+  need.sharedData('speech/librivox/transcription'),
+];
+export const hasSpeechData = requires(...speechData).ready;
 
 /** jfk.flac's reference: the last line of REFERENCE.txt. */
 export function jfkReference(): string {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { hasSpeechData, JFK, pcmOf } from './test-helpers.js';
+import { JFK, pcmOf, speechData } from './test-helpers.js';
+import { need, requires } from '../../../test-helpers.js';
 import { UtteranceSplitter, type Utterance } from './utterance-splitter.js';
 
 const RATE = 16_000;
@@ -76,17 +77,20 @@ describe('UtteranceSplitter', () => {
       expect(Math.abs(((u.startSample / RATE) % 4) - 2)).toBeLessThan(0.06);
   });
 
-  it.skipIf(!hasSpeechData)('splits jfk.flac at its pauses into phrase-sized pieces inside the clip', () => {
-    const audio = pcmOf(JFK);
-    const utterances = split(audio);
-    expect(utterances.length).toBeGreaterThanOrEqual(2);
-    let previousEnd = 0;
-    for (const u of utterances) {
-      const [start, end] = span(u);
-      expect(start).toBeGreaterThanOrEqual(previousEnd);
-      expect(end).toBeLessThanOrEqual(audio.length / RATE + 1e-9);
-      expect(end - start).toBeLessThan(8);
-      previousEnd = end!;
-    }
-  });
+  requires(need.tool('ffmpeg'), ...speechData).it(
+    'splits jfk.flac at its pauses into phrase-sized pieces inside the clip',
+    () => {
+      const audio = pcmOf(JFK);
+      const utterances = split(audio);
+      expect(utterances.length).toBeGreaterThanOrEqual(2);
+      let previousEnd = 0;
+      for (const u of utterances) {
+        const [start, end] = span(u);
+        expect(start).toBeGreaterThanOrEqual(previousEnd);
+        expect(end).toBeLessThanOrEqual(audio.length / RATE + 1e-9);
+        expect(end - start).toBeLessThan(8);
+        previousEnd = end!;
+      }
+    },
+  );
 });

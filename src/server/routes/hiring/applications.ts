@@ -4,7 +4,6 @@ import { CandorError } from '../../../core/index.js';
 import { requireRole } from '../../auth.js';
 import type { RouteDeps } from '../../deps.js';
 import { me, scoped } from '../../scope.js';
-import { usersById } from './accounts.js';
 import { scopedApplication } from './application-scope.js';
 import { latestScorecards } from './interview-status.js';
 import {
@@ -109,8 +108,7 @@ export function applicationRoutes({ store }: RouteDeps): FastifyPluginAsyncZod {
             store,
             interviews.map((i) => i.id),
           ),
-          usersById(
-            store,
+          store.users.getMany(
             job.workspaceId,
             events.map((e) => e.actor),
           ),

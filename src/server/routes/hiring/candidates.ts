@@ -1,6 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { Store } from '../../../store/index.js';
 import { requireRole } from '../../auth.js';
 import type { RouteDeps } from '../../deps.js';
 import { me, scoped } from '../../scope.js';
@@ -49,30 +48,6 @@ const NewCandidateBody = z.object({
 const CandidatePatchBody = z.object(Fields).partial();
 
 const CandidateApplication = ApplicationView.extend({ jobTitle: z.string() });
-
-/** A candidate's applications with the job titles, oldest first (one query). */
-async function applicationsOf(
-  store: Store,
-  candidateId: string,
-): Promise<z.infer<typeof CandidateApplication>[]> {
-  const rows = await store.db
-    .selectFrom('application as a')
-    .innerJoin('job as j', 'j.id', 'a.job_id')
-    .select(['a.id', 'a.candidate_id', 'a.job_id', 'a.stage', 'a.created_at', 'a.updated_at', 'j.title'])
-    .where('a.candidate_id', '=', candidateId)
-    .orderBy('a.created_at')
-    .orderBy('a.id')
-    .execute();
-  return rows.map((row) => ({
-    id: row.id,
-    candidateId: row.candidate_id,
-    jobId: row.job_id,
-    stage: row.stage,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-    jobTitle: row.title,
-  }));
-}
 
 /**
  * `GET /candidates`, `GET /candidates/:id` (admin, recruiter, hiring manager); `POST /candidates`,
@@ -137,7 +112,7 @@ export function candidateRoutes({ store }: RouteDeps): FastifyPluginAsyncZod {
         );
         return {
           candidate: toCandidateView(candidate),
-          applications: await applicationsOf(store, candidate.id),
+          applications: await store.applications.listByCandidate(candidate.id),
         };
       },
     );

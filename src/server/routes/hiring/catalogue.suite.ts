@@ -1,5 +1,7 @@
 /** Frameworks and question sets: built-in files, the workspace's own, and nobody else's. */
 import { describe, expect, it } from 'vitest';
+import { planInterview } from '../../../pipeline/index.js';
+import { testConfig } from '../../app.suite.js';
 import { builtinFrameworks, builtinQuestionSets } from './catalogue.js';
 import type { SuiteContext } from './hiring.suite.js';
 import { send } from './test-helpers.js';
@@ -82,20 +84,28 @@ export function catalogueCases(f: () => SuiteContext): void {
       expect(res.json().error.message).toMatch(/unknown signal "telepathy"/);
     });
 
-    it('refuses to change a saved version, to reuse a built-in id or another workspace’s id (409)', async () => {
+    it('keeps ids per workspace: each may save `fixed`, sees only its own, and gets 409 only within itself', async () => {
       const { app, users, other } = f().fx;
       expect((await send(app, users.recruiter, 'POST', '/frameworks', framework('fixed'))).statusCode).toBe(
         201,
       );
       const changed = { ...framework('fixed'), name: 'Changed' };
       expect((await send(app, users.recruiter, 'POST', '/frameworks', changed)).statusCode).toBe(409);
-      expect(
-        (await send(app, users.recruiter, 'POST', '/frameworks', framework('default', '9.0.0'))).statusCode,
-      ).toBe(409);
-      const theirs = await send(app, other.recruiter, 'POST', '/frameworks', framework('fixed', '2.0.0'));
-      expect(theirs.statusCode).toBe(409);
+      const builtIn = await send(app, users.recruiter, 'POST', '/frameworks', framework('default', '9.0.0'));
+      expect(builtIn.statusCode).toBe(409);
+      expect(builtIn.json().error.message).toBe('framework id "default" is built in; choose another id');
+
+      // The same id and version with other content in another workspace: no hint that ours exists.
+      const theirs = { ...framework('fixed'), name: 'Their fixed' };
+      expect((await send(app, other.recruiter, 'POST', '/frameworks', theirs)).statusCode).toBe(201);
+      expect((await send(app, other.recruiter, 'POST', '/frameworks', changed)).statusCode).toBe(409);
       const ours = await send(app, users.recruiter, 'GET', '/frameworks/fixed');
       expect(ours.json()).toMatchObject({ version: '1.0.0', name: 'Framework fixed' });
+      const seen = await send(app, other.student, 'GET', '/frameworks/fixed');
+      expect(seen.json()).toMatchObject({ version: '1.0.0', name: 'Their fixed' });
+      const list = await send(app, other.admin, 'GET', '/frameworks');
+      const fixed = list.json().frameworks.filter((fw: { id: string }) => fw.id === 'fixed');
+      expect(fixed).toEqual([expect.objectContaining({ name: 'Their fixed', builtIn: false })]);
     });
   });
 
@@ -155,14 +165,19 @@ export function catalogueCases(f: () => SuiteContext): void {
       );
       const theirs = await send(app, other.admin, 'GET', '/question-sets');
       expect(theirs.json().questionSets.map((s: { id: string }) => s.id)).not.toContain('interview-prep');
-      // Another workspace may neither read nor overwrite it.
+      // Another workspace may neither read nor overwrite it: its own set of that id is its own.
       expect((await send(app, other.admin, 'GET', '/question-sets/interview-prep')).statusCode).toBe(404);
-      expect(
-        (await send(app, other.recruiter, 'POST', '/question-sets', set('interview-prep'))).statusCode,
-      ).toBe(409);
+      const their = { ...set('interview-prep'), name: 'Their prep' };
+      expect((await send(app, other.recruiter, 'POST', '/question-sets', their)).statusCode).toBe(201);
       expect((await send(app, users.student, 'GET', '/question-sets/interview-prep')).json().name).toBe(
         'Set interview-prep',
       );
+      expect((await send(app, other.student, 'GET', '/question-sets/interview-prep')).json().name).toBe(
+        'Their prep',
+      );
+      const theirList = await send(app, other.admin, 'GET', '/question-sets');
+      const prep = theirList.json().questionSets.filter((s: { id: string }) => s.id === 'interview-prep');
+      expect(prep).toEqual([expect.objectContaining({ name: 'Their prep', builtIn: false })]);
     });
 
     it('shows a built-in set', async () => {
@@ -184,6 +199,45 @@ export function catalogueCases(f: () => SuiteContext): void {
       expect(noQuestions.json().error.details.field).toBe('questions');
       const builtIn = await send(app, users.recruiter, 'POST', '/question-sets', set('default'));
       expect(builtIn.statusCode).toBe(409);
+    });
+
+    it('keeps the built-in `default` for every workspace when one stored its own copy (as the demo did)', async () => {
+      const { app, store, other, otherWorkspaceId } = f().fx;
+      const builtIn = builtinQuestionSets().find((s) => s.id === 'default')!;
+      const copier = await store.workspaces.ensure({ slug: `copier-${Date.now()}` });
+      await store.questionSets.save({ ...builtIn, name: 'Copied' }, { workspaceId: copier.id });
+
+      const list = await send(app, other.student, 'GET', '/question-sets');
+      expect(list.json().questionSets).toContainEqual(
+        expect.objectContaining({ id: 'default', name: builtIn.name, builtIn: true }),
+      );
+      const shown = await send(app, other.student, 'GET', '/question-sets/default');
+      expect(shown.json()).toMatchObject({ id: 'default', name: builtIn.name, builtIn: true });
+      const practice = await send(app, other.student, 'POST', '/practice', {
+        questionSetId: 'default',
+        questionId: builtIn.questions[0]!.id,
+      });
+      expect(practice.statusCode).toBe(201);
+
+      // A job without a question set is scored against the built-in default.
+      const job = await store.jobs.create({
+        workspaceId: otherWorkspaceId,
+        title: 'Barista',
+        description: 'Coffee.',
+      });
+      const candidate = await store.candidates.create({ workspaceId: otherWorkspaceId, name: 'Noor' });
+      const { application } = await store.applications.findOrCreate({
+        candidateId: candidate.id,
+        jobId: job.id,
+      });
+      const interview = await store.interviews.create({
+        workspaceId: otherWorkspaceId,
+        applicationId: application.id,
+        kind: 'async',
+      });
+      const plan = await planInterview(store, testConfig.mediaDir, interview);
+      expect(plan.questionSetId).toBe('default');
+      expect(plan.questions.map((q) => q.id)).toEqual(builtIn.questions.map((q) => q.id));
     });
   });
 }

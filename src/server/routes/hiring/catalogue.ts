@@ -1,13 +1,15 @@
 /**
  * Frameworks and question sets a workspace can use: the built-in files shipped in `frameworks/`,
- * the built-in rows (no workspace) and the workspace's own rows. Ids are one namespace across
- * workspaces in the store, so a workspace may not reuse an id another one (or a built-in) holds.
+ * the built-in rows (no workspace) and the workspace's own rows. Ids are unique per workspace
+ * (another workspace's ids are neither visible nor taken); a built-in's id is taken everywhere.
+ * The database is reached only through the store's repositories.
  */
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { listBuiltinFrameworks, loadQuestionSet, type Framework } from '../../../assessment/index.js';
-import { CandorError, packageRoot } from '../../../core/index.js';
+import { CandorError, isCandorError, packageRoot } from '../../../core/index.js';
 import type { QuestionSet } from '../../../domain/index.js';
+import { findQuestionSet } from '../../../pipeline/index.js';
 import type { FrameworkRecord, Store } from '../../../store/index.js';
 
 /** Compares versions digit run by digit run (`1.10.0` after `1.9.0`), like the framework store. */
@@ -70,20 +72,7 @@ export async function frameworkVersions(
   workspaceId: string,
   id: string,
 ): Promise<FrameworkVersion[]> {
-  const rows = await store.db
-    .selectFrom('framework')
-    .selectAll()
-    .where('id', '=', id)
-    .where((eb) => eb.or([eb('workspace_id', 'is', null), eb('workspace_id', '=', workspaceId)]))
-    .execute();
-  const stored = rows.map((row): FrameworkRecord => ({
-    id: row.id,
-    version: row.version,
-    workspaceId: row.workspace_id,
-    name: row.name,
-    definition: JSON.parse(row.definition) as unknown,
-    createdAt: row.created_at,
-  }));
+  const stored = await store.frameworks.visibleVersions(workspaceId, id);
   const files = builtinFrameworks().filter((f) => f.id === id);
   const byVersion = new Map<string, FrameworkVersion>();
   for (const version of [...files.map(fromFile), ...stored.map(fromRow)]) {
@@ -110,34 +99,6 @@ export async function listFrameworks(store: Store, workspaceId: string): Promise
   return [...newest.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
-/** A question set as the API shows it. */
-export interface VisibleQuestionSet extends QuestionSet {
-  readonly builtIn: boolean;
-}
-
-/**
- * The question set `id` as the workspace sees it: its own, else a built-in row, else a built-in
- * file; null when it may use none (an id of another workspace reads as unknown).
- * @example await findQuestionSet(store, ws.id, 'default') // { id: 'default', builtIn: true, … }
- */
-export async function findQuestionSet(
-  store: Store,
-  workspaceId: string,
-  id: string,
-): Promise<VisibleQuestionSet | null> {
-  const row = await store.db
-    .selectFrom('question_set')
-    .select('workspace_id')
-    .where('id', '=', id)
-    .executeTakeFirst();
-  if (row !== undefined && (row.workspace_id === null || row.workspace_id === workspaceId)) {
-    const stored = await store.questionSets.get(id);
-    return { ...stored, builtIn: stored.workspaceId === null };
-  }
-  const file = builtinQuestionSets().find((s) => s.id === id);
-  return file === undefined ? null : { ...file, builtIn: true };
-}
-
 /** One line of the question-set list. */
 export interface QuestionSetSummary {
   readonly id: string;
@@ -152,52 +113,38 @@ export interface QuestionSetSummary {
  * @example (await listQuestionSets(store, ws.id))[0] // { id: 'default', builtIn: true, questionCount: 12, … }
  */
 export async function listQuestionSets(store: Store, workspaceId: string): Promise<QuestionSetSummary[]> {
-  const rows = await store.db
-    .selectFrom('question_set as s')
-    .leftJoin('question as q', 'q.question_set_id', 's.id')
-    .select(['s.id', 's.name', 's.version', 's.workspace_id', (eb) => eb.fn.count('q.id').as('questions')])
-    .where((eb) => eb.or([eb('s.workspace_id', 'is', null), eb('s.workspace_id', '=', workspaceId)]))
-    .groupBy(['s.id', 's.name', 's.version', 's.workspace_id'])
-    .execute();
   const byId = new Map<string, QuestionSetSummary>();
   for (const set of builtinQuestionSets()) {
     const { id, name, version } = set;
     byId.set(id, { id, name, version, builtIn: true, questionCount: set.questions.length });
   }
+  const rows = await store.questionSets.listVisible(workspaceId);
   // Built-in rows first, so the workspace's own row of the same id wins.
-  rows.sort((a, b) => Number(a.workspace_id !== null) - Number(b.workspace_id !== null));
+  rows.sort((a, b) => Number(a.workspaceId !== null) - Number(b.workspaceId !== null));
   for (const row of rows) {
-    byId.set(row.id, {
-      id: row.id,
-      name: row.name,
-      version: row.version,
-      builtIn: row.workspace_id === null,
-      questionCount: Number(row.questions),
-    });
+    const { id, name, version, questionCount } = row;
+    byId.set(id, { id, name, version, builtIn: row.workspaceId === null, questionCount });
   }
   return [...byId.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
 /**
- * Refuses an id the workspace cannot own: a built-in's, or one another workspace holds (ids are
- * one namespace in the store, and saving would overwrite or collide with theirs).
+ * Refuses an id the workspace cannot own: a built-in's (a file or a built-in row). Another
+ * workspace's ids are no concern: ids are unique per workspace.
  * @throws CandorError CONFLICT
- * @example await claimId(store, ws.id, 'question set', 'sdr')
+ * @example await claimId(store, 'question set', 'sdr')
  */
-export async function claimId(
-  store: Store,
-  workspaceId: string,
-  entity: 'framework' | 'question set',
-  id: string,
-): Promise<void> {
+export async function claimId(store: Store, entity: 'framework' | 'question set', id: string): Promise<void> {
   const builtIn =
     entity === 'framework'
-      ? builtinFrameworks().some((f) => f.id === id)
-      : builtinQuestionSets().some((s) => s.id === id);
-  const table = entity === 'framework' ? 'framework' : 'question_set';
-  const rows = await store.db.selectFrom(table).select('workspace_id').where('id', '=', id).execute();
-  if (builtIn || rows.some((row) => row.workspace_id !== workspaceId)) {
-    throw new CandorError('CONFLICT', `${entity} id "${id}" is taken; choose another id`, {
+      ? builtinFrameworks().some((f) => f.id === id) || (await store.frameworks.versions(id)).length > 0
+      : builtinQuestionSets().some((s) => s.id === id) ||
+        (await store.questionSets.get(id).then(
+          () => true,
+          () => false,
+        ));
+  if (builtIn) {
+    throw new CandorError('CONFLICT', `${entity} id "${id}" is built in; choose another id`, {
       entity,
       id,
       field: 'id',
@@ -206,8 +153,7 @@ export async function claimId(
 }
 
 /**
- * Checks that a job may point at this framework and question set. A built-in question set that
- * lives only in a file is saved as a built-in row first: `job.question_set_id` is a foreign key.
+ * Checks that a job may point at this framework and question set, as its workspace sees them.
  * @throws CandorError VALIDATION_FAILED naming `frameworkId` or `questionSetId`
  * @example await prepareJobReferences(store, ws.id, { frameworkId: 'default', questionSetId: 'default' })
  */
@@ -222,15 +168,14 @@ export async function prepareJobReferences(
     throw new CandorError('VALIDATION_FAILED', message, { in: 'body', field: 'frameworkId' });
   }
   if (questionSetId == null) return;
-  const set = await findQuestionSet(store, workspaceId, questionSetId);
-  if (set === null) {
+  await findQuestionSet(store, workspaceId, questionSetId).catch((error: unknown) => {
+    if (!isCandorError(error) || error.code !== 'NOT_FOUND') throw error;
     const message = `body.questionSetId: question set ${questionSetId} not found`;
-    throw new CandorError('VALIDATION_FAILED', message, { in: 'body', field: 'questionSetId' });
-  }
-  const stored = await store.db
-    .selectFrom('question_set')
-    .select('id')
-    .where('id', '=', questionSetId)
-    .executeTakeFirst();
-  if (stored === undefined) await store.questionSets.save(set, { workspaceId: null });
+    throw new CandorError(
+      'VALIDATION_FAILED',
+      message,
+      { in: 'body', field: 'questionSetId' },
+      { cause: error },
+    );
+  });
 }

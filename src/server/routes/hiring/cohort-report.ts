@@ -1,6 +1,5 @@
 /** What an advisor sees of a cohort: each student's practice at a glance, and the cohort's statistics. */
 import type { CohortRecord, Store } from '../../../store/index.js';
-import { usersById } from './accounts.js';
 import { cohortStats, type CohortStats, type SessionScores } from './cohort-stats.js';
 import { latestScorecards } from './interview-status.js';
 import type { ScorecardSummaries } from './scorecard-summaries.js';
@@ -17,39 +16,15 @@ export interface StudentRow {
   readonly lastPractice: string | null;
 }
 
-export interface CohortReport extends CohortStats {
-  /** By name. */
-  readonly students: StudentRow[];
-}
-
-const BATCH = 500;
-
 interface PracticeRow {
   readonly id: string;
   readonly userId: string;
   readonly createdAt: string;
 }
 
-/** Practice interviews of these students in the workspace, oldest first. */
-async function practiceOf(
-  store: Store,
-  workspaceId: string,
-  userIds: readonly string[],
-): Promise<PracticeRow[]> {
-  const rows: PracticeRow[] = [];
-  for (let start = 0; start < userIds.length; start += BATCH) {
-    const batch = await store.db
-      .selectFrom('interview')
-      .select(['id', 'user_id', 'created_at'])
-      .where('workspace_id', '=', workspaceId)
-      .where('kind', '=', 'practice')
-      .where('user_id', 'in', userIds.slice(start, start + BATCH))
-      .execute();
-    for (const row of batch) {
-      if (row.user_id !== null) rows.push({ id: row.id, userId: row.user_id, createdAt: row.created_at });
-    }
-  }
-  return rows.sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0));
+export interface CohortReport extends CohortStats {
+  /** By name. */
+  readonly students: StudentRow[];
 }
 
 /**
@@ -62,8 +37,10 @@ export async function cohortReport(
   cohort: CohortRecord,
 ): Promise<CohortReport> {
   const members = await store.cohorts.members(cohort.id);
-  const users = await usersById(store, cohort.workspaceId, members);
-  const practice = await practiceOf(store, cohort.workspaceId, [...users.keys()]);
+  const users = await store.users.getMany(cohort.workspaceId, members);
+  const practice = (await store.interviews.listPracticeOf(cohort.workspaceId, [...users.keys()])).flatMap(
+    (i): PracticeRow[] => (i.userId === null ? [] : [{ id: i.id, userId: i.userId, createdAt: i.createdAt }]),
+  );
   const scorecards = await latestScorecards(
     store,
     practice.map((p) => p.id),

@@ -5,7 +5,6 @@ import type { CohortRecord, Store } from '../../../store/index.js';
 import { requireRole } from '../../auth.js';
 import type { RouteDeps } from '../../deps.js';
 import { hidden, me, scoped } from '../../scope.js';
-import { usersById } from './accounts.js';
 import { cohortReport } from './cohort-report.js';
 import { practiceHistory, PracticeSessionView, ProgressView } from './practice-history.js';
 import type { ScorecardSummaries } from './scorecard-summaries.js';
@@ -55,20 +54,9 @@ const CohortDetail = z.object({
 
 const view = (c: CohortRecord) => ({ id: c.id, name: c.name, createdAt: c.createdAt });
 
-async function studentCounts(store: Store, workspaceId: string): Promise<Map<string, number>> {
-  const rows = await store.db
-    .selectFrom('cohort_member as m')
-    .innerJoin('cohort as c', 'c.id', 'm.cohort_id')
-    .select(['m.cohort_id', (eb) => eb.fn.count('m.user_id').as('n')])
-    .where('c.workspace_id', '=', workspaceId)
-    .groupBy('m.cohort_id')
-    .execute();
-  return new Map(rows.map((r) => [r.cohort_id, Number(r.n)]));
-}
-
 /** Every id must be a student (role candidate) of the workspace; others read as unknown users. */
 async function checkStudents(store: Store, workspaceId: string, userIds: readonly string[]): Promise<void> {
-  const users = await usersById(store, workspaceId, userIds);
+  const users = await store.users.getMany(workspaceId, userIds);
   userIds.forEach((id, index) => {
     const user = users.get(id);
     if (user === undefined) throw hidden('user', id);
@@ -102,7 +90,7 @@ export function cohortRoutes({ store }: RouteDeps, summaries: ScorecardSummaries
         const { workspaceId } = me(request);
         const [cohorts, counts] = await Promise.all([
           store.cohorts.listByWorkspace(workspaceId),
-          studentCounts(store, workspaceId),
+          store.cohorts.studentCounts(workspaceId),
         ]);
         return { cohorts: cohorts.map((c) => ({ ...view(c), studentCount: counts.get(c.id) ?? 0 })) };
       },
@@ -192,7 +180,7 @@ export function cohortRoutes({ store }: RouteDeps, summaries: ScorecardSummaries
         const cohort = await scoped(request, 'cohort', request.params.id, load);
         const members = await store.cohorts.members(cohort.id);
         const student = members.includes(userId)
-          ? (await usersById(store, cohort.workspaceId, [userId])).get(userId)
+          ? (await store.users.getMany(cohort.workspaceId, [userId])).get(userId)
           : undefined;
         if (student === undefined) throw hidden('student', userId);
         const history = await practiceHistory(store, summaries, student);

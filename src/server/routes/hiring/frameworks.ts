@@ -117,7 +117,7 @@ export function frameworkRoutes({ store }: RouteDeps): FastifyPluginAsyncZod {
         schema: {
           tags: ['frameworks'],
           summary:
-            'Save a framework version for the workspace (409 if that version exists with other content)',
+            "Save a framework version for the workspace (409 if the workspace's own version exists with other content, or the id is a built-in's)",
           body: FrameworkSchema,
           response: { 201: FrameworkDetail, ...errorResponses(400, 401, 403, 409) },
         },
@@ -126,7 +126,7 @@ export function frameworkRoutes({ store }: RouteDeps): FastifyPluginAsyncZod {
         const framework = request.body;
         const { workspaceId } = me(request);
         checkSignals(framework);
-        await claimId(store, workspaceId, 'framework', framework.id);
+        await claimId(store, 'framework', framework.id);
         const saved = await store.frameworks.save({
           id: framework.id,
           version: framework.version,

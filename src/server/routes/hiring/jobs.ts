@@ -1,11 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { Store } from '../../../store/index.js';
 import { requireRole } from '../../auth.js';
 import type { RouteDeps } from '../../deps.js';
 import { me, scoped } from '../../scope.js';
 import { prepareJobReferences } from './catalogue.js';
-import { newestBy } from './interview-status.js';
 import { errorResponses, HIRING_TEAM, IdParams, JobView, RECRUITERS, toJobView } from './schemas.js';
 
 const JobFields = {
@@ -32,37 +30,6 @@ const JobWithCounts = JobView.extend({
   scoredCount: z.number(),
 });
 
-interface JobCounts {
-  applicationCount: number;
-  scoredCount: number;
-}
-
-/** Applications and scored applications per job of a workspace, in two queries. */
-async function jobCounts(store: Store, workspaceId: string): Promise<Map<string, JobCounts>> {
-  const applications = await store.db
-    .selectFrom('application as a')
-    .innerJoin('job as j', 'j.id', 'a.job_id')
-    .select(['a.job_id', (eb) => eb.fn.count('a.id').as('n')])
-    .where('j.workspace_id', '=', workspaceId)
-    .groupBy('a.job_id')
-    .execute();
-  const scorecards = await store.db
-    .selectFrom('scorecard as s')
-    .innerJoin('interview as i', 'i.id', 's.interview_id')
-    .innerJoin('application as a', 'a.id', 'i.application_id')
-    .innerJoin('job as j', 'j.id', 'a.job_id')
-    .select(['s.id', 's.created_at as createdAt', 's.overall_score', 'a.id as application_id', 'a.job_id'])
-    .where('j.workspace_id', '=', workspaceId)
-    .execute();
-  const counts = new Map<string, JobCounts>();
-  for (const row of applications) counts.set(row.job_id, { applicationCount: Number(row.n), scoredCount: 0 });
-  for (const card of newestBy(scorecards, (s) => s.application_id).values()) {
-    const entry = counts.get(card.job_id);
-    if (entry !== undefined && card.overall_score !== null) entry.scoredCount += 1;
-  }
-  return counts;
-}
-
 /**
  * `GET /jobs`, `GET /jobs/:id` (admin, recruiter, hiring manager); `POST /jobs`, `PATCH /jobs/:id`
  * (admin, recruiter).
@@ -84,7 +51,7 @@ export function jobRoutes({ store }: RouteDeps): FastifyPluginAsyncZod {
         const { workspaceId } = me(request);
         const [jobs, counts] = await Promise.all([
           store.jobs.listByWorkspace(workspaceId),
-          jobCounts(store, workspaceId),
+          store.jobs.countsByWorkspace(workspaceId),
         ]);
         return {
           jobs: jobs.map((job) => ({

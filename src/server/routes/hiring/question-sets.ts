@@ -1,11 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { QuestionSchema } from '../../../domain/index.js';
-import { CandorError } from '../../../core/index.js';
+import { findQuestionSet, type ResolvedQuestionSet } from '../../../pipeline/index.js';
 import { requireAuth, requireRole } from '../../auth.js';
 import type { RouteDeps } from '../../deps.js';
 import { me } from '../../scope.js';
-import { claimId, findQuestionSet, listQuestionSets, type VisibleQuestionSet } from './catalogue.js';
+import { claimId, listQuestionSets } from './catalogue.js';
 import { errorResponses, IdParams } from './schemas.js';
 
 const QuestionSetItem = z.object({
@@ -45,7 +45,7 @@ const NewQuestionSetBody = z.object({
   questions: z.array(QuestionSchema).min(1).max(500),
 });
 
-function detail(set: VisibleQuestionSet): z.infer<typeof QuestionSetDetail> {
+function detail(set: ResolvedQuestionSet): z.infer<typeof QuestionSetDetail> {
   return {
     id: set.id,
     name: set.name,
@@ -94,11 +94,7 @@ export function questionSetRoutes({ store }: RouteDeps): FastifyPluginAsyncZod {
       },
       async (request) => {
         const { id } = request.params;
-        const set = await findQuestionSet(store, me(request).workspaceId, id);
-        if (set === null) {
-          throw new CandorError('NOT_FOUND', `question set ${id} not found`, { entity: 'question set', id });
-        }
-        return detail(set);
+        return detail(await findQuestionSet(store, me(request).workspaceId, id));
       },
     );
 
@@ -108,14 +104,15 @@ export function questionSetRoutes({ store }: RouteDeps): FastifyPluginAsyncZod {
         onRequest: requireRole('admin', 'recruiter', 'advisor'),
         schema: {
           tags: ['question sets'],
-          summary: "Save a question set for the workspace (replaces the workspace's set of the same id)",
+          summary:
+            "Save a question set for the workspace (replaces the workspace's own set of the same id; 409 for a built-in's id)",
           body: NewQuestionSetBody,
           response: { 201: QuestionSetDetail, ...errorResponses(400, 401, 403, 409, 422) },
         },
       },
       async (request, reply) => {
         const { workspaceId } = me(request);
-        await claimId(store, workspaceId, 'question set', request.body.id);
+        await claimId(store, 'question set', request.body.id);
         const saved = await store.questionSets.save(request.body, { workspaceId });
         return reply.code(201).send(detail({ ...saved, builtIn: false }));
       },

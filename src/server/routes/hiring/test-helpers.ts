@@ -5,7 +5,7 @@
 import path from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import type { AnalysisResult } from '../../../assessment/index.js';
-import { analyzeFile } from '../../../cli/commands/analyze.js';
+import { analyzeFile } from '../../../pipeline/index.js';
 import { saveAnalysis } from '../../../cli/commands/save-analysis.js';
 import { packageRoot } from '../../../core/index.js';
 import type { InterviewKind } from '../../../domain/index.js';

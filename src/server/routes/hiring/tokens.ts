@@ -4,7 +4,6 @@ import type { ApiTokenRecord } from '../../../store/index.js';
 import { requireAuth } from '../../auth.js';
 import type { RouteDeps } from '../../deps.js';
 import { hidden, me } from '../../scope.js';
-import { deleteApiToken, listApiTokens } from './accounts.js';
 import { errorResponses, IdParams } from './schemas.js';
 
 const ApiToken = z
@@ -39,7 +38,7 @@ export function tokenRoutes({ store }: RouteDeps): FastifyPluginAsyncZod {
           response: { 200: z.object({ tokens: z.array(ApiToken) }), ...errorResponses(401) },
         },
       },
-      async (request) => ({ tokens: (await listApiTokens(store, me(request).id)).map(toApiToken) }),
+      async (request) => ({ tokens: (await store.users.listApiTokens(me(request).id)).map(toApiToken) }),
     );
 
     app.post(
@@ -48,11 +47,12 @@ export function tokenRoutes({ store }: RouteDeps): FastifyPluginAsyncZod {
         onRequest: requireAuth,
         schema: {
           tags: ['tokens'],
-          summary: 'Issue an API token for `Authorization: Bearer`; the token is shown only in this answer',
+          summary:
+            'Issue an API token for `Authorization: Bearer`; the token is shown only in this answer (CANDOR_TOKEN_RATE_LIMIT per hour)',
           body: NewTokenBody,
           response: {
             201: z.object({ token: z.string(), apiToken: ApiToken }),
-            ...errorResponses(400, 401, 403),
+            ...errorResponses(400, 401, 403, 429),
           },
         },
       },
@@ -75,7 +75,7 @@ export function tokenRoutes({ store }: RouteDeps): FastifyPluginAsyncZod {
       },
       async (request, reply) => {
         const { id } = request.params;
-        if (!(await deleteApiToken(store, me(request).id, id))) throw hidden('api token', id);
+        if (!(await store.users.deleteApiToken(me(request).id, id))) throw hidden('api token', id);
         return reply.code(204).send(null);
       },
     );

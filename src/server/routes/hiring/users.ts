@@ -6,7 +6,6 @@ import { requireRole } from '../../auth.js';
 import type { RouteDeps } from '../../deps.js';
 import { me } from '../../scope.js';
 import { User } from '../auth.js';
-import { listUsers } from './accounts.js';
 import { errorResponses } from './schemas.js';
 
 /** NIST SP 800-63B §3.1.1.2: at least 8 characters (the same rule as `candor user create`). */
@@ -47,7 +46,7 @@ export function userRoutes({ store }: RouteDeps): FastifyPluginAsyncZod {
             query: 'role',
           });
         }
-        return { users: await listUsers(store, user.workspaceId, role) };
+        return { users: await store.users.listByWorkspace(user.workspaceId, role) };
       },
     );
 

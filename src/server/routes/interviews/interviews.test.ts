@@ -9,6 +9,7 @@ import { describeInterviewRecords } from './interviews.suite.js';
 import { describeTranscriptsAndAnalysis } from './transcripts.suite.js';
 import { describeTasks } from './tasks.suite.js';
 import { describeUploads } from './uploads.suite.js';
+import { need, requires } from '../../../test-helpers.js';
 
 const tempDir = fs.mkdtempSync(path.join(os.tmpdir(), 'candor-interview-routes-'));
 afterAll(async () => {
@@ -25,7 +26,7 @@ describe('SQLite', () => {
 const databaseUrl = process.env.TEST_DATABASE_URL;
 const { schema, drop } = postgresTestSchema('candor_interview_routes_test', databaseUrl);
 
-describe.skipIf(!databaseUrl)('PostgreSQL (TEST_DATABASE_URL)', () => {
+requires(need.database()).describe('PostgreSQL (TEST_DATABASE_URL)', () => {
   afterAll(drop);
   for (const suite of suites) suite('postgres', () => openStore({ dataDir: tempDir, databaseUrl, schema }));
 });

@@ -4,7 +4,6 @@ import { CandorError, isCandorError, newId } from '../../../core/index.js';
 import type { Question } from '../../../domain/index.js';
 import { probeMedia, type MediaInfo, type MediaType } from '../../../ingest/media/index.js';
 import {
-  currentMedia,
   mediaStoragePath,
   moveIntoPlace,
   planInterview,
@@ -13,12 +12,13 @@ import {
 } from '../../../pipeline/index.js';
 import type { InterviewRecord, MediaRecord, Store } from '../../../store/index.js';
 import { requireRole } from '../../auth.js';
+import { DEFAULT_RECORDING_LIMIT_MINUTES } from '../../config.js';
 import type { RouteDeps } from '../../deps.js';
 import { ErrorBody } from '../../errors.js';
 import { loadInterview } from './access.js';
 import { mediaListJson } from './present.js';
 import { IdParams, Media } from './schemas.js';
-import { receiveMediaUpload, type ReceivedFile } from './upload-stream.js';
+import { FILE_FIELD, receiveMediaUpload, type ReceivedFile } from './upload-stream.js';
 
 const UploadFields = z.object({
   questionId: z.string().min(1).max(200).optional(),
@@ -30,7 +30,8 @@ const UploadFields = z.object({
 });
 
 interface Placement {
-  readonly position: number;
+  /** The position named by the client (its recording is replaced); null appends at the next. */
+  readonly position: number | null;
   readonly question: Question | null;
 }
 
@@ -77,10 +78,12 @@ async function placement(
     const issue = parsed.error.issues[0];
     throw invalid(String(issue?.path[0] ?? ''), issue?.message ?? 'invalid');
   }
-  const next = currentMedia(await store.media.listByInterview(interview.id)).length;
-  const position = parsed.data.position ?? next;
-  if (position > next)
-    throw invalid('position', `answers are numbered without gaps; the next is ${next}`, { next });
+  const position = parsed.data.position ?? null;
+  if (position !== null) {
+    const next = await store.media.nextPosition(interview.id);
+    if (position > next)
+      throw invalid('position', `answers are numbered without gaps; the next is ${next}`, { next });
+  }
   const plan = await planInterview(store, mediaDir, interview);
   const questionId = parsed.data.questionId;
   if (questionId === undefined) return { position, question: plan.practised };
@@ -116,28 +119,56 @@ async function probe(file: ReceivedFile): Promise<MediaInfo | null> {
   }
 }
 
-/** Drops earlier recordings of the same answer, now that the new one is stored. */
-async function dropReplaced(store: Store, mediaDir: string, added: MediaRecord): Promise<void> {
-  const older = (await store.media.listByInterview(added.interviewId)).filter(
-    (m) =>
-      m.position === added.position &&
-      m.id !== added.id &&
-      (m.createdAt < added.createdAt || (m.createdAt === added.createdAt && m.id < added.id)),
-  );
-  for (const m of older) {
-    await store.media.delete(m.id).catch(() => undefined);
-    await removeFile(resolveMediaPath(mediaDir, m.storagePath));
-  }
+/**
+ * Refuses a recording longer than the limit (CANDOR_RECORDING_LIMIT_MINUTES). A length ffprobe
+ * could not measure (no ffprobe) is let through: the analysis reads the real length.
+ * @throws CandorError FILE_TOO_LARGE naming the file, its length and the limit
+ */
+function checkLength(file: ReceivedFile, info: MediaInfo | null, limitMinutes: number): void {
+  const seconds = info?.durationSeconds ?? null;
+  if (seconds === null || seconds <= limitMinutes * 60) return;
+  const message = `${file.fileName}: the recording is ${clock(seconds)} long, over the ${limitMinutes}-minute limit (CANDOR_RECORDING_LIMIT_MINUTES)`;
+  throw new CandorError('FILE_TOO_LARGE', message, {
+    file: file.fileName,
+    field: FILE_FIELD,
+    durationSeconds: seconds,
+    limitMinutes,
+    setting: 'CANDOR_RECORDING_LIMIT_MINUTES',
+  });
 }
+
+/** `1:02:03` or `4:05`, rounded down to the second. */
+function clock(seconds: number): string {
+  const whole = Math.floor(seconds);
+  const [h, m, s] = [Math.floor(whole / 3600), Math.floor((whole % 3600) / 60), whole % 60];
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return h > 0 ? `${h}:${pad(m)}:${pad(s)}` : `${m}:${pad(s)}`;
+}
+
+const DESCRIPTION = [
+  'multipart/form-data: optional fields `questionId` and `position`, then the file part `file`.',
+  '',
+  'Without `position` the recording is appended at the next free position; parallel uploads to one',
+  'interview each get their own position and all are kept.',
+  '',
+  'With `position` the recording goes to that position: if a recording is there it is replaced',
+  '(the new one is stored and the old one deleted in one transaction, so a failed upload keeps',
+  'the old one). A position past the next free one is refused with 400 (`details.next`).',
+  '',
+  'A recording longer than `CANDOR_RECORDING_LIMIT_MINUTES` (default 60) is refused with 413',
+  '`FILE_TOO_LARGE` (`details.durationSeconds`, `details.limitMinutes`), as is a file over',
+  '`CANDOR_UPLOAD_LIMIT_MB`.',
+].join('\n');
 
 /**
  * `POST /interviews/:id/media` (admin, recruiter; a student on their own practice):
  * multipart/form-data with optional fields `questionId` and `position` before the file part `file`.
- * Uploading to a position that has a recording replaces it.
+ * Without `position` the recording is appended; naming a position replaces the recording there.
  * @example await api.register(mediaUploadRoutes(deps))
  */
 export function mediaUploadRoutes({ store, config }: RouteDeps): FastifyPluginAsyncZod {
   const { mediaDir } = config;
+  const limitMinutes = config.recordingLimitMinutes ?? DEFAULT_RECORDING_LIMIT_MINUTES;
   return (app) => {
     app.post(
       '/interviews/:id/media',
@@ -146,6 +177,7 @@ export function mediaUploadRoutes({ store, config }: RouteDeps): FastifyPluginAs
         schema: {
           tags: ['interviews'],
           summary: 'Upload one recorded answer (multipart/form-data: questionId?, position?, then file)',
+          description: DESCRIPTION,
           consumes: ['multipart/form-data'],
           params: IdParams,
           response: {
@@ -155,6 +187,7 @@ export function mediaUploadRoutes({ store, config }: RouteDeps): FastifyPluginAs
             403: ErrorBody,
             404: ErrorBody,
             413: ErrorBody,
+            409: ErrorBody,
             422: ErrorBody,
           },
         },
@@ -167,18 +200,19 @@ export function mediaUploadRoutes({ store, config }: RouteDeps): FastifyPluginAs
         });
         let target: string | undefined;
         let added: MediaRecord;
+        let replaced: MediaRecord | null = null;
         try {
           const info = await probe(file);
+          checkLength(file, info, limitMinutes);
           const { extension, contentType } = typeOf(file.type, info);
           const id = newId('media');
           const storagePath = mediaStoragePath(interview, id, extension);
           target = resolveMediaPath(mediaDir, storagePath);
           await moveIntoPlace(file.temp, target);
-          added = await store.media.add({
+          const input = {
             id,
             workspaceId: interview.workspaceId,
             interviewId: interview.id,
-            position: prepared.position,
             questionId: prepared.question?.id ?? null,
             questionText: prepared.question?.text ?? null,
             fileName: file.fileName,
@@ -187,13 +221,18 @@ export function mediaUploadRoutes({ store, config }: RouteDeps): FastifyPluginAs
             bytes: file.bytes,
             sha256: file.sha256,
             durationSeconds: info?.durationSeconds ?? null,
-          });
+          };
+          if (prepared.position === null) {
+            added = await store.media.append(input);
+          } else {
+            ({ media: added, replaced } = await store.media.put({ ...input, position: prepared.position }));
+          }
         } catch (error) {
           await file.discard();
           if (target !== undefined) await removeFile(target);
           throw error;
         }
-        await dropReplaced(store, mediaDir, added);
+        if (replaced !== null) await removeFile(resolveMediaPath(mediaDir, replaced.storagePath));
         const all = await store.media.listByInterview(interview.id);
         const shown = mediaListJson(interview, all).find((m) => m.id === added.id);
         if (shown === undefined)

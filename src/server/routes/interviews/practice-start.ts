@@ -5,6 +5,7 @@ import { requireRole } from '../../auth.js';
 import type { RouteDeps } from '../../deps.js';
 import { ErrorBody } from '../../errors.js';
 import { me } from '../../scope.js';
+import { checkPracticeQuota } from '../../security/index.js';
 import { interviewJson } from './present.js';
 import { Interview, NewPracticeBody } from './schemas.js';
 
@@ -28,6 +29,7 @@ export function practiceStartRoutes({ store, config }: RouteDeps): FastifyPlugin
       },
       async (request, reply) => {
         const user = me(request);
+        await checkPracticeQuota(store, config.security, user.id);
         const { questionSetId, questionId } = request.body;
         const set = await findQuestionSet(store, user.workspaceId, questionSetId);
         const question = set.questions.find((q) => q.id === questionId);

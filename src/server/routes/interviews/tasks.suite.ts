@@ -7,7 +7,7 @@ import { analyzeTranscript, loadFramework, loadQuestionSet } from '../../../asse
 import { engineVersion } from '../../../core/index.js';
 import { parseTranscript } from '../../../ingest/index.js';
 import { defaultAnalyzer } from '../../../pipeline/index.js';
-import { hasSpeechTools, makeJfkOgg, PRIYA_VTT, tempDir } from '../../../pipeline/test-helpers.js';
+import { makeJfkOgg, PRIYA_VTT, speechTools, tempDir } from '../../../pipeline/test-helpers.js';
 import { jobProfile, type Store } from '../../../store/index.js';
 import { buildApp } from '../../app.js';
 import { analysisTask, startWorker } from '../../worker/index.js';
@@ -212,7 +212,7 @@ export function describeTasks(name: string, open: () => Promise<Store>): void {
       expect(stored.interviewId).toBe(id);
     }, 60_000);
 
-    describe.skipIf(!hasSpeechTools)('with a recorded answer (ffmpeg, pocketsphinx)', () => {
+    speechTools.describe('with a recorded answer (ffmpeg, pocketsphinx)', () => {
       const dir = tempDir('candor-e2e-ogg-');
       afterAll(dir.cleanup);
 

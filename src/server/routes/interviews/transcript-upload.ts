@@ -1,8 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { CandorError, loadConfig } from '../../../core/index.js';
 import { parseTranscript } from '../../../ingest/index.js';
-import { writeTranscriptText } from '../../../pipeline/index.js';
+import { checkTranscriptSize, checkTypedAnswer, writeTranscriptText } from '../../../pipeline/index.js';
 import { requireRole } from '../../auth.js';
 import type { RouteDeps } from '../../deps.js';
 import { ErrorBody } from '../../errors.js';
@@ -17,11 +16,16 @@ const TYPED_NAME = 'typed-answer.txt';
  * `POST /interviews/:id/transcript` (admin, recruiter; a student on their own practice):
  * `{ content, fileName? }`, a WebVTT, SubRip, JSON or plain-text transcript, or typed answers.
  * It is parsed before anything is kept, so a malformed one (422 TRANSCRIPT_INVALID naming the
- * line) leaves the previous transcript in place; a good one replaces it.
+ * line) leaves the previous transcript in place; a good one replaces it. Input over its limit
+ * (a typed answer, sent without a file name or to a practice interview, by characters; any other
+ * transcript by bytes; docs/limits.md) is refused with 413 FILE_TOO_LARGE, also before anything
+ * is kept.
  * @example await api.register(transcriptUploadRoutes(deps))
  */
 export function transcriptUploadRoutes({ store, config }: RouteDeps): FastifyPluginAsyncZod {
-  const maxBytes = loadConfig().maxTranscriptBytes;
+  const limits = config.inputLimits;
+  // A typed answer of n characters is at most 4n bytes of UTF-8.
+  const maxBytes = Math.max(limits.transcriptBytes, limits.typedAnswerChars * 4);
   return (app) => {
     app.post(
       '/interviews/:id/transcript',
@@ -49,18 +53,8 @@ export function transcriptUploadRoutes({ store, config }: RouteDeps): FastifyPlu
         const interview = await loadInterview(request, store, request.params.id, 'write');
         const { content, fileName } = request.body;
         const name = (fileName ?? TYPED_NAME).split(/[\\/]/).pop() || TYPED_NAME;
-        const bytes = Buffer.byteLength(content, 'utf8');
-        if (bytes > maxBytes) {
-          throw new CandorError(
-            'FILE_TOO_LARGE',
-            `${name} is larger than the ${maxBytes} byte limit for a transcript`,
-            {
-              file: name,
-              size: bytes,
-              limit: maxBytes,
-            },
-          );
-        }
+        if (fileName === undefined || interview.kind === 'practice') checkTypedAnswer(content, limits);
+        else checkTranscriptSize(name, Buffer.byteLength(content, 'utf8'), limits);
         const transcript = parseTranscript(content, { file: name });
         await writeTranscriptText(config.mediaDir, interview, content);
         const updated = await store.interviews.setSource(interview.id, {

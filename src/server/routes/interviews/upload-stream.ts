@@ -8,7 +8,7 @@ import { once } from 'node:events';
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { Transform, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyRequest, onSendHookHandler } from 'fastify';
 import { CandorError, isCandorError } from '../../../core/index.js';
 import { SNIFF_BYTES, sniffMediaType, type MediaType } from '../../../ingest/media/index.js';
 import { incomingFile, removeFile } from '../../../pipeline/index.js';
@@ -193,4 +193,43 @@ export async function receiveMediaUpload<T>(
 
 function misplaced(message: string): CandorError {
   return new CandorError('VALIDATION_FAILED', `body: ${message}`, { in: 'body', field: FILE_FIELD });
+}
+
+/** Whether the request announced a body (a length above 0, or chunked). */
+function hasBody(request: FastifyRequest): boolean {
+  const headers = request.raw.headers;
+  return headers['transfer-encoding'] !== undefined || Number(headers['content-length'] ?? 0) > 0;
+}
+
+/**
+ * `onSend` hook keeping a keep-alive connection usable after an answer that left the request body
+ * unread, as when an upload is refused on its first fields (400) or at the size limit (413). The
+ * rest of the body is still arriving, and the next request on the connection would wait behind
+ * it until a server time-out. So the rest is read and dropped, up to `maxBytes`; a body announced
+ * longer than that, or found longer while dropping, is not read: the answer says
+ * `Connection: close` and the socket is closed once the answer is sent.
+ *
+ * @example app.addHook('onSend', drainUnreadBody(config.uploadLimitBytes + FORM_OVERHEAD_BYTES))
+ */
+export function drainUnreadBody(maxBytes: number): onSendHookHandler {
+  return (request, reply, payload, done) => {
+    const raw = request.raw;
+    if (!hasBody(request) || raw.readableEnded || raw.destroyed) return done(null, payload);
+    const close = () => {
+      void reply.header('connection', 'close');
+      reply.raw.once('finish', () => raw.socket.destroy());
+    };
+    if (Number(raw.headers['content-length'] ?? 0) > maxBytes) {
+      close();
+      return done(null, payload);
+    }
+    let dropped = 0;
+    raw.unpipe();
+    raw.on('data', (chunk: Buffer) => {
+      dropped += chunk.length;
+      if (dropped > maxBytes) raw.socket.destroy();
+    });
+    raw.resume();
+    done(null, payload);
+  };
 }

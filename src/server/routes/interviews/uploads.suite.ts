@@ -14,7 +14,7 @@ import {
   type FormPart,
   type RouteFixture,
 } from './test-fixture.js';
-import { hasSpeechTools } from '../../../pipeline/test-helpers.js';
+import { hasSpeechTools, speechTools } from '../../../pipeline/test-helpers.js';
 
 interface MediaBody {
   id: string;
@@ -30,6 +30,8 @@ interface MediaBody {
 }
 
 const LIMIT = 200 * 1024;
+/** 3 seconds, so a 4-second tone is over it and under the byte limit. */
+const RECORDING_LIMIT_MINUTES = 0.05;
 
 /** @example describeUploads('sqlite', () => openStore({ dataDir })) */
 export function describeUploads(name: string, open: () => Promise<Store>): void {
@@ -40,7 +42,10 @@ export function describeUploads(name: string, open: () => Promise<Store>): void 
     const wav = toneWav(1);
 
     beforeAll(async () => {
-      fx = await routeFixture(open, 'uploads', { uploadLimitBytes: LIMIT });
+      fx = await routeFixture(open, 'uploads', {
+        uploadLimitBytes: LIMIT,
+        recordingLimitMinutes: RECORDING_LIMIT_MINUTES,
+      });
       const interview = await fx.store.interviews.create({
         workspaceId: fx.hiring.workspaceId,
         applicationId: fx.hiring.applicationId,
@@ -140,17 +145,14 @@ export function describeUploads(name: string, open: () => Promise<Store>): void 
       expect(await snapshot()).toEqual(before);
     });
 
-    it.skipIf(!hasSpeechTools)(
-      'answers 422 for a file with a recording header but broken content',
-      async () => {
-        const before = await snapshot();
-        const broken = Buffer.concat([wav.subarray(0, 12), Buffer.alloc(2000, 0xff)]);
-        const res = await upload('recruiter', [file(broken, 'broken.wav')]);
-        expect(res.statusCode).toBe(422);
-        expect(res.json<{ error: { message: string } }>().error.message).toMatch(/^broken\.wav: /);
-        expect(await snapshot()).toEqual(before);
-      },
-    );
+    speechTools.it('answers 422 for a file with a recording header but broken content', async () => {
+      const before = await snapshot();
+      const broken = Buffer.concat([wav.subarray(0, 12), Buffer.alloc(2000, 0xff)]);
+      const res = await upload('recruiter', [file(broken, 'broken.wav')]);
+      expect(res.statusCode).toBe(422);
+      expect(res.json<{ error: { message: string } }>().error.message).toMatch(/^broken\.wav: /);
+      expect(await snapshot()).toEqual(before);
+    });
 
     it('answers 400 for an upload cut off mid-file, and for a body that is not multipart', async () => {
       const before = await snapshot();
@@ -185,6 +187,75 @@ export function describeUploads(name: string, open: () => Promise<Store>): void 
       expect(rows.map((m) => m.position)).toEqual([0, 1]);
       expect(rows.map((m) => m.id)).not.toContain(first.id);
       expect((await snapshot()).files).toHaveLength(2);
+    });
+
+    it('keeps all of 20 parallel uploads to one interview, each at its own position', async () => {
+      const interview = await fx.store.interviews.create({
+        workspaceId: fx.hiring.workspaceId,
+        applicationId: fx.hiring.applicationId,
+        kind: 'async',
+      });
+      const sent = Array.from({ length: 20 }, (_, i) =>
+        upload(i % 2 === 0 ? 'recruiter' : 'admin', [file(wav, `answer-${i}.wav`)], interview.id),
+      );
+      const answers = await Promise.all(sent);
+      expect(answers.map((res) => res.statusCode)).toEqual(answers.map(() => 201));
+      const rows = await fx.store.media.listByInterview(interview.id);
+      expect(rows).toHaveLength(20);
+      expect(rows.map((m) => m.position)).toEqual(Array.from({ length: 20 }, (_, i) => i));
+      expect(new Set(rows.map((m) => m.id))).toEqual(new Set(answers.map((res) => res.json<MediaBody>().id)));
+      expect(rows.map((m) => m.fileName).sort()).toEqual(
+        Array.from({ length: 20 }, (_, i) => `answer-${i}.wav`).sort(),
+      );
+      const folder = path.join(fx.config.mediaDir, fx.hiring.workspaceId, interview.id);
+      expect(readdirSync(folder)).toHaveLength(20);
+
+      // Replacing by position replaces that recording and no other, also amid parallel appends.
+      const target = rows[5]!;
+      const [replaced, ...appended] = await Promise.all([
+        upload(
+          'recruiter',
+          [{ name: 'position', value: '5' }, file(toneWav(0.5), 'retake.wav')],
+          interview.id,
+        ),
+        ...[0, 1, 2].map((i) => upload('admin', [file(wav, `late-${i}.wav`)], interview.id)),
+      ]);
+      expect(replaced.statusCode).toBe(201);
+      expect(replaced.json()).toMatchObject({ position: 5, fileName: 'retake.wav' });
+      expect(appended.map((res) => res.statusCode)).toEqual([201, 201, 201]);
+      const after = await fx.store.media.listByInterview(interview.id);
+      expect(after.map((m) => m.position)).toEqual(Array.from({ length: 23 }, (_, i) => i));
+      expect(after.map((m) => m.id)).not.toContain(target.id);
+      const others = (list: typeof rows) => list.filter((m) => m.position !== 5 && m.position < 20);
+      expect(others(after)).toEqual(others(rows));
+      expect(existsSync(resolveMediaPath(fx.config.mediaDir, target.storagePath))).toBe(false);
+      expect(readdirSync(folder)).toHaveLength(23);
+    });
+
+    it('refuses with 413 a recording longer than the limit, naming the file, its length and the limit', async () => {
+      const before = await snapshot();
+      const res = await upload('recruiter', [{ name: 'position', value: '0' }, file(toneWav(4), 'long.wav')]);
+      expect(res.statusCode).toBe(413);
+      expect(res.json()).toMatchObject({
+        error: {
+          code: 'FILE_TOO_LARGE',
+          message: `long.wav: the recording is 0:04 long, over the ${RECORDING_LIMIT_MINUTES}-minute limit (CANDOR_RECORDING_LIMIT_MINUTES)`,
+          details: {
+            file: 'long.wav',
+            limitMinutes: RECORDING_LIMIT_MINUTES,
+            setting: 'CANDOR_RECORDING_LIMIT_MINUTES',
+          },
+        },
+      });
+      expect(
+        res.json<{ error: { details: { durationSeconds: number } } }>().error.details.durationSeconds,
+      ).toBeCloseTo(4, 1);
+      // The recording it would have replaced is still there, file and row.
+      expect(await snapshot()).toEqual(before);
+      const kept = (await fx.store.media.listByInterview(interviewId)).find((m) => m.position === 0)!;
+      expect(existsSync(resolveMediaPath(fx.config.mediaDir, kept.storagePath))).toBe(true);
+      const under = await upload('recruiter', [file(toneWav(2.5), 'short.wav')]);
+      expect(under.statusCode).toBe(201);
     });
 
     it('checks who uploads: 401, 403 for other roles and CSRF, 404 across workspaces and for candidates', async () => {
