@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { newId } from '../core/index.js';
 import type { Store } from './index.js';
-import { addCandidate, candorError, seedInterview } from './store-fixtures.suite.js';
+import { addCandidate, candorError, sampleScorecardBody, seedInterview } from './store-fixtures.suite.js';
 
 const PASSWORD = 'long-enough-password';
 
@@ -17,7 +17,7 @@ async function addScorecard(store: Store, interviewId: string, overallScore: num
     engineVersion: '0',
     overallScore,
     contentHash: newId('h'),
-    body: {},
+    body: sampleScorecardBody(overallScore),
   });
 }
 
