@@ -2,7 +2,9 @@
 // its own process and autocannon (this process) reads random scorecards through the API with an
 // API token. The peers are Fastify's plain hello-world route and Fastify sending a constant body of
 // the scorecard page's own size, served by another process and loaded the same way in the same run.
-// Goals (issue 4): at least 40% of hello-world's requests per second, p99 latency under 50 ms.
+// Goals (issue 10): scorecard reads at least 25% of the constant-body peer's requests per second
+// with the declared schema enforced, p99 under 50 ms; the ranking of 10,000 candidates under
+// 100 ms at p95 both cold (the first request of freshly started server processes) and warm.
 // Run with `npm run bench` (builds first), or alone:
 // `node bench/api.mjs [--candidates N] [--seconds S] [--data DIR]`. With `--data`, the seeded
 // database is kept in DIR and reused by the next run with the same DIR (seeding takes minutes).
@@ -22,6 +24,10 @@ const arg = (name, fallback) => {
 const CANDIDATES = arg('candidates', 10_000);
 const SECONDS = arg('seconds', 10);
 const CONNECTIONS = 10;
+/** Fresh server processes whose first ranking request is timed. */
+const COLD_STARTS = arg('cold-starts', 8);
+/** Sequential ranking requests timed on a warm server. */
+const WARM_REQUESTS = arg('warm-requests', 200);
 const dataArg = process.argv.indexOf('--data');
 const KEEP_DIR = dataArg === -1 ? null : path.resolve(process.argv[dataArg + 1] ?? '');
 
@@ -120,12 +126,46 @@ function start(args, env) {
     child.once('exit', (code) => reject(new Error(`server exited with ${code}: ${out}`)));
   });
 }
-const candorUrl = await start(['bin/candor.js', 'serve', '--port', '0'], {
-  CANDOR_DATA_DIR: dataDir,
-  CANDOR_WORKER: 'false',
-  CANDOR_LOG_LEVEL: 'silent',
-  HOST: '127.0.0.1',
-});
+const startCandor = () =>
+  start(['bin/candor.js', 'serve', '--port', '0'], {
+    CANDOR_DATA_DIR: dataDir,
+    CANDOR_WORKER: 'false',
+    CANDOR_LOG_LEVEL: 'silent',
+    HOST: '127.0.0.1',
+  });
+const auth = { authorization: `Bearer ${token}` };
+const rankingPath = `/api/v1/jobs/${jobId}/ranking`;
+/** Milliseconds of one GET, body read in full; throws on any answer but 200. */
+async function timed(url) {
+  const t = performance.now();
+  const res = await fetch(url, { headers: auth });
+  await res.arrayBuffer();
+  if (res.status !== 200) throw new Error(`GET ${url} answered ${res.status}`);
+  return performance.now() - t;
+}
+const p95 = (samples) => [...samples].sort((a, b) => a - b)[Math.ceil(samples.length * 0.95) - 1];
+
+// 3. Ranking, cold: the first request of each freshly started server process (nothing cached
+//    in the process; the operating system's file cache stays warm, as on a restarted server).
+//    One extra start comes first, its time not counted: this process's HTTP client starts up then.
+const cold = [];
+for (let i = -1; i < COLD_STARTS; i++) {
+  const before = children.length;
+  const url = await startCandor();
+  const ms = await timed(url + rankingPath);
+  if (i >= 0) cold.push(ms);
+  const child = children.splice(before, 1)[0];
+  child.removeAllListeners('exit');
+  await new Promise((resolve) => {
+    child.once('exit', resolve);
+    child.kill();
+  });
+}
+const candorUrl = await startCandor();
+// Ranking, warm: one request at a time, after a few to warm up.
+for (let i = 0; i < 10; i++) await timed(candorUrl + rankingPath);
+const warm = [];
+for (let i = 0; i < WARM_REQUESTS; i++) warm.push(await timed(candorUrl + rankingPath));
 function load(url, options = {}) {
   return autocannon({ url, connections: CONNECTIONS, duration: SECONDS, ...options });
 }
@@ -154,21 +194,37 @@ const helloUrl = await start(
 // Warm both up, then measure each in turn.
 await load(helloUrl, { duration: 2 });
 await load(`${candorUrl}/api/v1/health`, { duration: 2 });
-const hello = await load(helloUrl);
-const big = await load(`${helloUrl}/big`);
-const scorecards = await load(`${candorUrl}/api/v1/scorecards/${pick()}`, {
-  headers: { authorization: `Bearer ${token}` },
-  requests: [{ setupRequest: (req) => ({ ...req, path: `/api/v1/scorecards/${pick()}` }) }],
+// Candor and its peers take turns in short rounds, so a change in the machine's load (other
+// processes on a shared machine) falls on all of them alike; each figure is the median of its rounds.
+const ROUNDS = Math.max(3, Math.round(SECONDS / 2));
+const roundSeconds = SECONDS / ROUNDS;
+const runs = { hello: [], big: [], scorecards: [] };
+for (let round = 0; round < ROUNDS; round++) {
+  runs.hello.push(await load(helloUrl, { duration: roundSeconds }));
+  runs.big.push(await load(`${helloUrl}/big`, { duration: roundSeconds }));
+  runs.scorecards.push(
+    await load(`${candorUrl}/api/v1/scorecards/${pick()}`, {
+      duration: roundSeconds,
+      headers: { authorization: `Bearer ${token}` },
+      requests: [{ setupRequest: (req) => ({ ...req, path: `/api/v1/scorecards/${pick()}` }) }],
+    }),
+  );
+}
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const summary = (results) => ({
+  requests: { average: median(results.map((r) => r.requests.average)) },
+  latency: { p99: median(results.map((r) => r.latency.p99)) },
+  non2xx: results.reduce((n, r) => n + r.non2xx, 0),
+  errors: results.reduce((n, r) => n + r.errors, 0),
 });
-const ranking = await load(`${candorUrl}/api/v1/jobs/${jobId}/ranking`, {
-  headers: { authorization: `Bearer ${token}` },
-  duration: Math.max(3, Math.round(SECONDS / 2)),
-  connections: 2,
-});
-for (const [name, r] of [
-  ['scorecards', scorecards],
-  ['ranking', ranking],
-]) {
+const hello = summary(runs.hello);
+const big = summary(runs.big);
+const scorecards = summary(runs.scorecards);
+/** Candor's share of the constant-body peer, per round: the figure the load changes least. */
+const shareOfBig = median(
+  runs.scorecards.map((r, i) => r.requests.average / (runs.big[i]?.requests.average ?? Infinity)),
+);
+for (const [name, r] of [['scorecards', scorecards]]) {
   if (r.non2xx > 0 || r.errors > 0)
     throw new Error(`${name}: ${r.non2xx} non-2xx answers, ${r.errors} errors`);
 }
@@ -177,20 +233,25 @@ const fmt = (n, d = 0) => n.toLocaleString('en-US', { maximumFractionDigits: d, 
 const rps = scorecards.requests.average;
 const helloRps = hello.requests.average;
 console.log(
-  `\nAPI under load (${fmt(CANDIDATES)} candidates in SQLite, ${reused ? `reused from ${dataDir}` : `seeded in ${fmt(seedSeconds, 1)} s`}; ${CONNECTIONS} connections, ${SECONDS} s each)\n`,
+  `\nAPI under load (${fmt(CANDIDATES)} candidates in SQLite, ${reused ? `reused from ${dataDir}` : `seeded in ${fmt(seedSeconds, 1)} s`}; ${CONNECTIONS} connections, ${SECONDS} s each in ${ROUNDS} alternating rounds; load average ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores)\n`,
 );
+const bigRps = big.requests.average;
+const met = (ok) => (ok ? 'met' : 'NOT met');
 console.log('| figure | Candor | peer, same run | ratio | goal |');
 console.log('|---|---|---|---|---|');
 console.log(
-  `| GET /api/v1/scorecards/:id (random of ${fmt(CANDIDATES)}, ${fmt(bodyBytes / 1024, 1)} kB JSON, Bearer token) | ${fmt(rps)} req/s | Fastify hello-world: ${fmt(helloRps)} req/s | ${fmt((100 * rps) / helloRps, 1)} % | ≥ 40 % ${rps / helloRps >= 0.4 ? 'met' : 'NOT met'} |`,
+  `| GET /api/v1/scorecards/:id (random of ${fmt(CANDIDATES)}, ${fmt(bodyBytes / 1024, 1)} kB JSON, schema enforced, Bearer token) | ${fmt(rps)} req/s | Fastify sending a constant JSON body of the same ${fmt(bodyBytes / 1024, 1)} kB: ${fmt(bigRps)} req/s | ${fmt(100 * shareOfBig, 1)} % (median of ${ROUNDS} rounds) | ≥ 25 % ${met(shareOfBig >= 0.25)} |`,
 );
 console.log(
-  `| same, beside a constant body of the same size | ${fmt(rps)} req/s | Fastify sending a constant JSON body of the same ${fmt(bodyBytes / 1024, 1)} kB: ${fmt(big.requests.average)} req/s | ${fmt((100 * rps) / big.requests.average, 1)} % | — |`,
+  `| same, beside hello-world | ${fmt(rps)} req/s | Fastify hello-world: ${fmt(helloRps)} req/s | ${fmt((100 * rps) / helloRps, 1)} % | — |`,
 );
 console.log(
-  `| p99 latency, scorecards | ${fmt(scorecards.latency.p99, 1)} ms | hello-world: ${fmt(hello.latency.p99, 1)} ms | ${hello.latency.p99 >= 1 ? fmt(scorecards.latency.p99 / hello.latency.p99, 1) + '×' : '—'} | < 50 ms ${scorecards.latency.p99 < 50 ? 'met' : 'NOT met'} |`,
+  `| p99 latency, scorecards | ${fmt(scorecards.latency.p99, 1)} ms | constant body: ${fmt(big.latency.p99, 1)} ms | ${big.latency.p99 >= 1 ? fmt(scorecards.latency.p99 / big.latency.p99, 1) + '×' : '—'} | < 50 ms ${met(scorecards.latency.p99 < 50)} |`,
 );
 console.log(
-  `| GET /api/v1/jobs/:id/ranking (${fmt(CANDIDATES)} ranked, 2 connections) | ${fmt(ranking.requests.average, 1)} req/s, p99 ${fmt(ranking.latency.p99, 0)} ms | — | — | — |`,
+  `| GET /api/v1/jobs/:id/ranking (${fmt(CANDIDATES)} candidates, first page of 200), cold: first request of ${COLD_STARTS} fresh server processes | p95 ${fmt(p95(cold), 1)} ms (max ${fmt(Math.max(...cold), 1)} ms) | — | — | < 100 ms ${met(p95(cold) < 100)} |`,
+);
+console.log(
+  `| same, warm: ${WARM_REQUESTS} requests one at a time | p95 ${fmt(p95(warm), 1)} ms (median ${fmt([...warm].sort((a, b) => a - b)[Math.floor(warm.length / 2)], 1)} ms) | — | — | < 100 ms ${met(p95(warm) < 100)} |`,
 );
 for (const c of children) c.kill();

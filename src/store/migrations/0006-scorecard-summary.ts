@@ -46,7 +46,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .on('scorecard_summary')
     .column('interview_id')
     .execute();
-  await backfill(db as Kysely<Database>);
+  await backfill(db);
 }
 
 async function backfill(db: Kysely<Database>): Promise<void> {

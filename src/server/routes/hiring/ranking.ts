@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { fastJsonCompiler } from '../../../domain/json-serializer.js';
 import type { RouteDeps } from '../../deps.js';
 import { readableBy } from '../record-access.js';
 import { hidden, scoped } from '../../scope.js';
@@ -84,6 +85,8 @@ export function rankingRoutes({ store }: RouteDeps): FastifyPluginAsyncZod {
       '/jobs/:id/ranking',
       {
         onRequest: readableBy('job', ...HIRING_TEAM),
+        // Up to 1,000 rows: written by fast-json-stringify from the schema, compiled at start-up.
+        serializerCompiler: fastJsonCompiler,
         schema: {
           tags: ['jobs'],
           summary: 'Candidates of a job by overall score, best first; unscored last with the reason',
