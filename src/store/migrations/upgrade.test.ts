@@ -82,7 +82,7 @@ function describeUpgrades(name: string, target: () => StoreTarget): void {
 
     it('0005-workspace-catalogue scopes ids per workspace and removes copies of built-ins, losing no job or question', async () => {
       const built = createDialect(target());
-      const db = new Kysely<any>({ dialect: built.dialect });  
+      const db = new Kysely<any>({ dialect: built.dialect });
       const options = { schema: built.migrationSchema };
       const builtIn = loadQuestionSet('default');
       const builtInFramework = listBuiltinFrameworks().find((fw) => fw.id === 'default')!;
@@ -203,7 +203,7 @@ function describeUpgrades(name: string, target: () => StoreTarget): void {
 
     it('0005-workspace-catalogue renames a changed copy of a built-in, and its jobs follow', async () => {
       const built = createDialect(target());
-      const db = new Kysely<any>({ dialect: built.dialect });  
+      const db = new Kysely<any>({ dialect: built.dialect });
       const options = { schema: built.migrationSchema };
       const builtIn = loadQuestionSet('default');
       try {
