@@ -30,6 +30,16 @@ const COLD_STARTS = arg('cold-starts', 8);
 const WARM_REQUESTS = arg('warm-requests', 200);
 const dataArg = process.argv.indexOf('--data');
 const KEEP_DIR = dataArg === -1 ? null : path.resolve(process.argv[dataArg + 1] ?? '');
+// `--profile DIR`: the Candor server under load (not the cold starts) runs with `node --cpu-prof`
+// and writes its profile into DIR when the bench stops it.
+const profileArg = process.argv.indexOf('--profile');
+const PROFILE_DIR = profileArg === -1 ? null : path.resolve(process.argv[profileArg + 1] ?? '');
+/**
+ * Both servers log requests alike: pino at level `silent` (Candor through CANDOR_LOG_LEVEL, the
+ * peer through Fastify's `logger` option), so neither writes a line per request and both pay for
+ * the same per-request child logger.
+ */
+const REQUEST_LOG_LEVEL = 'silent';
 
 const { openStore } = await dist('store/index.js');
 const { analyzeFile } = await dist('cli/commands/analyze.js');
@@ -126,13 +136,22 @@ function start(args, env) {
     child.once('exit', (code) => reject(new Error(`server exited with ${code}: ${out}`)));
   });
 }
-const startCandor = () =>
-  start(['bin/candor.js', 'serve', '--port', '0'], {
-    CANDOR_DATA_DIR: dataDir,
-    CANDOR_WORKER: 'false',
-    CANDOR_LOG_LEVEL: 'silent',
-    HOST: '127.0.0.1',
-  });
+const startCandor = (profile = false) =>
+  start(
+    [
+      ...(profile && PROFILE_DIR !== null ? ['--cpu-prof', '--cpu-prof-dir', PROFILE_DIR] : []),
+      'bin/candor.js',
+      'serve',
+      '--port',
+      '0',
+    ],
+    {
+      CANDOR_DATA_DIR: dataDir,
+      CANDOR_WORKER: 'false',
+      CANDOR_LOG_LEVEL: REQUEST_LOG_LEVEL,
+      HOST: '127.0.0.1',
+    },
+  );
 const auth = { authorization: `Bearer ${token}` };
 const rankingPath = `/api/v1/jobs/${jobId}/ranking`;
 /** Milliseconds of one GET, body read in full; throws on any answer but 200. */
@@ -161,7 +180,7 @@ for (let i = -1; i < COLD_STARTS; i++) {
     child.kill();
   });
 }
-const candorUrl = await startCandor();
+const candorUrl = await startCandor(true);
 // Ranking, warm: one request at a time, after a few to warm up.
 for (let i = 0; i < 10; i++) await timed(candorUrl + rankingPath);
 const warm = [];
@@ -183,12 +202,12 @@ const helloUrl = await start(
   [
     '--input-type=module',
     '-e',
-    `import Fastify from 'fastify';const app=Fastify();app.get('/',async()=>({hello:'world'}));` +
+    `import Fastify from 'fastify';const app=Fastify({logger:{level:process.env.LOG_LEVEL}});app.get('/',async()=>({hello:'world'}));` +
       `const big=Buffer.from(JSON.stringify({pad:'x'.repeat(Number(process.env.BIG_BYTES)-10)}));` +
       `app.get('/big',(q,r)=>r.type('application/json').send(big));` +
       `const a=await app.listen({port:0,host:'127.0.0.1'});console.log('listening on '+a)`,
   ],
-  { BIG_BYTES: String(bodyBytes) },
+  { BIG_BYTES: String(bodyBytes), LOG_LEVEL: REQUEST_LOG_LEVEL },
 );
 
 // Warm both up, then measure each in turn.
@@ -233,7 +252,7 @@ const fmt = (n, d = 0) => n.toLocaleString('en-US', { maximumFractionDigits: d, 
 const rps = scorecards.requests.average;
 const helloRps = hello.requests.average;
 console.log(
-  `\nAPI under load (${fmt(CANDIDATES)} candidates in SQLite, ${reused ? `reused from ${dataDir}` : `seeded in ${fmt(seedSeconds, 1)} s`}; ${CONNECTIONS} connections, ${SECONDS} s each in ${ROUNDS} alternating rounds; load average ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores)\n`,
+  `\nAPI under load (${fmt(CANDIDATES)} candidates in SQLite, ${reused ? `reused from ${dataDir}` : `seeded in ${fmt(seedSeconds, 1)} s`}; ${CONNECTIONS} connections, ${SECONDS} s each in ${ROUNDS} alternating rounds; load average ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores; request log: pino at level ${REQUEST_LOG_LEVEL} in Candor and its peers alike)\n`,
 );
 const bigRps = big.requests.average;
 const met = (ok) => (ok ? 'met' : 'NOT met');

@@ -1,5 +1,5 @@
+import { createRequire } from 'node:module';
 import cors from '@fastify/cors';
-import helmet from '@fastify/helmet';
 import type { FastifyInstance } from 'fastify';
 import type { SecurityConfig } from './security-config.js';
 
@@ -39,28 +39,70 @@ export const DOCS_CONTENT_SECURITY_POLICY = {
 /** HSTS for two years once a browser has reached Candor over https (RFC 6797 §7.2: never over http). */
 export const HSTS = 'max-age=63072000; includeSubDomains';
 
+/** One header helmet sets, in the order it sets them. */
+type HeaderEntry = readonly [name: string, value: string];
+
+/**
+ * The headers helmet (the copy @fastify/helmet uses) sets for these options, recorded once from
+ * a stand-in response: they depend only on the options, never on the request, so building
+ * helmet's middleware on every request (what @fastify/helmet does) is wasted work.
+ */
+function helmetHeaders(options: HelmetOptions): readonly HeaderEntry[] {
+  const headers = new Map<string, string>();
+  const res = {
+    setHeader: (name: string, value: string) => void headers.set(name, value),
+    removeHeader: (name: string) => void headers.delete(name),
+  };
+  // Helmet 8 throws on bad options rather than passing them to `next`.
+  helmet(options)({}, res, () => undefined);
+  return [...headers];
+}
+
+/** `helmet` as @fastify/helmet loads it: the same copy, so the same headers. */
+type HelmetOptions = Record<string, unknown>;
+type Helmet = (options: HelmetOptions) => (req: object, res: object, next: (error?: unknown) => void) => void;
+const helmet = createRequire(createRequire(import.meta.url).resolve('@fastify/helmet'))('helmet') as Helmet;
+
+/** Helmet's options for Candor: `contentSecurityPolicy` is the one part that differs by page. */
+const helmetOptions = (contentSecurityPolicy: object): HelmetOptions => ({
+  contentSecurityPolicy,
+  frameguard: { action: 'deny' },
+  referrerPolicy: { policy: 'no-referrer' },
+  strictTransportSecurity: false,
+});
+
+/** The route config key marking the Swagger UI's routes, which get the docs policy. */
+const DOCS_HEADERS = 'candorDocsHeaders';
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Set by `installSecurityHeaders` on the Swagger UI's routes. */
+    readonly candorDocsHeaders?: boolean;
+  }
+}
+
 /**
  * Security headers on every answer (helmet: CSP, `X-Content-Type-Options: nosniff`,
  * `X-Frame-Options: DENY`, `Referrer-Policy: no-referrer`, cross-origin isolation), HSTS only on
  * https (directly or behind a proxy with TRUST_PROXY), and CORS only for the listed origins.
+ * The header values are computed by helmet once, at start-up, and set on each answer before its
+ * route runs (so error answers carry them too), as @fastify/helmet's `onRequest` hook did.
  *
  * @example await installSecurityHeaders(app, config.security)
  */
 export async function installSecurityHeaders(app: FastifyInstance, security: SecurityConfig): Promise<void> {
   const DOCS_PREFIX = '/api/docs';
-  await app.register(helmet, {
-    global: true,
-    contentSecurityPolicy: CONTENT_SECURITY_POLICY,
-    frameguard: { action: 'deny' },
-    referrerPolicy: { policy: 'no-referrer' },
-    strictTransportSecurity: false,
-  });
+  const appHeaders = helmetHeaders(helmetOptions(CONTENT_SECURITY_POLICY));
+  const docsHeaders = helmetHeaders(helmetOptions(DOCS_CONTENT_SECURITY_POLICY));
   // Before @fastify/swagger-ui adds its routes, so they get the docs policy.
   app.addHook('onRoute', (route) => {
     if (route.url.startsWith(`${DOCS_PREFIX}/`) || route.url === DOCS_PREFIX) {
-      const helmetConfig = { contentSecurityPolicy: DOCS_CONTENT_SECURITY_POLICY };
-      route.config = { ...(route.config as object), helmet: helmetConfig } as typeof route.config;
+      route.config = { ...route.config, [DOCS_HEADERS]: true };
     }
+  });
+  app.addHook('onRequest', (request, reply, done) => {
+    const headers = request.routeOptions.config?.[DOCS_HEADERS] === true ? docsHeaders : appHeaders;
+    for (const [name, value] of headers) reply.raw.setHeader(name, value);
+    done();
   });
   app.addHook('onSend', (request, reply, payload, done) => {
     if (request.protocol === 'https') void reply.header('strict-transport-security', HSTS);
