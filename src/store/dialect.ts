@@ -114,8 +114,13 @@ function sqliteDialect(file: string): Dialect {
 
 /** SQLite page cache per connection, in KiB (SQLite's default is 2,000 KiB). */
 const SQLITE_CACHE_KIB = 64 * 1024;
-/** How much of the database file SQLite may map into memory instead of reading it. */
-const SQLITE_MMAP_BYTES = 1024 * 1024 * 1024;
+/**
+ * How much of the database file SQLite may map into memory instead of reading it: as much as the
+ * bundled SQLite allows (its SQLITE_MAX_MMAP_SIZE, 0x7fff0000 bytes, caps larger values). With
+ * 1 GiB, the scorecards of a 1.5 GB database of 10,000 candidates beyond the first GiB went
+ * through read() calls and the page cache: a scorecard read took 25 µs instead of 20 µs.
+ */
+const SQLITE_MMAP_BYTES = 2 * 1024 * 1024 * 1024;
 /** Prepared statements kept per connection, by SQL text. */
 const STATEMENT_CACHE_SIZE = 500;
 

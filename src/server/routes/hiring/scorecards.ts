@@ -50,13 +50,16 @@ const writeRest = jsonSerializer(ScorecardPage.omit({ scorecard: true }));
  * so it is neither parsed nor written again on each read. Both only ever write the schema's fields.
  */
 function writePage(page: StoredPage): Buffer {
-  const head = writeHead(page.scorecard);
-  const rest = writeRest(page);
-  return Buffer.concat([
-    Buffer.from(`{"scorecard":${head.slice(0, -1)},"body":`),
-    page.scorecard.body,
-    Buffer.from(`},${rest.slice(1)}`),
-  ]);
+  const head = `{"scorecard":${writeHead(page.scorecard).slice(0, -1)},"body":`;
+  const tail = `},${writeRest(page).slice(1)}`;
+  const { body } = page.scorecard;
+  // One allocation, sent as it is: the page is the head, the stored body and the tail.
+  const headBytes = Buffer.byteLength(head);
+  const out = Buffer.allocUnsafe(headBytes + body.length + Buffer.byteLength(tail));
+  out.write(head, 0);
+  body.copy(out, headBytes);
+  out.write(tail, headBytes + body.length);
+  return out;
 }
 
 /**
