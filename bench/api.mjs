@@ -6,7 +6,7 @@
 // with the declared schema enforced, p99 under 50 ms; the ranking of 10,000 candidates under
 // 100 ms at p95 both cold (the first request of freshly started server processes) and warm.
 // Run with `npm run bench` (builds first), or alone:
-// `node bench/api.mjs [--candidates N] [--seconds S] [--data DIR]`. With `--data`, the seeded
+// `node bench/api.mjs [--candidates N] [--seconds S] [--data DIR] [--profile DIR]`. With `--data`, the seeded
 // database is kept in DIR and reused by the next run with the same DIR (seeding takes minutes).
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
