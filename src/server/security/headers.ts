@@ -1,6 +1,6 @@
-import { createRequire } from 'node:module';
 import cors from '@fastify/cors';
 import type { FastifyInstance } from 'fastify';
+import helmet, { type HelmetOptions } from 'helmet';
 import type { SecurityConfig } from './security-config.js';
 
 /**
@@ -43,8 +43,7 @@ export const HSTS = 'max-age=63072000; includeSubDomains';
 type HeaderEntry = readonly [name: string, value: string];
 
 /**
- * The headers helmet (the copy @fastify/helmet uses) sets for these options, recorded once from
- * a stand-in response: they depend only on the options, never on the request, so building
+ * The headers helmet sets for these options, recorded once from a stand-in response: they depend only on the options, never on the request, so building
  * helmet's middleware on every request (what @fastify/helmet does) is wasted work.
  */
 function helmetHeaders(options: HelmetOptions): readonly HeaderEntry[] {
@@ -54,14 +53,15 @@ function helmetHeaders(options: HelmetOptions): readonly HeaderEntry[] {
     removeHeader: (name: string) => void headers.delete(name),
   };
   // Helmet 8 throws on bad options rather than passing them to `next`.
-  helmet(options)({}, res, () => undefined);
+  // A stand-in request and response: helmet reads nothing from them but the two calls above.
+  type Middleware = ReturnType<typeof helmet>;
+  helmet(options)(
+    {} as Parameters<Middleware>[0],
+    res as unknown as Parameters<Middleware>[1],
+    () => undefined,
+  );
   return [...headers];
 }
-
-/** `helmet` as @fastify/helmet loads it: the same copy, so the same headers. */
-type HelmetOptions = Record<string, unknown>;
-type Helmet = (options: HelmetOptions) => (req: object, res: object, next: (error?: unknown) => void) => void;
-const helmet = createRequire(createRequire(import.meta.url).resolve('@fastify/helmet'))('helmet') as Helmet;
 
 /** Helmet's options for Candor: `contentSecurityPolicy` is the one part that differs by page. */
 const helmetOptions = (contentSecurityPolicy: object): HelmetOptions => ({
