@@ -33,6 +33,7 @@ describe('pearson', () => {
     const constant = (): unknown => pearson([1, 2, 3], [4, 4, 4]);
     expect(constant).toThrow(CandorError);
     expect(constant).toThrow(/Pearson r cannot be computed: the second series has no variance/);
+    expect(() => pearson([1, 2, 3, 4, 5, 6, 7], Array(7).fill(0.1))).toThrow(/second series has no variance/);
     expect(() => pearson([1, 2], [3, 4])).toThrow(/at least 3 pairs, got 2/);
     expect(() => pearson([1, 2, 3], [3, 4])).toThrow(/differ in length \(3 and 2\)/);
     expect(() => pearson([1, 2, 3], [3, Number.NaN, 4])).toThrow(/value 1 of the second series/);

@@ -57,8 +57,11 @@ export function pearson(x: readonly number[], y: readonly number[], statistic = 
     sxx += dx * dx;
     syy += dy * dy;
   });
-  if (sxx === 0 || syy === 0) {
-    throw undefinedStatistic(statistic, `the ${sxx === 0 ? 'first' : 'second'} series has no variance`, {
+  // Constancy is tested on the values, not as sxx === 0: the mean of equal decimals can differ
+  // from them in the last bit, leaving a tiny nonzero sum of squares.
+  const constantX = x.every((v) => v === x[0]);
+  if (constantX || y.every((v) => v === y[0])) {
+    throw undefinedStatistic(statistic, `the ${constantX ? 'first' : 'second'} series has no variance`, {
       pairs: x.length,
     });
   }

@@ -90,6 +90,10 @@ describe('iccTwoWayRandom', () => {
       ]),
     ).toThrow(/target 1 by rater 1 is missing/);
     expect(() => iccTwoWayRandom([[1, 2], [3]])).toThrow(/target 1 has 1 ratings, expected 2/);
+    expect(() => iccTwoWayRandom(Array.from({ length: 7 }, () => [0.1, 0.1, 0.1]))).toThrow(/no variance/);
+    expect(() => krippendorffAlphaInterval(Array.from({ length: 7 }, () => [0.1, 0.1, 0.1]))).toThrow(
+      /no variance/,
+    );
     const flat = (): unknown =>
       iccTwoWayRandom([
         [4, 4],

@@ -66,7 +66,9 @@ export function iccTwoWayRandom(ratings: readonly (readonly number[])[]): IccRes
   const ssRows = k * rowMeans.reduce((sum, m) => sum + (m - grand) ** 2, 0);
   const ssCols = n * colMeans.reduce((sum, m) => sum + (m - grand) ** 2, 0);
   const ssError = ssTotal - ssRows - ssCols;
-  if (ssTotal === 0) {
+  const first = ratings[0]![0]!;
+  // Compared exactly, not as ssTotal === 0: the mean of equal decimals is not always that decimal.
+  if (ratings.every((row) => row.every((v) => v === first))) {
     throw undefinedStatistic(statistic, 'every rating is the same value, so there is no variance', {
       targets: n,
       raters: k,
@@ -90,11 +92,10 @@ export function iccTwoWayRandom(ratings: readonly (readonly number[])[]): IccRes
   };
 }
 
-/** Sum over ordered pairs i ≠ j of (v_i − v_j)², in O(m): 2m·Σv² − 2(Σv)². */
+/** Sum over ordered pairs i ≠ j of (v_i − v_j)², in O(m) as 2m·Σ(v − mean)² (centred, for precision). */
 function pairSquares(values: readonly number[]): number {
-  const sum = values.reduce((s, v) => s + v, 0);
-  const sumSquares = values.reduce((s, v) => s + v * v, 0);
-  return 2 * values.length * sumSquares - 2 * sum * sum;
+  const mean = values.reduce((s, v) => s + v, 0) / values.length;
+  return 2 * values.length * values.reduce((s, v) => s + (v - mean) ** 2, 0);
 }
 
 /**
@@ -133,7 +134,7 @@ export function krippendorffAlphaInterval(ratings: readonly (readonly (number | 
   const n = all.length;
   const observed = pairable.reduce((sum, values) => sum + pairSquares(values) / (values.length - 1), 0) / n;
   const expected = pairSquares(all) / (n * (n - 1));
-  if (expected === 0) {
+  if (all.every((v) => v === all[0])) {
     throw undefinedStatistic(statistic, 'every pairable rating is the same value, so there is no variance', {
       pairableUnits: pairable.length,
     });
