@@ -39,7 +39,7 @@ function mean(values: readonly number[]): number {
 
 /**
  * Pearson product-moment correlation. Needs 3 or more pairs (with 2, r is always ±1) and some
- * variance in both series.
+ * variance in both series. `statistic` names it in error messages (Spearman passes its own name).
  *
  * @example pearson([1, 2, 3, 4], [2, 4, 5, 9]) // ≈ 0.96
  */
