@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { newId } from '../core/index.js';
-import type { Store } from './index.js';
+import type { Store, UserRole } from './index.js';
 import { addCandidate, candorError, sampleScorecardBody, seedInterview } from './store-fixtures.suite.js';
 
 const PASSWORD = 'long-enough-password';
@@ -23,6 +23,15 @@ async function addScorecard(store: Store, interviewId: string, overallScore: num
 
 export function describeRouteReadCases(store: () => Store): void {
   describe('route reads', () => {
+    const addUser = (workspaceId: string, role: UserRole, name = 'S') =>
+      store().users.create({
+        workspaceId,
+        email: `${newId('u')}@example.test`,
+        name,
+        role,
+        password: PASSWORD,
+      });
+
     it('ping answers after a round trip', async () => {
       await expect(store().ping()).resolves.toBeUndefined();
     });
@@ -30,14 +39,7 @@ export function describeRouteReadCases(store: () => Store): void {
     it('users: lists a workspace by name and role, and looks up many ids in one workspace only', async () => {
       const { workspace } = await seedInterview(store());
       const other = await seedInterview(store());
-      const add = (workspaceId: string, name: string, role: 'candidate' | 'advisor') =>
-        store().users.create({
-          workspaceId,
-          email: `${newId('u')}@example.test`,
-          name,
-          role,
-          password: PASSWORD,
-        });
+      const add = (workspaceId: string, name: string, role: UserRole) => addUser(workspaceId, role, name);
       const zoe = await add(workspace.id, 'Zoe', 'candidate');
       const ada = await add(workspace.id, 'Ada', 'candidate');
       const ben = await add(workspace.id, 'Ben', 'advisor');
@@ -52,14 +54,7 @@ export function describeRouteReadCases(store: () => Store): void {
 
     it('users: lists and revokes only the caller’s own API tokens', async () => {
       const { workspace } = await seedInterview(store());
-      const create = (name: string) =>
-        store().users.create({
-          workspaceId: workspace.id,
-          email: `${newId('u')}@example.test`,
-          name,
-          role: 'recruiter',
-          password: PASSWORD,
-        });
+      const create = (name: string) => addUser(workspace.id, 'recruiter', name);
       const [rita, rob] = [await create('Rita'), await create('Rob')];
       const first = await store().users.createApiToken(rita.id, 'ci');
       const second = await store().users.createApiToken(rita.id, 'laptop');
@@ -172,14 +167,7 @@ export function describeRouteReadCases(store: () => Store): void {
     it('cohorts: counts students per cohort of the workspace', async () => {
       const { workspace } = await seedInterview(store());
       const other = await seedInterview(store());
-      const student = (workspaceId: string) =>
-        store().users.create({
-          workspaceId,
-          email: `${newId('s')}@example.test`,
-          name: 'S',
-          role: 'candidate',
-          password: PASSWORD,
-        });
+      const student = (workspaceId: string) => addUser(workspaceId, 'candidate');
       const [s1, s2] = [await student(workspace.id), await student(workspace.id)];
       const full = await store().cohorts.create({ workspaceId: workspace.id, name: 'Full' });
       const empty = await store().cohorts.create({ workspaceId: workspace.id, name: 'Empty' });
@@ -194,14 +182,7 @@ export function describeRouteReadCases(store: () => Store): void {
     it('interviews: practice of some students in one workspace, oldest first', async () => {
       const { workspace, interview: hiring } = await seedInterview(store());
       const other = await seedInterview(store());
-      const student = (workspaceId: string) =>
-        store().users.create({
-          workspaceId,
-          email: `${newId('s')}@example.test`,
-          name: 'S',
-          role: 'candidate',
-          password: PASSWORD,
-        });
+      const student = (workspaceId: string) => addUser(workspaceId, 'candidate');
       const [s1, s2, s3] = [
         await student(workspace.id),
         await student(workspace.id),

@@ -80,6 +80,8 @@ async function backfill(db: Kysely<Database>): Promise<void> {
       }
       await db
         .updateTable('scorecard')
+        // `body` is immutable to the store (schema.ts); this one-off rewrite into the
+        // serializer's form is the exception, so the column's type is set aside here only.
         .set({ body: scorecardJson(parsed.data) } as never)
         .where('id', '=', row.id)
         .execute();

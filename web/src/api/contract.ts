@@ -6,6 +6,7 @@
  * runs it in test/api-contract.test.ts).
  */
 import type { paths } from './openapi.gen';
+import type { Body as RouteBody, Method, Ok, ReadonlyDeep } from './openapi-helpers';
 import type {
   Application,
   ApplicationDetail,
@@ -35,33 +36,8 @@ import type {
   Decision,
 } from './types';
 
-type Method = 'get' | 'post' | 'patch' | 'delete';
-type Json<R> = R extends { content: { 'application/json': infer B } } ? B : never;
-
-/** The success body of `method path`: its 200, 201 or 202 JSON. */
-type Ok<P extends keyof paths, M extends Method> = paths[P][M] extends { responses: infer R }
-  ? R extends { 200: infer S }
-    ? Json<S>
-    : R extends { 201: infer S }
-      ? Json<S>
-      : R extends { 202: infer S }
-        ? Json<S>
-        : never
-  : never;
-
-/** What the app may send where the route takes `T`: the app's inputs are read-only. */
-type ReadonlyDeep<T> = T extends (infer E)[]
-  ? readonly ReadonlyDeep<E>[]
-  : T extends object
-    ? { readonly [K in keyof T]: ReadonlyDeep<T[K]> }
-    : T;
-
-/** The JSON body `method path` accepts. */
-type Body<P extends keyof paths, M extends Method> = paths[P][M] extends {
-  requestBody?: { content: { 'application/json': infer B } };
-}
-  ? ReadonlyDeep<B>
-  : never;
+/** The JSON body `method path` accepts, as the app sends it (read-only). */
+type Body<P extends keyof paths, M extends Method> = ReadonlyDeep<RouteBody<P, M>>;
 
 /** true when every value of `From` is a value of `To` (and `From` was found at all). */
 type Fits<From, To> = [From] extends [never] ? false : [From] extends [To] ? true : false;

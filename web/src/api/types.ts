@@ -5,35 +5,10 @@
  * src/domain/scorecard.ts). Read-only, since the app never changes what it was sent.
  * Timestamps are ISO-8601 strings.
  */
-import type { components, paths } from './openapi.gen';
+import type { components } from './openapi.gen';
+import type { Body, Ok, ReadonlyDeep } from './openapi-helpers';
 
 type Schemas = components['schemas'];
-type Method = 'get' | 'post' | 'patch' | 'delete';
-type Json<R> = R extends { content: { 'application/json': infer B } } ? B : never;
-
-/** The success body of `method path`: its 200, 201 or 202 JSON. */
-type Ok<P extends keyof paths, M extends Method> = paths[P][M] extends { responses: infer R }
-  ? R extends { 200: infer S }
-    ? Json<S>
-    : R extends { 201: infer S }
-      ? Json<S>
-      : R extends { 202: infer S }
-        ? Json<S>
-        : never
-  : never;
-
-/** The JSON body `method path` accepts. */
-type Body<P extends keyof paths, M extends Method> = paths[P][M] extends {
-  requestBody?: { content: { 'application/json': infer B } };
-}
-  ? B
-  : never;
-
-type ReadonlyDeep<T> = T extends (infer E)[]
-  ? readonly ReadonlyDeep<E>[]
-  : T extends object
-    ? { readonly [K in keyof T]: ReadonlyDeep<T[K]> }
-    : T;
 
 // ── Accounts ────────────────────────────────────────────────────────────────────────────────
 

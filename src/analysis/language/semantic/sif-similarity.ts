@@ -1,6 +1,8 @@
 import { CandorError } from '../../../core/index.js';
 import type { Embeddings } from './embeddings.js';
 import { SIF_COMMON_COMPONENT } from './sif-component.js';
+import { unit } from './similarity.js';
+import { sifOfRank } from './tfidf.js';
 
 /**
  * Sentence similarity after Arora, Liang & Ma (2017, ICLR), "A simple but tough-to-beat baseline
@@ -100,15 +102,13 @@ export function createSifModel(
 }
 
 function sifWords(embeddings: Embeddings, text: string, a: number): { rows: number[]; weights: number[] } {
-  const harmonic = Math.log(embeddings.sourceSize) + 0.5772;
   const rows: number[] = [];
   const weights: number[] = [];
   for (const word of text.toLowerCase().match(WORD) ?? []) {
     const row = embeddings.indexOf(word);
     if (row < 0) continue;
-    const p = 1 / (embeddings.rankAt(row) * harmonic);
     rows.push(row);
-    weights.push(a / (a + p));
+    weights.push(sifOfRank(embeddings.rankAt(row), embeddings.sourceSize, a));
   }
   return { rows, weights };
 }
@@ -129,15 +129,6 @@ function removeComponent(vector: Float64Array, component: readonly number[]): Fl
   let dot = 0;
   for (let d = 0; d < vector.length; d++) dot += (vector[d] as number) * (component[d] as number);
   for (let d = 0; d < vector.length; d++) vector[d] = (vector[d] as number) - dot * (component[d] as number);
-  return vector;
-}
-
-function unit(vector: Float64Array): Float64Array | null {
-  let squares = 0;
-  for (const v of vector) squares += v * v;
-  if (squares === 0) return null;
-  const norm = Math.sqrt(squares);
-  for (let d = 0; d < vector.length; d++) vector[d] = (vector[d] as number) / norm;
   return vector;
 }
 

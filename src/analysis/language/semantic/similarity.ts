@@ -186,7 +186,11 @@ export function termCosine(a: TextVector, b: TextVector): number {
   return Math.min(1, dot / (a.termNorm * b.termNorm));
 }
 
-function unit(vector: Float64Array): Float64Array | null {
+/**
+ * Scales `vector` in place to length 1; null for the zero vector.
+ * @example unit(Float64Array.of(3, 4)) // Float64Array [0.6, 0.8]
+ */
+export function unit(vector: Float64Array): Float64Array | null {
   let squares = 0;
   for (const v of vector) squares += v * v;
   if (squares === 0) return null;

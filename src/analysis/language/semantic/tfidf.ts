@@ -70,12 +70,12 @@ export function idfOfRank(rank: number): number {
 
 /**
  * SIF weight a / (a + p(w)) of a word of 1-based rank `rank` in a `vocabulary`-word list, with
- * the Zipf estimate p(w) = 1 / (rank · (ln vocabulary + 0.577)).
+ * the Zipf estimate p(w) = 1 / (rank · (ln vocabulary + 0.577)); `a` defaults to SIF_A.
  * @example sifOfRank(1, 341479) // ≈ 0.013; sifOfRank(10000, 341479) // ≈ 0.99
  */
-export function sifOfRank(rank: number, vocabulary: number): number {
+export function sifOfRank(rank: number, vocabulary: number, a = SIF_A): number {
   const harmonic = Math.log(vocabulary) + 0.5772;
-  return SIF_A / (SIF_A + 1 / (rank * harmonic));
+  return a / (a + 1 / (rank * harmonic));
 }
 
 /** IDF and SIF weights of words, from their GloVe frequency rank. */

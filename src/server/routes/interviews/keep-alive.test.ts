@@ -86,6 +86,24 @@ describe('keep-alive after an upload rejected early', () => {
     dir.cleanup();
   });
 
+  const failed = (error: Error): Answer => ({ status: 0, body: error.message, connection: undefined });
+
+  /** One round on `agent`'s socket: an upload of `size` bytes the server refuses, then `GET /health`. */
+  async function rejectThenAsk(agent: http.Agent, size: number): Promise<{ rejected: Answer; next: Answer }> {
+    const { payload, headers } = multipart([
+      { name: 'position', value: 'first' },
+      { name: 'file', filename: 'a.wav', data: Buffer.alloc(size, 7) },
+    ]);
+    const rejected = await send(agent, base, {
+      method: 'POST',
+      path: `/api/v1/interviews/${interviewId}/media`,
+      headers: { ...headers, authorization: `Bearer ${token}` },
+      body: payload,
+    }).catch(failed);
+    const next = await send(agent, base, { method: 'GET', path: '/api/v1/health' }).catch(failed);
+    return { rejected, next };
+  }
+
   it(`answers every request after ${ROUNDS} rejected uploads on the same connection`, async () => {
     const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
     // A field that fails validation, then a file far bigger than what the server reads before refusing.
@@ -95,21 +113,9 @@ describe('keep-alive after an upload rejected early', () => {
       // Stops at the third failure: each costs a whole time-out.
       for (let round = 0; round < ROUNDS && failures.length < 3; round++) {
         const size = sizes[round % sizes.length]!;
-        const { payload, headers } = multipart([
-          { name: 'position', value: 'first' },
-          { name: 'file', filename: 'a.wav', data: Buffer.alloc(size, 7) },
-        ]);
-        const rejected = await send(agent, base, {
-          method: 'POST',
-          path: `/api/v1/interviews/${interviewId}/media`,
-          headers: { ...headers, authorization: `Bearer ${token}` },
-          body: payload,
-        }).catch((error: Error) => ({ status: 0, body: error.message, connection: undefined }));
+        const { rejected, next } = await rejectThenAsk(agent, size);
         if (rejected.status !== 400)
           failures.push(`round ${round} (${size} B): upload ${rejected.status} ${rejected.body}`);
-        const next = await send(agent, base, { method: 'GET', path: '/api/v1/health' }).catch(
-          (error: Error) => ({ status: 0, body: error.message, connection: undefined }),
-        );
         if (next.status !== 200) failures.push(`round ${round} (${size} B): ${next.status} ${next.body}`);
       }
     } finally {
@@ -124,22 +130,10 @@ describe('keep-alive after an upload rejected early', () => {
     const failures: string[] = [];
     try {
       for (let round = 0; round < 10 && failures.length < 3; round++) {
-        const { payload, headers } = multipart([
-          { name: 'position', value: 'first' },
-          { name: 'file', filename: 'a.wav', data: Buffer.alloc(big, 7) },
-        ]);
-        const rejected = await send(agent, base, {
-          method: 'POST',
-          path: `/api/v1/interviews/${interviewId}/media`,
-          headers: { ...headers, authorization: `Bearer ${token}` },
-          body: payload,
-        }).catch((error: Error) => ({ status: 0, body: error.message, connection: undefined }));
+        const { rejected, next } = await rejectThenAsk(agent, big);
         if (rejected.status !== 400 || rejected.connection !== 'close') {
           failures.push(`round ${round}: upload ${rejected.status} ${rejected.connection} ${rejected.body}`);
         }
-        const next = await send(agent, base, { method: 'GET', path: '/api/v1/health' }).catch(
-          (error: Error) => ({ status: 0, body: error.message, connection: undefined }),
-        );
         if (next.status !== 200) failures.push(`round ${round}: ${next.status} ${next.body}`);
       }
     } finally {

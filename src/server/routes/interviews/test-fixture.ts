@@ -88,6 +88,27 @@ export async function routeFixture(
 }
 
 /** A part of a multipart/form-data body: a field, or a file. */
+/**
+ * A live interview of the fixture's application (created by the recruiter) and a practice
+ * interview of the main workspace's student, the two kinds the transcript routes treat apart.
+ * @example const { interviewId, practiceId } = await liveAndPracticeInterviews(fx)
+ */
+export async function liveAndPracticeInterviews(
+  fx: RouteFixture,
+): Promise<{ interviewId: string; practiceId: string }> {
+  const created = await fx.as('recruiter', {
+    method: 'POST',
+    url: '/api/v1/interviews',
+    payload: { applicationId: fx.hiring.applicationId, kind: 'live' },
+  });
+  const practice = await fx.as('candidate', {
+    method: 'POST',
+    url: '/api/v1/practice',
+    payload: { questionSetId: 'default', questionId: 'conflict-remote' },
+  });
+  return { interviewId: created.json<{ id: string }>().id, practiceId: practice.json<{ id: string }>().id };
+}
+
 export type FormPart =
   | { readonly name: string; readonly value: string }
   | {

@@ -11,7 +11,7 @@ import { readTranscriptText } from '../../../pipeline/index.js';
 import { longTranscript, priyaText } from '../../../pipeline/test-helpers.js';
 import { openStore, type Store } from '../../../store/index.js';
 import { postgresTestSchema } from '../../../store/test-helpers.js';
-import { routeFixture, type Caller, type RouteFixture } from './test-fixture.js';
+import { liveAndPracticeInterviews, routeFixture, type Caller, type RouteFixture } from './test-fixture.js';
 import { need, requires } from '../../../test-helpers.js';
 
 const limits = { transcriptBytes: 16 * 1024, typedAnswerChars: 100 };
@@ -26,18 +26,7 @@ function describeLimits(name: string, open: () => Promise<Store>): void {
 
     beforeAll(async () => {
       fx = await routeFixture(open, 'limits', { inputLimits: limits });
-      const created = await fx.as('recruiter', {
-        method: 'POST',
-        url: '/api/v1/interviews',
-        payload: { applicationId: fx.hiring.applicationId, kind: 'live' },
-      });
-      interviewId = created.json<{ id: string }>().id;
-      const practice = await fx.as('candidate', {
-        method: 'POST',
-        url: '/api/v1/practice',
-        payload: { questionSetId: 'default', questionId: 'conflict-remote' },
-      });
-      practiceId = practice.json<{ id: string }>().id;
+      ({ interviewId, practiceId } = await liveAndPracticeInterviews(fx));
     });
     afterAll(() => fx.close());
 

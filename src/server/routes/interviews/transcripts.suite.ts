@@ -3,7 +3,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readTranscriptText } from '../../../pipeline/index.js';
 import { priyaText } from '../../../pipeline/test-helpers.js';
 import type { Store } from '../../../store/index.js';
-import { codeOf, multipart, routeFixture, toneWav, type Caller, type RouteFixture } from './test-fixture.js';
+import {
+  codeOf,
+  liveAndPracticeInterviews,
+  multipart,
+  routeFixture,
+  toneWav,
+  type Caller,
+  type RouteFixture,
+} from './test-fixture.js';
 
 /** @example describeTranscriptsAndAnalysis('sqlite', () => openStore({ dataDir })) */
 export function describeTranscriptsAndAnalysis(name: string, open: () => Promise<Store>): void {
@@ -14,18 +22,7 @@ export function describeTranscriptsAndAnalysis(name: string, open: () => Promise
 
     beforeAll(async () => {
       fx = await routeFixture(open, 'transcripts');
-      const created = await fx.as('recruiter', {
-        method: 'POST',
-        url: '/api/v1/interviews',
-        payload: { applicationId: fx.hiring.applicationId, kind: 'live' },
-      });
-      interviewId = created.json<{ id: string }>().id;
-      const practice = await fx.as('candidate', {
-        method: 'POST',
-        url: '/api/v1/practice',
-        payload: { questionSetId: 'default', questionId: 'conflict-remote' },
-      });
-      practiceId = practice.json<{ id: string }>().id;
+      ({ interviewId, practiceId } = await liveAndPracticeInterviews(fx));
     });
     afterAll(() => fx.close());
 
