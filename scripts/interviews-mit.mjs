@@ -114,7 +114,9 @@ export function convert(data, out) {
     written.push(interview);
     const score = scores.get(interview);
     if (!score) {
-      process.stderr.write(`interviews-mit: no scores for ${interview}; its transcript is written without ratings\n`);
+      process.stderr.write(
+        `interviews-mit: no scores for ${interview}; its transcript is written without ratings\n`,
+      );
       continue;
     }
     for (const [target, column] of [
@@ -126,7 +128,10 @@ export function convert(data, out) {
       ratings.push([interview, person, 'crowd-mean', target, String(value), '1-7']);
     }
   }
-  writeFileSync(path.join(out, 'ratings.csv'), ratings.map((r) => r.map(csvCell).join(',')).join('\n') + '\n');
+  writeFileSync(
+    path.join(out, 'ratings.csv'),
+    ratings.map((r) => r.map(csvCell).join(',')).join('\n') + '\n',
+  );
   return { interviews: written, ratings: ratings.length - 1 };
 }
 
@@ -139,7 +144,9 @@ function main() {
     },
   });
   if (values.help || !values.out) {
-    process.stderr.write('usage: node scripts/interviews-mit.mjs [--data ../shared/data/interviews-mit] --out DIR\n');
+    process.stderr.write(
+      'usage: node scripts/interviews-mit.mjs [--data ../shared/data/interviews-mit] --out DIR\n',
+    );
     process.exitCode = values.help ? 0 : 2;
     return;
   }

@@ -67,7 +67,10 @@ function program(): Command {
     .option('--candidate <speaker>', "the candidate's speaker label in live interviews")
     .option('--answers', 'one row per answer instead of one per interview')
     .option('--answer-folders', 'each folder argument is one async interview (one answer per file)')
-    .option('--person-from <regex>', 'take the person from the interview name: one capture group, e.g. "^p+(\\d+)"')
+    .option(
+      '--person-from <regex>',
+      'take the person from the interview name: one capture group, e.g. "^p+(\\d+)"',
+    )
     .option('--csv', 'write CSV (the default)')
     .option('--json', 'write JSON: an array of { interview, person, answer?, values }')
     .option('--out <file>', 'write to this file instead of stdout')

@@ -143,9 +143,13 @@ export function parseFeaturesCsv(text: string, file: string): FeaturesTable {
     if (name === '') throw invalid(file, `line ${header.line}, column ${i + 1}: the column has no name`);
     const first = seen.get(name);
     if (first !== undefined) {
-      throw invalid(file, `line ${header.line}: column "${name}" appears twice (columns ${first + 1} and ${i + 1})`, {
-        column: name,
-      });
+      throw invalid(
+        file,
+        `line ${header.line}: column "${name}" appears twice (columns ${first + 1} and ${i + 1})`,
+        {
+          column: name,
+        },
+      );
     }
     seen.set(name, i);
   });
@@ -170,32 +174,45 @@ export function parseFeaturesCsv(text: string, file: string): FeaturesTable {
   for (const record of records.slice(1)) {
     const { line, cells } = record;
     if (cells.length !== names.length) {
-      throw invalid(file, `line ${line}: expected ${names.length} cells as in the header, found ${cells.length}`, {
-        line,
-      });
+      throw invalid(
+        file,
+        `line ${line}: expected ${names.length} cells as in the header, found ${cells.length}`,
+        {
+          line,
+        },
+      );
     }
     const interview = cells[interviewAt]!.trim();
     const person = cells[personAt]!.trim();
-    if (interview === '') throw invalid(file, `line ${line}, column "interview": empty`, { line, column: 'interview' });
-    if (person === '') throw invalid(file, `line ${line}, column "person": empty`, { line, column: 'person' });
+    if (interview === '')
+      throw invalid(file, `line ${line}, column "interview": empty`, { line, column: 'interview' });
+    if (person === '')
+      throw invalid(file, `line ${line}, column "person": empty`, { line, column: 'person' });
     let answer: number | undefined;
     if (answerAt !== undefined) {
       const raw = cells[answerAt]!.trim();
       if (raw !== '') {
         answer = Number(raw);
         if (!Number.isInteger(answer) || answer < 1) {
-          throw invalid(file, `line ${line}, column "answer": expected an answer number from 1, found "${raw}"`, {
-            line,
-            column: 'answer',
-          });
+          throw invalid(
+            file,
+            `line ${line}, column "answer": expected an answer number from 1, found "${raw}"`,
+            {
+              line,
+              column: 'answer',
+            },
+          );
         }
       }
     }
     const key = JSON.stringify([interview, answer ?? null]);
     const before = keys.get(key);
     if (before !== undefined) {
-      const what = answer === undefined ? `interview "${interview}"` : `interview "${interview}", answer ${answer}`;
-      throw invalid(file, `line ${line}: a second row for ${what} (the first is on line ${before})`, { line });
+      const what =
+        answer === undefined ? `interview "${interview}"` : `interview "${interview}", answer ${answer}`;
+      throw invalid(file, `line ${line}: a second row for ${what} (the first is on line ${before})`, {
+        line,
+      });
     }
     keys.set(key, line);
     const values: Record<string, number | null> = {};
@@ -207,10 +224,14 @@ export function parseFeaturesCsv(text: string, file: string): FeaturesTable {
       }
       const value = Number(raw);
       if (!Number.isFinite(value)) {
-        throw invalid(file, `line ${line}, column "${name}": expected a number or an empty cell, found "${raw}"`, {
-          line,
-          column: name,
-        });
+        throw invalid(
+          file,
+          `line ${line}, column "${name}": expected a number or an empty cell, found "${raw}"`,
+          {
+            line,
+            column: name,
+          },
+        );
       }
       values[name] = value;
     }
@@ -224,7 +245,10 @@ export function parseFeaturesCsv(text: string, file: string): FeaturesTable {
  * @throws CandorError FEATURES_INVALID naming the first missing column and the file.
  * @example requireFeatureColumns(table, model.features.map((f) => f.signal))
  */
-export function requireFeatureColumns(table: Pick<FeaturesTable, 'file' | 'columns'>, needed: Iterable<string>): void {
+export function requireFeatureColumns(
+  table: Pick<FeaturesTable, 'file' | 'columns'>,
+  needed: Iterable<string>,
+): void {
   const have = new Set(table.columns);
   const missing = [...needed].filter((c) => !have.has(c));
   if (missing.length === 0) return;

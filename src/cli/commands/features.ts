@@ -88,9 +88,13 @@ export function personFinder(pattern: string | undefined): (interview: string, f
   try {
     re = new RegExp(pattern);
   } catch (error) {
-    throw new CandorError('VALIDATION_FAILED', `--person-from: not a regular expression: ${(error as Error).message}`, {
-      field: 'person-from',
-    });
+    throw new CandorError(
+      'VALIDATION_FAILED',
+      `--person-from: not a regular expression: ${(error as Error).message}`,
+      {
+        field: 'person-from',
+      },
+    );
   }
   const groups = (new RegExp(`${pattern}|`).exec('')?.length ?? 1) - 1;
   if (groups !== 1) {
@@ -111,6 +115,17 @@ export function personFinder(pattern: string | undefined): (interview: string, f
     }
     return person;
   };
+}
+
+/** The error with the file's name in front of its message, unless the message names it already. */
+function namingFile(file: string, error: CandorError): CandorError {
+  if (error.message.includes(file) || error.message.includes(path.basename(file))) return error;
+  return new CandorError(
+    error.code,
+    `${file}: ${error.message}`,
+    { file, ...error.details },
+    { cause: error },
+  );
 }
 
 export interface FeaturesRun {
@@ -167,8 +182,9 @@ export async function runFeatures(
         }),
       );
     } catch (error) {
-      if (inputs.length === 1) throw error;
-      failures.push({ file: input.file, error: toCandorError(error) });
+      const named = namingFile(input.file, toCandorError(error));
+      if (inputs.length === 1) throw named;
+      failures.push({ file: input.file, error: named });
     }
     progress?.update(i + 1, inputs.length);
   }
@@ -192,7 +208,8 @@ export async function featuresCommand(
     else stdout.write(text);
   }
   if (failures.length === 0) return;
-  for (const f of failures) stderr.write(`candor: features: ${f.file}: ${f.error.code}: ${f.error.message.split('\n')[0]}\n`);
+  for (const f of failures)
+    stderr.write(`candor: features: ${f.error.code}: ${f.error.message.split('\n')[0]}\n`);
   const first = failures[0]!;
   const code: CandorErrorCode = first.error.code;
   throw new CandorError(

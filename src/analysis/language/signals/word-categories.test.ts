@@ -77,7 +77,10 @@ describe('word-category details', () => {
   it('counts unique words case-insensitively and gives no value for an empty answer', () => {
     expect(uniqueWords.compute(docFromText('We won. We WON again.'), context).value).toBe(3);
     for (const signal of [uniqueWords, firstPersonSingularPer100, positiveWordsPer100, articlesPer100]) {
-      expect(signal.compute(docFromText('...'), context)).toMatchObject({ value: null, reason: 'empty answer' });
+      expect(signal.compute(docFromText('...'), context)).toMatchObject({
+        value: null,
+        reason: 'empty answer',
+      });
     }
   });
 });

@@ -68,7 +68,8 @@ export const uniqueWords: LanguageSignal = {
       'Naim et al. 2015/2018, "Automated Analysis and Prediction of Job Interview Performance" (unique words among the lexical features most predictive of ratings)',
   },
   compute(doc) {
-    if (doc.wordCount === 0) return { signal: 'uniqueWords', value: null, evidence: [], reason: 'empty answer' };
+    if (doc.wordCount === 0)
+      return { signal: 'uniqueWords', value: null, evidence: [], reason: 'empty answer' };
     return { signal: 'uniqueWords', value: uniqueWordTypes(doc), evidence: [] };
   },
 };
@@ -177,7 +178,7 @@ export const positiveWordsPer100: LanguageSignal = {
     unit: 'per 100 words',
     range: [0, 100],
     method:
-      'Words with a positive valence in the VADER lexicon (e.g. great, enjoy, helped), per 100 words, counted as words said: no negation rules and no reading of the speaker\'s feelings; discourse words VADER also rates (like, well, yeah, sure, okay, thanks…) are not counted.',
+      "Words with a positive valence in the VADER lexicon (e.g. great, enjoy, helped), per 100 words, counted as words said: no negation rules and no reading of the speaker's feelings; discourse words VADER also rates (like, well, yeah, sure, okay, thanks…) are not counted.",
     source:
       'VADER lexicon, Hutto & Gilbert 2014 (ICWSM); LIWC2015 category "posemo" (Pennebaker et al. 2015); Naim et al. 2015/2018',
   },
@@ -264,7 +265,8 @@ export const articlesPer100: LanguageSignal = {
   compute(doc) {
     const hits = matching(doc, (w) => ARTICLES.has(w));
     const value = per100(hits.length, doc.wordCount);
-    if (value === null) return { signal: 'articlesPer100', value: null, evidence: [], reason: 'empty answer' };
+    if (value === null)
+      return { signal: 'articlesPer100', value: null, evidence: [], reason: 'empty answer' };
     return { signal: 'articlesPer100', value, evidence: [] };
   },
 };
