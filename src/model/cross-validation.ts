@@ -14,7 +14,15 @@ import {
   type Split,
 } from '../validation/index.js';
 import type { AgreementFigures } from './model-file.js';
-import { alphaGrid, fitElasticNet, fitPath, predictRow, type Design, type Direction, type LinearFit } from './solver.js';
+import {
+  alphaGrid,
+  fitElasticNet,
+  fitPath,
+  predictRow,
+  type Design,
+  type Direction,
+  type LinearFit,
+} from './solver.js';
 
 export interface ProcedureOptions {
   readonly l1Ratio: number;
@@ -47,7 +55,11 @@ function personCount(persons: readonly string[]): number {
  * Chooses the penalty by grouped k-fold on these rows only: the alpha of the grid with the
  * smallest pooled squared error (the larger alpha on a tie).
  */
-export function choosePenalty(design: Design, persons: readonly string[], options: ProcedureOptions): PenaltyChoice {
+export function choosePenalty(
+  design: Design,
+  persons: readonly string[],
+  options: ProcedureOptions,
+): PenaltyChoice {
   const grid = alphaGrid(design, options.l1Ratio);
   const folds = Math.min(options.innerFolds, personCount(persons));
   const splits = groupedKFold(persons, folds, options.seed);
@@ -55,7 +67,8 @@ export function choosePenalty(design: Design, persons: readonly string[], option
   for (const split of splits) {
     const fits = fitPath(subset(design, split.train), grid, options);
     fits.forEach((fit, a) => {
-      for (const i of split.test) errors[a]! += (predictRow(fit, design.columns, design.values[i]!) - design.target[i]!) ** 2;
+      for (const i of split.test)
+        errors[a]! += (predictRow(fit, design.columns, design.values[i]!) - design.target[i]!) ** 2;
     });
   }
   let best = 0;

@@ -21,7 +21,9 @@ export const ONE_RATER_REASON = 'one rater per interview: agreement cannot be co
 export function raterAgreement(
   ratings: readonly { readonly scores?: readonly RaterScore[] }[],
 ): NonNullable<ModelValidation['raterAgreement']> {
-  const units = ratings.map((r) => r.scores ?? []).filter((scores) => new Set(scores.map((s) => s.rater)).size >= 2);
+  const units = ratings
+    .map((r) => r.scores ?? [])
+    .filter((scores) => new Set(scores.map((s) => s.rater)).size >= 2);
   if (units.length === 0) return { iccK: null, alpha: null, reason: ONE_RATER_REASON };
   const raters = [...new Set(units.flatMap((scores) => scores.map((s) => s.rater)))].sort();
   const matrix = units.map((scores) =>
@@ -44,7 +46,9 @@ export function raterAgreement(
     try {
       iccK = iccTwoWayRandom(complete).average;
       if (complete.length < matrix.length) {
-        reasons.push(`ICC(2,k) is over the ${complete.length} of ${matrix.length} interviews that all ${raters.length} raters rated`);
+        reasons.push(
+          `ICC(2,k) is over the ${complete.length} of ${matrix.length} interviews that all ${raters.length} raters rated`,
+        );
       }
     } catch (error) {
       reasons.push(reasonOf(error));

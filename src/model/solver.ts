@@ -164,7 +164,11 @@ export function fitElasticNet(design: Design, options: PenaltyOptions): LinearFi
  * Fits every penalty of a grid, largest first, each warm-started from the one before.
  * Returns fits in the grid's order.
  */
-export function fitPath(design: Design, alphas: readonly number[], options: Omit<PenaltyOptions, 'alpha'>): LinearFit[] {
+export function fitPath(
+  design: Design,
+  alphas: readonly number[],
+  options: Omit<PenaltyOptions, 'alpha'>,
+): LinearFit[] {
   const s = standardise(design);
   const bounds = boundsOf(s, options.directions);
   const w = new Float64Array(s.features.length);
@@ -189,7 +193,11 @@ export function alphaGrid(design: Design, l1Ratio: number, size = 30): number[] 
 }
 
 /** The fitted model's normalised (0–1, clipped) prediction for one row of raw values, as `predict` in model-file.ts. */
-export function predictRow(fit: LinearFit, columns: readonly string[], row: readonly (number | null)[]): number {
+export function predictRow(
+  fit: LinearFit,
+  columns: readonly string[],
+  row: readonly (number | null)[],
+): number {
   let total = fit.intercept;
   for (const f of fit.features) {
     const v = row[columns.indexOf(f.signal)];

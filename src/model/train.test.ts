@@ -11,7 +11,10 @@ import { trainModel, type TrainInput } from './train.js';
 
 const scale = { min: 1, max: 7 };
 
-function asDesign(data: ReturnType<typeof plantedData>, columns: string[]): { design: Design; persons: string[] } {
+function asDesign(
+  data: ReturnType<typeof plantedData>,
+  columns: string[],
+): { design: Design; persons: string[] } {
   return {
     design: {
       columns,
@@ -34,7 +37,12 @@ function thrown(run: () => unknown): CandorError {
 
 describe('trainModel', () => {
   it('recovers the weights of a planted linear truth and validates it blind', () => {
-    const data = plantedData({ people: 100, weights: { a: 0.08, b: -0.05, c: 0.03, d: 0 }, noise: 0.02, seed: 3 });
+    const data = plantedData({
+      people: 100,
+      weights: { a: 0.08, b: -0.05, c: 0.03, d: 0 },
+      noise: 0.02,
+      seed: 3,
+    });
     const model = trainModel({ ...data, target: 'overall', scale, options: { seed: 1 } });
     const weight = (s: string) => model.features.find((f) => f.signal === s)!.weight;
     expect(weight('a')).toBeCloseTo(0.08, 2);
@@ -49,12 +57,16 @@ describe('trainModel', () => {
     expect(model.validation.crossValidated.people).toBe(100);
     expect(model.validation.holdout!.r).toBeGreaterThan(0.9);
     expect(model.validation.passes).toBe(true);
-    expect(model.validation.verdict).toMatch(/^passes: cross-validated r = 0\.9\d \(95% CI 0\.\d\d to 0\.\d\d\) is at or above 0\.6$/);
+    expect(model.validation.verdict).toMatch(
+      /^passes: cross-validated r = 0\.9\d \(95% CI 0\.\d\d to 0\.\d\d\) is at or above 0\.6$/,
+    );
     // The pooled out-of-fold points are on the ratings' scale, one per rated interview.
     expect(model.validation.points).toHaveLength(200);
-    expect(model.validation.points!.every((p) => p.rated >= 1 && p.rated <= 7 && p.predicted >= 1 && p.predicted <= 7)).toBe(
-      true,
-    );
+    expect(
+      model.validation.points!.every(
+        (p) => p.rated >= 1 && p.rated <= 7 && p.predicted >= 1 && p.predicted <= 7,
+      ),
+    ).toBe(true);
     expect(model.validation.foldPenalties).toHaveLength(5);
     // A model file's prediction of a training row matches the planted truth closely.
     const row = data.rows[0]!;
@@ -63,7 +75,12 @@ describe('trainModel', () => {
 
   it('is deterministic: the same data and seed give the same file', () => {
     const data = plantedData({ people: 30, weights: { a: 0.08, b: 0.02 }, noise: 0.05, seed: 4 });
-    const input: TrainInput = { ...data, target: 'overall', scale, options: { createdAt: 'fixed', method: 'elastic-net' } };
+    const input: TrainInput = {
+      ...data,
+      target: 'overall',
+      scale,
+      options: { createdAt: 'fixed', method: 'elastic-net' },
+    };
     expect(trainModel(input)).toEqual(trainModel(input));
   });
 
@@ -73,7 +90,11 @@ describe('trainModel', () => {
     const free = fitElasticNet(design, { alpha: 0.001, l1Ratio: 0 });
     expect(free.features.find((f) => f.signal === 'bad')!.weight).toBeLessThan(-0.04);
     for (const l1Ratio of [0, 0.5, 1]) {
-      const bound = fitElasticNet(design, { alpha: 0.001, l1Ratio, directions: { bad: 'higher', good: 'lower' } });
+      const bound = fitElasticNet(design, {
+        alpha: 0.001,
+        l1Ratio,
+        directions: { bad: 'higher', good: 'lower' },
+      });
       for (const f of bound.features) {
         expect(f.direction).toBeDefined();
         expect(f.weight).toBe(0);
@@ -113,11 +134,18 @@ describe('trainModel', () => {
 });
 
 describe('blind validation splits', () => {
-  const data = plantedData({ people: 40, interviewsPerPerson: 3, weights: { a: 0.08 }, noise: 0.05, seed: 8 });
+  const data = plantedData({
+    people: 40,
+    interviewsPerPerson: 3,
+    weights: { a: 0.08 },
+    noise: 0.05,
+    seed: 8,
+  });
   const { design, persons } = asDesign(data, ['a']);
   const options = { l1Ratio: 0, innerFolds: 5, seed: 1 };
   const people = (rows: readonly number[]) => new Set(rows.map((i) => persons[i]!));
-  const shared = (a: readonly number[], b: readonly number[]) => [...people(a)].filter((p) => people(b).has(p));
+  const shared = (a: readonly number[], b: readonly number[]) =>
+    [...people(a)].filter((p) => people(b).has(p));
 
   it('never tests an outer fold, or an inner fold, on a person it trained on', () => {
     const result = nestedCrossValidation(design, persons, 5, options);
@@ -147,14 +175,23 @@ describe('blind validation splits', () => {
   it('finds nothing in pure noise: cross-validated r stays near 0', () => {
     // 30 noise columns, a strong per-person effect: a leak of people or of the penalty choice
     // across folds would show up as a high r here.
-    const noise = plantedData({ people: 40, weights: {}, noiseColumns: 30, personEffect: 0.15, noise: 0.05, seed: 9 });
+    const noise = plantedData({
+      people: 40,
+      weights: {},
+      noiseColumns: 30,
+      personEffect: 0.15,
+      noise: 0.05,
+      seed: 9,
+    });
     const model = trainModel({ ...noise, target: 'overall', scale, options: { method: 'elastic-net' } });
     // Not high. (It leans negative: a fold's held-out people sit on the other side of the mean
     // from the people it was fitted on, a known property of cross-validating a near-constant model.)
     expect(model.validation.crossValidated.r).toBeLessThan(0.2);
     expect(model.validation.crossValidated.ci[0]).toBeLessThan(0);
     expect(model.validation.passes).toBe(false);
-    expect(model.validation.verdict).toMatch(/^does not pass: cross-validated r = -?0\.\d\d .* is below 0\.6$/);
+    expect(model.validation.verdict).toMatch(
+      /^does not pass: cross-validated r = -?0\.\d\d .* is below 0\.6$/,
+    );
   });
 });
 
@@ -194,7 +231,11 @@ describe('baselines and agreement', () => {
         figures: null,
         reason: 'the features have no expert:excited column (or it is empty), so it cannot be compared',
       },
-      { name: 'word count alone (totalWords, same nested CV)', figures: null, reason: 'the features have no totalWords column' },
+      {
+        name: 'word count alone (totalWords, same nested CV)',
+        figures: null,
+        reason: 'the features have no totalWords column',
+      },
     ]);
     expect(model.validation.raterAgreement).toEqual({
       iccK: null,
@@ -210,20 +251,22 @@ describe('refusals', () => {
     const rows = data.rows.map((r) => ({ ...r, values: { ...r.values, Gender: 1 } }));
     const error = thrown(() => trainModel({ rows, ratings: data.ratings, target: 'overall', scale }));
     expect(error.code).toBe('FEATURES_INVALID');
-    expect(error.message).toBe('column "Gender" is a demographic field and can never be a model input: remove it from the features');
-    expect(thrown(() => trainModel({ ...data, signals: ['a', 'age_band'], target: 'overall', scale })).message).toMatch(
-      /"age_band" is a demographic field/,
+    expect(error.message).toBe(
+      'column "Gender" is a demographic field and can never be a model input: remove it from the features',
     );
+    expect(
+      thrown(() => trainModel({ ...data, signals: ['a', 'age_band'], target: 'overall', scale })).message,
+    ).toMatch(/"age_band" is a demographic field/);
   });
 
   it('refuses the expert score or an unknown column as an input', () => {
     const data = plantedData({ people: 20, weights: { a: 0.1 }, seed: 13 });
-    expect(thrown(() => trainModel({ ...data, signals: ['expert:overall'], target: 'overall', scale })).code).toBe(
-      'MODEL_INVALID',
-    );
-    expect(thrown(() => trainModel({ ...data, signals: ['a', 'zz'], target: 'overall', scale })).message).toBe(
-      'the features have no column "zz"',
-    );
+    expect(
+      thrown(() => trainModel({ ...data, signals: ['expert:overall'], target: 'overall', scale })).code,
+    ).toBe('MODEL_INVALID');
+    expect(
+      thrown(() => trainModel({ ...data, signals: ['a', 'zz'], target: 'overall', scale })).message,
+    ).toBe('the features have no column "zz"');
   });
 
   it('says exactly what it cannot compute with too few ratings or people', () => {
@@ -240,9 +283,10 @@ describe('refusals', () => {
       /^target overall: 24 rated interviews from 8 people; blind validation needs at least 10 people \(2 per fold × 5 folds\)/,
     );
     // Fewer folds need fewer people.
-    expect(trainModel({ ...sameFew, target: 'overall', scale, options: { folds: 4 } }).validation.crossValidated.people).toBe(
-      8,
-    );
+    expect(
+      trainModel({ ...sameFew, target: 'overall', scale, options: { folds: 4 } }).validation.crossValidated
+        .people,
+    ).toBe(8);
   });
 
   it('refuses ratings for an interview the features do not have', () => {
@@ -278,7 +322,15 @@ describe('directionsFromFramework', () => {
             {
               id: 'x',
               description: 'fewer specifics',
-              signals: [{ signal: 'specificityPer100', weight: 1, target: { max: 2 }, zeroAt: { max: 5 }, advice: 'less' }],
+              signals: [
+                {
+                  signal: 'specificityPer100',
+                  weight: 1,
+                  target: { max: 2 },
+                  zeroAt: { max: 5 },
+                  advice: 'less',
+                },
+              ],
             },
           ],
         },

@@ -4,7 +4,6 @@
  * word count alone and the raters' own agreement, all in the same run and the same folds.
  */
 import { CandorError, engineVersion } from '../core/index.js';
-import { pearson } from '../validation/index.js';
 import {
   agreementFigures,
   fitWithChosenPenalty,
@@ -92,9 +91,13 @@ function join(input: TrainInput): Joined {
   for (const row of input.rows) {
     if (row.answer !== undefined) continue;
     if (byInterview.has(row.interview)) {
-      throw new CandorError('FEATURES_INVALID', `interview "${row.interview}" has more than one features row`, {
-        interview: row.interview,
-      });
+      throw new CandorError(
+        'FEATURES_INVALID',
+        `interview "${row.interview}" has more than one features row`,
+        {
+          interview: row.interview,
+        },
+      );
     }
     byInterview.set(row.interview, row);
   }
@@ -110,9 +113,13 @@ function join(input: TrainInput): Joined {
       );
     }
     if (seen.has(rating.interview)) {
-      throw new CandorError('RATINGS_INVALID', `interview "${rating.interview}" is rated twice for ${input.target}`, {
-        interview: rating.interview,
-      });
+      throw new CandorError(
+        'RATINGS_INVALID',
+        `interview "${rating.interview}" is rated twice for ${input.target}`,
+        {
+          interview: rating.interview,
+        },
+      );
     }
     if (!(rating.value >= 0 && rating.value <= 1)) {
       throw new CandorError(
@@ -139,7 +146,9 @@ function requireEnough(joined: Joined, target: string, folds: number): void {
   if (n >= MIN_RATED_INTERVIEWS && people >= needPeople) return;
   const short = [
     n < MIN_RATED_INTERVIEWS ? `at least ${MIN_RATED_INTERVIEWS} rated interviews` : '',
-    people < needPeople ? `at least ${needPeople} people (${MIN_PEOPLE_PER_FOLD} per fold × ${folds} folds)` : '',
+    people < needPeople
+      ? `at least ${needPeople} people (${MIN_PEOPLE_PER_FOLD} per fold × ${folds} folds)`
+      : '',
   ].filter(Boolean);
   throw new CandorError(
     'RATINGS_INVALID',
@@ -176,7 +185,9 @@ function checkSignals(signals: readonly string[], rows: readonly FeatureRow[]): 
       );
     }
     if (!columns.has(signal)) {
-      throw new CandorError('FEATURES_INVALID', `the features have no column "${signal}"`, { column: signal });
+      throw new CandorError('FEATURES_INVALID', `the features have no column "${signal}"`, {
+        column: signal,
+      });
     }
   }
 }
@@ -203,11 +214,17 @@ function expertBaseline(joined: Joined, target: string, scale: TrainInput['scale
     return Number.isFinite(v) ? [i] : [];
   });
   if (rows.length === 0) {
-    return { name, figures: null, reason: `the features have no ${column} column (or it is empty), so it cannot be compared` };
+    return {
+      name,
+      figures: null,
+      reason: `the features have no ${column} column (or it is empty), so it cannot be compared`,
+    };
   }
   try {
     // The framework scores 0–100, as scorecards show them.
-    const predicted = rows.map((i) => Math.min(1, Math.max(0, (joined.rows[i]!.values[column] as number) / 100)));
+    const predicted = rows.map((i) =>
+      Math.min(1, Math.max(0, (joined.rows[i]!.values[column] as number) / 100)),
+    );
     const figures = agreementFigures(
       predicted,
       rows.map((i) => joined.target[i]!),
@@ -215,13 +232,21 @@ function expertBaseline(joined: Joined, target: string, scale: TrainInput['scale
       scale,
       seed,
     );
-    return { name: rows.length < joined.rows.length ? `${name}, ${rows.length} interviews with a score` : name, figures };
+    return {
+      name: rows.length < joined.rows.length ? `${name}, ${rows.length} interviews with a score` : name,
+      figures,
+    };
   } catch (error) {
     return { name, figures: null, reason: reasonOf(error) };
   }
 }
 
-function wordCountBaseline(joined: Joined, options: ProcedureOptions, folds: number, scale: TrainInput['scale']): Baseline {
+function wordCountBaseline(
+  joined: Joined,
+  options: ProcedureOptions,
+  folds: number,
+  scale: TrainInput['scale'],
+): Baseline {
   const name = `word count alone (${WORD_COUNT_FEATURE}, same nested CV)`;
   if (!joined.rows.some((r) => Number.isFinite(r.values[WORD_COUNT_FEATURE]))) {
     return { name, figures: null, reason: `the features have no ${WORD_COUNT_FEATURE} column` };
@@ -238,7 +263,12 @@ function wordCountBaseline(joined: Joined, options: ProcedureOptions, folds: num
 }
 
 function slug(text: string): string {
-  return text.toLowerCase().replaceAll(/[^a-z0-9]+/g, '-').replaceAll(/^-+|-+$/g, '') || 'model';
+  return (
+    text
+      .toLowerCase()
+      .replaceAll(/[^a-z0-9]+/g, '-')
+      .replaceAll(/^-+|-+$/g, '') || 'model'
+  );
 }
 
 function verdictOf(figures: AgreementFigures, threshold: number): { passes: boolean; verdict: string } {
@@ -268,7 +298,11 @@ export function trainModel(input: TrainInput): ModelFile {
   const threshold = o.threshold ?? 0.6;
   const holdoutShare = o.holdoutShare ?? 0.2;
   if (!(input.scale.max > input.scale.min)) {
-    throw new CandorError('RATINGS_INVALID', `scale ${input.scale.min}-${input.scale.max}: max must be above min`, {});
+    throw new CandorError(
+      'RATINGS_INVALID',
+      `scale ${input.scale.min}-${input.scale.max}: max must be above min`,
+      {},
+    );
   }
   refuseDemographics(input.rows, input.signals);
   const joined = join(input);
@@ -312,7 +346,11 @@ export function trainModel(input: TrainInput): ModelFile {
   const final = fitWithChosenPenalty(data, joined.persons, procedure);
   for (const d of final.fit.dropped) notes.push(`${d.signal} left out: ${d.reason}`);
   if (final.fit.features.length === 0) {
-    throw new CandorError('FEATURES_INVALID', 'every feature is constant or never measured in the rated interviews', {});
+    throw new CandorError(
+      'FEATURES_INVALID',
+      'every feature is constant or never measured in the rated interviews',
+      {},
+    );
   }
 
   const span = input.scale.max - input.scale.min;
@@ -329,7 +367,14 @@ export function trainModel(input: TrainInput): ModelFile {
     createdAt: o.createdAt ?? new Date().toISOString(),
     engine: engineVersion(),
     scale: { min: input.scale.min, max: input.scale.max },
-    method: { kind: method, alpha: final.choice.alpha, l1Ratio, outerFolds: folds, innerFolds: procedure.innerFolds, seed },
+    method: {
+      kind: method,
+      alpha: final.choice.alpha,
+      l1Ratio,
+      outerFolds: folds,
+      innerFolds: procedure.innerFolds,
+      seed,
+    },
     training: {
       description: `${joined.rows.length} interviews from ${people} people rated on ${input.target} (scale ${input.scale.min}-${input.scale.max})`,
       source: o.source ?? 'not stated',
