@@ -43,8 +43,8 @@ export interface LinearFit {
 interface Standardised {
   readonly features: readonly { signal: string; mean: number; sd: number; column: number }[];
   readonly dropped: readonly DroppedFeature[];
-  /** Gram matrix zᵀz / n and zᵀy / n of the kept features, y centred. */
-  readonly gram: readonly Float64Array[];
+  /** Gram matrix zᵀz / n (p × p, row-major; symmetric) and zᵀy / n of the kept features, y centred. */
+  readonly gram: Float64Array;
   readonly xy: Float64Array;
   readonly intercept: number;
   readonly rows: number;
@@ -82,7 +82,11 @@ function standardise(design: Design): Standardised {
     for (let i = 0; i < n; i++) s += a[i]! * b[i]!;
     return s / n;
   };
-  const gram = z.map((zj) => Float64Array.from(z, (zk) => dot(zj, zk)));
+  const p = z.length;
+  const gram = new Float64Array(p * p);
+  for (let j = 0; j < p; j++) {
+    for (let k = j; k < p; k++) gram[j * p + k] = gram[k * p + j] = dot(z[j]!, z[k]!);
+  }
   const xy = Float64Array.from(z, (zj) => dot(zj, y));
   return { features, dropped, gram, xy, intercept, rows: n };
 }
@@ -106,27 +110,38 @@ function descend(
   bounds: readonly (Direction | undefined)[],
 ): void {
   const p = w.length;
+  const g = s.gram;
   // gw[j] = (zᵀz w / n)[j], kept up to date as weights move.
   const gw = new Float64Array(p);
-  for (let j = 0; j < p; j++) for (let k = 0; k < p; k++) gw[j]! += s.gram[j]![k]! * w[k]!;
+  for (let j = 0; j < p; j++) for (let k = 0; k < p; k++) gw[j]! += g[j * p + k]! * w[k]!;
   const l1 = alpha * l1Ratio;
   const l2 = alpha * (1 - l1Ratio);
-  for (let sweep = 0; sweep < 10_000; sweep++) {
+  // Sweeps alternate: a full one, then sweeps over the non-zero weights only until they settle,
+  // then a full one again; done when a full sweep moves nothing (glmnet's active-set cycling).
+  let full = true;
+  for (let sweep = 0; sweep < 20_000; sweep++) {
     let largest = 0;
     for (let j = 0; j < p; j++) {
-      const diag = s.gram[j]![j]!;
-      const rho = s.xy[j]! - gw[j]! + diag * w[j]!;
+      if (!full && w[j] === 0) continue;
+      const diag = g[j * p + j]!;
+      const wj = w[j]!;
+      const rho = s.xy[j]! - gw[j]! + diag * wj;
       let next = softThreshold(rho, l1) / (diag + l2);
       if (bounds[j] === 'higher') next = Math.max(0, next);
       else if (bounds[j] === 'lower') next = Math.min(0, next);
-      const change = next - w[j]!;
+      const change = next - wj;
       if (change !== 0) {
-        for (let k = 0; k < p; k++) gw[k]! += s.gram[k]![j]! * change;
+        // The Gram matrix is symmetric: row j is column j.
+        const row = j * p;
+        for (let k = 0; k < p; k++) gw[k]! += g[row + k]! * change;
         w[j] = next;
-        largest = Math.max(largest, Math.abs(change));
+        if (Math.abs(change) > largest) largest = Math.abs(change);
       }
     }
-    if (largest < 1e-9) return;
+    if (largest < 1e-7) {
+      if (full) return;
+      full = true;
+    } else full = false;
   }
 }
 
@@ -188,7 +203,7 @@ export function fitPath(
 export function alphaGrid(design: Design, l1Ratio: number, size = 30): number[] {
   const s = standardise(design);
   const largest = Math.max(...Array.from(s.xy, Math.abs), 1e-6) / Math.max(l1Ratio, 1e-3);
-  const ratio = 1e-4;
+  const ratio = 1e-3;
   return Array.from({ length: size }, (_, i) => largest * ratio ** (i / (size - 1)));
 }
 
