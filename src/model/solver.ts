@@ -198,12 +198,15 @@ export function fitPath(
 
 /**
  * A log-spaced grid of penalties from the smallest alpha that zeroes every weight (for elastic
- * net; for ridge, l1Ratio is taken as 0.001 as glmnet does) down to 1/10,000 of it.
+ * net; for ridge, l1Ratio is taken as 0.001 as glmnet does, which shrinks every weight ~1000-fold)
+ * down to 1/1,000 of it for elastic net (below that the lasso part barely selects and converges
+ * slowly on correlated features) and to 1/1,000,000 for ridge, whose smallest penalty must leave
+ * strong weights nearly unshrunk.
  */
 export function alphaGrid(design: Design, l1Ratio: number, size = 30): number[] {
   const s = standardise(design);
   const largest = Math.max(...Array.from(s.xy, Math.abs), 1e-6) / Math.max(l1Ratio, 1e-3);
-  const ratio = 1e-3;
+  const ratio = l1Ratio > 0 ? 1e-3 : 1e-6;
   return Array.from({ length: size }, (_, i) => largest * ratio ** (i / (size - 1)));
 }
 
