@@ -158,7 +158,11 @@ function program(): Command {
     )
     .option('--method <method>', 'ridge or elastic-net', 'ridge')
     .option('--l1-ratio <r>', 'elastic net: share of the penalty on |weight|, 0–1 (default 0.5)')
-    .option('--folds <n>', 'outer and inner cross-validation folds, grouped by person', '5')
+    .option(
+      '--folds <n>',
+      'outer cross-validation folds, grouped by person (the inner loop choosing the penalty uses 5)',
+      '5',
+    )
     .option('--seed <n>', 'seed for the folds, the holdout and the bootstrap', '1')
     .option('--id <id>', 'model id (lower-case letters, digits, hyphens; default <target>-model)')
     .option('--name <text>', 'a name a person reads')

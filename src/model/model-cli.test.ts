@@ -96,6 +96,9 @@ describe('candor model train', () => {
     );
     expect(r.stdout).toMatch(/^ {2}specificityPer100 +0\.0\d+ +\d+\.\d+ +\d\.\d+ {2}higher$/m);
     expect(r.stdout).toContain(`wrote ${at('overall.json')}`);
+    const md = await candor(...args, '--out', at('md.json'), '--markdown');
+    expect(md.stdout).toMatch(/^\| model, cross-validated \| 0\.\d\d \| \[0\.\d\d, 0\.\d\d\] \|/m);
+    expect(md.stdout).toMatch(/^\*\*Verdict: passes: /m);
     // Training again into the same file gives the next version.
     const again = await candor(...args, '--out', at('overall.json'), '--json', '--method', 'elastic-net');
     expect(again.code).toBe(0);
