@@ -6,6 +6,7 @@ import { runDemo } from './commands/demo.js';
 import { serve } from './commands/serve.js';
 import { createUser } from './commands/user.js';
 import { doctorReport } from './commands/doctor.js';
+import { featuresCommand, type FeaturesOptions } from './commands/features.js';
 import { modelTrain, modelValidate, type ModelTrainOptions } from './commands/model-train.js';
 import { shutdown } from './context.js';
 import { renderScorecard, styleFor } from './render.js';
@@ -54,6 +55,29 @@ function program(): Command {
         );
       },
     );
+
+  cli
+    .command('features')
+    .description(
+      'write one row of features per interview (per answer with --answers): every catalogue signal, interview totals, expert scores',
+    )
+    .argument('<files...>', 'interview files, or folders of interview files (each file one interview)')
+    .option('--job <file>', 'job description (Markdown or text) for role alignment')
+    .option('--framework <id|file>', 'competency framework for the expert:… columns', 'default')
+    .option('--questions <id|file>', 'question set the interviewer turns are matched to', 'default')
+    .option('--candidate <speaker>', "the candidate's speaker label in live interviews")
+    .option('--answers', 'one row per answer instead of one per interview')
+    .option('--answer-folders', 'each folder argument is one async interview (one answer per file)')
+    .option(
+      '--person-from <regex>',
+      'take the person from the interview name: one capture group, e.g. "^p+(\\d+)"',
+    )
+    .option('--csv', 'write CSV (the default)')
+    .option('--json', 'write JSON: an array of { interview, person, answer?, values }')
+    .option('--out <file>', 'write to this file instead of stdout')
+    .action(async (files: string[], opts: FeaturesOptions) => {
+      await featuresCommand(files, opts);
+    });
 
   const frameworks = cli.command('frameworks').description('list and show competency frameworks');
   frameworks

@@ -1,12 +1,10 @@
 /**
- * INTERIM, to be replaced: minimal readers of the ratings CSV and the features CSV, written to the
- * formats in HELPERS.md (issue 11) because `parseRatingsCsv` (src/ratings/ratings-csv.ts) and
- * `parseFeaturesCsv` (src/features/features-csv.ts) were not on main when `candor model train`
- * was wired. They return the same shapes, so switching is a change of import in
- * src/cli/commands/model-train.ts; then delete this file.
+ * INTERIM, to be replaced: a minimal reader of the ratings CSV, written to the format in HELPERS.md
+ * (issue 11) because `parseRatingsCsv` (src/ratings/ratings-csv.ts) was not on main when
+ * `candor model train` was wired. It returns the same shape, so switching is a change of import
+ * in src/cli/commands/model-train.ts; then delete this file.
  */
 import { CandorError } from '../core/index.js';
-import type { FeatureRow } from './model-file.js';
 
 /** RFC 4180 records: quoted fields may hold commas, quotes ("") and line breaks. */
 function records(text: string): { line: number; cells: string[] }[] {
@@ -132,43 +130,4 @@ export function parseRatingsCsv(text: string, file: string): { file: string; rat
     };
   });
   return { file, ratings };
-}
-
-/** INTERIM (see the file's comment): the features CSV of HELPERS.md; an empty cell is null. */
-export function parseFeaturesCsv(
-  text: string,
-  file: string,
-): { file: string; columns: string[]; rows: FeatureRow[] } {
-  const rows = records(text);
-  const head = header(rows, file, ['interview', 'person'], 'FEATURES_INVALID');
-  const ids = new Set(['interview', 'person', 'answer']);
-  const columns = head.filter((c) => !ids.has(c));
-  return {
-    file,
-    columns,
-    rows: rows.slice(1).map(({ line, cells }): FeatureRow => {
-      const cell = (name: string) => (cells[head.indexOf(name)] ?? '').trim();
-      const fail = (message: string, column: string) =>
-        new CandorError('FEATURES_INVALID', `${file} line ${line} (${column}): ${message}`, {
-          file,
-          line,
-          column,
-        });
-      if (cell('interview') === '') throw fail('is empty', 'interview');
-      const values: Record<string, number | null> = {};
-      for (const column of columns) {
-        const text = cell(column);
-        const value = text === '' ? null : Number(text);
-        if (value !== null && !Number.isFinite(value)) throw fail(`"${text}" is not a number`, column);
-        values[column] = value;
-      }
-      const answerText = head.includes('answer') ? cell('answer') : '';
-      return {
-        interview: cell('interview'),
-        person: cell('person'),
-        ...(answerText === '' ? {} : { answer: Number(answerText) }),
-        values,
-      };
-    }),
-  };
 }

@@ -5,9 +5,9 @@
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { CandorError } from '../../core/index.js';
-// INTERIM readers (see src/model/csv-input.ts): switch to src/ratings/ratings-csv.ts and
-// src/features/features-csv.ts once they are on main.
-import { parseFeaturesCsv, parseRatingsCsv } from '../../model/csv-input.js';
+import { parseFeaturesCsv, requireFeatureColumns } from '../../features/index.js';
+// INTERIM ratings reader (see src/model/csv-input.ts): switch to src/ratings/ratings-csv.ts once it is on main.
+import { parseRatingsCsv } from '../../model/csv-input.js';
 import { directionsFromFramework } from '../../model/directions.js';
 import { ratingsForTarget } from '../../model/interview-ratings.js';
 import { parseModel, type ModelFile } from '../../model/model-file.js';
@@ -104,15 +104,7 @@ export function modelTrain(opts: ModelTrainOptions): { model: ModelFile; file: s
     ?.split(',')
     .map((s) => s.trim())
     .filter(Boolean);
-  for (const signal of signals ?? []) {
-    if (!features.columns.includes(signal)) {
-      throw new CandorError(
-        'FEATURES_INVALID',
-        `${features.file} has no column "${signal}", which --signals names`,
-        { file: features.file, column: signal },
-      );
-    }
-  }
+  requireFeatureColumns(features, signals ?? []);
   const id = opts.id ?? `${opts.target.toLowerCase().replaceAll(/[^a-z0-9]+/g, '-')}-model`;
   const out = opts.out ?? `${id}.json`;
   const model = trainModel({
@@ -164,6 +156,10 @@ export function modelValidate(modelFile: string, opts: ModelValidateOptions): { 
   }
   const model = parseModel(json, path.basename(modelFile));
   const { features, ratings, scale, source } = inputs(opts, model.target);
+  requireFeatureColumns(
+    features,
+    model.features.map((f) => f.signal),
+  );
   const check = validateModel(model, features.rows, ratings, scale, features.file, { source });
   if (opts.json) {
     return {

@@ -70,6 +70,14 @@ describe('LEXICAL_SIGNALS', () => {
       'adaptabilityMarkersPer100',
       'sentimentMean',
       'ownershipShare',
+      'uniqueWords',
+      'firstPersonSingularPer100',
+      'firstPersonPluralPer100',
+      'positiveWordsPer100',
+      'negativeWordsPer100',
+      'numberWordsPer100',
+      'quantifierWordsPer100',
+      'articlesPer100',
     ]);
     for (const { definition } of LEXICAL_SIGNALS) {
       expect(definition.method.length, definition.id).toBeGreaterThan(40);

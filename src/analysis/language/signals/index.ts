@@ -16,6 +16,7 @@ import { personalExamples } from './personal-examples.js';
 import { readabilityGrade } from './readability.js';
 import { sentimentMean } from './sentiment.js';
 import { specificityPer100 } from './specificity.js';
+import { WORD_CATEGORY_SIGNALS } from './word-categories.js';
 
 /** Every lexical signal, in catalogue order. */
 export const LEXICAL_SIGNALS: readonly LanguageSignal[] = [
@@ -36,6 +37,7 @@ export const LEXICAL_SIGNALS: readonly LanguageSignal[] = [
   adaptabilityMarkersPer100,
   sentimentMean,
   ownershipShare,
+  ...WORD_CATEGORY_SIGNALS,
 ];
 
 export { meanSentenceLength, wordCount, wordsPerMinute } from './counts.js';
@@ -68,3 +70,19 @@ export { PhraseMatcher, type PhraseMatch, type PhraseMatcherOptions } from './ph
 export { fleschKincaidGrade, readabilityCounts, readabilityGrade } from './readability.js';
 export { compoundScore, sentenceCompounds, sentimentMean } from './sentiment.js';
 export { findSpecifics, specificityPer100, type SpecificItem, type SpecificKind } from './specificity.js';
+export {
+  articlesPer100,
+  EMOTION_WORD_EXCLUSIONS,
+  firstPersonPluralPer100,
+  firstPersonSingularPer100,
+  firstPersonWords,
+  negativeWordsPer100,
+  numberWordsPer100,
+  positiveWordsPer100,
+  quantifierWordsPer100,
+  uniqueWords,
+  uniqueWordTypes,
+  vaderLexicon,
+  WORD_CATEGORY_SIGNALS,
+  wordValence,
+} from './word-categories.js';
