@@ -4,6 +4,7 @@
  * word count alone and the raters' own agreement, all in the same run and the same folds.
  */
 import { CandorError, engineVersion } from '../core/index.js';
+import { EXPERT_PREFIX } from '../features/feature-rows.js';
 import {
   agreementFigures,
   fitWithChosenPenalty,
@@ -63,7 +64,6 @@ export interface TrainInput {
 export const MIN_RATED_INTERVIEWS = 10;
 export const MIN_PEOPLE_PER_FOLD = 2;
 
-export const EXPERT_PREFIX = 'expert:';
 export const WORD_COUNT_FEATURE = 'totalWords';
 
 interface Joined {
