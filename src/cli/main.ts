@@ -7,6 +7,7 @@ import { serve } from './commands/serve.js';
 import { createUser } from './commands/user.js';
 import { doctorReport } from './commands/doctor.js';
 import { featuresCommand, type FeaturesOptions } from './commands/features.js';
+import { modelTrain, modelValidate, type ModelTrainOptions } from './commands/model-train.js';
 import { shutdown } from './context.js';
 import { renderScorecard, styleFor } from './render.js';
 
@@ -158,6 +159,60 @@ function program(): Command {
     .action(async (opts: { json?: boolean; dataDir?: string }) => {
       await runDemo({ json: opts.json ?? false, ...(opts.dataDir ? { dataDir: opts.dataDir } : {}) });
     });
+
+  const model = cli.command('model').description('train and validate scoring models on human ratings');
+  model
+    .command('train')
+    .description(
+      'train a model for one target on a ratings CSV and a features CSV, validated blind by person',
+    )
+    .requiredOption('--target <target>', 'the rated target: overall, another named target or a competency id')
+    .requiredOption(
+      '--ratings <file>',
+      'ratings CSV: interview,rater,target,score,scale[,person,answer,note]',
+    )
+    .requiredOption(
+      '--features <file>',
+      'features CSV: interview,person,<signal ids…> (candor features --csv)',
+    )
+    .option('--framework <id|file>', 'framework whose signal directions bound the weights', 'default')
+    .option(
+      '--signals <list>',
+      'comma-separated features to use, chosen before looking (default: every usable column)',
+    )
+    .option('--method <method>', 'ridge or elastic-net', 'ridge')
+    .option('--l1-ratio <r>', 'elastic net: share of the penalty on |weight|, 0–1 (default 0.5)')
+    .option(
+      '--folds <n>',
+      'outer cross-validation folds, grouped by person (the inner loop choosing the penalty uses 5)',
+      '5',
+    )
+    .option('--seed <n>', 'seed for the folds, the holdout and the bootstrap', '1')
+    .option('--id <id>', 'model id (lower-case letters, digits, hyphens; default <target>-model)')
+    .option('--name <text>', 'a name a person reads')
+    .option(
+      '--population <text>',
+      'who the ratings describe: the population the model should not be stretched beyond',
+    )
+    .option(
+      '--out <file>',
+      'model file to write (default <id>.json; an existing one of the same id gets the next version)',
+    )
+    .option('--markdown', 'print the report as Markdown')
+    .option('--json', 'print the model file instead of the report')
+    .action((opts: ModelTrainOptions) => void process.stdout.write(modelTrain(opts).output));
+  model
+    .command('validate')
+    .description("re-run a model's validation on other rated interviews (blind only if the people are new)")
+    .argument('<model>', 'model file (JSON) written by candor model train')
+    .requiredOption('--ratings <file>', 'ratings CSV')
+    .requiredOption('--features <file>', 'features CSV')
+    .option('--markdown', 'print the report as Markdown')
+    .option('--json', 'print JSON')
+    .action(
+      (file: string, opts: { ratings: string; features: string; json?: boolean; markdown?: boolean }) =>
+        void process.stdout.write(modelValidate(file, opts).output),
+    );
 
   return cli;
 }

@@ -79,6 +79,14 @@ export const ModelValidation = z.object({
   raterAgreement: z
     .object({ iccK: z.number().nullable(), alpha: z.number().nullable(), reason: z.string().optional() })
     .nullable(),
+  /** The pooled out-of-fold predictions, on the ratings' scale: what a predicted-vs-rated plot draws. */
+  points: z
+    .array(z.object({ interview: z.string(), person: z.string(), rated: z.number(), predicted: z.number() }))
+    .optional(),
+  /** The penalty (alpha) each outer fold chose by its own inner cross-validation. */
+  foldPenalties: z.array(z.number().nonnegative()).optional(),
+  /** What was left out or could not be computed, and why, in words. */
+  notes: z.array(z.string()).optional(),
 });
 
 export const ModelFile = z

@@ -1,0 +1,180 @@
+/**
+ * `candor model train` and `candor model validate`: file-based training and validation of a
+ * scoring model from a ratings CSV and a features CSV (docs/models.md).
+ */
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { CandorError } from '../../core/index.js';
+import { parseFeaturesCsv, requireFeatureColumns } from '../../features/index.js';
+// INTERIM ratings reader (see src/model/csv-input.ts): switch to src/ratings/ratings-csv.ts once it is on main.
+import { parseRatingsCsv } from '../../model/csv-input.js';
+import { directionsFromFramework } from '../../model/directions.js';
+import { ratingsForTarget } from '../../model/interview-ratings.js';
+import { parseModel, type ModelFile } from '../../model/model-file.js';
+import { renderModelReport } from '../../model/report.js';
+import { trainModel } from '../../model/train.js';
+import { validateModel } from '../../model/validate-model.js';
+import { frameworkFor } from '../context.js';
+
+export interface ModelTrainOptions {
+  readonly target: string;
+  readonly ratings: string;
+  readonly features: string;
+  readonly framework?: string;
+  readonly signals?: string;
+  readonly method?: string;
+  readonly l1Ratio?: string;
+  readonly folds?: string;
+  readonly seed?: string;
+  readonly id?: string;
+  readonly name?: string;
+  readonly population?: string;
+  readonly out?: string;
+  readonly json?: boolean;
+  readonly markdown?: boolean;
+}
+
+function readText(file: string, what: string): string {
+  if (!existsSync(file) || !statSync(file).isFile()) {
+    throw new CandorError('FILE_UNREADABLE', `${file}: no such ${what} file`, { file });
+  }
+  return readFileSync(file, 'utf8');
+}
+
+function wholeNumber(text: string | undefined, option: string, fallback: number, min: number): number {
+  if (text === undefined) return fallback;
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < min) {
+    throw new CandorError('CONFIG_INVALID', `${option}: expected a whole number ≥ ${min}, got "${text}"`, {
+      option,
+    });
+  }
+  return n;
+}
+
+function inputs(opts: { ratings: string; features: string }, target: string) {
+  const featuresName = path.basename(opts.features);
+  const ratingsName = path.basename(opts.ratings);
+  const features = parseFeaturesCsv(readText(opts.features, 'features'), featuresName);
+  const parsed = parseRatingsCsv(readText(opts.ratings, 'ratings'), ratingsName);
+  const { scale, ratings } = ratingsForTarget(parsed.ratings, target, features.rows, ratingsName);
+  return { features, ratings, scale, source: `ratings ${ratingsName}, features ${featuresName}` };
+}
+
+/** The next version when `out` already holds a version of the same model id. */
+function nextVersion(out: string, id: string): number {
+  if (!existsSync(out)) return 1;
+  try {
+    const previous = parseModel(JSON.parse(readFileSync(out, 'utf8')), out);
+    return previous.id === id ? previous.version + 1 : 1;
+  } catch {
+    throw new CandorError(
+      'CONFIG_INVALID',
+      `--out ${out}: the file exists and is not a model file; choose another`,
+      {
+        file: out,
+      },
+    );
+  }
+}
+
+/**
+ * Trains a model, writes its file and returns what to print: the report, or the file with --json.
+ * @example await modelTrain({ target: 'overall', ratings: 'ratings.csv', features: 'features.csv' })
+ */
+export function modelTrain(opts: ModelTrainOptions): { model: ModelFile; file: string; output: string } {
+  const method = opts.method ?? 'ridge';
+  if (method !== 'ridge' && method !== 'elastic-net') {
+    throw new CandorError('CONFIG_INVALID', `--method: expected ridge or elastic-net, got "${method}"`, {
+      option: 'method',
+    });
+  }
+  const l1Ratio = opts.l1Ratio === undefined ? undefined : Number(opts.l1Ratio);
+  if (l1Ratio !== undefined && !(l1Ratio >= 0 && l1Ratio <= 1)) {
+    throw new CandorError(
+      'CONFIG_INVALID',
+      `--l1-ratio: expected a number from 0 to 1, got "${opts.l1Ratio}"`,
+      {
+        option: 'l1-ratio',
+      },
+    );
+  }
+  const { features, ratings, scale, source } = inputs(opts, opts.target);
+  const signals = opts.signals
+    ?.split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  requireFeatureColumns(features, signals ?? []);
+  const id = opts.id ?? `${opts.target.toLowerCase().replaceAll(/[^a-z0-9]+/g, '-')}-model`;
+  const out = opts.out ?? `${id}.json`;
+  const model = trainModel({
+    rows: features.rows,
+    ratings,
+    target: opts.target,
+    scale,
+    directions: directionsFromFramework(frameworkFor(opts.framework ?? 'default')),
+    ...(signals ? { signals } : {}),
+    options: {
+      method,
+      ...(l1Ratio === undefined ? {} : { l1Ratio }),
+      folds: wholeNumber(opts.folds, '--folds', 5, 2),
+      seed: wholeNumber(opts.seed, '--seed', 1, 0),
+      id,
+      version: nextVersion(out, id),
+      ...(opts.name ? { name: opts.name } : {}),
+      ...(opts.population ? { population: opts.population } : {}),
+      source,
+    },
+  });
+  writeFileSync(out, JSON.stringify(model, null, 2) + '\n');
+  const output = opts.json
+    ? JSON.stringify(model, null, 2) + '\n'
+    : renderModelReport(model, opts.markdown ? 'markdown' : 'text') + `\nwrote ${out}\n`;
+  return { model, file: out, output };
+}
+
+export interface ModelValidateOptions {
+  readonly ratings: string;
+  readonly features: string;
+  readonly json?: boolean;
+  readonly markdown?: boolean;
+}
+
+/**
+ * Re-validates a model file on other data: the fixed model, and its feature list retrained.
+ * @example modelValidate('overall-model.json', { ratings: 'new-ratings.csv', features: 'new-features.csv' }).output
+ */
+export function modelValidate(modelFile: string, opts: ModelValidateOptions): { output: string } {
+  let json: unknown;
+  try {
+    json = JSON.parse(readText(modelFile, 'model'));
+  } catch (error) {
+    if (error instanceof CandorError) throw error;
+    throw new CandorError('MODEL_INVALID', `${modelFile}: not JSON (${(error as Error).message})`, {
+      file: modelFile,
+    });
+  }
+  const model = parseModel(json, path.basename(modelFile));
+  const { features, ratings, scale, source } = inputs(opts, model.target);
+  requireFeatureColumns(
+    features,
+    model.features.map((f) => f.signal),
+  );
+  const check = validateModel(model, features.rows, ratings, scale, features.file, { source });
+  if (opts.json) {
+    return {
+      output:
+        JSON.stringify(
+          {
+            model: model.id,
+            version: model.version,
+            fixed: check.fixed,
+            retrained: check.retrained.validation,
+          },
+          null,
+          2,
+        ) + '\n',
+    };
+  }
+  return { output: renderModelReport(check.retrained, opts.markdown ? 'markdown' : 'text', check.fixed) };
+}
