@@ -18,6 +18,8 @@ export interface ImportRatingsInput {
   readonly file: string;
   /** Who imports: a user id, or `cli`. */
   readonly createdBy: string;
+  /** Called as ratings are written (`done` of `total`). */
+  readonly onProgress?: (done: number, total: number) => void;
 }
 
 export interface ImportResult extends RatingCounts {
@@ -62,6 +64,7 @@ export async function importRatings(store: Store, input: ImportRatingsInput): Pr
     createdBy: input.createdBy,
     ratings: located,
     check: (state) => checkRatings(located, state, competencies, input.file),
+    ...(input.onProgress === undefined ? {} : { onProgress: input.onProgress }),
   });
   return {
     file: input.file,

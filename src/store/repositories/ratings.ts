@@ -74,6 +74,8 @@ export interface SaveRatings {
   readonly ratings: readonly NewRating[];
   /** Runs inside the transaction before any write; throwing from it writes nothing. */
   readonly check?: (state: RatingWriteState) => void;
+  /** Called as ratings are written (`done` of `total`), for a progress line on big files. */
+  readonly onProgress?: (done: number, total: number) => void;
 }
 
 export interface RatingFilter {
@@ -176,12 +178,19 @@ async function upsert(
   const fresh = new Map<string, NewRating>();
   let updated = 0;
   let unchanged = 0;
+  let done = 0;
+  const total = input.ratings.length;
+  const tick = (n: number) => {
+    done += n;
+    if (done % 500 < n || done === total) input.onProgress?.(done, total);
+  };
   for (const rating of input.ratings) {
     const old = stored.get(keyOf(rating));
     if (old === undefined) {
       fresh.set(keyOf(rating), rating);
       continue;
     }
+    tick(1);
     const note = rating.note ?? null;
     const { min, max } = rating.scale;
     if (old.score === rating.score && old.scale_min === min && old.scale_max === max && old.note === note) {
@@ -220,7 +229,10 @@ async function upsert(
     created_at: now,
     updated_at: now,
   }));
-  for (const batch of chunks(rows, 200)) await trx.insertInto('rating').values(batch).execute();
+  for (const batch of chunks(rows, 200)) {
+    await trx.insertInto('rating').values(batch).execute();
+    tick(batch.length);
+  }
   return { added: rows.length, updated, unchanged };
 }
 
