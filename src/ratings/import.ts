@@ -3,7 +3,14 @@
  * workspace already holds inside the same transaction that writes them.
  */
 import { CandorError } from '../core/index.js';
-import type { NewRating, RatingCounts, RatingScale, RatingWriteState, Store } from '../store/index.js';
+import type {
+  InterviewRecord,
+  NewRating,
+  RatingCounts,
+  RatingScale,
+  RatingWriteState,
+  Store,
+} from '../store/index.js';
 import { parseRatingsCsv, ratingsInvalid, type RatingsProblem } from './ratings-csv.js';
 import { competencyIds, isTarget, NAMED_TARGET } from './targets.js';
 
@@ -20,6 +27,8 @@ export interface ImportRatingsInput {
   readonly createdBy: string;
   /** Called as ratings are written (`done` of `total`). */
   readonly onProgress?: (done: number, total: number) => void;
+  /** Whether the importer may rate this interview; one they may not counts as unknown. */
+  readonly mayRate?: (interview: InterviewRecord) => boolean;
 }
 
 export interface ImportResult extends RatingCounts {
@@ -63,7 +72,7 @@ export async function importRatings(store: Store, input: ImportRatingsInput): Pr
     source: 'csv',
     createdBy: input.createdBy,
     ratings: located,
-    check: (state) => checkRatings(located, state, competencies, input.file),
+    check: (state) => checkRatings(located, visibleTo(state, input.mayRate), competencies, input.file),
     ...(input.onProgress === undefined ? {} : { onProgress: input.onProgress }),
   });
   return {
@@ -156,6 +165,12 @@ function formInvalid(problems: readonly RatingsProblem[]): CandorError {
     ...(first.field === undefined ? {} : { field: first.field }),
     problems: problems.map((p) => p.message),
   });
+}
+
+/** The state with the interviews the importer may not rate left out, so they count as unknown. */
+function visibleTo(state: RatingWriteState, mayRate: ImportRatingsInput['mayRate']): RatingWriteState {
+  if (mayRate === undefined) return state;
+  return { ...state, interviews: new Map([...state.interviews].filter(([, i]) => mayRate(i.interview))) };
 }
 
 const scaleText = (s: RatingScale) => `${s.min}-${s.max}`;

@@ -44,7 +44,7 @@ export async function ratingsForTraining(store: Store, query: TrainingQuery): Pr
     const interview = interviews.get(id);
     return {
       interview: id,
-      person: interview?.candidateId ?? interview?.userId ?? id,
+      person: interview?.candidateId ?? interview?.interview.userId ?? id,
       value: mean(values),
       raters: values.length,
     };

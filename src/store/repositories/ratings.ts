@@ -1,6 +1,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import { newId } from '../../core/index.js';
 import type { Database, RatingTable } from '../schema.js';
+import { toInterviewRecord, type InterviewRecord } from './interviews.js';
 import { chunks, timestamp, type RepositoryContext } from './rows.js';
 
 /** A rating scale as declared, e.g. 1–7: `{ min: 1, max: 7 }`. */
@@ -43,12 +44,9 @@ export interface NewRating {
 
 /** What a rating's interview is, for checks and for training (the person is its candidate). */
 export interface RatedInterview {
-  readonly id: string;
-  readonly kind: string;
+  readonly interview: InterviewRecord;
   /** The hiring candidate; null outside hiring. */
   readonly candidateId: string | null;
-  /** The student of a practice interview. */
-  readonly userId: string | null;
   readonly jobId: string | null;
 }
 
@@ -130,7 +128,7 @@ export function createRatingRepository(ctx: RepositoryContext): RatingRepository
         .orderBy('target')
         .orderBy('rater')
         .execute();
-      return rows.map(toRecord).sort(byKey);
+      return rows.map(toRecord).sort(byAnswer);
     },
     async list(workspaceId, filter = {}) {
       let query = db.selectFrom('rating as r').selectAll('r').where('r.workspace_id', '=', workspaceId);
@@ -161,6 +159,11 @@ function byKey(a: RatingRecord, b: RatingRecord): number {
     (a.answer ?? 0) - (b.answer ?? 0) ||
     text(a.rater, b.rater)
   );
+}
+
+/** Answer (whole interview first), target, rater. */
+function byAnswer(a: RatingRecord, b: RatingRecord): number {
+  return (a.answer ?? 0) - (b.answer ?? 0) || byKey(a, b);
 }
 
 async function upsert(
@@ -268,16 +271,15 @@ async function ratedInterviews(
     const rows = await db
       .selectFrom('interview as i')
       .leftJoin('application as a', 'a.id', 'i.application_id')
-      .select(['i.id', 'i.kind', 'i.user_id', 'a.candidate_id', 'a.job_id'])
+      .selectAll('i')
+      .select(['a.candidate_id', 'a.job_id'])
       .where('i.workspace_id', '=', workspaceId)
       .where('i.id', 'in', batch)
       .execute();
     for (const row of rows) {
       found.set(row.id, {
-        id: row.id,
-        kind: row.kind,
+        interview: toInterviewRecord(row),
         candidateId: row.candidate_id,
-        userId: row.user_id,
         jobId: row.job_id,
       });
     }
