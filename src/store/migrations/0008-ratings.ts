@@ -1,10 +1,12 @@
 import { sql, type Kysely } from 'kysely';
 import { DOUBLE_TYPE } from '../dialect.js';
+import type { Database } from '../schema.js';
 
 /** The scale every `human_rating` score was documented to be on: the framework's 0–100. */
 const HUMAN_RATING_SCALE = { min: 0, max: 100 } as const;
 
-interface OldRating {
+/** `human_rating` as migration 0001 made it. */
+interface HumanRatingTable {
   id: string;
   scorecard_id: string;
   competency_id: string;
@@ -12,9 +14,9 @@ interface OldRating {
   score: number;
   note: string | null;
   created_at: string;
-  interview_id: string;
-  workspace_id: string;
 }
+
+type Before0008 = Database & { human_rating: HumanRatingTable };
 
 /**
  * `rating`: a person's score of a whole interview (`answer` null) or of one answer (1-based), on
@@ -57,13 +59,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .on('rating')
     .columns(['workspace_id', 'target'])
     .execute();
-  await moveHumanRatings(db as Kysely<any>);
+  await moveHumanRatings(db);
   await db.schema.dropTable('human_rating').execute();
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-async function moveHumanRatings(db: Kysely<any>): Promise<void> {
-  const rows: OldRating[] = await db
+async function moveHumanRatings(db: Kysely<Before0008>): Promise<void> {
+  const rows = await db
     .selectFrom('human_rating as h')
     .innerJoin('scorecard as s', 's.id', 'h.scorecard_id')
     .innerJoin('interview as i', 'i.id', 's.interview_id')
