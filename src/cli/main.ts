@@ -5,6 +5,7 @@ import { frameworksList, frameworksShow, signalsList } from './commands/catalogu
 import { runDemo } from './commands/demo.js';
 import { serve } from './commands/serve.js';
 import { createUser } from './commands/user.js';
+import { ratingsAgreementCommand, ratingsImport, ratingsList } from './commands/ratings.js';
 import { doctorReport } from './commands/doctor.js';
 import { featuresCommand, type FeaturesOptions } from './commands/features.js';
 import { modelTrain, modelValidate, type ModelTrainOptions } from './commands/model-train.js';
@@ -213,6 +214,51 @@ function program(): Command {
       (file: string, opts: { ratings: string; features: string; json?: boolean; markdown?: boolean }) =>
         void process.stdout.write(modelValidate(file, opts).output),
     );
+  const ratings = cli
+    .command('ratings')
+    .description('human ratings: import, rater agreement, list (docs/ratings.md)');
+  const dataDirOption = () =>
+    new Option('--data-dir <dir>', 'data folder (default: CANDOR_DATA_DIR or ./data)');
+  const workspaceOption = () => new Option('--workspace <slug>', 'workspace').default('default');
+  ratings
+    .command('import')
+    .description('store every rating of a CSV file, or none if any row is wrong; importing again updates')
+    .argument('<file>', 'ratings CSV: interview,rater,target,score,scale[,answer,person,note]')
+    .addOption(dataDirOption())
+    .addOption(workspaceOption())
+    .option('--json', 'print the summary as JSON')
+    .action(async (file: string, opts: { dataDir?: string; workspace: string; json?: boolean }) => {
+      await ratingsImport(file, opts);
+    });
+  ratings
+    .command('agreement')
+    .description('inter-rater agreement per target: ICC(2,1), ICC(2,k), Krippendorff alpha')
+    .option('--target <target>', 'only this target')
+    .option('--job <id>', "only this job's interviews")
+    .addOption(dataDirOption())
+    .addOption(workspaceOption())
+    .option('--json', 'print JSON')
+    .action(
+      async (opts: {
+        target?: string;
+        job?: string;
+        dataDir?: string;
+        workspace: string;
+        json?: boolean;
+      }) => {
+        await ratingsAgreementCommand(opts);
+      },
+    );
+  ratings
+    .command('list')
+    .description("an interview's ratings")
+    .requiredOption('--interview <id>', 'interview id')
+    .addOption(dataDirOption())
+    .addOption(workspaceOption())
+    .option('--json', 'print JSON')
+    .action(async (opts: { interview: string; dataDir?: string; workspace: string; json?: boolean }) => {
+      await ratingsList(opts.interview, opts);
+    });
 
   return cli;
 }

@@ -19,6 +19,7 @@ import { authRoutes } from './routes/auth.js';
 import { healthRoutes } from './routes/health.js';
 import { hiringRoutes } from './routes/hiring/index.js';
 import { interviewRoutes } from './routes/interviews/index.js';
+import { ratingRoutes } from './routes/ratings/index.js';
 import { installSecurity } from './security/index.js';
 import { installWebApp } from './web.js';
 
@@ -94,6 +95,7 @@ export async function buildApp({
       await api.register(authRoutes(store, config));
       await api.register(hiringRoutes({ store, config }));
       await api.register(interviewRoutes({ store, config }));
+      await api.register(ratingRoutes({ store, config }));
     },
     { prefix: API_PREFIX },
   );

@@ -85,13 +85,23 @@ export function describeAnalysisCases(store: () => Store): void {
     it('deleting an interview removes its responses, segments, signal values, scorecards and ratings only', async () => {
       const { workspace, job, interview } = await seedInterview(store());
       const kept = await addCandidate(store(), workspace, job, 'Kept');
-      const doomed = await store().analyses.save(sampleAnalysis(interview.id));
+      await store().analyses.save(sampleAnalysis(interview.id));
       await store().analyses.save(sampleAnalysis(kept.interview.id));
-      const rating = await store().humanRatings.add({
-        scorecardId: doomed.id,
-        competencyId: 'communication',
+      const rating = {
+        answer: null,
         rater: 'usr_1',
+        target: 'communication',
         score: 3,
+        scale: { min: 1, max: 5 },
+      };
+      await store().ratings.save({
+        workspaceId: workspace.id,
+        source: 'form',
+        createdBy: 'usr_1',
+        ratings: [
+          { ...rating, interviewId: interview.id },
+          { ...rating, interviewId: kept.interview.id },
+        ],
       });
 
       await store().interviews.delete(interview.id);
@@ -99,8 +109,8 @@ export function describeAnalysisCases(store: () => Store): void {
         expect(await countRows(store(), table, 'interview_id', interview.id)).toBe(0);
         expect(await countRows(store(), table, 'interview_id', kept.interview.id)).toBeGreaterThan(0);
       }
-      expect(await store().humanRatings.listByScorecard(doomed.id)).toEqual([]);
-      expect((await candorError(store().humanRatings.get(rating.id))).code).toBe('NOT_FOUND');
+      expect(await store().ratings.listByInterview(interview.id)).toEqual([]);
+      expect(await store().ratings.listByInterview(kept.interview.id)).toHaveLength(1);
       expect((await candorError(store().interviews.get(interview.id))).code).toBe('NOT_FOUND');
     });
 

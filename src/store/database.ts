@@ -16,7 +16,6 @@ import {
 import { createMediaRepository, type MediaRepository } from './repositories/media.js';
 import { createJobQueue, type JobQueue } from './job-queue.js';
 import { createFrameworkRepository, type FrameworkRepository } from './repositories/frameworks.js';
-import { createHumanRatingRepository, type HumanRatingRepository } from './repositories/human-ratings.js';
 import { createInterviewRepository, type InterviewRepository } from './repositories/interviews.js';
 import { createJobRepository, type JobRepository } from './repositories/jobs.js';
 import {
@@ -24,6 +23,7 @@ import {
   type PipelineEventRepository,
 } from './repositories/pipeline-events.js';
 import { createQuestionSetRepository, type QuestionSetRepository } from './repositories/question-sets.js';
+import { createRatingRepository, type RatingRepository } from './repositories/ratings.js';
 import { monotonicClock, type RepositoryContext } from './repositories/rows.js';
 import { createScorecardRepository, type ScorecardRepository } from './repositories/scorecards.js';
 import { createUsageRepository, type UsageRepository } from './repositories/usage.js';
@@ -58,7 +58,8 @@ export interface Store {
   /** `analyses.save(input)` writes responses, transcript, signal values and scorecard atomically. */
   readonly analyses: AnalysisRepository;
   readonly scorecards: ScorecardRepository;
-  readonly humanRatings: HumanRatingRepository;
+  /** People's ratings of interviews and answers (migration 0008). */
+  readonly ratings: RatingRepository;
   readonly pipelineEvents: PipelineEventRepository;
   /** People who sign in, their sessions and API tokens. */
   readonly users: UserRepository;
@@ -122,7 +123,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     interviews: createInterviewRepository(ctx),
     analyses: createAnalysisRepository(ctx),
     scorecards: createScorecardRepository(ctx),
-    humanRatings: createHumanRatingRepository(ctx),
+    ratings: createRatingRepository(ctx),
     pipelineEvents: createPipelineEventRepository(ctx),
     users: createUserRepository(ctx),
     media: createMediaRepository(ctx),

@@ -61,10 +61,18 @@ export type {
   UnrankedApplication,
 } from './repositories/scorecard-summaries.js';
 export type {
-  HumanRatingRecord,
-  NewHumanRating,
-  HumanRatingRepository,
-} from './repositories/human-ratings.js';
+  NewRating,
+  RatedInterview,
+  RatingCounts,
+  RatingFilter,
+  RatingRecord,
+  RatingRepository,
+  RatingScale,
+  RatingSource,
+  RatingWriteState,
+  SaveRatings,
+} from './repositories/ratings.js';
+export { normalise } from './repositories/ratings.js';
 export type {
   PipelineEventRecord,
   NewPipelineEvent,

@@ -24,6 +24,7 @@ describe('migrateToLatest', () => {
         ['0005-workspace-catalogue', 'Success'],
         ['0006-scorecard-summary', 'Success'],
         ['0007-login-throttle', 'Success'],
+        ['0008-ratings', 'Success'],
       ]);
       expect(await migrateToLatest(db)).toEqual([]);
     } finally {

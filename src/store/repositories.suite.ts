@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { newId } from '../core/index.js';
 import type { QuestionSet } from '../domain/index.js';
-import { jobProfile, type Store } from './index.js';
+import { constraintKind, jobProfile, type Store } from './index.js';
 import { scorecardJson } from '../domain/index.js';
 import { candorError, sampleScorecardBody, seedInterview } from './store-fixtures.suite.js';
 
@@ -231,38 +231,92 @@ export function describeRepositoryCases(store: () => Store): void {
       });
     });
 
-    it('human ratings: add and list by scorecard in order', async () => {
-      const { interview } = await seedInterview(store());
-      const sc = await store().analyses.save({
+    it('ratings: added, then updated or unchanged by (interview, answer, rater, target), normalised', async () => {
+      const { workspace, interview } = await seedInterview(store());
+      const scale = { min: 1, max: 7 };
+      const base = { interviewId: interview.id, rater: 'ana', target: 'overall', scale };
+      const save = (ratings: Parameters<Store['ratings']['save']>[0]['ratings']) =>
+        store().ratings.save({ workspaceId: workspace.id, source: 'csv', createdBy: 'cli', ratings });
+      expect(
+        await save([
+          { ...base, answer: null, score: 4, note: 'Clear.' },
+          { ...base, answer: 2, score: 7 },
+        ]),
+      ).toEqual({ added: 2, updated: 0, unchanged: 0 });
+      expect(
+        await save([
+          { ...base, answer: null, score: 5, note: 'Clear.' },
+          { ...base, answer: 2, score: 7 },
+        ]),
+      ).toEqual({ added: 0, updated: 1, unchanged: 1 });
+      const [whole, second] = await store().ratings.listByInterview(interview.id);
+      expect(whole).toMatchObject({ answer: null, score: 5, normalised: 4 / 6, note: 'Clear.', scale });
+      expect(second).toMatchObject({ answer: 2, score: 7, normalised: 1, note: null, source: 'csv' });
+      expect(whole?.createdAt).toMatch(ISO_TIME);
+      expect(whole!.updatedAt > whole!.createdAt).toBe(true);
+      expect(await store().ratings.scales(workspace.id)).toEqual(new Map([['overall', scale]]));
+      expect(await store().ratings.list(workspace.id, { target: 'overall' })).toEqual([whole, second]);
+    });
+
+    it('ratings: a null answer counts as one value for uniqueness, in the database itself', async () => {
+      const { workspace, interview } = await seedInterview(store());
+      const row = (id: string, answer: number | null) => ({
+        id,
+        workspace_id: workspace.id,
+        interview_id: interview.id,
+        answer,
+        rater: 'ana',
+        target: 'overall',
+        score: 3,
+        scale_min: 1,
+        scale_max: 5,
+        normalised: 0.5,
+        note: null,
+        source: 'csv' as const,
+        created_by: 'cli',
+        created_at: '2025-01-01T00:00:00.000Z',
+        updated_at: '2025-01-01T00:00:00.000Z',
+      });
+      await store()
+        .db.insertInto('rating')
+        .values(row(newId('rt'), null))
+        .execute();
+      await store()
+        .db.insertInto('rating')
+        .values(row(newId('rt'), 1))
+        .execute();
+      const twice = store()
+        .db.insertInto('rating')
+        .values(row(newId('rt'), null))
+        .execute();
+      expect(constraintKind(await twice.catch((e: unknown) => e))).toBe('unique');
+      expect(await store().ratings.listByInterview(interview.id)).toHaveLength(2);
+    });
+
+    it('ratings: a check that throws inside the transaction stores nothing', async () => {
+      const { workspace, interview } = await seedInterview(store());
+      const rating = {
         interviewId: interview.id,
-        responses: [],
-        segments: [],
-        signals: [],
-        scorecard: {
-          frameworkId: 'cf',
-          frameworkVersion: '1',
-          engineVersion: '0',
-          overallScore: 3,
-          contentHash: 'h',
-          body: sampleScorecardBody(3),
+        answer: null,
+        rater: 'ana',
+        target: 'overall',
+        score: 3,
+        scale: { min: 1, max: 5 },
+      };
+      let seen: unknown;
+      const refused = store().ratings.save({
+        workspaceId: workspace.id,
+        source: 'form',
+        createdBy: 'usr_1',
+        ratings: [rating, { ...rating, interviewId: 'intv_missing' }],
+        check: (state) => {
+          seen = [...state.interviews.keys()];
+          throw new Error('refused');
         },
       });
-      const first = await store().humanRatings.add({
-        scorecardId: sc.id,
-        competencyId: 'communication',
-        rater: 'usr_1',
-        score: 4,
-        note: 'Clear, concrete example.',
-      });
-      const second = await store().humanRatings.add({
-        scorecardId: sc.id,
-        competencyId: 'ownership',
-        rater: 'usr_2',
-        score: 2.5,
-      });
-      expect(second.note).toBeNull();
-      expect(await store().humanRatings.get(first.id)).toEqual(first);
-      expect(await store().humanRatings.listByScorecard(sc.id)).toEqual([first, second]);
+      await expect(refused).rejects.toThrow('refused');
+      expect(seen).toEqual([interview.id]);
+      expect(await store().ratings.listByInterview(interview.id)).toEqual([]);
     });
 
     it('pipeline events: appended, listed by application in time order, filtered by time per workspace', async () => {

@@ -192,14 +192,32 @@ export interface ScorecardSummaryTable {
   created_at: Immutable<IsoTime>;
 }
 
-export interface HumanRatingTable {
+/**
+ * A person's rating of an interview (`answer` null) or of one answer (migration 0008): unique per
+ * (interview_id, answer, rater, target) with a null answer counted as one value.
+ */
+export interface RatingTable {
   id: Immutable<string>;
-  scorecard_id: Immutable<string>;
-  competency_id: string;
-  rater: string;
+  workspace_id: Immutable<string>;
+  interview_id: Immutable<string>;
+  /** The answer's number, from 1; null for the whole interview. */
+  answer: Immutable<number | null>;
+  /** Who rated: a user id, or the name a ratings file gives. */
+  rater: Immutable<string>;
+  /** `overall`, a named target such as `excited`, or a competency id. */
+  target: Immutable<string>;
+  /** As given, on the declared scale. */
   score: number;
+  scale_min: number;
+  scale_max: number;
+  /** (score − min) / (max − min), 0–1. */
+  normalised: number;
   note: string | null;
+  source: 'csv' | 'form';
+  /** Who stored it: a user id, or `cli`. */
+  created_by: string;
   created_at: Immutable<IsoTime>;
+  updated_at: IsoTime;
 }
 
 export interface PipelineEventTable {
@@ -294,7 +312,7 @@ export interface Database {
   signal_value: SignalValueTable;
   scorecard: ScorecardTable;
   scorecard_summary: ScorecardSummaryTable;
-  human_rating: HumanRatingTable;
+  rating: RatingTable;
   pipeline_event: PipelineEventTable;
   task: TaskTable;
   media: MediaTable;

@@ -83,7 +83,6 @@ export function describeStore(name: string, open: () => Promise<Store>): void {
         [() => s.interviews.delete('intv_missing'), 'interview', 'intv_missing'],
         [() => s.analyses.get('intv_missing'), 'interview', 'intv_missing'],
         [() => s.scorecards.get('sc_missing'), 'scorecard', 'sc_missing'],
-        [() => s.humanRatings.get('hr_missing'), 'human rating', 'hr_missing'],
         [() => s.pipelineEvents.get('evt_missing'), 'pipeline event', 'evt_missing'],
         [() => s.frameworks.latest('fw-missing'), 'framework', 'fw-missing'],
       ];

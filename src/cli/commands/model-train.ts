@@ -6,8 +6,7 @@ import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { CandorError } from '../../core/index.js';
 import { parseFeaturesCsv, requireFeatureColumns } from '../../features/index.js';
-// INTERIM ratings reader (see src/model/csv-input.ts): switch to src/ratings/ratings-csv.ts once it is on main.
-import { parseRatingsCsv } from '../../model/csv-input.js';
+import { parseRatingsCsv } from '../../ratings/ratings-csv.js';
 import { directionsFromFramework } from '../../model/directions.js';
 import { ratingsForTarget } from '../../model/interview-ratings.js';
 import { parseModel, type ModelFile } from '../../model/model-file.js';

@@ -97,6 +97,13 @@ const BODIES: Readonly<Record<string, (ids: Ids) => Body>> = {
     payload: { content: 'Interviewer: Hello?\nCandidate: Hi, I led a team of five.', fileName: 'x.txt' },
   }),
   'POST /api/v1/interviews/:id/analyze': () => null,
+  'POST /api/v1/interviews/:id/ratings': () => ({
+    payload: { scale: { min: 1, max: 5 }, ratings: [{ target: 'overall', score: 1 }] },
+  }),
+  'POST /api/v1/ratings/import': (ids) => ({
+    payload: `interview,rater,target,score,scale\n${ids.interview},intruder,overall,1,1-5\n${ids.practice},intruder,overall,1,1-5\n`,
+    headers: { 'content-type': 'text/csv' },
+  }),
 };
 
 /** Bodies that carry ids that the intruder's own records could never have. */
@@ -105,6 +112,7 @@ const BODY_NEEDS_VICTIM_IDS = new Set([
   'POST /api/v1/interviews',
   'POST /api/v1/practice',
   'POST /api/v1/cohorts/:id/members',
+  'POST /api/v1/ratings/import',
 ]);
 
 function unknownIds(ids: Ids): Ids {

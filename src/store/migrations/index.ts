@@ -6,6 +6,7 @@ import * as uploadPositions from './0004-upload-positions.js';
 import * as workspaceCatalogue from './0005-workspace-catalogue.js';
 import * as scorecardSummary from './0006-scorecard-summary.js';
 import * as loginThrottle from './0007-login-throttle.js';
+import * as ratings from './0008-ratings.js';
 
 /**
  * Every migration, imported in code rather than found by scanning a folder, so the compiled
@@ -19,4 +20,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0005-workspace-catalogue': workspaceCatalogue,
   '0006-scorecard-summary': scorecardSummary,
   '0007-login-throttle': loginThrottle,
+  '0008-ratings': ratings,
 };

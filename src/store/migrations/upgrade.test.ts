@@ -253,6 +253,95 @@ function describeUpgrades(name: string, target: () => StoreTarget): void {
         await db.destroy();
       }
     });
+
+    it('0008-ratings moves human ratings to their interviews (newest per key wins) and drops human_rating', async () => {
+      const built = createDialect(target());
+      const db = new Kysely<any>({ dialect: built.dialect });
+      const options = { schema: built.migrationSchema };
+      try {
+        await runMigrations(db, before('0008-ratings'), options);
+        await db.insertInto('workspace').values({ id: 'ws', slug: 'ws', name: 'W', created_at: T }).execute();
+        await db
+          .insertInto('interview')
+          .values({ id: 'iv', workspace_id: 'ws', kind: 'async', created_at: T })
+          .execute();
+        const scorecard = (id: string) => ({
+          id,
+          interview_id: 'iv',
+          framework_id: 'default',
+          framework_version: '1',
+          engine_version: '0',
+          overall_score: 50,
+          content_hash: id,
+          body: '{}',
+          created_at: T,
+        });
+        await db
+          .insertInto('scorecard')
+          .values([scorecard('sc1'), scorecard('sc2')])
+          .execute();
+        const old = (id: string, sc: string, competency: string, score: number, second: number) => ({
+          id,
+          scorecard_id: sc,
+          competency_id: competency,
+          rater: 'usr_1',
+          score,
+          note: id === 'hr3' ? 'kept' : null,
+          created_at: at(second),
+        });
+        await db
+          .insertInto('human_rating')
+          .values([
+            old('hr1', 'sc1', 'communication', 40, 1),
+            old('hr2', 'sc2', 'communication', 80, 2), // same interview, rater and target: newest wins
+            old('hr3', 'sc1', 'ownership', 25, 3),
+          ])
+          .execute();
+        await runMigrations(db, migrations, options);
+        const rows = await db
+          .selectFrom('rating')
+          .select([
+            'id',
+            'interview_id',
+            'answer',
+            'target',
+            'score',
+            'scale_min',
+            'scale_max',
+            'normalised',
+            'note',
+          ])
+          .orderBy('target')
+          .execute();
+        expect(rows).toEqual([
+          {
+            id: 'hr2',
+            interview_id: 'iv',
+            answer: null,
+            target: 'communication',
+            score: 80,
+            scale_min: 0,
+            scale_max: 100,
+            normalised: 0.8,
+            note: null,
+          },
+          {
+            id: 'hr3',
+            interview_id: 'iv',
+            answer: null,
+            target: 'ownership',
+            score: 25,
+            scale_min: 0,
+            scale_max: 100,
+            normalised: 0.25,
+            note: 'kept',
+          },
+        ]);
+        await expect(db.selectFrom('human_rating').selectAll().execute()).rejects.toThrow();
+      } finally {
+        await db.destroy();
+      }
+    });
   });
 }
 
