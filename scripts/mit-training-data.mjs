@@ -72,3 +72,36 @@ export async function mitTrainingData(work, data = MIT_DATA) {
   const parsed = parseRatingsCsv(readFileSync(ratingsFile, 'utf8'), ratingsFile);
   return { rows, parsed, prosody: prosodyByInterview(data) };
 }
+
+/**
+ * A-priori literature set, chosen before looking at these ratings: the lexical features Naim et al.
+ * (2018, IEEE TAC 9(2)) report among the most predictive of interview ratings — unique words, filler
+ * words, first-person singular and plural pronouns, positive and negative emotion words — plus
+ * hedges and disfluencies (fluency and assertiveness), and speaking rate where timing exists.
+ */
+export const LITERATURE_SIGNALS = [
+  'interviewUniqueWords',
+  'fillerWordsPer100',
+  'firstPersonSingularPer100',
+  'firstPersonPluralPer100',
+  'positiveWordsPer100',
+  'negativeWordsPer100',
+  'hedgesPer100',
+  'disfluenciesPer100',
+  'wordsPerMinute',
+];
+
+/**
+ * The rows with the data set's Praat measures added, and Candor's `wordsPerMinute` computed from
+ * the answers' recorded durations (words ÷ minutes of answer audio), which a transcript without
+ * timestamps cannot give.
+ */
+export function withSpeakingRate(rows, prosody) {
+  return rows.map((row) => {
+    const praat = prosody.get(row.interview) ?? {};
+    const seconds = praat['praat:totalDuration'];
+    const words = row.values.totalWords;
+    const wordsPerMinute = seconds > 0 && words !== null ? (words / seconds) * 60 : null;
+    return { ...row, values: { ...row.values, ...praat, wordsPerMinute } };
+  });
+}
