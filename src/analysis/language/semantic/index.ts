@@ -17,12 +17,16 @@ export {
   compareVectors,
   createSemanticModel,
   createSimilarity,
+  compareSentences,
   EMBEDDING_WEIGHT,
+  SIMILARITY_WEIGHTS,
+  similarityParts,
   semanticModelOf,
   termCosine,
   textTerms,
   type DocumentVectors,
   type SemanticModel,
+  type SimilarityParts,
   type TextVector,
 } from './similarity.js';
 export { contentTerm, createTermWeights, idfOfRank, sifOfRank, tfWeight, type TermWeights } from './tfidf.js';
