@@ -100,7 +100,7 @@ function fitOnTrain() {
           sif: k / steps,
           alignment: (steps - i - j - k) / steps,
         };
-        const scores = rows.map((p, n) =>
+        const scores = rows.map((p) =>
           p === null
             ? 0
             : Math.min(

@@ -1,6 +1,5 @@
 import { expect, it } from 'vitest';
 import { loadQuestionSet } from '../../../assessment/question-bank.js';
-import type { Question } from '../../../domain/index.js';
 import { need, requires } from '../../../test-helpers.js';
 import type { LanguageContext } from '../language-signal.js';
 import { goalMarkersPer100 } from '../signals/markers.js';
@@ -229,7 +228,7 @@ const ANSWERS: readonly StudentAnswer[] = [
   },
 ];
 
-const QUESTIONS = new Map(loadQuestionSet('default').questions.map((q) => [q.id, q as Question]));
+const QUESTIONS = new Map(loadQuestionSet('default').questions.map((q) => [q.id, q]));
 
 function doc(answer: StudentAnswer) {
   const question = QUESTIONS.get(answer.question);
