@@ -28,6 +28,9 @@ const { loadEmbeddings, createSimilarity, createSemanticModel, SIMILARITY_WEIGHT
   'analysis/language/semantic/index.js',
 );
 const { createSifModel } = await dist('analysis/language/semantic/sif-similarity.js');
+const { meaningDegree, MEANING_ZERO_AT, MEANING_FULL_AT } = await dist(
+  'analysis/language/semantic/key-point-coverage.js',
+);
 const embeddings = loadEmbeddings();
 
 /** `genre file year id score s1 s2` lines → pairs. */
@@ -224,6 +227,15 @@ const now = pearson(devScores['(c)'], gold) - pearson(devScores["(a')"], gold);
 const [low, high] = pairedDifference(devScores['(c)'], devScores["(a')"], gold);
 console.log(
   `dev r of (c) − (a'): ${now.toFixed(3)}, 95% paired bootstrap interval ${low.toFixed(3)} to ${high.toFixed(3)}`,
+);
+// Key-point coverage maps (c) to a 0–1 degree with a line fitted to train scores ÷ 5 (see
+// key-point-coverage.ts); its mean absolute error on dev, beside (c) itself and a constant.
+const mae = (values) => values.reduce((sum, v, i) => sum + Math.abs(v - gold[i] / 5), 0) / values.length;
+const trainMean = train.reduce((sum, p) => sum + p.score / 5, 0) / train.length;
+console.log(
+  `coverage line (0 at ${MEANING_ZERO_AT}, 1 at ${MEANING_FULL_AT}, fitted on train): dev mean absolute error ` +
+    `${mae(devScores['(c)'].map(meaningDegree)).toFixed(3)} of the 0–1 scale; (c) itself ${mae(devScores['(c)']).toFixed(3)}; ` +
+    `the train mean ${mae(gold.map(() => trainMean)).toFixed(3)}`,
 );
 const show = (w) => `embedding ${w.embedding}, TF-IDF ${w.lexical}, SIF ${w.sif}, alignment ${w.alignment}`;
 console.log(`committed weights: ${show(SIMILARITY_WEIGHTS)}`);
