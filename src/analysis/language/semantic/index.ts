@@ -17,18 +17,27 @@ export {
   compareVectors,
   createSemanticModel,
   createSimilarity,
+  compareSentences,
   EMBEDDING_WEIGHT,
+  SIMILARITY_WEIGHTS,
+  similarityParts,
   semanticModelOf,
   termCosine,
   textTerms,
   type DocumentVectors,
   type SemanticModel,
+  type SimilarityParts,
   type TextVector,
 } from './similarity.js';
 export { contentTerm, createTermWeights, idfOfRank, sifOfRank, tfWeight, type TermWeights } from './tfidf.js';
 export { coverPhrases, LEXICAL_SHARE, type PhraseCoverage, type PhraseMatch } from './phrase-coverage.js';
 export { measureRelevance, questionRelevance, type RelevanceResult } from './question-relevance.js';
 export { COVERAGE_THRESHOLD, roleAlignment, skillCoverage } from './role-alignment.js';
-export { keyPointCoverage, keyPointsCovered } from './key-point-coverage.js';
+export {
+  keyPointCoverage,
+  keyPointDegrees,
+  meaningDegree,
+  type KeyPointDegree,
+} from './key-point-coverage.js';
 export { analyzeStar, starStructure, type StarAnalysis } from './star-structure.js';
 export { STAR_PARTS, starScores, type StarPart, type StarScores } from './star-cues.js';

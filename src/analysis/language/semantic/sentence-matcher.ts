@@ -12,6 +12,11 @@ import { contentTerm } from './tfidf.js';
 export interface SentenceMatcher {
   /** Similarity, 0–1, of each sentence to `text`. */
   sentences(text: string): number[];
+  /**
+   * Sentence similarity (`compareSentences`, fitted on STS-B), 0–1, of each sentence to a
+   * sentence-length `text` such as a key point; `context.similarity` when that is a stub.
+   */
+  sentencesFitted(text: string): number[];
   /** Similarity, 0–1, of the whole answer to `text`. */
   whole(text: string): number;
   /** Similarity, 0–1, of the listed sentences taken together to `text`. */
@@ -65,6 +70,10 @@ function buildMatcher(doc: AnswerDocument, context: LanguageContext): SentenceMa
         const target = model.text(text);
         return vectors.sentences.map((v) => model.compare(v, target));
       },
+      sentencesFitted: (text) => {
+        const target = model.text(text);
+        return vectors.sentences.map((v) => model.compareSentences(v, target));
+      },
       whole: (text) => model.compare(vectors.whole, model.text(text)),
       some: (indices, text) => {
         const tokens = indices.flatMap((i) => {
@@ -79,6 +88,7 @@ function buildMatcher(doc: AnswerDocument, context: LanguageContext): SentenceMa
     sentenceStems,
     answerStems,
     sentences: (text) => doc.sentences.map((s) => context.similarity(s.text, text)),
+    sentencesFitted: (text) => doc.sentences.map((s) => context.similarity(s.text, text)),
     whole: (text) => context.similarity(doc.text, text),
     some: (indices, text) =>
       context.similarity(indices.map((i) => doc.sentences[i]?.text ?? '').join(' '), text),

@@ -1,7 +1,7 @@
 import { CandorError } from '../../../core/index.js';
 import type { Embeddings } from './embeddings.js';
 import { SIF_COMMON_COMPONENT } from './sif-component.js';
-import { unit } from './similarity.js';
+import { alignmentF1, dot, removeComponent, unit } from './vector-math.js';
 import { sifOfRank } from './tfidf.js';
 
 /**
@@ -92,10 +92,9 @@ export function createSifModel(
   };
   const compare = (a: SifSentence, b: SifSentence): number | null => {
     if (!a.embedding || !b.embedding) return null;
-    let dot = 0;
-    for (let d = 0; d < a.embedding.length; d++)
-      dot += (a.embedding[d] as number) * (b.embedding[d] as number);
-    const score = SIF_EMBEDDING_SHARE * dot + (1 - SIF_EMBEDDING_SHARE) * alignment(embeddings, a, b);
+    const score =
+      SIF_EMBEDDING_SHARE * dot(a.embedding, b.embedding) +
+      (1 - SIF_EMBEDDING_SHARE) * alignmentF1(embeddings, a, b);
     return Math.min(1, score);
   };
   return { sentence, compare, similarity: (a, b) => compare(sentence(a), sentence(b)) };
@@ -122,35 +121,4 @@ function weightedSum(
   const sum = new Float64Array(embeddings.dims);
   rows.forEach((row, i) => embeddings.addTo(sum, row, (weights[i] as number) * embeddings.normAt(row)));
   return sum;
-}
-
-function removeComponent(vector: Float64Array, component: readonly number[]): Float64Array {
-  if (component.length === 0) return vector;
-  let dot = 0;
-  for (let d = 0; d < vector.length; d++) dot += (vector[d] as number) * (component[d] as number);
-  for (let d = 0; d < vector.length; d++) vector[d] = (vector[d] as number) - dot * (component[d] as number);
-  return vector;
-}
-
-/** F1 of the two directions of the SIF-weighted best-match alignment, 0–1. */
-function alignment(embeddings: Embeddings, a: SifSentence, b: SifSentence): number {
-  const precision = alignedShare(embeddings, a, b);
-  const recall = alignedShare(embeddings, b, a);
-  return precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
-}
-
-function alignedShare(embeddings: Embeddings, from: SifSentence, to: SifSentence): number {
-  let credited = 0;
-  let total = 0;
-  from.rows.forEach((row, i) => {
-    let best = 0;
-    for (const other of to.rows) {
-      const c = row === other ? 1 : embeddings.cosineRows(row, other);
-      if (c > best) best = c;
-    }
-    const weight = from.weights[i] as number;
-    credited += weight * best;
-    total += weight;
-  });
-  return total === 0 ? 0 : credited / total;
 }

@@ -1,10 +1,16 @@
 import { its, nlp } from '../nlp.js';
 import type { AnswerDocument } from '../text-document.js';
 import type { Embeddings } from './embeddings.js';
-import { contentTerm, idfOfRank, sifOfRank, tfWeight, type TermToken } from './tfidf.js';
+import { SIF_COMMON_COMPONENT } from './sif-component.js';
+import { SIF_WORD_A } from './sif-similarity.js';
+import { contentTerm, idfOfRank, isFiller, sifOfRank, tfWeight, type TermToken } from './tfidf.js';
+import { alignmentF1, dot, removeComponent, unit, type WeightedRows } from './vector-math.js';
+
+export { unit } from './vector-math.js';
 
 /**
- * Similarity of two texts, 0–1:
+ * Similarity of two texts, 0–1, as `LanguageContext.similarity` (question relevance, role
+ * alignment):
  *   EMBEDDING_WEIGHT × max(0, cos(SIF-weighted mean GloVe vectors))
  *   + (1 − EMBEDDING_WEIGHT) × cos(TF-IDF vectors over lemmas).
  * The embedding part (Arora, Liang & Ma 2017, with the common direction removed from the word
@@ -18,6 +24,32 @@ import { contentTerm, idfOfRank, sifOfRank, tfWeight, type TermToken } from './t
  */
 export const EMBEDDING_WEIGHT = 0.6;
 
+/**
+ * Sentence similarity, 0–1 (`compareSentences`), for two texts of about a sentence each (an
+ * answer sentence and a key point): a weighted sum of four parts, clamped to 0–1,
+ *
+ *   embedding × max(0, cos(SIF-weighted mean GloVe vectors of the content lemmas))
+ *   + lexical × cos(TF-IDF vectors over lemmas)
+ *   + sif × cos(SIF sentence vectors of every word, common component removed; sif-similarity.ts)
+ *   + alignment × F1 of the SIF-weighted soft word alignment (vector-math.ts).
+ *
+ * The weights were fitted on the STS Benchmark TRAIN split only (5,749 pairs; a grid of step 0.05
+ * over weights ≥ 0 that sum to 1, maximising Pearson r): bench/similarity.mjs refits them in every
+ * run and prints the dev r (1,500 pairs, never used to choose) beside averaged GloVe and
+ * `compareVectors`: 0.785 against 0.775 and 0.638 (docs/content-signals.md). It is not the
+ * context similarity: between a whole answer and a short question the alignment's recall
+ * direction credits any long text, and question relevance on real meeting turns got worse.
+ */
+export const SIMILARITY_WEIGHTS = { embedding: 0.1, lexical: 0.3, sif: 0.2, alignment: 0.4 } as const;
+
+/** The four parts of a similarity, each about 0–1 (the SIF cosine can dip slightly below 0). */
+export interface SimilarityParts {
+  readonly embedding: number;
+  readonly lexical: number;
+  readonly sif: number;
+  readonly alignment: number;
+}
+
 /** A text reduced to what similarity needs: weighted lemmas and a unit embedding. */
 export interface TextVector {
   /** Lemma → TF-IDF weight. */
@@ -28,6 +60,12 @@ export interface TextVector {
   readonly embedding: Float64Array | null;
   /** Number of content tokens (stop words, punctuation and fillers excluded). */
   readonly contentWords: number;
+  /** Every word with a vector (stop words too, fillers not), each once, SIF weight × capped tf. */
+  readonly words: WeightedRows;
+  /** Unit SIF sentence vector of `words` with the common component removed, or null. */
+  readonly sifEmbedding: Float64Array | null;
+  /** The word vectors the rows refer to. */
+  readonly space: Embeddings;
 }
 
 /** Similarity of texts and token ranges over one set of word vectors. */
@@ -39,8 +77,12 @@ export interface SemanticModel {
   readonly tokens: (tokens: readonly TermToken[], first?: number, last?: number) => TextVector;
   /** Whole-answer and per-sentence vectors of a document; cached per document. */
   readonly document: (doc: AnswerDocument) => DocumentVectors;
-  /** 0–1 similarity of two vectors. */
+  /** 0–1 similarity of two vectors (EMBEDDING_WEIGHT); the context similarity. */
   readonly compare: (a: TextVector, b: TextVector) => number;
+  /** 0–1 sentence similarity of two sentence-length vectors (SIMILARITY_WEIGHTS). */
+  readonly compareSentences: (a: TextVector, b: TextVector) => number;
+  /** The parts `compare` weighs, for benchmarks and calibration. */
+  readonly parts: (a: TextVector, b: TextVector) => SimilarityParts | null;
   /** 0–1 similarity of two texts. */
   readonly similarity: (a: string, b: string) => number;
 }
@@ -80,7 +122,11 @@ export function createSemanticModel(embeddings: Embeddings): SemanticModel {
   const textCache = new Map<string, TextVector>();
   const docCache = new WeakMap<AnswerDocument, DocumentVectors>();
 
-  const build = (terms: readonly string[], surfaces: readonly string[]): TextVector => {
+  const build = (
+    terms: readonly string[],
+    surfaces: readonly string[],
+    allWords: readonly string[],
+  ): TextVector => {
     const counts = new Map<string, { n: number; surface: string }>();
     terms.forEach((term, i) => {
       const entry = counts.get(term);
@@ -113,25 +159,52 @@ export function createSemanticModel(embeddings: Embeddings): SemanticModel {
         withVector++;
       }
     }
+    const words = sifRows(allWords);
+    const sum = new Float64Array(dims);
+    words.rows.forEach((row, i) =>
+      embeddings.addTo(sum, row, (words.weights[i] as number) * embeddings.normAt(row)),
+    );
     return {
       terms: weights,
       termNorm: Math.sqrt(squares),
       embedding: withVector > 0 ? unit(embedding) : null,
       contentWords: terms.length,
+      words,
+      sifEmbedding: words.rows.length > 0 ? unit(removeComponent(sum, SIF_COMMON_COMPONENT)) : null,
+      space: embeddings,
     };
+  };
+
+  /** Distinct rows of the words that have a vector, weighted SIF(a = SIF_WORD_A) × capped tf. */
+  const sifRows = (allWords: readonly string[]): WeightedRows => {
+    const counts = new Map<number, number>();
+    for (const word of allWords) {
+      const row = embeddings.indexOf(word);
+      if (row >= 0) counts.set(row, (counts.get(row) ?? 0) + 1);
+    }
+    const rows: number[] = [];
+    const weights: number[] = [];
+    for (const [row, n] of counts) {
+      rows.push(row);
+      weights.push(tfWeight(n) * sifOfRank(embeddings.rankAt(row), sourceSize, SIF_WORD_A));
+    }
+    return { rows, weights };
   };
 
   const tokens = (list: readonly TermToken[], first = 0, last = list.length - 1): TextVector => {
     const terms: string[] = [];
     const surfaces: string[] = [];
+    const allWords: string[] = [];
     for (let i = first; i <= last; i++) {
       const token = list[i];
-      const term = token ? contentTerm(token) : null;
-      if (term === null || !token) continue;
+      if (!token) continue;
+      if (token.isWord && WORD.test(token.lower) && !isFiller(token.lower)) allWords.push(token.lower);
+      const term = contentTerm(token);
+      if (term === null) continue;
       terms.push(term);
       surfaces.push(token.lower);
     }
-    return build(terms, surfaces);
+    return build(terms, surfaces, allWords);
   };
 
   const text = (value: string): TextVector => {
@@ -155,7 +228,16 @@ export function createSemanticModel(embeddings: Embeddings): SemanticModel {
   };
 
   const similarity = (a: string, b: string): number => compareVectors(text(a), text(b));
-  const model: SemanticModel = { embeddings, text, tokens, document, compare: compareVectors, similarity };
+  const model: SemanticModel = {
+    embeddings,
+    text,
+    tokens,
+    document,
+    compare: compareVectors,
+    compareSentences,
+    parts: similarityParts,
+    similarity,
+  };
   models.set(similarity, model);
   return model;
 }
@@ -168,10 +250,42 @@ export function compareVectors(a: TextVector, b: TextVector): number {
   if (a.termNorm === 0 || b.termNorm === 0) return 0;
   const lexical = termCosine(a, b);
   if (!a.embedding || !b.embedding) return lexical;
-  let dot = 0;
-  for (let d = 0; d < a.embedding.length; d++) dot += (a.embedding[d] as number) * (b.embedding[d] as number);
-  const value = EMBEDDING_WEIGHT * Math.max(0, dot) + (1 - EMBEDDING_WEIGHT) * lexical;
+  const value =
+    EMBEDDING_WEIGHT * Math.max(0, dot(a.embedding, b.embedding)) + (1 - EMBEDDING_WEIGHT) * lexical;
   return Math.min(1, Math.max(0, value));
+}
+
+/**
+ * 0–1 sentence similarity of two text vectors (see SIMILARITY_WEIGHTS); 0 when either has no
+ * content word, the TF-IDF cosine alone when either has no word with a vector.
+ * @example compareSentences(model.text('I fixed the bug.'), model.text('I resolved the defect.'))
+ */
+export function compareSentences(a: TextVector, b: TextVector): number {
+  if (a.termNorm === 0 || b.termNorm === 0) return 0;
+  const parts = similarityParts(a, b);
+  if (parts === null) return termCosine(a, b);
+  const w = SIMILARITY_WEIGHTS;
+  const value =
+    w.embedding * parts.embedding +
+    w.lexical * parts.lexical +
+    w.sif * parts.sif +
+    w.alignment * parts.alignment;
+  return Math.min(1, Math.max(0, value));
+}
+
+/**
+ * The four parts of the similarity of two text vectors, or null when either has no word with a
+ * vector (then only the TF-IDF cosine can be computed).
+ * @example similarityParts(model.text('I fixed the bug'), model.text('I resolved the defect'))?.alignment
+ */
+export function similarityParts(a: TextVector, b: TextVector): SimilarityParts | null {
+  if (!a.embedding || !b.embedding || !a.sifEmbedding || !b.sifEmbedding) return null;
+  return {
+    embedding: Math.max(0, dot(a.embedding, b.embedding)),
+    lexical: termCosine(a, b),
+    sif: dot(a.sifEmbedding, b.sifEmbedding),
+    alignment: alignmentF1(a.space, a.words, b.words),
+  };
 }
 
 /**
@@ -186,18 +300,8 @@ export function termCosine(a: TextVector, b: TextVector): number {
   return Math.min(1, dot / (a.termNorm * b.termNorm));
 }
 
-/**
- * Scales `vector` in place to length 1; null for the zero vector.
- * @example unit(Float64Array.of(3, 4)) // Float64Array [0.6, 0.8]
- */
-export function unit(vector: Float64Array): Float64Array | null {
-  let squares = 0;
-  for (const v of vector) squares += v * v;
-  if (squares === 0) return null;
-  const norm = Math.sqrt(squares);
-  for (let d = 0; d < vector.length; d++) vector[d] = (vector[d] as number) / norm;
-  return vector;
-}
+/** The word pattern the vector file was built with (lower-case, inner hyphens and apostrophes). */
+const WORD = /^[a-z]+(?:['-][a-z]+)*$/;
 
 const termCache = new Map<string, readonly string[]>();
 

@@ -53,6 +53,14 @@ export function contentTerm(token: TermToken): string | null {
 }
 
 /**
+ * True for fillers and back-channels ("um", "uh-huh", "yeah"), which similarity ignores.
+ * @example isFiller('um') // true
+ */
+export function isFiller(word: string): boolean {
+  return DISFLUENCIES.has(word);
+}
+
+/**
  * Capped sublinear term frequency: 1 + ln(tf), at most TF_CAP.
  * @example tfWeight(1) // 1
  */

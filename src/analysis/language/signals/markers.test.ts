@@ -45,13 +45,42 @@ describe('goal markers', () => {
         goalMarkersPer100,
         'Also, Brent would be in the best position to ensure that the logistics team meets requirements so that we can achieve our target headcount reduction in gas operations of 52 by year end 2000.',
       ),
-    ).toEqual(['achieve', 'target']);
+    ).toEqual(['so that', 'achieve', 'target']);
     expect(
       labels(
         goalMarkersPer100,
         'Our goal was to hit the deadline, and we reduced churn by 12% which resulted in a record quarter.',
       ),
-    ).toEqual(['goal', 'deadline', 'reduce … by', 'result in']);
+    ).toEqual(['goal', 'deadline', 'reduce … by', '# %', 'result in']);
+  });
+
+  it('finds the ways people state a result in speech', () => {
+    const cases: [string, string[]][] = [
+      ['The result was that support tickets were 40 percent lower.', ['the result be', '# percent']],
+      ['As a result, which meant we could close the queue.', ['as a result', 'which meant']],
+      ['Response time went down by forty percent.', ['go down', '# percent']],
+      ['We cut the wait from two days to four hours.', ['cut', 'from # … to #']],
+      [
+        'I reduced the backlog, doubled sign-ups and saved two hours a week.',
+        ['reduce', 'double', 'save', '# hour'],
+      ],
+      ['We shipped it in March and launched the app to 3,000 users.', ['ship', 'launch']],
+      ['My goal was to answer within 24 hours, so that nobody waited.', ['goal', '# hour', 'so that']],
+      ['I wanted to make it three times faster, about 3x.', ['i wanted to', '# times', '# x.']],
+      ['The aim was to grow revenue from 10 to 12 million.', ['aim', 'grow', 'from # to #']],
+    ];
+    for (const [text, expected] of cases) expect(labels(goalMarkersPer100, text), text).toEqual(expected);
+  });
+
+  it('ignores look-alikes whose token context says they are not a goal or result', () => {
+    for (const text of [
+      'The search results were slow, so I scrolled past the results.',
+      'I saved the file and went down the hall to the kitchen.',
+      'I grew up in Leeds and I called him three times.',
+      'I worked there for two days, two weeks ago.',
+      "So that's why I liked the launch party and the cut on my hand.",
+    ])
+      expect(labels(goalMarkersPer100, text), text).toEqual([]);
   });
 });
 

@@ -1,6 +1,6 @@
 import { CandorError } from '../../../core/index.js';
 import { nlp } from '../nlp.js';
-import type { AnswerDocument } from '../text-document.js';
+import type { AnswerDocument, Token } from '../text-document.js';
 import { norm } from './token-context.js';
 
 /**
@@ -12,6 +12,8 @@ import { norm } from './token-context.js';
  * - `~word` matches any inflection by lemma: `"~listen"` matches listen, listens, listened.
  * - `...` is a gap of up to `maxGap` tokens inside the same sentence, shortest first:
  *   `"if ... then"`, `"~reduce ... by"`.
+ * - `#` matches one number, in digits or words (wink-nlp's NUM tag): `"# percent"`, `"from # to #"`;
+ *   a phrase may start with it.
  *
  * Phrases are indexed by their first token, so a document is matched in one pass over its tokens;
  * at each position the longest matching phrase wins and matching resumes after it, so a span is
@@ -32,6 +34,7 @@ export interface PhraseMatch {
 type Element =
   | { readonly kind: 'word'; readonly value: string }
   | { readonly kind: 'lemma'; readonly value: string }
+  | { readonly kind: 'number' }
   | { readonly kind: 'gap' };
 
 interface CompiledPhrase {
@@ -45,6 +48,12 @@ export interface PhraseMatcherOptions {
 }
 
 const GAP = '...';
+const NUMBER = '#';
+
+/** A number said in digits or words ("40", "2.5", "forty", "three"). */
+export function isNumber(token: Token): boolean {
+  return token.pos === 'NUM' || token.type === 'number';
+}
 
 /**
  * Compiles a lexicon once; `match` then runs in time linear in the document length.
@@ -69,10 +78,11 @@ export class PhraseMatcher {
           index,
         });
       }
-      const index_ = head.kind === 'word' ? this.byWord : this.byLemma;
-      const list = index_.get(head.value) ?? [];
+      const index_ = head.kind === 'lemma' ? this.byLemma : this.byWord;
+      const key = head.kind === 'number' ? NUMBER : head.value;
+      const list = index_.get(key) ?? [];
       list.push(compiled);
-      index_.set(head.value, list);
+      index_.set(key, list);
     });
   }
 
@@ -94,6 +104,7 @@ export class PhraseMatcher {
         this.byWord.get(lower),
         this.byLemma.get(lemma),
         lemma === lower ? undefined : this.byLemma.get(lower),
+        isNumber(t) && lower !== NUMBER ? this.byWord.get(NUMBER) : undefined,
       ];
       for (const list of candidates) {
         if (list === undefined) continue;
@@ -146,9 +157,11 @@ export class PhraseMatcher {
     if (t === undefined || t.sentence !== sentence) return -1;
     const lower = norm(t);
     const hit =
-      element.kind === 'word'
-        ? lower === element.value
-        : lower === element.value || t.lemma.toLowerCase() === element.value;
+      element.kind === 'number'
+        ? isNumber(t)
+        : element.kind === 'word'
+          ? lower === element.value
+          : lower === element.value || t.lemma.toLowerCase() === element.value;
     return hit ? this.matchAt(doc, elements, e + 1, i + 1, sentence) : -1;
   }
 }
@@ -168,6 +181,9 @@ function compile(phrase: string, index: number): CompiledPhrase {
     if (part === GAP || part === '…') {
       flush();
       elements.push({ kind: 'gap' });
+    } else if (part === NUMBER) {
+      flush();
+      elements.push({ kind: 'number' });
     } else if (part.startsWith('~') && part.length > 1) {
       flush();
       elements.push({ kind: 'lemma', value: part.slice(1) });

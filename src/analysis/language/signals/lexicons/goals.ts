@@ -2,7 +2,14 @@
  * Goal and result markers. Sources: achievement orientation in Spencer & Spencer (1993)
  * Competence at Work (sets goals, measures outcomes against a standard); the "Result" step of the
  * STAR method used in behavioural-interview rubrics (quantified outcome, deadline met).
- * Notation: see `../phrase-matcher.ts` (`~` = any inflection, `...` = a short gap).
+ * Notation: see `../phrase-matcher.ts` (`~` = any inflection, `...` = a short gap, `#` = a number).
+ *
+ * The second half lists the ways people state a goal or a result in speech ("the result was",
+ * "which meant", "went down by 40 percent", "we cut it from two days to four hours", "I wanted
+ * to"). Words that are often something else ("save the file", "went down the corridor", "grew up",
+ * "three times" = on three occasions) are kept only in the token context that makes them a result:
+ * see `acceptGoalMarker` in `../markers.ts`. The noun "result(s)" on its own is not listed
+ * ("search results"): only in "the result was", "as a result", "end result", "result in".
  */
 export const GOAL_PHRASES: readonly string[] = [
   'goal',
@@ -45,4 +52,51 @@ export const GOAL_PHRASES: readonly string[] = [
   'on track',
   'ahead of schedule',
   'on time',
+  // stating a result
+  'the ~result ~be',
+  'the ~outcome ~be',
+  'the end result',
+  'as a result',
+  'which meant',
+  'this meant',
+  'that meant',
+  'so that',
+  '~go down',
+  '~go up',
+  '~drop',
+  'down to #',
+  'from # to #',
+  'from # ... to #',
+  '~reduce',
+  '~increase',
+  '~grow',
+  '~save',
+  '~double',
+  '~triple',
+  '~halve',
+  '~cut',
+  '~lower',
+  '~boost',
+  '~improve',
+  '~decrease',
+  '~raise',
+  '~ship',
+  '~launch',
+  // measured amounts
+  '# percent',
+  '# per cent',
+  '# %',
+  '# percentage points',
+  '# x',
+  '# x.', // wink tokenises a sentence-final "3x." as "3" + "x."
+  '# times',
+  '# ~minute',
+  '# ~hour',
+  '# ~day',
+  '# ~week',
+  // stating a goal
+  'i wanted to',
+  'we wanted to',
+  'i was trying to',
+  'we were trying to',
 ];
