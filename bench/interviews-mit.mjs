@@ -8,7 +8,9 @@
 //       fillers, I-words, we-words, emotion words as words said, hedges), chosen before looking;
 //   (3) the untrained expert framework's score (frameworks/default.yaml);
 //   (4) word count alone;
-//   (5) the data set's own Praat prosody (means per interview) plus Candor's text signals, with
+//   (5) the literature set plus Candor's speaking rate, computed from the data set's answer
+//       durations (the shipped reference model: scripts/train-reference-model.mjs);
+//   (6) the data set's own Praat prosody (means per interview) plus Candor's text signals, with
 //       Candor's speaking rate computed from the data set's answer durations: what the voice adds.
 // Issue 11 goal: Overall r ≥ 0.6 from the transcripts alone. Needs the built dist/.
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -52,6 +54,7 @@ try {
     const text = train('trained on Candor text signals (transcripts)', rows);
     const literature = train('a-priori literature set (transcripts)', rows, LITERATURE_SIGNALS);
     const voice = train('Praat prosody + speaking rate + Candor text signals', withProsody);
+    const paced = train('literature set + speaking rate (reference model)', withProsody, LITERATURE_SIGNALS);
     const v = text.model.validation;
     const baseline = (name) => v.baselines.find((b) => b.name.startsWith(name));
     const lines = [
@@ -59,6 +62,7 @@ try {
       [literature.label, literature.model.validation.crossValidated, `${literature.model.features.length} features`],
       ['expert framework, untrained', baseline('expert')?.figures, baseline('expert')?.reason ?? ''],
       ['word count alone', baseline('word count')?.figures, baseline('word count')?.reason ?? ''],
+      [paced.label, paced.model.validation.crossValidated, `${paced.model.features.length} features`],
       [voice.label, voice.model.validation.crossValidated, `${voice.model.features.length} features`],
     ];
     console.log(`\n${target}: grouped-CV Pearson r [95% CI]  (goal for overall: r ≥ 0.6 from transcripts)`);

@@ -1686,6 +1686,166 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/interviews/{id}/rating-form': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The blind rating form: questions, the candidate's answers, targets and scales; no Candor score */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['RatingForm'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/interviews/{id}/ratings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Rate an interview or its answers as the signed-in user (added or updated, all or none) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            ratings: {
+              answer?: number | null;
+              note?: string | null;
+              score: number;
+              target: string;
+            }[];
+            scale: components['schemas']['RatingScaleInput'];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['RatingsSaved'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/interviews/{id}/transcript': {
     parameters: {
       query?: never;
@@ -2753,6 +2913,172 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/ratings/agreement': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Rater agreement per target: ICC(2,1), ICC(2,k), Krippendorff's alpha, or why not */
+    get: {
+      parameters: {
+        query?: {
+          job?: string;
+          target?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['RatingsAgreement'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/ratings/import': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Import human ratings from a CSV file, all rows or none
+     * @description The ratings CSV (docs/ratings.md) as a `text/csv` body (name it with `?file=`), or as the file
+     *     part `file` of multipart/form-data. Every row is stored or none: a malformed row, an interview
+     *     the caller may not read or that is not in the workspace, an unknown target or a scale that
+     *     differs from the one stored for its target answer 422 RATINGS_INVALID naming file, line and
+     *     column, and nothing changes. Importing the same file again changes nothing (`unchanged`).
+     */
+    post: {
+      parameters: {
+        query?: {
+          /** @description a name for the file in messages (a text/csv body has none) */
+          file?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['RatingsImport'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/scorecards/{id}': {
     parameters: {
       query?: never;
@@ -3582,6 +3908,168 @@ export interface components {
       /** @enum {string} */
       status: 'scored' | 'insufficient evidence' | 'analysing' | 'failed' | 'not interviewed';
       strengths: string[];
+    };
+    RatingForm: {
+      /** @description what was asked and said, and nothing Candor measured or concluded */
+      answers: {
+        /** @description the answer number ratings use, from 1 */
+        number: number;
+        question: string | null;
+        turns: {
+          speaker: string | null;
+          text: string;
+        }[];
+      }[];
+      /** @description the job's framework (built-in `default` outside hiring); null when it cannot be read */
+      framework: {
+        id: string;
+        name: string;
+      } | null;
+      /** @description the signed-in rater's own ratings of this interview, to edit */
+      given: {
+        answer: number | null;
+        note: string | null;
+        target: string;
+        value: number;
+      }[];
+      interview: {
+        id: string;
+        kind: string;
+        title: string | null;
+      };
+      scaleLabels: {
+        max: string;
+        min: string;
+      };
+      targets: {
+        description: string | null;
+        id: string;
+        /** @enum {string} */
+        kind: 'overall' | 'competency' | 'named';
+        name: string;
+        scale: components['schemas']['RatingScale'];
+      }[];
+    };
+    RatingFormInput: {
+      /** @description what was asked and said, and nothing Candor measured or concluded */
+      answers: {
+        /** @description the answer number ratings use, from 1 */
+        number: number;
+        question: string | null;
+        turns: {
+          speaker: string | null;
+          text: string;
+        }[];
+      }[];
+      /** @description the job's framework (built-in `default` outside hiring); null when it cannot be read */
+      framework: {
+        id: string;
+        name: string;
+      } | null;
+      /** @description the signed-in rater's own ratings of this interview, to edit */
+      given: {
+        answer: number | null;
+        note: string | null;
+        target: string;
+        value: number;
+      }[];
+      interview: {
+        id: string;
+        kind: string;
+        title: string | null;
+      };
+      scaleLabels: {
+        max: string;
+        min: string;
+      };
+      targets: {
+        description: string | null;
+        id: string;
+        /** @enum {string} */
+        kind: 'overall' | 'competency' | 'named';
+        name: string;
+        scale: components['schemas']['RatingScaleInput'];
+      }[];
+    };
+    RatingsAgreement: {
+      targets: {
+        /** @description Krippendorff's alpha, interval */
+        alpha: number | null;
+        /** @description ICC(2,k): the raters' mean, the ceiling a model can reach */
+        iccAverage: number | null;
+        iccItems: number;
+        iccRaters: number;
+        iccReason: string | null;
+        /** @description ICC(2,1) */
+        iccSingle: number | null;
+        /** @description interviews or answers rated by two or more raters */
+        items: number;
+        raters: number;
+        ratings: number;
+        reason: string | null;
+        scale: components['schemas']['RatingScale'] | null;
+        target: string;
+      }[];
+    };
+    RatingsAgreementInput: {
+      targets: {
+        /** @description Krippendorff's alpha, interval */
+        alpha: number | null;
+        /** @description ICC(2,k): the raters' mean, the ceiling a model can reach */
+        iccAverage: number | null;
+        iccItems: number;
+        iccRaters: number;
+        iccReason: string | null;
+        /** @description ICC(2,1) */
+        iccSingle: number | null;
+        /** @description interviews or answers rated by two or more raters */
+        items: number;
+        raters: number;
+        ratings: number;
+        reason: string | null;
+        scale: components['schemas']['RatingScaleInput'] | null;
+        target: string;
+      }[];
+    };
+    RatingScale: {
+      max: number;
+      min: number;
+    };
+    RatingScaleInput: {
+      max: number;
+      min: number;
+    };
+    RatingsImport: {
+      added: number;
+      file: string;
+      interviews: number;
+      raters: number;
+      /** @description rows in the file */
+      ratings: number;
+      targets: string[];
+      unchanged: number;
+      updated: number;
+    };
+    RatingsImportInput: {
+      added: number;
+      file: string;
+      interviews: number;
+      raters: number;
+      /** @description rows in the file */
+      ratings: number;
+      targets: string[];
+      unchanged: number;
+      updated: number;
+    };
+    RatingsSaved: {
+      added: number;
+      unchanged: number;
+      updated: number;
+    };
+    RatingsSavedInput: {
+      added: number;
+      unchanged: number;
+      updated: number;
     };
     ScorecardBody: {
       competencies: {
