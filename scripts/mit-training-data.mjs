@@ -17,7 +17,8 @@ const dist = (p) => import(path.join(root, 'dist', p));
 /** `P12Q3` → `p12`, `PP12Q3` → `pp12`. */
 function interviewOfAnswer(id) {
   const m = /^(p+)(\d+)q\d+$/i.exec(id.trim());
-  if (!m) throw new Error(`prosodic_features.csv: unexpected row id "${id}" (expected P<N>Q<M> or PP<N>Q<M>)`);
+  if (!m)
+    throw new Error(`prosodic_features.csv: unexpected row id "${id}" (expected P<N>Q<M> or PP<N>Q<M>)`);
   return `${m[1].toLowerCase()}${m[2]}`;
 }
 
@@ -31,7 +32,11 @@ export function prosodyByInterview(data = MIT_DATA) {
   const sums = new Map();
   for (const cells of rows) {
     const interview = interviewOfAnswer(cells[0]);
-    const entry = sums.get(interview) ?? { n: 0, totals: new Array(names.length).fill(0), counts: new Array(names.length).fill(0) };
+    const entry = sums.get(interview) ?? {
+      n: 0,
+      totals: new Array(names.length).fill(0),
+      counts: new Array(names.length).fill(0),
+    };
     entry.n += 1;
     names.forEach((_, i) => {
       const v = Number(cells[i + 1]);
@@ -61,7 +66,15 @@ export async function mitTrainingData(work, data = MIT_DATA) {
   const featuresFile = path.join(work, 'features.csv');
   const run = spawnSync(
     process.execPath,
-    [path.join(root, 'bin', 'candor.js'), 'features', work, '--person-from', '^p+(\\d+)', '--out', featuresFile],
+    [
+      path.join(root, 'bin', 'candor.js'),
+      'features',
+      work,
+      '--person-from',
+      '^p+(\\d+)',
+      '--out',
+      featuresFile,
+    ],
     { encoding: 'utf8' },
   );
   if (run.status !== 0) throw new Error(`candor features failed (exit ${run.status}): ${run.stderr}`);

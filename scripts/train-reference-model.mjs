@@ -51,7 +51,7 @@ try {
         'Not validated for other populations, roles or languages: train on your own raters.',
       source:
         'MIT Interview Dataset (Naim et al., FG 2015 / IEEE TAC 2018) via ../shared/data/interviews-mit; ' +
-        'speaking rate from the data set\'s answer durations (prosodic_features.csv)',
+        "speaking rate from the data set's answer durations (prosodic_features.csv)",
       createdAt: '2026-12-05T00:00:00.000Z',
     },
   });
