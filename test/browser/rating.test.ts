@@ -82,12 +82,12 @@ requires(...browserNeeds()).describe(
         const row = ranking.find((r) => r.candidateName === CANDIDATE);
         const interviewId = row?.interviewId ?? '';
         expect(interviewId).not.toBe('');
-        await importCsv(
-          page,
-          crowdCsv(ranking.flatMap((r) => (r.interviewId ? [r.interviewId] : []))),
-        );
+        await importCsv(page, crowdCsv(ranking.flatMap((r) => (r.interviewId ? [r.interviewId] : []))));
         const card = (await apiGet(page, `/scorecards/${row?.scorecardId ?? ''}`)) as ScorecardPage;
-        const candorNumbers = [card.scorecard.body.overall.score, ...card.scorecard.body.competencies.map((c) => c.score)]
+        const candorNumbers = [
+          card.scorecard.body.overall.score,
+          ...card.scorecard.body.competencies.map((c) => c.score),
+        ]
           .filter((s): s is number => s !== null)
           .map((s) => String(Math.round(s)));
         expect(candorNumbers.length).toBeGreaterThan(3);
@@ -105,7 +105,8 @@ requires(...browserNeeds()).describe(
         expect(requests).toEqual([`GET /api/v1/interviews/${interviewId}/rating-form`]);
         const blind = await form(page, interviewId);
         const said = await page.getByTestId('rate-answers').innerText();
-        for (const answer of blind.answers) for (const turn of answer.turns) expect(said).toContain(turn.text.trim());
+        for (const answer of blind.answers)
+          for (const turn of answer.turns) expect(said).toContain(turn.text.trim());
         const outside = (await page.locator('main').innerText()).replace(said, '');
         const shown = new Set(outside.match(/\d+/g) ?? []);
         const scaleEnds = new Set(['0', '1', '2', '3', '4', '5', '100']);
@@ -120,7 +121,9 @@ requires(...browserNeeds()).describe(
         // Nothing rated: the required overall rating is named, and nothing is stored.
         await page.getByRole('button', { name: 'Save my ratings' }).click();
         const problems = page.getByTestId('rate-problems');
-        await expect.poll(() => problems.innerText()).toMatch(/Rate Overall: choose 1 \(poor\) to 5 \(excellent\)/);
+        await expect
+          .poll(() => problems.innerText())
+          .toMatch(/Rate Overall: choose 1 \(poor\) to 5 \(excellent\)/);
         const overall = page.getByRole('radiogroup', { name: /^Overall/ });
         expect(await overall.getAttribute('aria-invalid')).toBe('true');
         await expectAccessible(page, 'rating form with a missing rating');
@@ -129,7 +132,9 @@ requires(...browserNeeds()).describe(
         const excited = page.getByLabel(/^excited/);
         await excited.fill('150');
         await page.getByRole('button', { name: 'Save my ratings' }).click();
-        await expect.poll(() => problems.innerText()).toMatch(/excited: 150 is outside the scale; give 0 \(poor\) to 100 \(excellent\)/);
+        await expect
+          .poll(() => problems.innerText())
+          .toMatch(/excited: 150 is outside the scale; give 0 \(poor\) to 100 \(excellent\)/);
         expect(await excited.getAttribute('aria-invalid')).toBe('true');
         expect((await form(page, interviewId)).given).toEqual([]);
 
@@ -144,7 +149,9 @@ requires(...browserNeeds()).describe(
         const comment = 'Clear examples with numbers; the second answer wandered.';
         await page.getByLabel('Comment (optional)').fill(comment);
         await page.getByRole('button', { name: 'Save my ratings' }).click();
-        await expect.poll(() => page.getByTestId('rate-saved').innerText()).toMatch(/saved under your name \(3 added\)/);
+        await expect
+          .poll(() => page.getByTestId('rate-saved').innerText())
+          .toMatch(/saved under your name \(3 added\)/);
         expect(await problems.count()).toBe(0);
         await checkPage(page, 'rating-form');
 
@@ -162,7 +169,12 @@ requires(...browserNeeds()).describe(
         // Coming back: what they gave is filled in, to update.
         await page.reload();
         await page.getByTestId('rated-before').waitFor();
-        expect(await page.getByRole('radiogroup', { name: /^Overall/ }).getByRole('radio', { name: '4' }).isChecked()).toBe(true);
+        expect(
+          await page
+            .getByRole('radiogroup', { name: /^Overall/ })
+            .getByRole('radio', { name: '4' })
+            .isChecked(),
+        ).toBe(true);
         expect(await page.getByLabel(/^excited/).inputValue()).toBe('70');
         expect(await page.getByLabel('Comment (optional)').inputValue()).toBe(comment);
         await page.getByRole('button', { name: 'Update my ratings' }).waitFor();
@@ -178,7 +190,7 @@ requires(...browserNeeds()).describe(
         // The job page reports the raters' agreement per target.
         await page.getByRole('link', { name: 'Back to the job' }).click();
         const agreement = page.getByTestId('agreement');
-        const overallRow = agreement.getByTestId('agreement-row').filter({ hasText: /^overall/ });
+        const overallRow = agreement.getByTestId('agreement-row').filter({ hasText: /^Overall/ });
         await overallRow.waitFor();
         const cells = await overallRow.locator('td').allInnerTexts();
         expect(cells[0]).toBe('3');

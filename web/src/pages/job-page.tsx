@@ -86,7 +86,12 @@ export function JobPage({ jobId }: { jobId: string }) {
                 <InterviewUpload rows={data.ranking} onChanged={ranking.reload} />
               </div>
             )}
-            {canRate && data.ranking.length > 0 && <AgreementPanel jobId={jobId} />}
+            {canRate && data.ranking.length > 0 && (
+              <AgreementPanel
+                jobId={jobId}
+                names={new Map(data.ranking.flatMap((row) => row.competencies.map((c) => [c.id, c.name])))}
+              />
+            )}
           </>
         )}
       </Async>

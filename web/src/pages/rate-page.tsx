@@ -19,12 +19,17 @@ export function RatePage({ interviewId, jobId }: { interviewId: string; jobId: s
         title={title ? `Rate blind — ${title}` : 'Rate blind'}
         eyebrow={
           <nav aria-label="Breadcrumb">
-            {jobId ? <Link to={`/jobs/${encodeURIComponent(jobId)}`}>Back to the job</Link> : <Link to="/">Home</Link>}
+            {jobId ? (
+              <Link to={`/jobs/${encodeURIComponent(jobId)}`}>Back to the job</Link>
+            ) : (
+              <Link to="/">Home</Link>
+            )}
           </nav>
         }
       >
         <p className="muted">
-          Candor’s scores are hidden on this page so your judgement is your own. Read the answers, then rate.
+          Candor’s scores are hidden on this page so your judgement is your own. Read the answers, then{' '}
+          <a href="#rate-form">rate</a>.
         </p>
       </PageHeader>
       <Async state={form} label="Loading the interview…">

@@ -9,7 +9,14 @@ const figure = (value: number | null) => (value === null ? '—' : value.toFixed
  * raters' mean can be trusted, the ceiling a model trained on their ratings can reach) and
  * Krippendorff's alpha, or in words why they cannot be computed yet.
  */
-export function AgreementPanel({ jobId }: { jobId: string }) {
+export function AgreementPanel({
+  jobId,
+  names,
+}: {
+  jobId: string;
+  /** Competency names by id, to show instead of ids. */
+  names: ReadonlyMap<string, string>;
+}) {
   const agreement = useApi(() => api.ratings.agreement({ job: jobId }), [jobId]);
   return (
     <section className="card" aria-labelledby="agreement-heading" data-testid="agreement">
@@ -24,8 +31,8 @@ export function AgreementPanel({ jobId }: { jobId: string }) {
         {(data) =>
           data.targets.length === 0 ? (
             <p className="muted">
-              Nobody has rated this job’s interviews yet. Use “Rate blind” in the ranking, or import a
-              ratings file.
+              Nobody has rated this job’s interviews yet. Use “Rate blind” in the ranking, or import a ratings
+              file.
             </p>
           ) : (
             <div className="table-wrap">
@@ -50,7 +57,7 @@ export function AgreementPanel({ jobId }: { jobId: string }) {
                 </thead>
                 <tbody>
                   {data.targets.map((t) => (
-                    <AgreementRow key={t.target} row={t} />
+                    <AgreementRow key={t.target} row={t} name={names.get(t.target)} />
                   ))}
                 </tbody>
               </table>
@@ -62,13 +69,16 @@ export function AgreementPanel({ jobId }: { jobId: string }) {
   );
 }
 
-function AgreementRow({ row }: { row: TargetAgreement }) {
+function AgreementRow({ row, name }: { row: TargetAgreement; name: string | undefined }) {
   const note = row.reason ?? row.iccReason;
-  const icc = row.iccAverage === null ? '' : ` on ${row.iccItems} items, each rated by the same ${row.iccRaters} raters`;
+  const icc =
+    row.iccAverage === null
+      ? ''
+      : ` on ${row.iccItems} items, each rated by the same ${row.iccRaters} raters`;
   return (
     <tr data-testid="agreement-row">
       <th scope="row">
-        {row.target}
+        {name ?? (row.target === 'overall' ? 'Overall' : row.target)}
         {row.scale && (
           <div className="cell-note">
             scale {row.scale.min}–{row.scale.max}

@@ -41,7 +41,8 @@ export function checkValues(
       continue;
     }
     const value = Number(text);
-    if (!Number.isFinite(value)) problems[target.id] = `${target.name}: “${text}” is not a number; give ${ends}.`;
+    if (!Number.isFinite(value))
+      problems[target.id] = `${target.name}: “${text}” is not a number; give ${ends}.`;
     else if (value < min || value > max)
       problems[target.id] = `${target.name}: ${text} is outside the scale; give ${ends}.`;
   }
@@ -53,7 +54,10 @@ export function checkValues(
  * per request), the comment on the overall rating.
  */
 function bodies(targets: readonly RatingTarget[], values: Values, comment: string): NewRatings[] {
-  const byScale = new Map<string, { scale: RatingTarget['scale']; ratings: NewRatings['ratings'][number][] }>();
+  const byScale = new Map<
+    string,
+    { scale: RatingTarget['scale']; ratings: NewRatings['ratings'][number][] }
+  >();
   for (const target of targets) {
     const text = (values[target.id] ?? '').trim();
     if (text === '') continue;
@@ -65,7 +69,11 @@ function bodies(targets: readonly RatingTarget[], values: Values, comment: strin
   }
   // The group holding the overall rating goes first: if a later group fails, overall is kept.
   return [...byScale.values()]
-    .sort((a, b) => Number(b.ratings.some((r) => r.target === REQUIRED_TARGET)) - Number(a.ratings.some((r) => r.target === REQUIRED_TARGET)))
+    .sort(
+      (a, b) =>
+        Number(b.ratings.some((r) => r.target === REQUIRED_TARGET)) -
+        Number(a.ratings.some((r) => r.target === REQUIRED_TARGET)),
+    )
     .map(({ scale, ratings }) => ({ scale, ratings }));
 }
 
@@ -129,11 +137,18 @@ export function BlindRatingForm({ form, onSaved }: { form: RatingForm; onSaved: 
 
   const listed = form.targets.filter((t) => problems[t.id]);
   return (
-    <form className="stack rate-form" noValidate onSubmit={(e) => void submit(e)} aria-busy={busy}>
+    <form
+      id="rate-form"
+      className="stack rate-form"
+      noValidate
+      onSubmit={(e) => void submit(e)}
+      aria-busy={busy}
+    >
+      <p className="hint">Overall is required. Leave any other blank if the interview does not show it.</p>
       {rated > 0 && (
         <p className="notice" data-testid="rated-before">
-          You rated this interview before: your {rated === 1 ? 'rating is' : `${rated} ratings are`} filled in.
-          Saving again updates {rated === 1 ? 'it' : 'them'}.
+          You rated this interview before: your {rated === 1 ? 'rating is' : `${rated} ratings are`} filled
+          in. Saving again updates {rated === 1 ? 'it' : 'them'}.
           {answerRatings > 0 &&
             ` Your ${answerRatings} rating${answerRatings === 1 ? '' : 's'} of single answers (from a file) stay as they are.`}
         </p>

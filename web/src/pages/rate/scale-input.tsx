@@ -49,7 +49,6 @@ export function ScaleInput({ target, labels, value, required, error, onChange }:
     <p className="hint" id={hintId}>
       {target.description ? `${target.description} ` : ''}
       {min} = {labels.min}, {max} = {labels.max}.
-      {required ? '' : ' Leave it blank if the interview does not show it.'}
     </p>
   );
   const message = error && (
