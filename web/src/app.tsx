@@ -9,10 +9,11 @@ import { JobsPage } from './pages/jobs-page';
 import { LoginPage } from './pages/login-page';
 import { NotFoundPage, WrongRolePage } from './pages/not-found-page';
 import { PracticePage } from './pages/practice-page';
+import { RatePage } from './pages/rate-page';
 import { ScorecardPage } from './pages/scorecard-page';
 import { StudentPage } from './pages/student-page';
 import { Link, matchPath, navigate, useLocation } from './router';
-import { homeFor, ROLE_LABEL, useSession } from './session';
+import { homeFor, RATERS, ROLE_LABEL, useSession } from './session';
 import { safeNext } from './safe-next';
 
 interface Route {
@@ -39,6 +40,11 @@ const ROUTES: readonly Route[] = [
     ),
   },
   { path: '/scorecards/:id', render: (p) => <ScorecardPage key={p.id} scorecardId={p.id ?? ''} /> },
+  {
+    path: '/interviews/:id/rate',
+    roles: RATERS,
+    render: (p, search) => <RatePage key={p.id} interviewId={p.id ?? ''} jobId={search.get('job')} />,
+  },
   { path: '/practice', roles: ['candidate'], render: () => <PracticePage /> },
   { path: '/cohorts', roles: ADVISING, render: () => <CohortsPage /> },
   { path: '/cohorts/:id', roles: ADVISING, render: (p) => <CohortPage key={p.id} cohortId={p.id ?? ''} /> },

@@ -7,6 +7,7 @@ import './styles/controls.css';
 import './styles/data.css';
 import './styles/hiring.css';
 import './styles/coaching.css';
+import './styles/rating.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

@@ -20,6 +20,8 @@ export function homeFor(role: Role): string {
 export const DECIDERS: readonly Role[] = ['admin', 'recruiter', 'hiring_manager'];
 /** People who manage jobs, candidates and uploads (hiring managers only read). */
 export const RECRUITERS: readonly Role[] = ['admin', 'recruiter'];
+/** People who may rate interviews blind and read rater agreement (the API refuses candidates). */
+export const RATERS: readonly Role[] = ['admin', 'recruiter', 'hiring_manager', 'advisor'];
 
 export const ROLE_LABEL: Record<Role, string> = {
   admin: 'Administrator',

@@ -27,7 +27,11 @@ import type {
   PracticeHistory,
   QuestionSet,
   QuestionSetSummary,
+  NewRatings,
   Ranking,
+  RatingForm,
+  RatingsAgreement,
+  RatingsSaved,
   ScorecardPage,
   Session,
   StudentDetail,
@@ -74,6 +78,9 @@ interface ResponseContract {
   cohort: Fits<Ok<'/api/v1/cohorts/{id}', 'get'>, CohortDetail>;
   cohortMembers: Fits<Ok<'/api/v1/cohorts/{id}/members', 'post'>, { studentCount: number }>;
   student: Fits<Ok<'/api/v1/cohorts/{id}/students/{userId}', 'get'>, StudentDetail>;
+  ratingForm: Fits<Ok<'/api/v1/interviews/{id}/rating-form', 'get'>, RatingForm>;
+  ratingsSave: Fits<Ok<'/api/v1/interviews/{id}/ratings', 'post'>, RatingsSaved>;
+  ratingsAgreement: Fits<Ok<'/api/v1/ratings/agreement', 'get'>, RatingsAgreement>;
 }
 
 interface RequestContract {
@@ -93,6 +100,7 @@ interface RequestContract {
   practiceStart: Fits<{ questionSetId: string; questionId: string }, Body<'/api/v1/practice', 'post'>>;
   cohortCreate: Fits<{ name: string }, Body<'/api/v1/cohorts', 'post'>>;
   cohortMembers: Fits<{ userIds: readonly string[] }, Body<'/api/v1/cohorts/{id}/members', 'post'>>;
+  ratingsSave: Fits<NewRatings, Body<'/api/v1/interviews/{id}/ratings', 'post'>>;
 }
 
 /** Type-checked only: each `true` compiles only while its line of the contract holds. */
@@ -128,6 +136,9 @@ export const responseContract: ResponseContract = {
   cohort: true,
   cohortMembers: true,
   student: true,
+  ratingForm: true,
+  ratingsSave: true,
+  ratingsAgreement: true,
 };
 
 export const requestContract: RequestContract = {
@@ -141,4 +152,5 @@ export const requestContract: RequestContract = {
   practiceStart: true,
   cohortCreate: true,
   cohortMembers: true,
+  ratingsSave: true,
 };

@@ -19,7 +19,11 @@ import type {
   PracticeHistory,
   QuestionSet,
   QuestionSetSummary,
+  NewRatings,
   Ranking,
+  RatingForm,
+  RatingsAgreement,
+  RatingsSaved,
   ScorecardPage,
   ScorecardView,
   InterviewTranscript,
@@ -105,6 +109,15 @@ export const api = {
         onProgress,
       ),
     analyze: (id: string) => request<Task>('POST', `/interviews/${enc(id)}/analyze`),
+  },
+  ratings: {
+    /** The blind form: no Candor score, credit, signal or strength, and the caller's own ratings. */
+    form: (interviewId: string) => request<RatingForm>('GET', `/interviews/${enc(interviewId)}/rating-form`),
+    /** Adds or updates the signed-in user's ratings of one interview, all or none. */
+    save: (interviewId: string, body: NewRatings) =>
+      request<RatingsSaved>('POST', `/interviews/${enc(interviewId)}/ratings`, { body }),
+    agreement: (query: { job?: string; target?: string } = {}) =>
+      request<RatingsAgreement>('GET', '/ratings/agreement', { query }),
   },
   tasks: {
     get: (id: string) => request<Task>('GET', `/tasks/${enc(id)}`),

@@ -75,3 +75,15 @@ export type CohortDetail = ReadonlyDeep<Ok<'/api/v1/cohorts/{id}', 'get'>>;
 export type CohortCompetency = CohortDetail['competencies'][number];
 export type CohortStudent = CohortDetail['students'][number];
 export type StudentDetail = ReadonlyDeep<Ok<'/api/v1/cohorts/{id}/students/{userId}', 'get'>>;
+
+// ── Human ratings ───────────────────────────────────────────────────────────────────────────
+
+/** The blind rating form: what was asked and said, targets and scales; no Candor score. */
+export type RatingForm = ReadonlyDeep<Ok<'/api/v1/interviews/{id}/rating-form', 'get'>>;
+export type RatingTarget = RatingForm['targets'][number];
+export type RatingScale = RatingTarget['scale'];
+export type GivenRating = RatingForm['given'][number];
+export type NewRatings = ReadonlyDeep<Body<'/api/v1/interviews/{id}/ratings', 'post'>>;
+export type RatingsSaved = ReadonlyDeep<Ok<'/api/v1/interviews/{id}/ratings', 'post'>>;
+export type RatingsAgreement = ReadonlyDeep<Ok<'/api/v1/ratings/agreement', 'get'>>;
+export type TargetAgreement = RatingsAgreement['targets'][number];

@@ -3,9 +3,10 @@ import { api } from '../api';
 import { Async, EmptyState } from '../components/status';
 import { PageHeader } from '../page';
 import { Link } from '../router';
-import { RECRUITERS, useUser } from '../session';
+import { RATERS, RECRUITERS, useUser } from '../session';
 import { useApi } from '../use-api';
 import { AddCandidateForm } from './job/add-candidate-form';
+import { AgreementPanel } from './job/agreement-panel';
 import { InterviewUpload } from './job/interview-upload';
 import { RankingTable } from './job/ranking-table';
 
@@ -14,6 +15,7 @@ export function JobPage({ jobId }: { jobId: string }) {
   const user = useUser();
   const ranking = useApi(() => api.jobs.ranking(jobId), [jobId]);
   const canEdit = RECRUITERS.includes(user.role);
+  const canRate = RATERS.includes(user.role);
   const analysing = ranking.data?.ranking.some((row) => row.status === 'analysing') ?? false;
 
   // While an analysis runs that this page did not start, look again every few seconds.
@@ -69,7 +71,7 @@ export function JobPage({ jobId }: { jobId: string }) {
                     : 'A recruiter adds candidates and their interviews; they appear here ranked by fit.'}
                 </EmptyState>
               ) : (
-                <RankingTable jobId={jobId} rows={data.ranking} />
+                <RankingTable jobId={jobId} rows={data.ranking} canRate={canRate} />
               )}
               {data.total > data.ranking.length && (
                 <p className="muted small">
@@ -83,6 +85,12 @@ export function JobPage({ jobId }: { jobId: string }) {
                 <AddCandidateForm jobId={jobId} existing={data.ranking} onAdded={ranking.reload} />
                 <InterviewUpload rows={data.ranking} onChanged={ranking.reload} />
               </div>
+            )}
+            {canRate && data.ranking.length > 0 && (
+              <AgreementPanel
+                jobId={jobId}
+                names={new Map(data.ranking.flatMap((row) => row.competencies.map((c) => [c.id, c.name])))}
+              />
             )}
           </>
         )}

@@ -14,8 +14,19 @@ const STATUS_WORDS: Record<RankStatus, string> = {
 
 const MAX_COMPARE = 4;
 
-/** The ranked candidates of a job with their fit, status, strengths and gaps; pick 2–4 to compare. */
-export function RankingTable({ jobId, rows }: { jobId: string; rows: readonly RankRow[] }) {
+/**
+ * The ranked candidates of a job with their fit, status, strengths and gaps; pick 2–4 to compare.
+ * With `canRate`, each interviewed candidate has a link to rate their interview blind.
+ */
+export function RankingTable({
+  jobId,
+  rows,
+  canRate = false,
+}: {
+  jobId: string;
+  rows: readonly RankRow[];
+  canRate?: boolean;
+}) {
   const [picked, setPicked] = useState<readonly string[]>([]);
   const toggle = (id: string, on: boolean) =>
     setPicked((current) => (on ? [...current, id] : current.filter((x) => x !== id)));
@@ -38,6 +49,7 @@ export function RankingTable({ jobId, rows }: { jobId: string; rows: readonly Ra
               <th scope="col">Status</th>
               <th scope="col">Strengths</th>
               <th scope="col">Gaps</th>
+              {canRate && <th scope="col">Your rating</th>}
             </tr>
           </thead>
           <tbody>
@@ -78,6 +90,21 @@ export function RankingTable({ jobId, rows }: { jobId: string; rows: readonly Ra
                   <td>
                     <TagList items={row.gaps} empty="—" />
                   </td>
+                  {canRate && (
+                    <td>
+                      {row.interviewId ? (
+                        <Link
+                          to={`/interviews/${encodeURIComponent(row.interviewId)}/rate?job=${encodeURIComponent(jobId)}`}
+                          aria-label={`Rate blind: ${row.candidateName}`}
+                          className="nowrap"
+                        >
+                          Rate blind
+                        </Link>
+                      ) : (
+                        <span className="muted">—</span>
+                      )}
+                    </td>
+                  )}
                 </tr>
               );
             })}
