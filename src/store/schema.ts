@@ -224,6 +224,9 @@ export interface RatingTable {
  * A trained scoring model of a workspace (migration 0009): one row per (workspace_id, id,
  * version); at most one active row per (workspace_id, target).
  */
+/** Where a stored model came from. */
+export type ModelSource = 'import' | 'built-in';
+
 export interface ScoringModelTable {
   workspace_id: Immutable<string>;
   id: Immutable<string>;
@@ -234,7 +237,7 @@ export interface ScoringModelTable {
   /** The model file (src/model/model-file.ts) as JSON text; never changes for an id + version. */
   definition: Immutable<JsonText>;
   /** `import`: a file a person gave; `built-in`: a model shipped in the package's models/ folder. */
-  source: Immutable<'import' | 'built-in'>;
+  source: Immutable<ModelSource>;
   /** 1 for the workspace's active model of its target, else 0. */
   active: number;
   /** Who stored it: a user id, or `cli`. */

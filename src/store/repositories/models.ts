@@ -1,9 +1,9 @@
 import type { Kysely, Selectable } from 'kysely';
 import { CandorError } from '../../core/index.js';
-import type { Database, ScoringModelTable } from '../schema.js';
+import type { Database, ModelSource, ScoringModelTable } from '../schema.js';
 import { fromJson, guardWrite, notFound, timestamp, type RepositoryContext } from './rows.js';
 
-export type ModelSource = ScoringModelTable['source'];
+export type { ModelSource };
 
 export interface ModelRecord {
   readonly workspaceId: string;
