@@ -34,7 +34,7 @@ export interface ModelSummary {
   readonly verdict: string;
   /** Cross-validated r and its 95% interval. */
   readonly r: number;
-  readonly ci: readonly [number, number];
+  readonly ci: [number, number];
   readonly interviews: number;
   readonly people: number;
 }
@@ -44,7 +44,7 @@ export interface ModelDetail {
   readonly model: ModelFile;
   readonly builtIn: boolean;
   readonly active: boolean;
-  readonly versions: readonly ModelVersion[];
+  readonly versions: ModelVersion[];
 }
 
 function fileOf(record: ModelRecord): ModelFile {
