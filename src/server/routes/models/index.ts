@@ -57,7 +57,7 @@ function rescored(interviewId: string, card: ScorecardRecord) {
  * @example await api.register(modelRoutes({ store, config }))
  */
 export function modelRoutes({ store }: RouteDeps): FastifyPluginAsyncZod {
-  return async (app) => {
+  return (app) => {
     app.get(
       '/models',
       {
@@ -195,5 +195,6 @@ export function modelRoutes({ store }: RouteDeps): FastifyPluginAsyncZod {
         };
       },
     );
+    return Promise.resolve();
   };
 }
