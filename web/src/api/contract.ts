@@ -22,6 +22,8 @@ import type {
   Job,
   JobListItem,
   Media,
+  ModelDetail,
+  ModelSummary,
   NewCandidate,
   NewJob,
   PracticeHistory,
@@ -74,6 +76,9 @@ interface ResponseContract {
   cohort: Fits<Ok<'/api/v1/cohorts/{id}', 'get'>, CohortDetail>;
   cohortMembers: Fits<Ok<'/api/v1/cohorts/{id}/members', 'post'>, { studentCount: number }>;
   student: Fits<Ok<'/api/v1/cohorts/{id}/students/{userId}', 'get'>, StudentDetail>;
+  models: Fits<Ok<'/api/v1/models', 'get'>, { models: ModelSummary[] }>;
+  model: Fits<Ok<'/api/v1/models/{id}', 'get'>, ModelDetail>;
+  modelActivate: Fits<Ok<'/api/v1/models/{id}/activate', 'post'>, ModelDetail>;
 }
 
 interface RequestContract {
@@ -128,6 +133,9 @@ export const responseContract: ResponseContract = {
   cohort: true,
   cohortMembers: true,
   student: true,
+  models: true,
+  model: true,
+  modelActivate: true,
 };
 
 export const requestContract: RequestContract = {
