@@ -98,6 +98,51 @@ describe('candor analyze', () => {
   });
 });
 
+describe('candor analyze --model', () => {
+  it("prints the model's prediction, its verdict in words and the top contributions beside the framework's scores", () => {
+    const r = candor(['analyze', 'examples/interviews/marcus-average.vtt', '--model', 'reference-overall']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/Overall fit .* \d+\/100/);
+    expect(r.stdout).toMatch(
+      /Model's prediction .* \d\.\d on 1–7 \([\d.]+\/100\) {2}overall, model reference-overall v1/,
+    );
+    expect(r.stdout).toContain('Validation: does not pass: cross-validated r = 0.37');
+    expect(r.stdout).toContain('Largest contributions (points of the 0–100 prediction):');
+    expect(r.stdout).toMatch(/ [+−]\d+\.\d {2}Speaking rate: [\d.]+ words\/min \(training mean 155\.19\)/);
+  });
+
+  it('records the model in the JSON scorecard, the same on a second run; without --model there is no model field', () => {
+    const args = ['analyze', 'examples/interviews/priya-strong.vtt', '--json'];
+    const a = candor([...args, '--model', 'models/reference-overall.json']);
+    const b = candor([...args, '--model', 'reference-overall']);
+    expect(a.code).toBe(0);
+    expect(a.stdout).toBe(b.stdout);
+    const card = JSON.parse(a.stdout);
+    expect(card.model).toMatchObject({ id: 'reference-overall', version: 1, target: 'overall' });
+    expect(card.model.prediction.score).toEqual(expect.any(Number));
+    expect(card.model.contributions).toHaveLength(9);
+    const plain = JSON.parse(candor(args).stdout);
+    expect(plain.model).toBeUndefined();
+    const { model: _model, ...framework } = card;
+    void _model;
+    expect(framework).toEqual(plain);
+  });
+
+  it('exits 2 naming an unknown model or a bad model file', () => {
+    const unknown = candor(['analyze', 'examples/interviews/priya-strong.vtt', '--model', 'nope']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toBe(
+      'candor: NOT_FOUND: no built-in model "nope" and no such file (built-in models: reference-overall)\n',
+    );
+    const bad = candor(['analyze', 'examples/interviews/priya-strong.vtt', '--model', 'package.json']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toBe(
+      'candor: MODEL_INVALID: package.json: model field format: Invalid input: expected "candor-model/1"\n',
+    );
+  });
+});
+
 describe('candor frameworks, signals and demo', () => {
   it('lists and shows frameworks', () => {
     expect(candor(['frameworks', 'list']).stdout).toMatch(/default\s+1\.1\.0\s+10 competencies/);

@@ -2,6 +2,8 @@ import { createSignalAnalyzer, SIGNAL_CATALOGUE, type SignalAnalyzer } from '../
 import { closeSharedDecoder, selectEngine, type SpeechToText } from '../analysis/speech/stt/index.js';
 import type { SignalDefinition } from '../domain/index.js';
 import { loadFramework, type Framework } from '../assessment/index.js';
+import { loadConfig } from '../core/index.js';
+import { openStore, type Store } from '../store/index.js';
 
 let analyzer: SignalAnalyzer | undefined;
 
@@ -34,3 +36,45 @@ export async function recogniser(): Promise<SpeechToText> {
 export async function shutdown(): Promise<void> {
   if (recognisersUsed) await closeSharedDecoder();
 }
+
+/** Where a store-backed command gets its store and prints (tests pass their own). */
+export interface StoreIo {
+  /** An open store; otherwise one is opened from the environment and closed afterwards. */
+  readonly store?: Store;
+  readonly print?: (text: string) => void;
+  readonly env?: NodeJS.ProcessEnv;
+  readonly progress?: NodeJS.WriteStream;
+}
+
+/** The options every store-backed command takes. */
+export interface WorkspaceOptions {
+  /** Data folder (default: CANDOR_DATA_DIR or ./data). */
+  readonly dataDir?: string | undefined;
+  /** Workspace slug; `default` when absent. */
+  readonly workspace?: string | undefined;
+  readonly json?: boolean | undefined;
+}
+
+/**
+ * Runs `run` with the store (opened from the environment unless `io` gives one) and the
+ * workspace named by `--workspace`.
+ * @example await withWorkspace(opts, io, (store, workspaceId) => store.models.list(workspaceId))
+ */
+export async function withWorkspace<T>(
+  options: WorkspaceOptions,
+  io: StoreIo,
+  run: (store: Store, workspaceId: string) => Promise<T>,
+): Promise<T> {
+  const env = io.env ?? process.env;
+  const config = loadConfig(options.dataDir ? { ...env, CANDOR_DATA_DIR: options.dataDir } : env);
+  const store = io.store ?? (await openStore({ dataDir: config.dataDir, databaseUrl: config.databaseUrl }));
+  try {
+    const workspace = await store.workspaces.getBySlug(options.workspace ?? 'default');
+    return await run(store, workspace.id);
+  } finally {
+    if (io.store === undefined) await store.close();
+  }
+}
+
+/** Where a command's output goes: `io.print`, else stdout. */
+export const printer = (io: StoreIo) => io.print ?? ((text: string) => process.stdout.write(text));

@@ -10,6 +10,8 @@ import { doctorReport } from './commands/doctor.js';
 import { featuresCommand, type FeaturesOptions } from './commands/features.js';
 import { modelTrain, modelValidate, type ModelTrainOptions } from './commands/model-train.js';
 import { shutdown } from './context.js';
+import { modelActivate, modelImport, modelList, modelShow, rescoreCommand } from './commands/models.js';
+import { loadModel } from '../model/built-in.js';
 import { renderScorecard, styleFor } from './render.js';
 
 /** Exit codes: 0 success, 1 internal error, 2 bad input (one-line reason on stderr). */
@@ -19,6 +21,8 @@ function program(): Command {
   const cli = new Command('candor')
     .description('Interview intelligence: evidence-linked soft-skill scorecards from interview transcripts.')
     .version(engineVersion())
+    // `candor --version` only before a command: `candor model show ID --version 2` is the model's.
+    .enablePositionalOptions()
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
 
@@ -33,11 +37,16 @@ function program(): Command {
     .option('--candidate <speaker>', "the candidate's speaker label in a live interview")
     .option('--transcript <file>', 'for a recording: its transcript, used instead of speech recognition')
     .option('--score-voice', 'let voice signals (pitch range, articulation rate) count towards scores')
+    .option(
+      '--model <id|file>',
+      "record a trained model's prediction beside the framework's scores: a built-in id (reference-overall) or a model file",
+    )
     .option('--json', 'print the scorecard as JSON')
     .action(
       async (
         file: string,
         opts: {
+          model?: string;
           job?: string;
           framework: string;
           questions: string;
@@ -48,7 +57,11 @@ function program(): Command {
           json?: boolean;
         },
       ) => {
-        const { scorecard } = await analyzeFile(file, opts);
+        const { model, ...rest } = opts;
+        const { scorecard } = await analyzeFile(file, {
+          ...rest,
+          ...(model === undefined ? {} : { model: loadModel(model) }),
+        });
         process.stdout.write(
           opts.json
             ? JSON.stringify(scorecard, null, 2) + '\n'
@@ -214,12 +227,75 @@ function program(): Command {
       (file: string, opts: { ratings: string; features: string; json?: boolean; markdown?: boolean }) =>
         void process.stdout.write(modelValidate(file, opts).output),
     );
-  const ratings = cli
-    .command('ratings')
-    .description('human ratings: import, rater agreement, list (docs/ratings.md)');
   const dataDirOption = () =>
     new Option('--data-dir <dir>', 'data folder (default: CANDOR_DATA_DIR or ./data)');
   const workspaceOption = () => new Option('--workspace <slug>', 'workspace').default('default');
+  interface StoreOpts {
+    dataDir?: string;
+    workspace: string;
+    json?: boolean;
+  }
+  model
+    .command('import')
+    .description("store a model file's version in the workspace (the same file again changes nothing)")
+    .argument('<file>', 'model file (JSON) written by candor model train')
+    .addOption(dataDirOption())
+    .addOption(workspaceOption())
+    .option('--json', 'print JSON')
+    .action(async (file: string, opts: StoreOpts) => {
+      await modelImport(file, opts);
+    });
+  model
+    .command('list')
+    .description("the workspace's models and the built-in ones: target, versions, active, validation")
+    .addOption(dataDirOption())
+    .addOption(workspaceOption())
+    .option('--json', 'print JSON')
+    .action(async (opts: StoreOpts) => {
+      await modelList(opts);
+    });
+  model
+    .command('show')
+    .description("a model's validation report and weights, and its stored versions")
+    .argument('<id>', 'model id (a stored or built-in model)')
+    .option('--version <n>', 'this version (default: the newest)')
+    .option('--markdown', 'print the report as Markdown')
+    .addOption(dataDirOption())
+    .addOption(workspaceOption())
+    .option('--json', 'print JSON')
+    .action(async (id: string, opts: StoreOpts & { version?: string; markdown?: boolean }) => {
+      await modelShow(id, opts);
+    });
+  model
+    .command('activate')
+    .description(
+      'make a model version the active one for its target (new analyses and candor rescore use it)',
+    )
+    .argument('<id>', 'model id (a stored or built-in model)')
+    .option('--version <n>', 'this version (default: the newest)')
+    .addOption(dataDirOption())
+    .addOption(workspaceOption())
+    .option('--json', 'print JSON')
+    .action(async (id: string, opts: StoreOpts & { version?: string }) => {
+      await modelActivate(id, opts);
+    });
+  cli
+    .command('rescore')
+    .description(
+      "re-score stored interviews with the workspace's active model: a new scorecard records its id and version; nothing else changes",
+    )
+    .option('--interview <id>', 'one interview')
+    .option('--job <id>', "every analysed interview of a job's applications")
+    .option('--target <target>', 'the active model of this target', 'overall')
+    .addOption(dataDirOption())
+    .addOption(workspaceOption())
+    .option('--json', 'print JSON')
+    .action(async (opts: StoreOpts & { interview?: string; job?: string; target: string }) => {
+      await rescoreCommand(opts);
+    });
+  const ratings = cli
+    .command('ratings')
+    .description('human ratings: import, rater agreement, list (docs/ratings.md)');
   ratings
     .command('import')
     .description('store every rating of a CSV file, or none if any row is wrong; importing again updates')

@@ -1,4 +1,5 @@
 import type { CompetencyResult, Scorecard } from '../assessment/index.js';
+import type { ScorecardModel } from '../domain/index.js';
 
 export interface Style {
   bold(s: string): string;
@@ -67,6 +68,7 @@ export function renderScorecard(card: Scorecard, style: Style = plain): string {
     out.push(`${style.bad('Gaps')}         ${card.gaps.map((s) => `${s.name} (${s.score})`).join(', ')}`);
   out.push(`${style.bold('Next step')}    ${card.nextStep.question}`);
   out.push(style.dim(`             ${card.nextStep.reason}`));
+  if (card.model) out.push('', ...renderModel(card.model, style));
   for (const c of card.competencies) out.push('', ...renderCompetency(c, style));
   out.push('');
   out.push(style.dim(`candor ${card.engine.version} · scores are recommendations; a person decides.`));
@@ -91,5 +93,46 @@ function renderCompetency(c: CompetencyResult, style: Style): string[] {
     lines.push(style.dim(`  ${at}“${quote}”${e.label ? ` (${e.label})` : ''}`));
   }
   for (const f of c.feedback) lines.push(`  → ${f}`);
+  return lines;
+}
+
+/** Contributions a terminal scorecard lists: the largest, by absolute size. */
+const TOP_CONTRIBUTIONS = 5;
+
+const signed = (points: number) =>
+  points > 0 ? `+${points.toFixed(1)}` : points < 0 ? `−${Math.abs(points).toFixed(1)}` : ' 0.0';
+const figure = (v: number) => String(Math.round(v * 100) / 100);
+
+/**
+ * The trained model's prediction, labelled as the model's, with its validation in words and the
+ * features that moved it most.
+ */
+export function renderModel(m: ScorecardModel, style: Style = plain): string[] {
+  const { prediction: p, validation: v } = m;
+  const lines = [
+    `${style.bold("Model's prediction")}  ${bar(p.score)}  ${style.bold(`${p.onScale.toFixed(1)} on ${p.scale.min}–${p.scale.max}`)} (${p.score}/100)  ${style.dim(`${m.target}, model ${m.id} v${m.version}`)}`,
+    style.dim(`  ${m.name}`),
+    `  Validation: ${v.passes ? style.good(v.verdict) : style.bad(v.verdict)}.`,
+    v.passes
+      ? style.dim(`  It agreed with raters at r ≥ ${v.threshold} on people it never saw.`)
+      : style.dim(
+          `  It does not reach r ≥ ${v.threshold} against raters on people it never saw: read it as a rough indication, beside the framework's scores.`,
+        ),
+    style.dim(`  Trained on: ${m.population}`),
+    `  Largest contributions (points of the 0–100 prediction):`,
+  ];
+  for (const c of m.contributions.slice(0, TOP_CONTRIBUTIONS)) {
+    const value =
+      c.value === null ? 'not measured (counts as the training mean)' : `${figure(c.value)} ${c.unit}`.trim();
+    lines.push(
+      `    ${signed(c.points).padStart(5)}  ${c.name}: ${value}${style.dim(` (training mean ${figure(c.mean)})`)}`,
+    );
+    const e = c.evidence[0];
+    if (e) {
+      const at = e.start === null ? '' : `[${formatTime(e.start)}] `;
+      const quote = e.quote.length > 100 ? `${e.quote.slice(0, 97)}…` : e.quote;
+      lines.push(style.dim(`           ${at}“${quote}”`));
+    }
+  }
   return lines;
 }

@@ -71,6 +71,59 @@ export const ScorecardResponse = z.object({
 
 const Named = z.object({ id: z.string(), name: z.string(), score: z.number() });
 
+/** One feature's share of a trained model's prediction, next to its value and evidence. */
+export const ScorecardModelContribution = z.object({
+  signal: z.string(),
+  /** The catalogue's name for the signal (or what an interview total counts). */
+  name: z.string(),
+  unit: z.string(),
+  /** The feature's value in this interview; null when not measured (it then counts as the mean). */
+  value: z.number().nullable(),
+  /** The feature's mean and standard deviation in the model's training set. */
+  mean: z.number(),
+  sd: z.number(),
+  /** Change of the 0–1 prediction per standard deviation of the feature. */
+  weight: z.number(),
+  /** weight × (value − mean) / sd: this feature's share of the 0–1 prediction. */
+  contribution: z.number(),
+  /** The contribution in points of the 0–100 prediction (× 100). */
+  points: z.number(),
+  /** Quotes behind the value, where the scorecard's competencies have them. */
+  evidence: z.array(ScorecardEvidence),
+});
+
+/**
+ * The trained model that scored this interview beside the expert framework: which model and
+ * version, its prediction, each feature's contribution, and how well it agreed with people it
+ * never saw. Absent when no model was used.
+ */
+export const ScorecardModel = z.object({
+  id: z.string(),
+  version: z.number().int(),
+  target: z.string(),
+  name: z.string(),
+  /** Who the model was trained on: the population it should not be stretched beyond. */
+  population: z.string(),
+  prediction: z.object({
+    /** On the ratings' own scale (e.g. 1–7). */
+    onScale: z.number(),
+    scale: z.object({ min: z.number(), max: z.number() }),
+    /** 0–100, as scorecards show scores. */
+    score: z.number(),
+  }),
+  validation: z.object({
+    passes: z.boolean(),
+    /** "passes" / "does not pass", with the figure, in words. */
+    verdict: z.string(),
+    /** Cross-validated Pearson r (grouped by person) with its 95% interval. */
+    r: z.number(),
+    ci: z.tuple([z.number(), z.number()]),
+    threshold: z.number(),
+  }),
+  /** Every feature of the model, largest absolute contribution first. */
+  contributions: z.array(ScorecardModelContribution),
+});
+
 /**
  * The scorecard body as the engine builds it and the API sends it.
  * @example ScorecardBody.parse(JSON.parse(stored)).overall.score
@@ -102,6 +155,8 @@ export const ScorecardBody = z
     nextStep: z.object({ competency: z.string().nullable(), question: z.string(), reason: z.string() }),
     competencies: z.array(CompetencyResult),
     responses: z.array(ScorecardResponse),
+    /** The trained model's prediction, shown beside the framework's scores; absent without a model. */
+    model: ScorecardModel.optional(),
   })
   .meta({ id: 'ScorecardBody' });
 
@@ -109,6 +164,8 @@ export type ScorecardEvidence = z.infer<typeof ScorecardEvidence>;
 export type ScorecardSignal = z.infer<typeof ScorecardSignal>;
 export type CompetencyResult = z.infer<typeof CompetencyResult>;
 export type ScorecardResponse = z.infer<typeof ScorecardResponse>;
+export type ScorecardModel = z.infer<typeof ScorecardModel>;
+export type ScorecardModelContribution = z.infer<typeof ScorecardModelContribution>;
 export type Scorecard = z.infer<typeof ScorecardBody>;
 
 /**

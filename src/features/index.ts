@@ -24,3 +24,4 @@ export {
   requireFeatureColumns,
   type FeaturesTable,
 } from './features-csv.js';
+export { storedInterviewFeatures, type StoredAnalysisParts } from './stored-features.js';

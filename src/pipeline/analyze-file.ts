@@ -13,6 +13,7 @@ import { defaultAnalyzer } from './default-analyzer.js';
 import { checkTranscriptSize, inputLimitsFromEnv, type InputLimits } from './input-limits.js';
 import { readRecording as readRecordingFile, type Recogniser, type Recording } from './recording.js';
 import { scoreInput } from './score-input.js';
+import type { ModelFile } from '../model/model-file.js';
 
 export interface AnalyzeFileOptions {
   /** A job description file (YAML or JSON). */
@@ -40,6 +41,8 @@ export interface AnalyzeFileOptions {
   ) => Promise<Recording>;
   /** Default: the settings in the environment (`inputLimitsFromEnv`). */
   readonly limits?: InputLimits;
+  /** A trained model whose prediction the scorecard records beside the framework's scores. */
+  readonly model?: ModelFile | null;
 }
 
 const TRANSCRIPT_EXTENSIONS = /\.(vtt|srt|json|txt|md)$/i;
@@ -93,7 +96,12 @@ export async function analyzeFile(file: string, options: AnalyzeFileOptions): Pr
       const question = questionSet.questions.find((q) => q.id === id) ?? null;
       answers.push({ ...read, name, question });
     }
-    return scoreInput({ kind: 'answers', answers, sourceFile: path.basename(file) }, basis, analyzer);
+    return scoreInput(
+      { kind: 'answers', answers, sourceFile: path.basename(file) },
+      basis,
+      analyzer,
+      options.model ?? null,
+    );
   }
 
   const answer = await readAnswer(file, imported, reader);
@@ -120,6 +128,7 @@ export async function analyzeFile(file: string, options: AnalyzeFileOptions): Pr
     },
     basis,
     analyzer,
+    options.model ?? null,
   );
 }
 

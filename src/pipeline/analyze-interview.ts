@@ -15,6 +15,8 @@ import { currentMedia } from './media-offsets.js';
 import { readRecording, type Recogniser, type RecordingProgress } from './recording.js';
 import { saveAnalysis } from './save-analysis.js';
 import { scoreInput } from './score-input.js';
+import { activeModel } from './model-lifecycle.js';
+import type { ModelFile } from '../model/model-file.js';
 
 /** Stage names a running analysis reports, in order. */
 export const ANALYSIS_STAGES = [
@@ -39,6 +41,11 @@ export interface AnalyzeInterviewOptions {
   readonly signal?: AbortSignal;
   /** Default: the settings in the environment (`inputLimitsFromEnv`). */
   readonly limits?: InputLimits;
+  /**
+   * The trained model whose prediction the scorecard records; default the workspace's active
+   * model for `overall` (none when no model is active); null for none.
+   */
+  readonly model?: ModelFile | null;
 }
 
 export interface InterviewAnalysis {
@@ -87,7 +94,9 @@ export async function analyzeInterview(options: AnalyzeInterviewOptions): Promis
   }
   const analyzer = options.analyzer ?? defaultAnalyzer();
   const recogniser = options.recogniser ?? (() => selectEngine());
-  const context = { mediaDir, plan, analyzer, recogniser, report, signal };
+  const model =
+    options.model === undefined ? await activeModel(store, interview.workspaceId, 'overall') : options.model;
+  const context = { mediaDir, plan, analyzer, recogniser, report, signal, model };
   const result =
     text === null
       ? await scoreRecordings(media, context)
@@ -105,6 +114,7 @@ interface ScoreContext {
   readonly recogniser: () => Promise<Recogniser>;
   readonly report: (progress: TaskProgress) => void;
   readonly signal: AbortSignal | undefined;
+  readonly model: ModelFile | null;
 }
 
 async function scoreTranscript(
@@ -140,6 +150,7 @@ async function scoreTranscript(
     },
     ctx.plan,
     ctx.analyzer,
+    ctx.model,
   );
 }
 
@@ -162,7 +173,7 @@ async function scoreRecordings(media: readonly MediaRecord[], ctx: ScoreContext)
   }
   ctx.signal?.throwIfAborted();
   ctx.report({ stage: 'scoring', fraction: READING_SHARE });
-  return scoreInput({ kind: 'answers', answers, sourceFile: null }, ctx.plan, ctx.analyzer);
+  return scoreInput({ kind: 'answers', answers, sourceFile: null }, ctx.plan, ctx.analyzer, ctx.model);
 }
 
 /** The question a recorded answer answers: by id in the question set, else the practised one. */

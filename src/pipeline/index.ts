@@ -57,3 +57,15 @@ export {
   DEFAULT_TYPED_ANSWER_LIMIT_CHARS,
   type InputLimits,
 } from './input-limits.js';
+export {
+  importModel,
+  listModels,
+  showModel,
+  activateModel,
+  activeModel,
+  requireActiveModel,
+  type ModelSummary,
+  type ModelDetail,
+  type ModelVersion,
+} from './model-lifecycle.js';
+export { rescoreInterview, rescoreJob, type RescoreResult } from './rescore.js';

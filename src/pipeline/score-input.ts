@@ -2,6 +2,9 @@ import type { SignalAnalyzer, VoiceTrack } from '../analysis/index.js';
 import { analyzeTranscript, type AnalysisResult } from '../assessment/index.js';
 import { engineVersion } from '../core/index.js';
 import type { Question, Transcript } from '../domain/index.js';
+import { interviewFeaturesOf } from '../features/index.js';
+import { withModel } from '../model/apply-model.js';
+import type { ModelFile } from '../model/model-file.js';
 import { analyzeAnswers, type AnalysisBasis, type Answer } from './answers.js';
 
 /**
@@ -29,11 +32,29 @@ export type ReadInput =
 
 /**
  * The one scoring step every path shares: a read input scored against its basis (framework,
- * job, question set, voice opt-in) with this engine's version. Pure CPU: the worker runs it in
- * its thread.
+ * job, question set, voice opt-in) with this engine's version, and, when a trained model is
+ * given, that model's prediction recorded beside the framework's scores (the scorecard's
+ * `model`). Without a model the scorecard is exactly the framework's. Pure CPU: the worker runs
+ * it in its thread.
  * @example const result = scoreInput({ kind: 'answers', answers, sourceFile: 'answers' }, basis, defaultAnalyzer())
  */
-export function scoreInput(input: ReadInput, basis: AnalysisBasis, analyzer: SignalAnalyzer): AnalysisResult {
+export function scoreInput(
+  input: ReadInput,
+  basis: AnalysisBasis,
+  analyzer: SignalAnalyzer,
+  model: ModelFile | null = null,
+): AnalysisResult {
+  const result = scoreWithFramework(input, basis, analyzer);
+  if (model === null) return result;
+  const features = interviewFeaturesOf(result, analyzer.catalogue);
+  return { ...result, scorecard: withModel(result.scorecard, model, features, analyzer.catalogue) };
+}
+
+function scoreWithFramework(
+  input: ReadInput,
+  basis: AnalysisBasis,
+  analyzer: SignalAnalyzer,
+): AnalysisResult {
   switch (input.kind) {
     case 'answers':
       return analyzeAnswers(input.answers, basis, input.sourceFile, analyzer, engineVersion());

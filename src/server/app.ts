@@ -20,6 +20,7 @@ import { healthRoutes } from './routes/health.js';
 import { hiringRoutes } from './routes/hiring/index.js';
 import { interviewRoutes } from './routes/interviews/index.js';
 import { ratingRoutes } from './routes/ratings/index.js';
+import { modelRoutes } from './routes/models/index.js';
 import { installSecurity } from './security/index.js';
 import { installWebApp } from './web.js';
 
@@ -96,6 +97,7 @@ export async function buildApp({
       await api.register(hiringRoutes({ store, config }));
       await api.register(interviewRoutes({ store, config }));
       await api.register(ratingRoutes({ store, config }));
+      await api.register(modelRoutes({ store, config }));
     },
     { prefix: API_PREFIX },
   );

@@ -23,6 +23,7 @@ import {
   type PipelineEventRepository,
 } from './repositories/pipeline-events.js';
 import { createQuestionSetRepository, type QuestionSetRepository } from './repositories/question-sets.js';
+import { createModelRepository, type ModelRepository } from './repositories/models.js';
 import { createRatingRepository, type RatingRepository } from './repositories/ratings.js';
 import { monotonicClock, type RepositoryContext } from './repositories/rows.js';
 import { createScorecardRepository, type ScorecardRepository } from './repositories/scorecards.js';
@@ -60,6 +61,8 @@ export interface Store {
   readonly scorecards: ScorecardRepository;
   /** People's ratings of interviews and answers (migration 0008). */
   readonly ratings: RatingRepository;
+  /** Trained scoring models per workspace, and which is active per target (migration 0009). */
+  readonly models: ModelRepository;
   readonly pipelineEvents: PipelineEventRepository;
   /** People who sign in, their sessions and API tokens. */
   readonly users: UserRepository;
@@ -124,6 +127,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     analyses: createAnalysisRepository(ctx),
     scorecards: createScorecardRepository(ctx),
     ratings: createRatingRepository(ctx),
+    models: createModelRepository(ctx),
     pipelineEvents: createPipelineEventRepository(ctx),
     users: createUserRepository(ctx),
     media: createMediaRepository(ctx),

@@ -73,6 +73,7 @@ export type {
   SaveRatings,
 } from './repositories/ratings.js';
 export { normalise } from './repositories/ratings.js';
+export type { ModelRecord, ModelRepository, ModelSource, NewModel } from './repositories/models.js';
 export type {
   PipelineEventRecord,
   NewPipelineEvent,

@@ -220,6 +220,31 @@ export interface RatingTable {
   updated_at: IsoTime;
 }
 
+/**
+ * A trained scoring model of a workspace (migration 0009): one row per (workspace_id, id,
+ * version); at most one active row per (workspace_id, target).
+ */
+/** Where a stored model came from. */
+export type ModelSource = 'import' | 'built-in';
+
+export interface ScoringModelTable {
+  workspace_id: Immutable<string>;
+  id: Immutable<string>;
+  version: Immutable<number>;
+  /** `overall`, a named target or a competency id: what the model predicts. */
+  target: Immutable<string>;
+  name: Immutable<string>;
+  /** The model file (src/model/model-file.ts) as JSON text; never changes for an id + version. */
+  definition: Immutable<JsonText>;
+  /** `import`: a file a person gave; `built-in`: a model shipped in the package's models/ folder. */
+  source: Immutable<ModelSource>;
+  /** 1 for the workspace's active model of its target, else 0. */
+  active: number;
+  /** Who stored it: a user id, or `cli`. */
+  created_by: Immutable<string>;
+  created_at: Immutable<IsoTime>;
+}
+
 export interface PipelineEventTable {
   id: Immutable<string>;
   workspace_id: Immutable<string>;
@@ -313,6 +338,7 @@ export interface Database {
   scorecard: ScorecardTable;
   scorecard_summary: ScorecardSummaryTable;
   rating: RatingTable;
+  scoring_model: ScoringModelTable;
   pipeline_event: PipelineEventTable;
   task: TaskTable;
   media: MediaTable;

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../core/index.js';
 import { constraintKind, type Store } from './index.js';
 import { describeAnalysisCases } from './analysis.suite.js';
+import { describeModelCases } from './models.suite.js';
 import { describeRepositoryCases } from './repositories.suite.js';
 import { describeRouteReadCases } from './route-reads.suite.js';
 import { describeScopingCases } from './scoping.suite.js';
@@ -142,5 +143,6 @@ export function describeStore(name: string, open: () => Promise<Store>): void {
     describeAnalysisCases(current);
     describeRouteReadCases(current);
     describeScopingCases(current);
+    describeModelCases(current);
   });
 }

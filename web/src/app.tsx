@@ -7,6 +7,8 @@ import { ComparePage } from './pages/compare-page';
 import { JobPage } from './pages/job-page';
 import { JobsPage } from './pages/jobs-page';
 import { LoginPage } from './pages/login-page';
+import { ModelPage } from './pages/model-page';
+import { ModelsPage } from './pages/models-page';
 import { NotFoundPage, WrongRolePage } from './pages/not-found-page';
 import { PracticePage } from './pages/practice-page';
 import { RatePage } from './pages/rate-page';
@@ -25,6 +27,7 @@ interface Route {
 
 const HIRING: readonly Role[] = ['admin', 'recruiter', 'hiring_manager'];
 const ADVISING: readonly Role[] = ['admin', 'advisor'];
+const MODEL_READERS: readonly Role[] = ['admin', 'recruiter'];
 
 const ROUTES: readonly Route[] = [
   { path: '/jobs', roles: HIRING, render: () => <JobsPage /> },
@@ -45,6 +48,21 @@ const ROUTES: readonly Route[] = [
     roles: RATERS,
     render: (p, search) => <RatePage key={p.id} interviewId={p.id ?? ''} jobId={search.get('job')} />,
   },
+  { path: '/models', roles: MODEL_READERS, render: () => <ModelsPage /> },
+  {
+    path: '/models/:id',
+    roles: MODEL_READERS,
+    render: (p, search) => {
+      const version = Number(search.get('version'));
+      return (
+        <ModelPage
+          key={`${p.id}@${version}`}
+          modelId={p.id ?? ''}
+          {...(Number.isInteger(version) && version > 0 ? { version } : {})}
+        />
+      );
+    },
+  },
   { path: '/practice', roles: ['candidate'], render: () => <PracticePage /> },
   { path: '/cohorts', roles: ADVISING, render: () => <CohortsPage /> },
   { path: '/cohorts/:id', roles: ADVISING, render: (p) => <CohortPage key={p.id} cohortId={p.id ?? ''} /> },
@@ -59,6 +77,7 @@ const NAV: readonly { to: string; label: string; roles: readonly Role[] }[] = [
   { to: '/jobs', label: 'Jobs', roles: HIRING },
   { to: '/practice', label: 'Practice', roles: ['candidate'] },
   { to: '/cohorts', label: 'Cohorts', roles: ADVISING },
+  { to: '/models', label: 'Models', roles: MODEL_READERS },
 ];
 
 function Redirect({ to }: { to: string }) {

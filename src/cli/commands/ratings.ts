@@ -1,14 +1,15 @@
 /** `candor ratings import | agreement | list`: human ratings in the store (docs/ratings.md). */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { CandorError, loadConfig } from '../../core/index.js';
+import { CandorError } from '../../core/index.js';
 import {
   importRatings,
   ratingsAgreement,
   type ImportResult,
   type TargetAgreement,
 } from '../../ratings/index.js';
-import { openStore, type RatingRecord, type Store } from '../../store/index.js';
+import type { RatingRecord } from '../../store/index.js';
+import { printer, withWorkspace, type StoreIo } from '../context.js';
 import { createProgress } from '../progress.js';
 
 export interface RatingsCliOptions {
@@ -19,34 +20,11 @@ export interface RatingsCliOptions {
   readonly json?: boolean | undefined;
 }
 
-export interface RatingsIo {
-  /** An open store; otherwise one is opened from the environment and closed afterwards. */
-  readonly store?: Store;
-  readonly print?: (text: string) => void;
-  readonly env?: NodeJS.ProcessEnv;
-  readonly progress?: NodeJS.WriteStream;
-}
+/** Where the ratings commands get their store and print (tests pass their own). */
+export type RatingsIo = StoreIo;
 
 /** Files with at least this many ratings get a progress line while they are stored. */
 const PROGRESS_FROM = 1000;
-
-async function withWorkspace<T>(
-  options: RatingsCliOptions,
-  io: RatingsIo,
-  run: (store: Store, workspaceId: string) => Promise<T>,
-): Promise<T> {
-  const env = io.env ?? process.env;
-  const config = loadConfig(options.dataDir ? { ...env, CANDOR_DATA_DIR: options.dataDir } : env);
-  const store = io.store ?? (await openStore({ dataDir: config.dataDir, databaseUrl: config.databaseUrl }));
-  try {
-    const workspace = await store.workspaces.getBySlug(options.workspace ?? 'default');
-    return await run(store, workspace.id);
-  } finally {
-    if (io.store === undefined) await store.close();
-  }
-}
-
-const printer = (io: RatingsIo) => io.print ?? ((text: string) => process.stdout.write(text));
 
 /**
  * `candor ratings import FILE`: stores every rating of the file or none, and prints a summary.

@@ -2,6 +2,7 @@
  * Two workspaces for the isolation test: "victim" holds one of everything, "intruder" holds one
  * user of every role. Test-only (the `.suite.ts` suffix keeps it out of the build).
  */
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { analyzeFile } from '../../pipeline/index.js';
@@ -29,6 +30,7 @@ export interface Victim {
     readonly media: string;
     readonly task: string;
     readonly cohort: string;
+    readonly model: string;
   };
   /** Strings that must never appear in an answer to the intruder. */
   readonly secrets: readonly string[];
@@ -150,6 +152,21 @@ export async function seedVictim(store: Store, mediaDir: string): Promise<Victim
   });
   const cohort = await store.cohorts.create({ workspaceId: ws.id, name: 'Victim Secret Cohort' });
   await store.cohorts.addMembers(cohort.id, [student.id]);
+  const reference = JSON.parse(
+    fs.readFileSync(path.join(packageRoot(), 'models', 'reference-overall.json'), 'utf8'),
+  ) as Record<string, unknown>;
+  const modelId = `victim-model-${randomBytes(8).toString('hex')}`;
+  await store.models.add({
+    workspaceId: ws.id,
+    id: modelId,
+    version: 1,
+    target: 'overall',
+    name: 'Victim Secret Model',
+    definition: { ...reference, id: modelId, name: 'Victim Secret Model' },
+    source: 'import',
+    createdBy: admin.id,
+  });
+  await store.models.activate(ws.id, modelId, 1);
 
   const ids = {
     admin: admin.id,
@@ -167,6 +184,7 @@ export async function seedVictim(store: Store, mediaDir: string): Promise<Victim
     media: media.id,
     task: task.id,
     cohort: cohort.id,
+    model: modelId,
   };
   const secrets = [
     ...Object.values(ids),

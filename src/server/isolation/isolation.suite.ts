@@ -7,6 +7,9 @@
  * 403 (the rule of `routes/record-access.ts`). Afterwards the first workspace is unchanged.
  */
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { packageRoot } from '../../core/index.js';
 import type { FastifyInstance, HTTPMethods, RouteOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { USER_ROLES, type Store } from '../../store/index.js';
@@ -22,6 +25,11 @@ import {
 } from './isolation-fixture.suite.js';
 
 type Ids = Victim['ids'];
+
+/** The shipped reference model, as a model file any workspace may import. */
+const REFERENCE_MODEL = JSON.parse(
+  readFileSync(path.join(packageRoot(), 'models', 'reference-overall.json'), 'utf8'),
+) as Record<string, unknown>;
 type Body = { payload: string | Buffer | object; headers?: Record<string, string> } | null;
 
 /** Routes anyone may call, or that only ever concern the caller themselves. */
@@ -43,6 +51,7 @@ const PARAM_SOURCES: Readonly<Record<string, readonly (keyof Ids)[]>> = {
   cohorts: ['cohort'],
   students: ['student'],
   practice: ['practice'],
+  models: ['model'],
 };
 
 function multipart(fields: Record<string, string>, file: Buffer): Body {
@@ -100,6 +109,10 @@ const BODIES: Readonly<Record<string, (ids: Ids) => Body>> = {
   'POST /api/v1/interviews/:id/ratings': () => ({
     payload: { scale: { min: 1, max: 5 }, ratings: [{ target: 'overall', score: 1 }] },
   }),
+  'POST /api/v1/models': () => ({ payload: { ...REFERENCE_MODEL, id: 'intruder-model' } }),
+  'POST /api/v1/models/:id/activate': () => null,
+  'POST /api/v1/interviews/:id/rescore': () => null,
+  'POST /api/v1/jobs/:id/rescore': () => null,
   'POST /api/v1/ratings/import': (ids) => ({
     payload: `interview,rater,target,score,scale\n${ids.interview},intruder,overall,1,1-5\n${ids.practice},intruder,overall,1,1-5\n`,
     headers: { 'content-type': 'text/csv' },
@@ -295,6 +308,10 @@ export function describeIsolation(name: string, open: () => Promise<Store>, medi
         headers: { authorization: `Bearer ${victim.adminToken}` },
       });
       expect(me.json()).toMatchObject({ user: { id: ids.admin } });
+      expect((await store.models.list(victim.workspaceId)).map((m) => [m.id, m.version, m.active])).toEqual([
+        [ids.model, 1, true],
+      ]);
+      expect(await store.scorecards.listForInterview(ids.interview)).toHaveLength(1);
     });
   });
 }

@@ -22,6 +22,8 @@ import type {
   Job,
   JobListItem,
   Media,
+  ModelDetail,
+  ModelSummary,
   NewCandidate,
   NewJob,
   PracticeHistory,
@@ -81,6 +83,9 @@ interface ResponseContract {
   ratingForm: Fits<Ok<'/api/v1/interviews/{id}/rating-form', 'get'>, RatingForm>;
   ratingsSave: Fits<Ok<'/api/v1/interviews/{id}/ratings', 'post'>, RatingsSaved>;
   ratingsAgreement: Fits<Ok<'/api/v1/ratings/agreement', 'get'>, RatingsAgreement>;
+  models: Fits<Ok<'/api/v1/models', 'get'>, { models: ModelSummary[] }>;
+  model: Fits<Ok<'/api/v1/models/{id}', 'get'>, ModelDetail>;
+  modelActivate: Fits<Ok<'/api/v1/models/{id}/activate', 'post'>, ModelDetail>;
 }
 
 interface RequestContract {
@@ -139,6 +144,9 @@ export const responseContract: ResponseContract = {
   ratingForm: true,
   ratingsSave: true,
   ratingsAgreement: true,
+  models: true,
+  model: true,
+  modelActivate: true,
 };
 
 export const requestContract: RequestContract = {

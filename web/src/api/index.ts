@@ -14,6 +14,8 @@ import type {
   Job,
   JobListItem,
   Media,
+  ModelDetail,
+  ModelSummary,
   NewCandidate,
   NewJob,
   PracticeHistory,
@@ -132,6 +134,13 @@ export const api = {
       );
       return { ...page, responses, transcript };
     },
+  },
+  models: {
+    list: () => request<{ models: ModelSummary[] }>('GET', '/models'),
+    get: (id: string, version?: number) =>
+      request<ModelDetail>('GET', `/models/${enc(id)}`, { query: { version: version?.toString() } }),
+    activate: (id: string, version: number) =>
+      request<ModelDetail>('POST', `/models/${enc(id)}/activate`, { query: { version: String(version) } }),
   },
   practice: {
     history: () => request<PracticeHistory>('GET', '/practice'),

@@ -1846,6 +1846,83 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/interviews/{id}/rescore': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Re-score an analysed interview with the workspace's active model: a new scorecard records the model's id and version; nothing else stored changes */
+    post: {
+      parameters: {
+        query?: {
+          /** @description use the active model of this target (default overall) */
+          target?: string;
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['InterviewRescored'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/interviews/{id}/transcript': {
     parameters: {
       query?: never;
@@ -2445,6 +2522,83 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/jobs/{id}/rescore': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Re-score every analysed interview of a job with the workspace's active model; one that fails is reported, the others are re-scored */
+    post: {
+      parameters: {
+        query?: {
+          /** @description use the active model of this target (default overall) */
+          target?: string;
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['JobRescored'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/me': {
     parameters: {
       query?: never;
@@ -2570,6 +2724,284 @@ export interface paths {
     };
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/models': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The workspace's scoring models and the built-in ones, with their validation and the active version */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ModelList'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Import a model file (JSON): stores its version; the same file again changes nothing */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      /** @description a model file as `candor model train` writes it (schema ModelFile); a file that does not fit answers 422 MODEL_INVALID naming the field */
+      requestBody: {
+        content: {
+          'application/json': unknown;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ModelImported'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/models/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One model version: weights, validation report (with the cross-validated predictions), stored versions */
+    get: {
+      parameters: {
+        query?: {
+          /** @description this version (default: the newest) */
+          version?: number;
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ModelDetail'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/models/{id}/activate': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Make a model version the active one for its target (a built-in model is stored first); new analyses and re-scoring use it */
+    post: {
+      parameters: {
+        query?: {
+          /** @description this version (default: the newest) */
+          version?: number;
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ModelDetail'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
     delete?: never;
     options?: never;
     head?: never;
@@ -3735,6 +4167,38 @@ export interface components {
       title: string | null;
       userId: string | null;
     };
+    InterviewRescored: {
+      model: {
+        id: string;
+        target: string;
+        version: number;
+      };
+      rescored: {
+        createdAt: string;
+        interviewId: string;
+        /** @description the model's prediction on the ratings' scale */
+        onScale: number;
+        /** @description the model's prediction, 0–100 */
+        score: number;
+        scorecardId: string;
+      };
+    };
+    InterviewRescoredInput: {
+      model: {
+        id: string;
+        target: string;
+        version: number;
+      };
+      rescored: {
+        createdAt: string;
+        interviewId: string;
+        /** @description the model's prediction on the ratings' scale */
+        onScale: number;
+        /** @description the model's prediction, 0–100 */
+        score: number;
+        scorecardId: string;
+      };
+    };
     InterviewTranscript: {
       interviewId: string;
       responses: {
@@ -3793,6 +4257,52 @@ export interface components {
       skills: string[];
       title: string;
     };
+    JobRescored: {
+      failed: {
+        code: string;
+        interviewId: string;
+        message: string;
+      }[];
+      model: {
+        id: string;
+        target: string;
+        version: number;
+      };
+      rescored: {
+        createdAt: string;
+        interviewId: string;
+        /** @description the model's prediction on the ratings' scale */
+        onScale: number;
+        /** @description the model's prediction, 0–100 */
+        score: number;
+        scorecardId: string;
+      }[];
+      /** @description interviews not analysed yet: they get the model when analysed */
+      skipped: string[];
+    };
+    JobRescoredInput: {
+      failed: {
+        code: string;
+        interviewId: string;
+        message: string;
+      }[];
+      model: {
+        id: string;
+        target: string;
+        version: number;
+      };
+      rescored: {
+        createdAt: string;
+        interviewId: string;
+        /** @description the model's prediction on the ratings' scale */
+        onScale: number;
+        /** @description the model's prediction, 0–100 */
+        score: number;
+        scorecardId: string;
+      }[];
+      /** @description interviews not analysed yet: they get the model when analysed */
+      skipped: string[];
+    };
     Media: {
       bytes: number;
       contentType: string;
@@ -3820,6 +4330,274 @@ export interface components {
       questionId: string | null;
       questionText: string | null;
       url: string;
+    };
+    ModelDetail: {
+      /** @description this version is the active model of its target */
+      active: boolean;
+      builtIn: boolean;
+      model: components['schemas']['ModelFile'];
+      /** @description every stored version, highest first; empty for a built-in not stored */
+      versions: {
+        active: boolean;
+        createdAt: string;
+        createdBy: string;
+        /** @enum {string} */
+        source: 'import' | 'built-in';
+        version: number;
+      }[];
+    };
+    ModelDetailInput: {
+      /** @description this version is the active model of its target */
+      active: boolean;
+      builtIn: boolean;
+      model: components['schemas']['ModelFileInput'];
+      /** @description every stored version, highest first; empty for a built-in not stored */
+      versions: {
+        active: boolean;
+        createdAt: string;
+        createdBy: string;
+        /** @enum {string} */
+        source: 'import' | 'built-in';
+        version: number;
+      }[];
+    };
+    ModelFile: {
+      createdAt: string;
+      engine: string;
+      features: {
+        /** @enum {string} */
+        direction?: 'higher' | 'lower';
+        mean: number;
+        sd: number;
+        signal: string;
+        weight: number;
+      }[];
+      /** @constant */
+      format: 'candor-model/1';
+      id: string;
+      intercept: number;
+      method: {
+        alpha: number;
+        innerFolds: number;
+        /** @enum {string} */
+        kind: 'ridge' | 'elastic-net';
+        l1Ratio: number;
+        outerFolds: number;
+        seed: number;
+      };
+      name: string;
+      population: string;
+      scale: {
+        max: number;
+        min: number;
+      };
+      target: string;
+      training: {
+        description: string;
+        interviews: number;
+        people: number;
+        raters: number;
+        source: string;
+      };
+      validation: {
+        baselines: {
+          figures: {
+            ci: [number, number];
+            mae: number;
+            n: number;
+            people: number;
+            r: number;
+            rho: number;
+          } | null;
+          name: string;
+          reason?: string;
+        }[];
+        crossValidated: {
+          ci: [number, number];
+          mae: number;
+          n: number;
+          people: number;
+          r: number;
+          rho: number;
+        };
+        foldPenalties?: number[];
+        holdout: {
+          ci: [number, number];
+          mae: number;
+          n: number;
+          people: number;
+          r: number;
+          rho: number;
+        } | null;
+        method: string;
+        notes?: string[];
+        passes: boolean;
+        points?: {
+          interview: string;
+          person: string;
+          predicted: number;
+          rated: number;
+        }[];
+        raterAgreement: {
+          alpha: number | null;
+          iccK: number | null;
+          reason?: string;
+        } | null;
+        threshold: number;
+        verdict: string;
+      };
+      version: number;
+    };
+    ModelFileInput: {
+      createdAt: string;
+      engine: string;
+      features: {
+        /** @enum {string} */
+        direction?: 'higher' | 'lower';
+        mean: number;
+        sd: number;
+        signal: string;
+        weight: number;
+      }[];
+      /** @constant */
+      format: 'candor-model/1';
+      id: string;
+      intercept: number;
+      method: {
+        alpha: number;
+        innerFolds: number;
+        /** @enum {string} */
+        kind: 'ridge' | 'elastic-net';
+        l1Ratio: number;
+        outerFolds: number;
+        seed: number;
+      };
+      name: string;
+      population: string;
+      scale: {
+        max: number;
+        min: number;
+      };
+      target: string;
+      training: {
+        description: string;
+        interviews: number;
+        people: number;
+        raters: number;
+        source: string;
+      };
+      validation: {
+        baselines: {
+          figures: {
+            ci: [number, number];
+            mae: number;
+            n: number;
+            people: number;
+            r: number;
+            rho: number;
+          } | null;
+          name: string;
+          reason?: string;
+        }[];
+        crossValidated: {
+          ci: [number, number];
+          mae: number;
+          n: number;
+          people: number;
+          r: number;
+          rho: number;
+        };
+        foldPenalties?: number[];
+        holdout: {
+          ci: [number, number];
+          mae: number;
+          n: number;
+          people: number;
+          r: number;
+          rho: number;
+        } | null;
+        method: string;
+        notes?: string[];
+        passes: boolean;
+        points?: {
+          interview: string;
+          person: string;
+          predicted: number;
+          rated: number;
+        }[];
+        raterAgreement: {
+          alpha: number | null;
+          iccK: number | null;
+          reason?: string;
+        } | null;
+        threshold: number;
+        verdict: string;
+      };
+      version: number;
+    };
+    ModelImported: {
+      /** @description false when this version was already stored */
+      added: boolean;
+      model: components['schemas']['ModelSummary'];
+    };
+    ModelImportedInput: {
+      /** @description false when this version was already stored */
+      added: boolean;
+      model: components['schemas']['ModelSummaryInput'];
+    };
+    ModelList: {
+      models: components['schemas']['ModelSummary'][];
+    };
+    ModelListInput: {
+      models: components['schemas']['ModelSummaryInput'][];
+    };
+    ModelSummary: {
+      /** @description the version active in this workspace, if any */
+      activeVersion: number | null;
+      /** @description shipped in the package's models/ folder */
+      builtIn: boolean;
+      /** @description its 95% bootstrap interval */
+      ci: [number, number];
+      id: string;
+      interviews: number;
+      name: string;
+      passes: boolean;
+      people: number;
+      /** @description who the model was trained on: the population not to stretch it beyond */
+      population: string;
+      /** @description cross-validated Pearson r, grouped by person */
+      r: number;
+      /** @description stored in this workspace (a built-in model is stored when first activated) */
+      stored: boolean;
+      target: string;
+      /** @description "passes" / "does not pass", with the figure, in words */
+      verdict: string;
+      /** @description the newest stored version, or the built-in file’s version */
+      version: number;
+    };
+    ModelSummaryInput: {
+      /** @description the version active in this workspace, if any */
+      activeVersion: number | null;
+      /** @description shipped in the package's models/ folder */
+      builtIn: boolean;
+      /** @description its 95% bootstrap interval */
+      ci: [number, number];
+      id: string;
+      interviews: number;
+      name: string;
+      passes: boolean;
+      people: number;
+      /** @description who the model was trained on: the population not to stretch it beyond */
+      population: string;
+      /** @description cross-validated Pearson r, grouped by person */
+      r: number;
+      /** @description stored in this workspace (a built-in model is stored when first activated) */
+      stored: boolean;
+      target: string;
+      /** @description "passes" / "does not pass", with the figure, in words */
+      verdict: string;
+      /** @description the newest stored version, or the built-in file’s version */
+      version: number;
     };
     PipelineEvent: {
       actor: string;
@@ -4137,6 +4915,48 @@ export interface components {
         skills: number;
         title: string;
       } | null;
+      model?: {
+        contributions: {
+          contribution: number;
+          evidence: {
+            end: number | null;
+            label?: string;
+            quote: string;
+            response: number;
+            signal: string;
+            start: number | null;
+            value: number | null;
+          }[];
+          mean: number;
+          name: string;
+          points: number;
+          sd: number;
+          signal: string;
+          unit: string;
+          value: number | null;
+          weight: number;
+        }[];
+        id: string;
+        name: string;
+        population: string;
+        prediction: {
+          onScale: number;
+          scale: {
+            max: number;
+            min: number;
+          };
+          score: number;
+        };
+        target: string;
+        validation: {
+          ci: [number, number];
+          passes: boolean;
+          r: number;
+          threshold: number;
+          verdict: string;
+        };
+        version: number;
+      };
       nextStep: {
         competency: string | null;
         question: string;
@@ -4228,6 +5048,48 @@ export interface components {
         skills: number;
         title: string;
       } | null;
+      model?: {
+        contributions: {
+          contribution: number;
+          evidence: {
+            end: number | null;
+            label?: string;
+            quote: string;
+            response: number;
+            signal: string;
+            start: number | null;
+            value: number | null;
+          }[];
+          mean: number;
+          name: string;
+          points: number;
+          sd: number;
+          signal: string;
+          unit: string;
+          value: number | null;
+          weight: number;
+        }[];
+        id: string;
+        name: string;
+        population: string;
+        prediction: {
+          onScale: number;
+          scale: {
+            max: number;
+            min: number;
+          };
+          score: number;
+        };
+        target: string;
+        validation: {
+          ci: [number, number];
+          passes: boolean;
+          r: number;
+          threshold: number;
+          verdict: string;
+        };
+        version: number;
+      };
       nextStep: {
         competency: string | null;
         question: string;

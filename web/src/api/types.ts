@@ -60,9 +60,20 @@ export type CompetencyResult = ScorecardBody['competencies'][number];
 export type ScorecardSignal = CompetencyResult['signals'][number];
 export type ScorecardEvidence = CompetencyResult['evidence'][number];
 export type ScorecardPage = ReadonlyDeep<Ok<'/api/v1/scorecards/{id}', 'get'>>;
+export type ScorecardModel = NonNullable<ScorecardBody['model']>;
+export type ModelContribution = ScorecardModel['contributions'][number];
 export type InterviewTranscript = ReadonlyDeep<Schemas['InterviewTranscript']>;
 export type TranscriptSegment = InterviewTranscript['transcript'][number];
 export type ScorecardView = ScorecardPage & Omit<InterviewTranscript, 'interviewId'>;
+
+// ── Scoring models ──────────────────────────────────────────────────────────────────────────
+
+export type ModelSummary = ReadonlyDeep<Schemas['ModelSummary']>;
+export type ModelDetail = ReadonlyDeep<Ok<'/api/v1/models/{id}', 'get'>>;
+export type ModelFile = ModelDetail['model'];
+export type ModelFeature = ModelFile['features'][number];
+export type AgreementFigures = ModelFile['validation']['crossValidated'];
+export type ModelPoint = NonNullable<ModelFile['validation']['points']>[number];
 
 // ── Practice and cohorts ────────────────────────────────────────────────────────────────────
 

@@ -3,19 +3,34 @@
  * (crisp at any zoom, a smaller bundle than the full build). `chart.tsx` imports this module
  * lazily, so pages without a chart never download it.
  */
-import { BarChart, BoxplotChart, LineChart } from 'echarts/charts';
-import type { BarSeriesOption, BoxplotSeriesOption, LineSeriesOption } from 'echarts/charts';
+import { BarChart, BoxplotChart, LineChart, ScatterChart } from 'echarts/charts';
+import type {
+  BarSeriesOption,
+  BoxplotSeriesOption,
+  LineSeriesOption,
+  ScatterSeriesOption,
+} from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import type { GridComponentOption, LegendComponentOption, TooltipComponentOption } from 'echarts/components';
 import { init, use, type ComposeOption, type ECharts } from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
 
-use([BarChart, BoxplotChart, LineChart, GridComponent, LegendComponent, TooltipComponent, SVGRenderer]);
+use([
+  BarChart,
+  BoxplotChart,
+  LineChart,
+  ScatterChart,
+  GridComponent,
+  LegendComponent,
+  TooltipComponent,
+  SVGRenderer,
+]);
 
 export type ChartOption = ComposeOption<
   | BarSeriesOption
   | BoxplotSeriesOption
   | LineSeriesOption
+  | ScatterSeriesOption
   | GridComponentOption
   | LegendComponentOption
   | TooltipComponentOption

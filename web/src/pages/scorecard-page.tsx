@@ -11,6 +11,7 @@ import { useApi } from '../use-api';
 import { CompetencyDetails } from './scorecard/competency-details';
 import { DecisionPanel } from './scorecard/decision-panel';
 import { MediaTranscript, type EvidenceFocus } from './scorecard/media-transcript';
+import { ModelPanel } from './scorecard/model-panel';
 
 /**
  * A scorecard: the overall recommendation, a chart of the competencies, each competency's signals
@@ -169,6 +170,10 @@ function ScorecardBodyView({ view }: { view: ScorecardView }) {
           </div>
         )}
       </section>
+
+      {body.model && (
+        <ModelPanel model={body.model} onEvidence={(evidence) => setFocus({ evidence, nonce: Date.now() })} />
+      )}
 
       <section className="card" aria-labelledby="chart-heading">
         <h2 id="chart-heading">Competencies</h2>
