@@ -1,0 +1,4 @@
+/** Adverse-impact audits: demographic values, the statistics, the per-category tables. */
+export * from './demographic-values.js';
+export * from './statistics.js';
+export * from './adverse-impact.js';
