@@ -11,9 +11,9 @@ function people(
   score: (i: number) => number | null = () => null,
 ): AuditSubject[] {
   const demographics: Demographics = {
-    sex: (d.sex ?? 'declined'),
-    raceEthnicity: (d.raceEthnicity ?? 'declined'),
-    ageBand: (d.ageBand ?? 'declined'),
+    sex: d.sex ?? 'declined',
+    raceEthnicity: d.raceEthnicity ?? 'declined',
+    ageBand: d.ageBand ?? 'declined',
   };
   return Array.from({ length: n }, (_, i) => ({
     candidateId: `c${nextId++}`,

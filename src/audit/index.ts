@@ -2,3 +2,4 @@
 export * from './demographic-values.js';
 export * from './statistics.js';
 export * from './adverse-impact.js';
+export * from './demographics-import.js';

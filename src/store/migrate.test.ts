@@ -25,6 +25,7 @@ describe('migrateToLatest', () => {
         ['0006-scorecard-summary', 'Success'],
         ['0007-login-throttle', 'Success'],
         ['0008-ratings', 'Success'],
+        ['0010-demographics', 'Success'],
       ]);
       expect(await migrateToLatest(db)).toEqual([]);
     } finally {
@@ -37,7 +38,7 @@ describe('migrateToLatest', () => {
     try {
       const broken = {
         ...migrations,
-        '0009-broken': {
+        '9999-broken': {
           up: (d: Kysely<unknown>) => sql`create table no_such_syntax (`.execute(d).then(() => undefined),
         },
       };
@@ -46,8 +47,8 @@ describe('migrateToLatest', () => {
         (e: unknown) => e,
       );
       expect(error).toBeInstanceOf(CandorError);
-      expect(error).toMatchObject({ code: 'INTERNAL', details: { migration: '0009-broken' } });
-      expect((error as CandorError).message).toMatch(/^database migration 0009-broken failed: /);
+      expect(error).toMatchObject({ code: 'INTERNAL', details: { migration: '9999-broken' } });
+      expect((error as CandorError).message).toMatch(/^database migration 9999-broken failed: /);
       // The migration before it stays applied.
       expect(await runMigrations(db, migrations)).toEqual([]);
     } finally {

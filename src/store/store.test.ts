@@ -43,7 +43,8 @@ requires(need.database()).describe('PostgreSQL (TEST_DATABASE_URL)', () => {
       expect(tables).toContain('scorecard');
       expect(tables).toContain('app_user');
       expect(tables).toContain('task');
-      expect(tables).toHaveLength(25);
+      expect(tables).toContain('candidate_demographics');
+      expect(tables).toHaveLength(26);
     } finally {
       await client.end();
     }

@@ -7,6 +7,7 @@ import * as workspaceCatalogue from './0005-workspace-catalogue.js';
 import * as scorecardSummary from './0006-scorecard-summary.js';
 import * as loginThrottle from './0007-login-throttle.js';
 import * as ratings from './0008-ratings.js';
+import * as demographics from './0010-demographics.js';
 
 /**
  * Every migration, imported in code rather than found by scanning a folder, so the compiled
@@ -21,4 +22,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0006-scorecard-summary': scorecardSummary,
   '0007-login-throttle': loginThrottle,
   '0008-ratings': ratings,
+  '0010-demographics': demographics,
 };
