@@ -3,3 +3,5 @@ export * from './demographic-values.js';
 export * from './statistics.js';
 export * from './adverse-impact.js';
 export * from './demographics-import.js';
+export * from './audit-report.js';
+export * from './render-report.js';
