@@ -63,14 +63,14 @@ function summaryLines(r: AuditReport): string[] {
   const job = r.scope.job === null ? 'all jobs' : `${r.scope.job.title} (${r.scope.job.id})`;
   const period =
     r.scope.from === null && r.scope.to === null
-      ? 'all dates'
-      : `${day(r.scope.from) === 'n/a' ? 'the start' : day(r.scope.from)} to ${day(r.scope.to) === 'n/a' ? 'now' : day(r.scope.to)}`;
+      ? 'of any date'
+      : `dated ${day(r.scope.from) === 'n/a' ? 'the start' : day(r.scope.from)} to ${day(r.scope.to) === 'n/a' ? 'now' : day(r.scope.to)}`;
   const frameworks = r.tool.frameworks.length === 0 ? 'none in the data' : r.tool.frameworks.join(', ');
   const engines = r.tool.engines.length === 0 ? 'none in the data' : r.tool.engines.join(', ');
   return [
     `Tool: ${r.tool.name} ${r.tool.version}, interview scoring; frameworks used: ${frameworks}; scorecards written by Candor ${engines}`,
     `Audit date: ${day(r.auditDate)}`,
-    `Data: Candor's own records for ${job}, applications dated ${period} (first ${day(r.scope.firstApplication)}, last ${day(r.scope.lastApplication)}); one row per application`,
+    `Data: Candor's own records for ${job}, applications ${period} (first ${day(r.scope.firstApplication)}, last ${day(r.scope.lastApplication)}); one row per application`,
     `Selection: a person recorded a decision to advance. Scoring: the overall score of the newest scorecard is above the median of everyone audited (${num(r.medianScore, 1)})`,
     `Applications audited: ${r.total}; with a score: ${r.scored}; advanced: ${r.advanced}`,
     `Without any demographic record (not in any impact ratio): ${r.unknownDemographics}`,
