@@ -9,6 +9,7 @@ import { ratingsAgreementCommand, ratingsImport, ratingsList } from './commands/
 import { doctorReport } from './commands/doctor.js';
 import { featuresCommand, type FeaturesOptions } from './commands/features.js';
 import { modelTrain, modelValidate, type ModelTrainOptions } from './commands/model-train.js';
+import { registerAuditCommands } from './commands/audit.js';
 import { shutdown } from './context.js';
 import { modelActivate, modelImport, modelList, modelShow, rescoreCommand } from './commands/models.js';
 import { loadModel } from '../model/built-in.js';
@@ -147,7 +148,7 @@ function program(): Command {
     .description('add a user; without --password one is generated and printed once')
     .requiredOption('--email <email>', 'their e-mail address, used to sign in')
     .requiredOption('--name <name>', 'their name')
-    .requiredOption('--role <role>', 'admin, recruiter, hiring_manager, advisor or candidate')
+    .requiredOption('--role <role>', 'admin, recruiter, hiring_manager, advisor, candidate or auditor')
     .option('--password <password>', 'at least 8 characters')
     .option('--workspace <slug>', 'workspace (created if missing)', 'default')
     .action(
@@ -335,6 +336,7 @@ function program(): Command {
     .action(async (opts: { interview: string; dataDir?: string; workspace: string; json?: boolean }) => {
       await ratingsList(opts.interview, opts);
     });
+  registerAuditCommands(cli);
 
   return cli;
 }

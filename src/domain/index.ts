@@ -4,3 +4,4 @@ export * from './job.js';
 export * from './response.js';
 export * from './signal.js';
 export * from './scorecard.js';
+export * from './demographics.js';

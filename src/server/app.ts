@@ -15,6 +15,7 @@ import { installAuth, SESSION_COOKIE } from './auth.js';
 import type { ServerConfig } from './config.js';
 import { installErrorHandlers } from './errors.js';
 import { prettyLogStream } from './log-format.js';
+import { auditRoutes } from './routes/audit/index.js';
 import { authRoutes } from './routes/auth.js';
 import { healthRoutes } from './routes/health.js';
 import { hiringRoutes } from './routes/hiring/index.js';
@@ -98,6 +99,7 @@ export async function buildApp({
       await api.register(interviewRoutes({ store, config }));
       await api.register(ratingRoutes({ store, config }));
       await api.register(modelRoutes({ store, config }));
+      await api.register(auditRoutes({ store, config }));
     },
     { prefix: API_PREFIX },
   );

@@ -9,6 +9,7 @@ import { createAnalysisRepository, type AnalysisRepository } from './repositorie
 import { createApplicationRepository, type ApplicationRepository } from './repositories/applications.js';
 import { createCandidateRepository, type CandidateRepository } from './repositories/candidates.js';
 import { createCohortRepository, type CohortRepository } from './repositories/cohorts.js';
+import { createDemographicsRepository, type DemographicsRepository } from './repositories/demographics.js';
 import {
   createLoginThrottleRepository,
   type LoginThrottleRepository,
@@ -74,6 +75,8 @@ export interface Store {
   readonly usage: UsageRepository;
   /** Advisors' cohorts of students. */
   readonly cohorts: CohortRepository;
+  /** Self-identified demographics, kept apart (migration 0010): auditors' routes and the audit only. */
+  readonly demographics: DemographicsRepository;
   /** The embedded job queue (a table in this database). */
   readonly queue: JobQueue;
   /** One round trip to the database (`select 1`); throws when it does not answer. */
@@ -134,6 +137,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     loginThrottle: createLoginThrottleRepository(ctx),
     usage: createUsageRepository(ctx),
     cohorts: createCohortRepository(ctx),
+    demographics: createDemographicsRepository(ctx),
     queue: createJobQueue(ctx),
     ping: async () => {
       await sql`select 1`.execute(db);

@@ -330,3 +330,49 @@ export async function dropForeignKey(db: Kysely<any>, table: string, column: str
   for (const index of objects.rows.filter((o) => o.type === 'index'))
     await sql.raw(index.sql ?? '').execute(db);
 }
+
+/**
+ * Replaces a named CHECK constraint of a table. PostgreSQL drops and adds it; SQLite cannot alter
+ * a constraint, so the table is copied into one declared with the new check (its indexes made
+ * again), the procedure of https://www.sqlite.org/lang_altertable.html#otheralter. On SQLite call
+ * it inside `withForeignKeysOff`, or dropping the old table would run its children's cascades.
+ *
+ * @example await replaceCheck(db, 'app_user', 'app_user_role_check', sql`role in ('admin', 'auditor')`)
+ */
+export async function replaceCheck(
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  db: Kysely<any>,
+  table: string,
+  name: string,
+  check: RawBuilder<unknown>,
+): Promise<void> {
+  if (storeKindOf(db) === 'postgres') {
+    await sql`alter table ${sql.table(table)} drop constraint ${sql.ref(name)}`.execute(db);
+    await sql`alter table ${sql.table(table)} add constraint ${sql.ref(name)} check (${check})`.execute(db);
+    return;
+  }
+  const objects = await sql<{ type: string; sql: string | null }>`
+    select type, sql from sqlite_master where tbl_name = ${table} and sql is not null`.execute(db);
+  const create = objects.rows.find((o) => o.type === 'table')?.sql;
+  if (create === undefined || create === null)
+    throw new CandorError('INTERNAL', `no table ${table}`, { table });
+  const clause = new RegExp(`constraint "${name}" check \\((?:[^()]|\\([^()]*\\))*\\)`, 'i');
+  if (!clause.test(create)) {
+    throw new CandorError('INTERNAL', `table ${table} has no check ${name}`, { table, constraint: name });
+  }
+  const temporary = `${table}__rebuilt`;
+  const compiled = check.compile(db);
+  const inlined = compiled.sql;
+  if (compiled.parameters.length > 0) {
+    throw new CandorError('INTERNAL', `check ${name}: write it without parameters`, { constraint: name });
+  }
+  const rebuilt = create
+    .replace(clause, `constraint "${name}" check (${inlined})`)
+    .replace(/^CREATE TABLE "[^"]+"/i, `CREATE TABLE "${temporary}"`);
+  await sql.raw(rebuilt).execute(db);
+  await sql`insert into ${sql.table(temporary)} select * from ${sql.table(table)}`.execute(db);
+  await sql`drop table ${sql.table(table)}`.execute(db);
+  await sql`alter table ${sql.table(temporary)} rename to ${sql.table(table)}`.execute(db);
+  for (const index of objects.rows.filter((o) => o.type === 'index'))
+    await sql.raw(index.sql ?? '').execute(db);
+}

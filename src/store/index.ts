@@ -101,5 +101,12 @@ export type {
   LockoutPolicy,
 } from './repositories/login-throttle.js';
 export type { UsageRepository } from './repositories/usage.js';
+export type {
+  AuditQuery,
+  AuditRow,
+  DemographicsInput,
+  DemographicsRecord,
+  DemographicsRepository,
+} from './repositories/demographics.js';
 export type { JobQueue, TaskRecord, NewTask, TaskProgress } from './job-queue.js';
 export type { TaskStatus } from './schema.js';

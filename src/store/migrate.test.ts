@@ -26,6 +26,7 @@ describe('migrateToLatest', () => {
         ['0007-login-throttle', 'Success'],
         ['0008-ratings', 'Success'],
         ['0009-models', 'Success'],
+        ['0010-demographics', 'Success'],
       ]);
       expect(await migrateToLatest(db)).toEqual([]);
     } finally {
@@ -38,7 +39,7 @@ describe('migrateToLatest', () => {
     try {
       const broken = {
         ...migrations,
-        '0010-broken': {
+        '9999-broken': {
           up: (d: Kysely<unknown>) => sql`create table no_such_syntax (`.execute(d).then(() => undefined),
         },
       };
@@ -47,8 +48,8 @@ describe('migrateToLatest', () => {
         (e: unknown) => e,
       );
       expect(error).toBeInstanceOf(CandorError);
-      expect(error).toMatchObject({ code: 'INTERNAL', details: { migration: '0010-broken' } });
-      expect((error as CandorError).message).toMatch(/^database migration 0010-broken failed: /);
+      expect(error).toMatchObject({ code: 'INTERNAL', details: { migration: '9999-broken' } });
+      expect((error as CandorError).message).toMatch(/^database migration 9999-broken failed: /);
       // The migration before it stays applied.
       expect(await runMigrations(db, migrations)).toEqual([]);
     } finally {

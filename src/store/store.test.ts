@@ -43,7 +43,9 @@ requires(need.database()).describe('PostgreSQL (TEST_DATABASE_URL)', () => {
       expect(tables).toContain('scorecard');
       expect(tables).toContain('app_user');
       expect(tables).toContain('task');
-      expect(tables).toHaveLength(26);
+      expect(tables).toContain('candidate_demographics');
+      expect(tables).toContain('scoring_model');
+      expect(tables).toHaveLength(27);
     } finally {
       await client.end();
     }

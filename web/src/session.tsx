@@ -13,6 +13,9 @@ export function homeFor(role: Role): string {
     case 'recruiter':
     case 'hiring_manager':
       return '/jobs';
+    case 'auditor':
+      // The audit page (issue 12) is the auditor's only page.
+      return '/audit';
   }
 }
 
@@ -29,6 +32,7 @@ export const ROLE_LABEL: Record<Role, string> = {
   hiring_manager: 'Hiring manager',
   advisor: 'Career advisor',
   candidate: 'Student',
+  auditor: 'Auditor',
 };
 
 interface SessionState {

@@ -150,6 +150,19 @@ export async function seedVictim(store: Store, mediaDir: string): Promise<Victim
     kind: 'analyze-interview',
     payload: { interviewId: interview.id },
   });
+  // What the candidate said of themself: only the auditor's routes may ever answer with it.
+  await store.demographics.saveMany(
+    ws.id,
+    [
+      {
+        candidateId: candidate.id,
+        sex: 'female',
+        raceEthnicity: 'native_hawaiian_or_pacific_islander',
+        ageBand: '40_or_over',
+      },
+    ],
+    'fixture',
+  );
   const cohort = await store.cohorts.create({ workspaceId: ws.id, name: 'Victim Secret Cohort' });
   await store.cohorts.addMembers(cohort.id, [student.id]);
   const reference = JSON.parse(

@@ -113,11 +113,35 @@ const BODIES: Readonly<Record<string, (ids: Ids) => Body>> = {
   'POST /api/v1/models/:id/activate': () => null,
   'POST /api/v1/interviews/:id/rescore': () => null,
   'POST /api/v1/jobs/:id/rescore': () => null,
+  'PUT /api/v1/candidates/:id/demographics': () => ({
+    payload: { sex: 'male', raceEthnicity: 'white', ageBand: 'under_40' },
+  }),
   'POST /api/v1/ratings/import': (ids) => ({
     payload: `interview,rater,target,score,scale\n${ids.interview},intruder,overall,1,1-5\n${ids.practice},intruder,overall,1,1-5\n`,
     headers: { 'content-type': 'text/csv' },
   }),
 };
+
+/**
+ * Reads only one role may make, whatever the record: every other role gets the same 403 for any
+ * id, real or unknown, so the refusal hints at nothing (routes/record-access.ts, third rule).
+ */
+const ROLE_ONLY_READS = new Set(['/api/v1/candidates/:id/demographics']);
+
+/** The auditor's routes: the only ones that may answer with a demographic field or value. */
+const AUDITOR_ROUTES = new Set(['/api/v1/candidates/:id/demographics', '/api/v1/audit']);
+
+/** Names and values of demographic fields; none may appear outside the auditor's routes. */
+const DEMOGRAPHIC_MARKERS = [
+  'raceEthnicity',
+  'race_ethnicity',
+  'ageBand',
+  'age_band',
+  'demographics',
+  'native_hawaiian_or_pacific_islander',
+  '40_or_over',
+  '"sex"',
+];
 
 /** Bodies that carry ids that the intruder's own records could never have. */
 const BODY_NEEDS_VICTIM_IDS = new Set([
@@ -273,7 +297,8 @@ export function describeIsolation(name: string, open: () => Promise<Store>, medi
             if (real.statusCode === 404) denied += 1;
             const where = `${who} GET ${r.url} (variant ${variant})`;
             // A refusal that names no record (400 for a missing query) is the same for any id.
-            if (real.statusCode === 403 || real.statusCode !== fake.statusCode) {
+            const roleRefusal = real.statusCode === 403 && ROLE_ONLY_READS.has(r.url);
+            if ((real.statusCode === 403 && !roleRefusal) || real.statusCode !== fake.statusCode) {
               failures.push(
                 `${where}: ${real.statusCode} for a record, ${fake.statusCode} for an unknown id`,
               );
@@ -288,6 +313,39 @@ export function describeIsolation(name: string, open: () => Promise<Store>, medi
       expect(failures).toEqual([]);
       // Students, advisors and hiring managers are refused something: the walk is not vacuous.
       expect(denied).toBeGreaterThan(20);
+    }, 120_000);
+
+    it("answers no demographic field on any route but the auditor's, to any role, nor in the OpenAPI document", async () => {
+      const reads = routes.filter((r) => r.method === 'GET' && !AUDITOR_ROUTES.has(r.url));
+      expect(reads.length).toBeGreaterThan(20);
+      const failures: string[] = [];
+      let answered = 0;
+      for (const r of reads) {
+        for (let variant = 0; variant < variants(r.url); variant++) {
+          if (r.url.endsWith('/events')) continue; // a task's status stream stays open while queued
+          for (const [who, token] of Object.entries(colleagues)) {
+            const res = await app.inject({
+              method: 'GET',
+              url: fillPath(r.url, victim.ids, variant),
+              headers: { authorization: `Bearer ${token}` },
+            });
+            if (res.statusCode < 400) answered += 1;
+            const found = DEMOGRAPHIC_MARKERS.filter((m) => res.body.includes(m));
+            if (found.length > 0) failures.push(`${who} GET ${r.url}: body mentions ${found.join(', ')}`);
+          }
+        }
+      }
+      const doc = (await app.inject({ method: 'GET', url: '/api/openapi.json' })).json<{
+        paths: Record<string, unknown>;
+      }>();
+      for (const [route, spec] of Object.entries(doc.paths)) {
+        if (AUDITOR_ROUTES.has(route.replace(/\{(\w+)\}/g, ':$1'))) continue;
+        const found = DEMOGRAPHIC_MARKERS.filter((m) => JSON.stringify(spec).includes(m.replaceAll('"', '')));
+        if (found.length > 0) failures.push(`OpenAPI ${route} mentions ${found.join(', ')}`);
+      }
+      expect(failures).toEqual([]);
+      // The walk read real records (the admin reads nearly everything), so it is not vacuous.
+      expect(answered).toBeGreaterThan(30);
     }, 120_000);
 
     it("leaves the victim's records as they were", async () => {

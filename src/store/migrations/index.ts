@@ -8,6 +8,7 @@ import * as scorecardSummary from './0006-scorecard-summary.js';
 import * as loginThrottle from './0007-login-throttle.js';
 import * as ratings from './0008-ratings.js';
 import * as models from './0009-models.js';
+import * as demographics from './0010-demographics.js';
 
 /**
  * Every migration, imported in code rather than found by scanning a folder, so the compiled
@@ -23,4 +24,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0007-login-throttle': loginThrottle,
   '0008-ratings': ratings,
   '0009-models': models,
+  '0010-demographics': demographics,
 };

@@ -342,6 +342,46 @@ function describeUpgrades(name: string, target: () => StoreTarget): void {
         await db.destroy();
       }
     });
+
+    it('0010-demographics lets app_user take the auditor role, keeping users, sessions and tokens', async () => {
+      const built = createDialect(target());
+      const db = new Kysely<any>({ dialect: built.dialect });
+      const options = { schema: built.migrationSchema };
+      try {
+        await runMigrations(db, before('0010-demographics'), options);
+        await db.insertInto('workspace').values({ id: 'ws', slug: 'ws', name: 'W', created_at: T }).execute();
+        const user = (id: string, role: string) => ({
+          id,
+          workspace_id: 'ws',
+          email: `${id}@x.test`,
+          name: id,
+          role,
+          password_hash: 'h',
+          created_at: T,
+        });
+        await db.insertInto('app_user').values(user('u1', 'admin')).execute();
+        await expect(db.insertInto('app_user').values(user('u0', 'auditor')).execute()).rejects.toThrow();
+        await db
+          .insertInto('session')
+          .values({ id: 's1', user_id: 'u1', expires_at: T, created_at: T })
+          .execute();
+        await db
+          .insertInto('api_token')
+          .values({ id: 't1', user_id: 'u1', name: 'n', token_hash: 'th', created_at: T })
+          .execute();
+        await runMigrations(db, migrations, options);
+        await db.insertInto('app_user').values(user('u2', 'auditor')).execute();
+        await expect(db.insertInto('app_user').values(user('u3', 'overlord')).execute()).rejects.toThrow();
+        await expect(db.insertInto('app_user').values(user('u1', 'admin')).execute()).rejects.toThrow();
+        expect(await db.selectFrom('session').select('user_id').execute()).toEqual([{ user_id: 'u1' }]);
+        expect(await db.selectFrom('api_token').select('id').execute()).toEqual([{ id: 't1' }]);
+        // Cascades still hold after the rebuild: deleting the user takes the session with it.
+        await db.deleteFrom('app_user').where('id', '=', 'u1').execute();
+        expect(await db.selectFrom('session').selectAll().execute()).toEqual([]);
+      } finally {
+        await db.destroy();
+      }
+    });
   });
 }
 

@@ -4,7 +4,14 @@ import { CandorError, newId } from '../../core/index.js';
 import { chunks, guardWrite, notFound, preparedQuery, timestamp, type RepositoryContext } from './rows.js';
 
 /** Who a user is to Candor; decides what the API lets them do. */
-export const USER_ROLES = ['admin', 'recruiter', 'hiring_manager', 'advisor', 'candidate'] as const;
+export const USER_ROLES = [
+  'admin',
+  'recruiter',
+  'hiring_manager',
+  'advisor',
+  'candidate',
+  'auditor',
+] as const;
 export type UserRole = (typeof USER_ROLES)[number];
 
 type Immutable<T> = ColumnType<T, T, never>;

@@ -269,6 +269,85 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/audit': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The adverse-impact audit: selection and scoring rates, impact ratios, four-fifths, significance
+     * @description Per sex, race/ethnicity, their intersection and age 40 or over vs under 40 (docs/fairness.md). `from` and `to` are dates (YYYY-MM-DD) of application, inclusive. A bad date answers 400, an unknown job 404; an empty period answers 200 with notes saying what could not be computed.
+     */
+    get: {
+      parameters: {
+        query?: {
+          from?: string;
+          jobId?: string;
+          to?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['AuditReport'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/auth/login': {
     parameters: {
       query?: never;
@@ -658,6 +737,157 @@ export interface paths {
         };
       };
     };
+    trace?: never;
+  };
+  '/api/v1/candidates/{id}/demographics': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A candidate's self-identified demographics (auditor only) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['CandidateDemographics'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    /** Record a candidate's self-identified demographics; each field may be `declined` (auditor only) */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            ageBand: 'under_40' | '40_or_over' | 'declined';
+            /** @enum {string} */
+            raceEthnicity:
+              | 'hispanic_or_latino'
+              | 'white'
+              | 'black_or_african_american'
+              | 'native_hawaiian_or_pacific_islander'
+              | 'asian'
+              | 'native_american_or_alaska_native'
+              | 'two_or_more_races'
+              | 'declined';
+            /** @enum {string} */
+            sex: 'female' | 'male' | 'other' | 'declined';
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['CandidateDemographics'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
     trace?: never;
   };
   '/api/v1/cohorts': {
@@ -3936,7 +4166,7 @@ export interface paths {
     get: {
       parameters: {
         query?: {
-          role?: 'admin' | 'recruiter' | 'hiring_manager' | 'advisor' | 'candidate';
+          role?: 'admin' | 'recruiter' | 'hiring_manager' | 'advisor' | 'candidate' | 'auditor';
         };
         header?: never;
         path?: never;
@@ -4001,7 +4231,7 @@ export interface paths {
             name: string;
             password: string;
             /** @enum {string} */
-            role: 'admin' | 'recruiter' | 'hiring_manager' | 'advisor' | 'candidate';
+            role: 'admin' | 'recruiter' | 'hiring_manager' | 'advisor' | 'candidate' | 'auditor';
           };
         };
       };
@@ -4091,6 +4321,150 @@ export interface components {
       stage: string;
       updatedAt: string;
     };
+    AuditReport: {
+      advanced: number;
+      auditDate: string;
+      readonly categories: {
+        readonly belowFourFifths: string[];
+        /** @enum {string} */
+        category: 'sex' | 'race_ethnicity' | 'sex_race_ethnicity' | 'age';
+        readonly excluded: {
+          count: number;
+          group: string;
+          label: string;
+          share: number;
+        }[];
+        readonly flagged: string[];
+        readonly groups: {
+          aboveMedian: number;
+          count: number;
+          group: string;
+          label: string;
+          meanScore: number | null;
+          scored: number;
+          scoring: {
+            belowFourFifths: boolean;
+            impactRatio: number | null;
+            p: number | null;
+            rate: number | null;
+            significant: boolean;
+            test: ('fisher-exact' | 'two-proportion-z') | null;
+          };
+          selected: number;
+          selection: {
+            belowFourFifths: boolean;
+            impactRatio: number | null;
+            p: number | null;
+            rate: number | null;
+            significant: boolean;
+            test: ('fisher-exact' | 'two-proportion-z') | null;
+          };
+          standardisedMeanDifference: number | null;
+        }[];
+        readonly notes: string[];
+        scoringReference: string | null;
+        selectionReference: string | null;
+        title: string;
+        total: number;
+        unknown: number;
+      }[];
+      medianScore: number | null;
+      readonly notes: string[];
+      scope: {
+        firstApplication: string | null;
+        from: string | null;
+        job: {
+          id: string;
+          title: string;
+        } | null;
+        lastApplication: string | null;
+        to: string | null;
+        /** @constant */
+        unit: 'application';
+      };
+      scored: number;
+      tool: {
+        readonly engines: string[];
+        readonly frameworks: string[];
+        /** @constant */
+        name: 'Candor';
+        version: string;
+      };
+      total: number;
+      unknownDemographics: number;
+    };
+    AuditReportInput: {
+      advanced: number;
+      auditDate: string;
+      readonly categories: {
+        readonly belowFourFifths: string[];
+        /** @enum {string} */
+        category: 'sex' | 'race_ethnicity' | 'sex_race_ethnicity' | 'age';
+        readonly excluded: {
+          count: number;
+          group: string;
+          label: string;
+          share: number;
+        }[];
+        readonly flagged: string[];
+        readonly groups: {
+          aboveMedian: number;
+          count: number;
+          group: string;
+          label: string;
+          meanScore: number | null;
+          scored: number;
+          scoring: {
+            belowFourFifths: boolean;
+            impactRatio: number | null;
+            p: number | null;
+            rate: number | null;
+            significant: boolean;
+            test: ('fisher-exact' | 'two-proportion-z') | null;
+          };
+          selected: number;
+          selection: {
+            belowFourFifths: boolean;
+            impactRatio: number | null;
+            p: number | null;
+            rate: number | null;
+            significant: boolean;
+            test: ('fisher-exact' | 'two-proportion-z') | null;
+          };
+          standardisedMeanDifference: number | null;
+        }[];
+        readonly notes: string[];
+        scoringReference: string | null;
+        selectionReference: string | null;
+        title: string;
+        total: number;
+        unknown: number;
+      }[];
+      medianScore: number | null;
+      readonly notes: string[];
+      scope: {
+        firstApplication: string | null;
+        from: string | null;
+        job: {
+          id: string;
+          title: string;
+        } | null;
+        lastApplication: string | null;
+        to: string | null;
+        /** @constant */
+        unit: 'application';
+      };
+      scored: number;
+      tool: {
+        readonly engines: string[];
+        readonly frameworks: string[];
+        /** @constant */
+        name: 'Candor';
+        version: string;
+      };
+      total: number;
+      unknownDemographics: number;
+    };
     Candidate: {
       createdAt: string;
       email: string | null;
@@ -4098,6 +4472,50 @@ export interface components {
       name: string;
       phone: string | null;
       timeZone: string | null;
+    };
+    CandidateDemographics: {
+      candidateId: string;
+      demographics: {
+        /** @enum {string} */
+        ageBand: 'under_40' | '40_or_over' | 'declined';
+        /** @enum {string} */
+        raceEthnicity:
+          | 'hispanic_or_latino'
+          | 'white'
+          | 'black_or_african_american'
+          | 'native_hawaiian_or_pacific_islander'
+          | 'asian'
+          | 'native_american_or_alaska_native'
+          | 'two_or_more_races'
+          | 'declined';
+        /** @enum {string} */
+        sex: 'female' | 'male' | 'other' | 'declined';
+        /** @enum {string} */
+        source: 'self_identified';
+        updatedAt: string;
+      } | null;
+    };
+    CandidateDemographicsInput: {
+      candidateId: string;
+      demographics: {
+        /** @enum {string} */
+        ageBand: 'under_40' | '40_or_over' | 'declined';
+        /** @enum {string} */
+        raceEthnicity:
+          | 'hispanic_or_latino'
+          | 'white'
+          | 'black_or_african_american'
+          | 'native_hawaiian_or_pacific_islander'
+          | 'asian'
+          | 'native_american_or_alaska_native'
+          | 'two_or_more_races'
+          | 'declined';
+        /** @enum {string} */
+        sex: 'female' | 'male' | 'other' | 'declined';
+        /** @enum {string} */
+        source: 'self_identified';
+        updatedAt: string;
+      } | null;
     };
     CandidateInput: {
       createdAt: string;
@@ -5159,7 +5577,7 @@ export interface components {
       id: string;
       name: string;
       /** @enum {string} */
-      role: 'admin' | 'recruiter' | 'hiring_manager' | 'advisor' | 'candidate';
+      role: 'admin' | 'recruiter' | 'hiring_manager' | 'advisor' | 'candidate' | 'auditor';
       workspaceId: string;
     };
     UserInput: {
@@ -5168,7 +5586,7 @@ export interface components {
       id: string;
       name: string;
       /** @enum {string} */
-      role: 'admin' | 'recruiter' | 'hiring_manager' | 'advisor' | 'candidate';
+      role: 'admin' | 'recruiter' | 'hiring_manager' | 'advisor' | 'candidate' | 'auditor';
       workspaceId: string;
     };
   };

@@ -1,0 +1,7 @@
+/** Adverse-impact audits: demographic values, the statistics, the per-category tables. */
+export * from './demographic-values.js';
+export * from './statistics.js';
+export * from './adverse-impact.js';
+export * from './demographics-import.js';
+export * from './audit-report.js';
+export * from './render-report.js';
