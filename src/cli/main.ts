@@ -76,8 +76,13 @@ function program(): Command {
     .description(
       'write one row of features per interview (per answer with --answers): every catalogue signal, interview totals, expert scores',
     )
-    .argument('<files...>', 'interview files, or folders of interview files (each file one interview)')
-    .option('--job <file>', 'job description (Markdown or text) for role alignment')
+    .argument('[files...]', 'interview files, or folders of interview files (each file one interview)')
+    .option(
+      '--job <file|id>',
+      'with files: job description (Markdown or text) for role alignment; without files: a stored job whose analysed interviews are read from the store',
+    )
+    .option('--data-dir <dir>', 'for a stored job: data folder (default: CANDOR_DATA_DIR or ./data)')
+    .option('--workspace <slug>', 'for a stored job: workspace', 'default')
     .option('--framework <id|file>', 'competency framework for the expert:… columns', 'default')
     .option('--questions <id|file>', 'question set the interviewer turns are matched to', 'default')
     .option('--candidate <speaker>', "the candidate's speaker label in live interviews")

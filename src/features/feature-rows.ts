@@ -49,7 +49,11 @@ export interface FeatureRowOptions {
   readonly scoreVoice?: boolean;
 }
 
-function expertValues(
+/**
+ * The framework's own scores as `expert:…` columns: a baseline beside a model, never its input.
+ * @example expertValues(result.scorecard, framework)['expert:overall'] // 73
+ */
+export function expertValues(
   scorecard: Pick<AnalysisResult['scorecard'], 'overall' | 'competencies'>,
   framework: Framework,
 ): Record<string, number | null> {

@@ -11,6 +11,7 @@ export {
 } from './interview-features.js';
 export {
   EXPERT_PREFIX,
+  expertValues,
   featureColumns,
   featureRowsOf,
   isExpertColumn,

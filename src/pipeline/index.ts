@@ -69,3 +69,4 @@ export {
   type ModelVersion,
 } from './model-lifecycle.js';
 export { rescoreInterview, rescoreJob, type RescoreResult } from './rescore.js';
+export { storedJobFeatureRows, type StoredFeatureRows } from './stored-feature-rows.js';

@@ -4,13 +4,21 @@ import { loadQuestionSet, readJobFile } from '../../assessment/index.js';
 import { CandorError, toCandorError, type CandorErrorCode } from '../../core/index.js';
 import { featureColumns, featureRowsOf, featuresCsv, featuresJson } from '../../features/index.js';
 import type { FeatureRow } from '../../model/model-file.js';
-import { catalogue, frameworkFor } from '../context.js';
+import type { Framework } from '../../assessment/index.js';
+import { storedJobFeatureRows } from '../../pipeline/index.js';
+import { catalogue, frameworkFor, withWorkspace, type StoreIo } from '../context.js';
 import { createProgress } from '../progress.js';
 import { analyzeFile } from './analyze.js';
 
 export interface FeaturesOptions {
-  /** Job description file, as for `candor analyze`. */
+  /**
+   * With files: the job description file, as for `candor analyze`. Without files: the id of a
+   * stored job, whose analysed interviews are read from the store.
+   */
   readonly job?: string;
+  /** For a stored job: the data folder and workspace. */
+  readonly dataDir?: string;
+  readonly workspace?: string;
   readonly framework: string;
   readonly questions: string;
   /** The candidate's speaker label in live interviews. */
@@ -147,11 +155,13 @@ export async function runFeatures(
   args: readonly string[],
   options: FeaturesOptions,
   stderr: NodeJS.WriteStream = process.stderr,
+  io: StoreIo = {},
 ): Promise<FeaturesRun> {
   if (options.csv && options.json) {
     throw new CandorError('VALIDATION_FAILED', 'choose one of --csv and --json', { field: 'format' });
   }
   const framework = frameworkFor(options.framework);
+  if (args.length === 0) return storedJob(options, framework, stderr, io);
   const questions = loadQuestionSet(options.questions).questions;
   const job = options.job ? readJobFile(options.job) : null;
   const personOf = personFinder(options.personFrom);
@@ -200,8 +210,9 @@ export async function featuresCommand(
   options: FeaturesOptions,
   stdout: NodeJS.WritableStream = process.stdout,
   stderr: NodeJS.WriteStream = process.stderr,
+  io: StoreIo = {},
 ): Promise<void> {
-  const { rows, columns, failures, total } = await runFeatures(args, options, stderr);
+  const { rows, columns, failures, total } = await runFeatures(args, options, stderr, io);
   if (rows.length > 0) {
     const text = options.json ? featuresJson(rows, columns) : featuresCsv(rows, columns);
     if (options.out) writeFileSync(options.out, text);
@@ -217,4 +228,48 @@ export async function featuresCommand(
     `${failures.length} of ${total} files could not be analysed (listed above)${rows.length > 0 ? `; the rows of the others were written${options.out ? ` to ${options.out}` : ''}` : ''}`,
     { files: failures.map((f) => f.file).join(', ') },
   );
+}
+
+/**
+ * `candor features --job ID` (no files): the stored job's analysed interviews, one row each, read
+ * from the store (interview id, candidate id as the person). Answer rows are not kept per answer
+ * in this form, so `--answers` is refused.
+ */
+async function storedJob(
+  options: FeaturesOptions,
+  framework: Framework,
+  stderr: NodeJS.WriteStream,
+  io: StoreIo,
+): Promise<FeaturesRun> {
+  if (options.job === undefined) {
+    throw new CandorError(
+      'VALIDATION_FAILED',
+      'give interview files or folders, or --job ID for a stored job (candor features --help)',
+      { field: 'files' },
+    );
+  }
+  if (options.answers) {
+    throw new CandorError(
+      'VALIDATION_FAILED',
+      '--answers works on files only: a stored job gives one row per interview',
+      { field: 'answers' },
+    );
+  }
+  const jobId = options.job;
+  const { rows, unanalysed } = await withWorkspace(options, io, (store, workspaceId) =>
+    storedJobFeatureRows(store, { workspaceId, jobId, framework, catalogue }),
+  );
+  if (rows.length === 0) {
+    throw new CandorError(
+      'VALIDATION_FAILED',
+      `job ${jobId} has no analysed interview${unanalysed > 0 ? ` (${unanalysed} applications not analysed yet)` : ''}: nothing to write`,
+      { entity: 'job', id: jobId },
+    );
+  }
+  if (unanalysed > 0) {
+    stderr.write(
+      `candor: features: ${unanalysed} applications of job ${jobId} have no scorecard yet and are left out\n`,
+    );
+  }
+  return { rows, columns: featureColumns(catalogue, framework), failures: [], total: rows.length };
 }
