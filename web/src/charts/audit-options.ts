@@ -67,7 +67,7 @@ export function impactRatioOption(category: AuditCategory): ChartOption {
           silent: true,
           symbol: 'none',
           lineStyle: { color: BELOW, type: 'dashed', width: 1.5 },
-          label: { formatter: 'four-fifths (0.8)', color: BELOW, position: 'end' },
+          label: { formatter: 'four-fifths (0.8)', color: BELOW, position: 'start', fontSize: 11 },
           data: [{ xAxis: FOUR_FIFTHS }],
         },
       },

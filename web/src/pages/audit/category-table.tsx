@@ -132,6 +132,16 @@ export function CategorySection({ category }: { category: AuditCategory }) {
           </table>
         </div>
       ) : null}
+      {category.groups.some((g) => g.selection.impactRatio !== null || g.scoring.impactRatio !== null) ? (
+        <div className="audit-chart">
+          <Chart
+            option={impactRatioOption(category)}
+            label={`${category.title}: impact ratios of selection and scoring per group, with the four-fifths line at 0.8. The table above gives the same figures.`}
+            height={Math.max(140, 60 + category.groups.length * 38)}
+            testId="audit-chart"
+          />
+        </div>
+      ) : null}
       {category.excluded.length > 0 ? (
         <div className="audit-excluded">
           <h3>Excluded from impact ratios (under 2% of known members)</h3>
@@ -153,14 +163,6 @@ export function CategorySection({ category }: { category: AuditCategory }) {
             ))}
           </ul>
         </div>
-      ) : null}
-      {category.groups.some((g) => g.selection.impactRatio !== null || g.scoring.impactRatio !== null) ? (
-        <Chart
-          option={impactRatioOption(category)}
-          label={`${category.title}: impact ratios of selection and scoring per group, with the four-fifths line at 0.8. The table above gives the same figures.`}
-          height={Math.max(140, 60 + category.groups.length * 38)}
-          testId="audit-chart"
-        />
       ) : null}
     </section>
   );
