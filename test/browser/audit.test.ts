@@ -124,7 +124,14 @@ requires(...browserNeeds()).describe(
         expect(await female.innerText()).toMatch(/^Female\t23\t13\.0%\t0\.19\b/);
         // The flag's colour: the row and its badge are red, not only worded.
         const badge = female.locator('.status-failed');
-        expect(await badge.evaluate((el) => getComputedStyle(el).color)).toBe('rgb(180, 35, 24)');
+        expect(
+          await badge.evaluate(
+            (el) =>
+              (globalThis as unknown as { getComputedStyle(e: unknown): { color: string } }).getComputedStyle(
+                el,
+              ).color,
+          ),
+        ).toBe('rgb(180, 35, 24)');
         expect(await page.getByTestId('audit-table').count()).toBe(4);
         expect(await page.getByRole('button', { name: 'Download CSV' }).count()).toBe(1);
 
