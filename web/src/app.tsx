@@ -1,6 +1,7 @@
 import { useEffect, type ReactNode } from 'react';
 import type { Role } from './api';
 import { Loading } from './components/status';
+import { AuditPage } from './pages/audit-page';
 import { CohortPage } from './pages/cohort-page';
 import { CohortsPage } from './pages/cohorts-page';
 import { ComparePage } from './pages/compare-page';
@@ -28,6 +29,8 @@ interface Route {
 const HIRING: readonly Role[] = ['admin', 'recruiter', 'hiring_manager'];
 const ADVISING: readonly Role[] = ['admin', 'advisor'];
 const MODEL_READERS: readonly Role[] = ['admin', 'recruiter'];
+/** Who runs the adverse-impact audit (the API's AUDIT_READERS). */
+const AUDIT_READERS: readonly Role[] = ['auditor', 'admin'];
 
 const ROUTES: readonly Route[] = [
   { path: '/jobs', roles: HIRING, render: () => <JobsPage /> },
@@ -63,6 +66,7 @@ const ROUTES: readonly Route[] = [
       );
     },
   },
+  { path: '/audit', roles: AUDIT_READERS, render: () => <AuditPage /> },
   { path: '/practice', roles: ['candidate'], render: () => <PracticePage /> },
   { path: '/cohorts', roles: ADVISING, render: () => <CohortsPage /> },
   { path: '/cohorts/:id', roles: ADVISING, render: (p) => <CohortPage key={p.id} cohortId={p.id ?? ''} /> },
@@ -78,6 +82,7 @@ const NAV: readonly { to: string; label: string; roles: readonly Role[] }[] = [
   { to: '/practice', label: 'Practice', roles: ['candidate'] },
   { to: '/cohorts', label: 'Cohorts', roles: ADVISING },
   { to: '/models', label: 'Models', roles: MODEL_READERS },
+  { to: '/audit', label: 'Audit', roles: AUDIT_READERS },
 ];
 
 function Redirect({ to }: { to: string }) {

@@ -14,7 +14,7 @@ export function homeFor(role: Role): string {
     case 'hiring_manager':
       return '/jobs';
     case 'auditor':
-      // The audit page (issue 12) is the auditor's only page.
+      // The audit page is the auditor's only page.
       return '/audit';
   }
 }

@@ -10,6 +10,7 @@ import type { Body as RouteBody, Method, Ok, ReadonlyDeep } from './openapi-help
 import type {
   Application,
   ApplicationDetail,
+  AuditReport,
   Candidate,
   CohortDetail,
   CohortSummary,
@@ -86,6 +87,7 @@ interface ResponseContract {
   models: Fits<Ok<'/api/v1/models', 'get'>, { models: ModelSummary[] }>;
   model: Fits<Ok<'/api/v1/models/{id}', 'get'>, ModelDetail>;
   modelActivate: Fits<Ok<'/api/v1/models/{id}/activate', 'post'>, ModelDetail>;
+  audit: Fits<Ok<'/api/v1/audit', 'get'>, AuditReport>;
 }
 
 interface RequestContract {
@@ -147,6 +149,7 @@ export const responseContract: ResponseContract = {
   models: true,
   model: true,
   modelActivate: true,
+  audit: true,
 };
 
 export const requestContract: RequestContract = {

@@ -2,6 +2,8 @@ import { request, upload } from './client';
 import type {
   Application,
   ApplicationDetail,
+  AuditQuery,
+  AuditReport,
   Candidate,
   CohortDetail,
   CohortSummary,
@@ -141,6 +143,13 @@ export const api = {
       request<ModelDetail>('GET', `/models/${enc(id)}`, { query: { version: version?.toString() } }),
     activate: (id: string, version: number) =>
       request<ModelDetail>('POST', `/models/${enc(id)}/activate`, { query: { version: String(version) } }),
+  },
+  audit: {
+    /** The adverse-impact audit (auditors and admins); `from`/`to` are YYYY-MM-DD, inclusive. */
+    report: (query: AuditQuery = {}) =>
+      request<AuditReport>('GET', '/audit', {
+        query: { jobId: query.jobId, from: query.from, to: query.to },
+      }),
   },
   practice: {
     history: () => request<PracticeHistory>('GET', '/practice'),

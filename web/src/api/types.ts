@@ -98,3 +98,15 @@ export type NewRatings = ReadonlyDeep<Body<'/api/v1/interviews/{id}/ratings', 'p
 export type RatingsSaved = ReadonlyDeep<Ok<'/api/v1/interviews/{id}/ratings', 'post'>>;
 export type RatingsAgreement = ReadonlyDeep<Ok<'/api/v1/ratings/agreement', 'get'>>;
 export type TargetAgreement = RatingsAgreement['targets'][number];
+
+// ── Adverse-impact audit ────────────────────────────────────────────────────────────────────
+
+export type AuditReport = ReadonlyDeep<Ok<'/api/v1/audit', 'get'>>;
+export type AuditCategory = AuditReport['categories'][number];
+export type AuditGroup = AuditCategory['groups'][number];
+export type AuditRate = AuditGroup['selection'];
+export interface AuditQuery {
+  readonly jobId?: string | undefined;
+  readonly from?: string | undefined;
+  readonly to?: string | undefined;
+}

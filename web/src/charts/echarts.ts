@@ -10,8 +10,13 @@ import type {
   LineSeriesOption,
   ScatterSeriesOption,
 } from 'echarts/charts';
-import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
-import type { GridComponentOption, LegendComponentOption, TooltipComponentOption } from 'echarts/components';
+import { GridComponent, LegendComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
+import type {
+  GridComponentOption,
+  LegendComponentOption,
+  MarkLineComponentOption,
+  TooltipComponentOption,
+} from 'echarts/components';
 import { init, use, type ComposeOption, type ECharts } from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
 
@@ -22,6 +27,7 @@ use([
   ScatterChart,
   GridComponent,
   LegendComponent,
+  MarkLineComponent,
   TooltipComponent,
   SVGRenderer,
 ]);
@@ -33,6 +39,7 @@ export type ChartOption = ComposeOption<
   | ScatterSeriesOption
   | GridComponentOption
   | LegendComponentOption
+  | MarkLineComponentOption
   | TooltipComponentOption
 >;
 
