@@ -184,17 +184,23 @@ function program(): Command {
   model
     .command('train')
     .description(
-      'train a model for one target on a ratings CSV and a features CSV, validated blind by person',
+      'train a model for one target on human ratings (a CSV or the stored ones) and features (a CSV or the stored analyses), validated blind by person',
     )
     .requiredOption('--target <target>', 'the rated target: overall, another named target or a competency id')
-    .requiredOption(
+    .option(
       '--ratings <file>',
-      'ratings CSV: interview,rater,target,score,scale[,person,answer,note]',
+      "ratings CSV: interview,rater,target,score,scale[,person,answer,note] (default: the workspace's stored ratings)",
     )
-    .requiredOption(
+    .option(
       '--features <file>',
-      'features CSV: interview,person,<signal ids…> (candor features --csv)',
+      'features CSV: interview,person,<signal ids…> (candor features --csv; default: read from the stored analyses)',
     )
+    .option('--job <id>', "with stored ratings: only this job's interviews")
+    .option(
+      '--data-dir <dir>',
+      'for stored ratings or features: data folder (default: CANDOR_DATA_DIR or ./data)',
+    )
+    .option('--workspace <slug>', 'for stored ratings or features: workspace', 'default')
     .option('--framework <id|file>', 'framework whose signal directions bound the weights', 'default')
     .option(
       '--signals <list>',
@@ -220,7 +226,9 @@ function program(): Command {
     )
     .option('--markdown', 'print the report as Markdown')
     .option('--json', 'print the model file instead of the report')
-    .action((opts: ModelTrainOptions) => void process.stdout.write(modelTrain(opts).output));
+    .action(async (opts: ModelTrainOptions) => {
+      process.stdout.write((await modelTrain(opts)).output);
+    });
   model
     .command('validate')
     .description("re-run a model's validation on other rated interviews (blind only if the people are new)")

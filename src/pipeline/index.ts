@@ -69,4 +69,4 @@ export {
   type ModelVersion,
 } from './model-lifecycle.js';
 export { rescoreInterview, rescoreJob, type RescoreResult } from './rescore.js';
-export { storedJobFeatureRows, type StoredFeatureRows } from './stored-feature-rows.js';
+export { storedFeatureRows, storedJobFeatureRows, type StoredFeatureRows } from './stored-feature-rows.js';

@@ -39,26 +39,53 @@ export async function storedJobFeatureRows(
       id: input.jobId,
     });
   }
-  const catalogue = input.catalogue ?? SIGNAL_CATALOGUE;
   const ranked = await store.scorecards.rankForJob(job.id);
+  const people = new Map<string, string>();
+  for (const entry of ranked) people.set(entry.interviewId, entry.candidateId);
+  const { rows } = await storedFeatureRows(store, {
+    interviews: [...people].map(([id, person]) => ({ id, person })),
+    framework: input.framework,
+    ...(input.catalogue ? { catalogue: input.catalogue } : {}),
+  });
+  const unranked = await store.scorecards.unranked(job.id);
+  return { rows, unanalysed: unranked.length };
+}
+
+/**
+ * One row per given interview that has a scorecard, read from the store; the others are listed
+ * as `unanalysed` (nothing to read yet). Rows in interview-id order.
+ * @example const { rows, unanalysed } = await storedFeatureRows(store, { interviews: [{ id, person }], framework })
+ */
+export async function storedFeatureRows(
+  store: Store,
+  input: {
+    readonly interviews: readonly { readonly id: string; readonly person: string }[];
+    readonly framework: Framework;
+    readonly catalogue?: readonly SignalDefinition[];
+  },
+): Promise<{ readonly rows: readonly FeatureRow[]; readonly unanalysed: readonly string[] }> {
+  const catalogue = input.catalogue ?? SIGNAL_CATALOGUE;
   const rows: FeatureRow[] = [];
-  const seen = new Set<string>();
-  for (const entry of [...ranked].sort((a, b) => a.interviewId.localeCompare(b.interviewId))) {
-    if (seen.has(entry.interviewId)) continue;
-    seen.add(entry.interviewId);
-    const latest = await store.scorecards.latestForInterview(entry.interviewId);
-    if (latest === null) continue;
+  const unanalysed: string[] = [];
+  const sorted = [...new Map(input.interviews.map((i) => [i.id, i])).values()].sort((a, b) =>
+    a.id.localeCompare(b.id),
+  );
+  for (const { id, person } of sorted) {
+    const latest = await store.scorecards.latestForInterview(id);
+    if (latest === null) {
+      unanalysed.push(id);
+      continue;
+    }
     const body = ScorecardBody.parse(latest.body);
-    const stored = await store.analyses.get(entry.interviewId);
+    const stored = await store.analyses.get(id);
     rows.push({
-      interview: entry.interviewId,
-      person: entry.candidateId,
+      interview: id,
+      person,
       values: {
         ...storedInterviewFeatures(stored, body.responses, catalogue),
         ...expertValues(body, input.framework),
       },
     });
   }
-  const unranked = await store.scorecards.unranked(job.id);
-  return { rows, unanalysed: unranked.length };
+  return { rows, unanalysed };
 }

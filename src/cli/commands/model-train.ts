@@ -13,12 +13,21 @@ import { parseModel, type ModelFile } from '../../model/model-file.js';
 import { renderModelReport } from '../../model/report.js';
 import { trainModel } from '../../model/train.js';
 import { validateModel } from '../../model/validate-model.js';
-import { frameworkFor } from '../context.js';
+import { featureColumns, type FeaturesTable } from '../../features/index.js';
+import type { RatingRecord } from '../../model/interview-ratings.js';
+import { storedFeatureRows } from '../../pipeline/index.js';
+import { catalogue, frameworkFor, withWorkspace, type StoreIo } from '../context.js';
 
 export interface ModelTrainOptions {
   readonly target: string;
-  readonly ratings: string;
-  readonly features: string;
+  /** Ratings CSV; without it, the workspace's stored ratings of the target. */
+  readonly ratings?: string;
+  /** Features CSV; without it, the rated interviews' features read from the store. */
+  readonly features?: string;
+  /** For stored ratings: only this job's interviews. */
+  readonly job?: string;
+  readonly dataDir?: string;
+  readonly workspace?: string;
   readonly framework?: string;
   readonly signals?: string;
   readonly method?: string;
@@ -60,6 +69,83 @@ function inputs(opts: { ratings: string; features: string }, target: string) {
   return { features, ratings, scale, source: `ratings ${ratingsName}, features ${featuresName}` };
 }
 
+type TrainingInputs = ReturnType<typeof inputs> & { readonly notes: readonly string[] };
+
+/**
+ * Ratings and features for training, each from its file or, without one, from the store: the
+ * workspace's stored ratings of the target (`--job` narrows them) and the rated interviews'
+ * features read from their stored analyses. Rated interviews without a scorecard are left out
+ * and named in `notes`.
+ */
+async function trainingInputs(opts: ModelTrainOptions, target: string, io: StoreIo): Promise<TrainingInputs> {
+  if (opts.ratings !== undefined && opts.features !== undefined) {
+    if (opts.job !== undefined) {
+      throw new CandorError('CONFIG_INVALID', '--job selects stored ratings: leave out --ratings to use it', {
+        option: 'job',
+      });
+    }
+    return { ...inputs({ ratings: opts.ratings, features: opts.features }, target), notes: [] };
+  }
+  const framework = frameworkFor(opts.framework ?? 'default');
+  return withWorkspace(opts, io, async (store, workspaceId) => {
+    const notes: string[] = [];
+    let records: readonly RatingRecord[];
+    let ratingsName: string;
+    if (opts.ratings !== undefined) {
+      ratingsName = path.basename(opts.ratings);
+      records = parseRatingsCsv(readText(opts.ratings, 'ratings'), ratingsName).ratings;
+    } else {
+      ratingsName = `stored ratings of "${target}" in workspace ${opts.workspace ?? 'default'}${opts.job ? `, job ${opts.job}` : ''}`;
+      const stored = await store.ratings.list(workspaceId, { target, jobId: opts.job });
+      const rated = await store.ratings.interviews(workspaceId, [
+        ...new Set(stored.map((r) => r.interviewId)),
+      ]);
+      records = stored.map((r) => {
+        const interview = rated.get(r.interviewId);
+        return {
+          interview: r.interviewId,
+          person: interview?.candidateId ?? interview?.interview.userId ?? r.interviewId,
+          answer: r.answer,
+          rater: r.rater,
+          target: r.target,
+          scale: r.scale,
+          normalised: r.normalised,
+        };
+      });
+    }
+    let features: FeaturesTable;
+    let featuresName: string;
+    if (opts.features !== undefined) {
+      featuresName = path.basename(opts.features);
+      features = parseFeaturesCsv(readText(opts.features, 'features'), featuresName);
+    } else {
+      featuresName = 'features of the stored analyses';
+      const people = new Map<string, string>();
+      for (const r of records) if (r.target === target) people.set(r.interview, r.person ?? r.interview);
+      const { rows, unanalysed } = await storedFeatureRows(store, {
+        interviews: [...people].map(([id, person]) => ({ id, person })),
+        framework,
+        catalogue,
+      });
+      if (unanalysed.length > 0) {
+        notes.push(
+          `${unanalysed.length} rated interviews have no scorecard and are left out: ${unanalysed.slice(0, 5).join(', ')}${unanalysed.length > 5 ? ', …' : ''}`,
+        );
+        const analysed = new Set(rows.map((r) => r.interview));
+        records = records.filter((r) => r.target !== target || analysed.has(r.interview));
+      }
+      features = {
+        file: featuresName,
+        columns: featureColumns(catalogue, framework),
+        perAnswer: false,
+        rows,
+      };
+    }
+    const { scale, ratings } = ratingsForTarget(records, target, features.rows, ratingsName);
+    return { features, ratings, scale, source: `${ratingsName}; ${featuresName}`, notes };
+  });
+}
+
 /** The next version when `out` already holds a version of the same model id. */
 function nextVersion(out: string, id: string): number {
   if (!existsSync(out)) return 1;
@@ -81,7 +167,10 @@ function nextVersion(out: string, id: string): number {
  * Trains a model, writes its file and returns what to print: the report, or the file with --json.
  * @example await modelTrain({ target: 'overall', ratings: 'ratings.csv', features: 'features.csv' })
  */
-export function modelTrain(opts: ModelTrainOptions): { model: ModelFile; file: string; output: string } {
+export async function modelTrain(
+  opts: ModelTrainOptions,
+  io: StoreIo = {},
+): Promise<{ model: ModelFile; file: string; output: string }> {
   const method = opts.method ?? 'ridge';
   if (method !== 'ridge' && method !== 'elastic-net') {
     throw new CandorError('CONFIG_INVALID', `--method: expected ridge or elastic-net, got "${method}"`, {
@@ -98,7 +187,7 @@ export function modelTrain(opts: ModelTrainOptions): { model: ModelFile; file: s
       },
     );
   }
-  const { features, ratings, scale, source } = inputs(opts, opts.target);
+  const { features, ratings, scale, source, notes } = await trainingInputs(opts, opts.target, io);
   const signals = opts.signals
     ?.split(',')
     .map((s) => s.trim())
@@ -128,7 +217,9 @@ export function modelTrain(opts: ModelTrainOptions): { model: ModelFile; file: s
   writeFileSync(out, JSON.stringify(model, null, 2) + '\n');
   const output = opts.json
     ? JSON.stringify(model, null, 2) + '\n'
-    : renderModelReport(model, opts.markdown ? 'markdown' : 'text') + `\nwrote ${out}\n`;
+    : renderModelReport(model, opts.markdown ? 'markdown' : 'text') +
+      notes.map((n) => `\nnote: ${n}`).join('') +
+      `\nwrote ${out}\n`;
   return { model, file: out, output };
 }
 
