@@ -45,6 +45,8 @@ export interface AuditRow {
   readonly appliedAt: string;
   /** The overall score of the application's newest scorecard; null when never scored. */
   readonly score: number | null;
+  /** That scorecard's id; null when never scored. */
+  readonly scorecardId: string | null;
   /** The framework and engine of that scorecard. */
   readonly frameworkId: string | null;
   readonly frameworkVersion: string | null;
@@ -199,6 +201,7 @@ async function auditRows(d: Db, query: AuditQuery): Promise<AuditRow[]> {
       jobId: r.job_id,
       appliedAt: r.created_at,
       score: s?.score ?? null,
+      scorecardId: s?.id ?? null,
       frameworkId: s?.fw ?? null,
       frameworkVersion: s?.fv ?? null,
       engineVersion: s?.ev ?? null,
