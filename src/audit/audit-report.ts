@@ -17,6 +17,7 @@ import {
   contributionsOf,
   explainGap,
   type GapExplanation,
+  type GapSubject,
   type ScorecardContributions,
 } from './explain-gap.js';
 import type { AuditRow } from '../store/repositories/demographics.js';
@@ -139,7 +140,8 @@ export async function buildAuditReport(store: Store, request: AuditRequest): Pro
       `No application${job === null ? '' : ` to ${job.title}`}${period}: nothing can be computed.`,
     );
   }
-  const gaps = request.explainGaps === true ? await explainGaps(store, rows, figures) : undefined;
+  const gaps =
+    request.explainGaps === true ? await explainGaps(store, request.workspaceId, rows, figures) : undefined;
   const distinct = (values: (string | null)[]) =>
     [...new Set(values.filter((v): v is string => v !== null))].sort();
   return {
@@ -173,36 +175,47 @@ export async function buildAuditReport(store: Store, request: AuditRequest): Pro
  */
 async function explainGaps(
   store: Store,
+  workspaceId: string,
   rows: readonly AuditRow[],
   figures: AuditFigures,
 ): Promise<CategoryGap[]> {
-  const cache = new Map<string, ScorecardContributions | null>();
-  const contributions = async (id: string | null) => {
-    if (id === null) return null;
-    if (!cache.has(id)) cache.set(id, contributionsOf((await store.scorecards.get(id)).body));
-    return cache.get(id)!;
-  };
-  const out: CategoryGap[] = [];
-  for (const c of figures.categories) {
-    for (const group of c.flagged) {
+  const wanted = figures.categories.flatMap((c) =>
+    c.flagged.map((group) => {
       const row = c.groups.find((g) => g.group === group)!;
       const scoringFlag = row.scoring.belowFourFifths && row.scoring.significant;
-      const reference = scoringFlag ? c.scoringReference : c.selectionReference;
-      if (reference === null) continue;
-      const subjects = [];
-      for (const r of rows) {
-        const g = groupOf(c.category, r.demographics);
-        if (g !== group && g !== reference) continue;
-        subjects.push({ group: g, contributions: await contributions(r.scorecardId) });
-      }
-      out.push({
-        category: c.category,
-        title: c.title,
-        groupLabel: groupLabel(group),
-        referenceLabel: groupLabel(reference),
-        ...explainGap(subjects, group, reference),
+      return { c, group, reference: scoringFlag ? c.scoringReference : c.selectionReference };
+    }),
+  );
+  if (wanted.length === 0) return [];
+  const ids = rows.flatMap((r) =>
+    r.scorecardId !== null &&
+    wanted.some((w) => [w.group, w.reference].includes(groupOf(w.c.category, r.demographics)))
+      ? [r.scorecardId]
+      : [],
+  );
+  const bodies = await store.demographics.scorecardBodies(workspaceId, ids);
+  const contributions = new Map<string, ScorecardContributions | null>(
+    [...bodies].map(([id, body]) => [id, contributionsOf(body)]),
+  );
+  const out: CategoryGap[] = [];
+  for (const { c, group, reference } of wanted) {
+    if (reference === null) continue;
+    const subjects: GapSubject[] = [];
+    for (const r of rows) {
+      const g = groupOf(c.category, r.demographics);
+      if (g !== group && g !== reference) continue;
+      subjects.push({
+        group: g,
+        contributions: r.scorecardId === null ? null : (contributions.get(r.scorecardId) ?? null),
       });
     }
+    out.push({
+      category: c.category,
+      title: c.title,
+      groupLabel: groupLabel(group),
+      referenceLabel: groupLabel(reference),
+      ...explainGap(subjects, group, reference),
+    });
   }
   return out;
 }
