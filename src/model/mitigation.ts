@@ -127,16 +127,16 @@ export function trainWithReweighing(
   const reweighed = trainModel({ ...input, reweigh: { attribute: a, groups } });
   const before = scoringOf(plain, groups);
   const after = scoringOf(reweighed, groups);
-  const f2 = (v: number | null) => (v === null ? 'n/a' : v.toFixed(2));
+  const f3 = (v: number | null) => (v === null ? 'n/a' : v.toFixed(3));
   const model: ModelFile = {
     ...reweighed,
     validation: {
       ...reweighed.validation,
       notes: [
         ...(reweighed.validation.notes ?? []),
-        `re-weighing on ${a}: cross-validated r ${f2(plain.validation.crossValidated.r)} without it, ` +
-          `${f2(reweighed.validation.crossValidated.r)} with it; lowest scoring impact ratio ` +
-          `${f2(before.lowestImpactRatio)} without it, ${f2(after.lowestImpactRatio)} with it`,
+        `re-weighing on ${a}: cross-validated r ${f3(plain.validation.crossValidated.r)} without it, ` +
+          `${f3(reweighed.validation.crossValidated.r)} with it; lowest scoring impact ratio ` +
+          `${f3(before.lowestImpactRatio)} without it, ${f3(after.lowestImpactRatio)} with it`,
       ],
     },
   };

@@ -113,6 +113,9 @@ describe('trainWithReweighing on planted bias', () => {
   it('records re-weighing and its attribute in the model file, and no demographic value', () => {
     const file = JSON.stringify(model);
     expect(model.validation.method).toContain('re-weighing on sex');
+    expect(model.validation.notes).toContain(
+      're-weighing on sex: cross-validated r 0.782 without it, 0.780 with it; lowest scoring impact ratio 0.600 without it, 0.667 with it',
+    );
     for (const value of ['female', 'male', 'declined']) expect(file).not.toContain(value);
     expect(model.features.map((f) => f.signal).sort()).toEqual(['pace', 'skill']);
   });
