@@ -128,7 +128,7 @@ interface Member {
 }
 
 /** Each subject's group in a category, or null when unknown or declined. */
-function groupOf(category: AuditCategory, d: Demographics | null): string | null {
+export function groupOf(category: AuditCategory, d: Demographics | null): string | null {
   if (d === null) return null;
   const known = (v: string) => (v === 'declined' ? null : v);
   switch (category) {

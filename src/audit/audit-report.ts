@@ -5,7 +5,22 @@
  */
 import { CandorError, engineVersion } from '../core/index.js';
 import type { Store } from '../store/index.js';
-import { auditFigures, type AuditFigures, type AuditOptions } from './adverse-impact.js';
+import {
+  auditFigures,
+  groupLabel,
+  groupOf,
+  type AuditCategory,
+  type AuditFigures,
+  type AuditOptions,
+} from './adverse-impact.js';
+import {
+  contributionsOf,
+  explainGap,
+  type GapExplanation,
+  type GapSubject,
+  type ScorecardContributions,
+} from './explain-gap.js';
+import type { AuditRow } from '../store/repositories/demographics.js';
 
 export interface AuditRequest {
   readonly workspaceId: string;
@@ -16,6 +31,19 @@ export interface AuditRequest {
   /** The audit's date; defaults to now. */
   readonly now?: Date;
   readonly options?: AuditOptions;
+  /**
+   * For each flagged group, which features' contributions differ most from the reference group's
+   * ("What drives the gap"); reads the scorecards of those two groups. `candor audit` asks for it.
+   */
+  readonly explainGaps?: boolean;
+}
+
+/** A flagged group's gap against its category's reference group, feature by feature. */
+export interface CategoryGap extends GapExplanation {
+  readonly category: AuditCategory;
+  readonly title: string;
+  readonly groupLabel: string;
+  readonly referenceLabel: string;
 }
 
 export interface AuditReport extends AuditFigures {
@@ -38,6 +66,8 @@ export interface AuditReport extends AuditFigures {
     /** Each audited row is one application (a candidate for one job). */
     readonly unit: 'application';
   };
+  /** With `explainGaps`: one entry per flagged group of each category. */
+  readonly gaps?: readonly CategoryGap[];
 }
 
 /**
@@ -110,6 +140,8 @@ export async function buildAuditReport(store: Store, request: AuditRequest): Pro
       `No application${job === null ? '' : ` to ${job.title}`}${period}: nothing can be computed.`,
     );
   }
+  const gaps =
+    request.explainGaps === true ? await explainGaps(store, request.workspaceId, rows, figures) : undefined;
   const distinct = (values: (string | null)[]) =>
     [...new Set(values.filter((v): v is string => v !== null))].sort();
   return {
@@ -132,5 +164,58 @@ export async function buildAuditReport(store: Store, request: AuditRequest): Pro
     },
     ...figures,
     notes,
+    ...(gaps === undefined ? {} : { gaps }),
   };
+}
+
+/**
+ * "What drives the gap": for each flagged group, the reference is the group its flag is measured
+ * against (the highest scoring-rate group when the scoring rate is flagged, else the highest
+ * selection-rate group). Only the scorecards of those groups' members are read.
+ */
+async function explainGaps(
+  store: Store,
+  workspaceId: string,
+  rows: readonly AuditRow[],
+  figures: AuditFigures,
+): Promise<CategoryGap[]> {
+  const wanted = figures.categories.flatMap((c) =>
+    c.flagged.map((group) => {
+      const row = c.groups.find((g) => g.group === group)!;
+      const scoringFlag = row.scoring.belowFourFifths && row.scoring.significant;
+      return { c, group, reference: scoringFlag ? c.scoringReference : c.selectionReference };
+    }),
+  );
+  if (wanted.length === 0) return [];
+  const ids = rows.flatMap((r) =>
+    r.scorecardId !== null &&
+    wanted.some((w) => [w.group, w.reference].includes(groupOf(w.c.category, r.demographics)))
+      ? [r.scorecardId]
+      : [],
+  );
+  const bodies = await store.demographics.scorecardBodies(workspaceId, ids);
+  const contributions = new Map<string, ScorecardContributions | null>(
+    [...bodies].map(([id, body]) => [id, contributionsOf(body)]),
+  );
+  const out: CategoryGap[] = [];
+  for (const { c, group, reference } of wanted) {
+    if (reference === null) continue;
+    const subjects: GapSubject[] = [];
+    for (const r of rows) {
+      const g = groupOf(c.category, r.demographics);
+      if (g !== group && g !== reference) continue;
+      subjects.push({
+        group: g,
+        contributions: r.scorecardId === null ? null : (contributions.get(r.scorecardId) ?? null),
+      });
+    }
+    out.push({
+      category: c.category,
+      title: c.title,
+      groupLabel: groupLabel(group),
+      referenceLabel: groupLabel(reference),
+      ...explainGap(subjects, group, reference),
+    });
+  }
+  return out;
 }

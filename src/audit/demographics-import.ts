@@ -30,14 +30,22 @@ function invalid(file: string, line: number, column: string | null, message: str
  *
  * @throws CandorError DEMOGRAPHICS_INVALID naming file, line and column: a missing or unknown
  *   column, an empty or unknown value (the message lists the accepted ones), a candidate twice.
+ * With `personColumn`, the id column may be called `person` (training files for re-weighing).
  * @example parseDemographicsCsv('candidate,sex,race_ethnicity,age_band\ncand_1,female,asian,under_40\n', 'd.csv')
  */
-export function parseDemographicsCsv(text: string, file: string): DemographicsRow[] {
+export function parseDemographicsCsv(
+  text: string,
+  file: string,
+  options: { readonly personColumn?: boolean } = {},
+): DemographicsRow[] {
   const records = csvRecords(text, file, 'DEMOGRAPHICS_INVALID');
   const header = records[0];
   if (header === undefined)
     throw invalid(file, 1, null, `the file is empty; expected the header ${DEMOGRAPHICS_COLUMNS.join(',')}`);
-  const names = header.fields.map((f) => f.trim().toLowerCase());
+  // Training files name people by `person` (as features files do); it stands for `candidate` there.
+  const names = header.fields
+    .map((f) => f.trim().toLowerCase())
+    .map((n) => (options.personColumn === true && n === 'person' ? 'candidate' : n));
   for (const [i, name] of names.entries()) {
     if (!(DEMOGRAPHICS_COLUMNS as readonly string[]).includes(name)) {
       const message = `unknown column "${header.fields[i]}"; the columns are ${DEMOGRAPHICS_COLUMNS.join(', ')}`;

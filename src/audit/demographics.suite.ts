@@ -166,6 +166,13 @@ export function describeDemographics(name: string, open: () => Promise<Store>): 
         frameworkId: expect.any(String) as string,
         engineVersion: expect.any(String) as string,
       });
+      const bodies = await store.demographics.scorecardBodies(ws.id, [rows[0]!.scorecardId!, 'sc_nope']);
+      expect([...bodies.keys()]).toEqual([rows[0]!.scorecardId]);
+      expect(bodies.get(rows[0]!.scorecardId!)).toMatchObject({ overall: { score: 70 } });
+      expect(rows[1]!.scorecardId).toBeNull();
+      expect(
+        (await store.demographics.scorecardBodies(seeded.workspace.id, [rows[0]!.scorecardId!])).size,
+      ).toBe(0);
       expect(await store.demographics.auditRows({ workspaceId: ws.id })).toHaveLength(3);
       expect(
         await store.demographics.auditRows({ workspaceId: ws.id, to: '2000-01-01T00:00:00.000Z' }),

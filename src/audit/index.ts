@@ -5,3 +5,4 @@ export * from './adverse-impact.js';
 export * from './demographics-import.js';
 export * from './audit-report.js';
 export * from './render-report.js';
+export * from './explain-gap.js';

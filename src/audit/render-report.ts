@@ -4,7 +4,7 @@
  * counts (total, unknown), then per category the selection and scoring rates and impact ratios.
  */
 import type { CategoryAudit, GroupRow, RateComparison } from './adverse-impact.js';
-import type { AuditReport } from './audit-report.js';
+import type { AuditReport, CategoryGap } from './audit-report.js';
 
 export const AUDIT_FORMATS = ['md', 'html', 'json', 'csv'] as const;
 export type AuditFormat = (typeof AUDIT_FORMATS)[number];
@@ -91,6 +91,57 @@ function categoryNotes(c: CategoryAudit): string[] {
   return [...lines, ...c.notes];
 }
 
+/** Features shown per flagged group in Markdown and HTML (JSON has them all). */
+export const GAP_FEATURES_SHOWN = 10;
+
+const GAP_INTRO =
+  "For each flagged group, the features whose mean contribution to the score differs most from the reference group's. " +
+  'It shows what the scores are made of, not why: a feature can differ because the answers differ, or because it measures one group differently.';
+
+function gapHeading(g: CategoryGap): string {
+  return `${g.title}: ${g.groupLabel} vs ${g.referenceLabel} (reference)`;
+}
+
+function gapLines(g: CategoryGap): string[] {
+  const unit =
+    g.source === 'model'
+      ? "the trained model's contributions, in points of its 0–100 prediction"
+      : g.source === 'framework'
+        ? "the framework's signal contributions, in points of each competency's 0–100 score"
+        : 'none';
+  return [
+    `Contributions: ${unit}; scorecards: ${g.flaggedCount} of ${g.groupLabel}, ${g.referenceCount} of ${g.referenceLabel}`,
+    ...(g.features.length > GAP_FEATURES_SHOWN
+      ? [`The ${GAP_FEATURES_SHOWN} largest differences of ${g.features.length} features are shown.`]
+      : []),
+    ...g.notes,
+  ];
+}
+
+function gapRows(g: CategoryGap): string[][] {
+  const signed = (v: number) => (v > 0 ? '+' : '') + (Math.abs(v) < 0.005 ? '0.00' : v.toFixed(2));
+  return [
+    ['Feature', `Mean, ${g.groupLabel}`, `Mean, ${g.referenceLabel}`, 'Difference'],
+    ...g.features
+      .slice(0, GAP_FEATURES_SHOWN)
+      .map((f) => [f.feature, f.flaggedMean.toFixed(2), f.referenceMean.toFixed(2), signed(f.difference)]),
+  ];
+}
+
+function gapMarkdown(r: AuditReport, escape: (s: string) => string): string[] {
+  if (r.gaps === undefined || r.gaps.length === 0) return [];
+  const out = ['', '## What drives the gap', '', GAP_INTRO];
+  for (const g of r.gaps) {
+    out.push('', `### ${gapHeading(g)}`, '', ...gapLines(g).map((l) => `- ${l}`));
+    if (g.features.length > 0) {
+      const [head, ...body] = gapRows(g);
+      out.push('', `| ${head!.map(escape).join(' | ')} |`, '|---|---:|---:|---:|');
+      out.push(...body.map((row) => `| ${row.map(escape).join(' | ')} |`));
+    }
+  }
+  return out;
+}
+
 /** @example renderAuditMarkdown(report).startsWith('# Bias audit summary') */
 export function renderAuditMarkdown(r: AuditReport): string {
   const escape = (s: string) => s.replaceAll('|', '\\|');
@@ -109,6 +160,7 @@ export function renderAuditMarkdown(r: AuditReport): string {
     '',
     "Impact ratio: a group's rate over the highest group's (29 CFR 1607.4(D); 6 RCNY § 5-301). Significance against the highest group: Fisher's exact test when an expected count is under 5, else a two-proportion z-test; * p < 0.05.",
   );
+  out.push(...gapMarkdown(r, escape));
   return out.join('\n') + '\n';
 }
 
@@ -143,6 +195,23 @@ export function renderAuditHtml(r: AuditReport): string {
       out.push('</table>');
     }
     out.push('<ul>', ...categoryNotes(c).map((l) => `<li>${html(l)}</li>`), '</ul>');
+  }
+  if (r.gaps !== undefined && r.gaps.length > 0) {
+    out.push('<h2>What drives the gap</h2>', `<p>${html(GAP_INTRO)}</p>`);
+    for (const g of r.gaps) {
+      out.push(
+        `<h3>${html(gapHeading(g))}</h3>`,
+        '<ul>',
+        ...gapLines(g).map((l) => `<li>${html(l)}</li>`),
+        '</ul>',
+      );
+      if (g.features.length > 0) {
+        const [head, ...body] = gapRows(g);
+        out.push('<table>', `<tr>${head!.map((h) => `<th>${html(h)}</th>`).join('')}</tr>`);
+        out.push(...body.map((row) => `<tr>${row.map((v) => `<td>${html(v)}</td>`).join('')}</tr>`));
+        out.push('</table>');
+      }
+    }
   }
   out.push('</body></html>');
   return out.join('\n') + '\n';

@@ -226,6 +226,14 @@ function program(): Command {
     )
     .option('--markdown', 'print the report as Markdown')
     .option('--json', 'print the model file instead of the report')
+    .option(
+      '--reweigh <attribute>',
+      're-weigh training rows (Kamiran & Calders 2012) on sex, race_ethnicity or age_band; the report shows r and impact ratios before and after',
+    )
+    .option(
+      '--demographics <file>',
+      'with --reweigh: CSV person,sex,race_ethnicity,age_band, used only for the weights, never as inputs',
+    )
     .action(async (opts: ModelTrainOptions) => {
       process.stdout.write((await modelTrain(opts)).output);
     });

@@ -23,6 +23,7 @@ import {
   type Direction,
   type LinearFit,
 } from './solver.js';
+import { reweighingWeights } from './reweighing.js';
 
 export interface ProcedureOptions {
   readonly l1Ratio: number;
@@ -40,10 +41,14 @@ export interface PenaltyChoice {
 
 /** The rows `rows` of a design, in that order. */
 export function subset(design: Design, rows: readonly number[]): Design {
+  const weights = design.weights;
+  const groups = design.groups;
   return {
     columns: design.columns,
     values: rows.map((i) => design.values[i]!),
     target: rows.map((i) => design.target[i]!),
+    ...(weights ? { weights: rows.map((i) => weights[i]!) } : {}),
+    ...(groups ? { groups: rows.map((i) => groups[i]!) } : {}),
   };
 }
 
@@ -53,7 +58,8 @@ function personCount(persons: readonly string[]): number {
 
 /**
  * Chooses the penalty by grouped k-fold on these rows only: the alpha of the grid with the
- * smallest pooled squared error (the larger alpha on a tie).
+ * smallest pooled squared error, weighted by the instance weights when there are any (the larger
+ * alpha on a tie).
  */
 export function choosePenalty(
   design: Design,
@@ -68,7 +74,9 @@ export function choosePenalty(
     const fits = fitPath(subset(design, split.train), grid, options);
     fits.forEach((fit, a) => {
       for (const i of split.test)
-        errors[a]! += (predictRow(fit, design.columns, design.values[i]!) - design.target[i]!) ** 2;
+        errors[a]! +=
+          (design.weights?.[i] ?? 1) *
+          (predictRow(fit, design.columns, design.values[i]!) - design.target[i]!) ** 2;
     });
   }
   let best = 0;
@@ -78,12 +86,16 @@ export function choosePenalty(
   return { alpha: grid[best]!, splits };
 }
 
-/** The whole procedure on these rows: choose the penalty by inner grouped CV, then fit every row. */
+/**
+ * The whole procedure on these rows: re-weighing weights computed on these rows when the design
+ * has groups, the penalty chosen by inner grouped CV, then a fit of every row.
+ */
 export function fitWithChosenPenalty(
-  design: Design,
+  given: Design,
   persons: readonly string[],
   options: ProcedureOptions,
 ): { fit: LinearFit; choice: PenaltyChoice } {
+  const design = given.groups ? { ...given, weights: reweighingWeights(given.groups, given.target) } : given;
   const choice = choosePenalty(design, persons, options);
   return { fit: fitElasticNet(design, { ...options, alpha: choice.alpha }), choice };
 }

@@ -4,10 +4,12 @@
  * Coordinate Descent", with the covariance updates of section 2.2), with box constraints from the
  * framework's directions. Pure and deterministic: the same rows give the same weights.
  *
- * Objective, with z the standardised features and y the centred target:
- *   (1 / 2n) Σ (y − z·w)² + alpha · (l1Ratio · Σ|w| + (1 − l1Ratio) / 2 · Σ w²)
+ * Objective, with z the standardised features, y the centred target and v the instance weights
+ * (all 1 unless given; V = Σ v):
+ *   (1 / 2V) Σ v (y − z·w)² + alpha · (l1Ratio · Σ|w| + (1 − l1Ratio) / 2 · Σ w²)
  * subject to w ≥ 0 for a 'higher' feature and w ≤ 0 for a 'lower' one. l1Ratio 0 is ridge.
  */
+import { CandorError } from '../core/index.js';
 import type { ModelFeature } from './model-file.js';
 
 export type Direction = 'higher' | 'lower';
@@ -24,6 +26,17 @@ export interface Design {
   readonly values: readonly (readonly (number | null)[])[];
   /** The target, normalised to 0–1. */
   readonly target: readonly number[];
+  /**
+   * Instance weights, one per row (e.g. re-weighing, Kamiran & Calders 2012); every row weighs 1
+   * when absent. Means, sds, the Gram matrix and the intercept are weighted sums over the weights'
+   * total, so weights of 1 give exactly the unweighted fit.
+   */
+  readonly weights?: readonly number[] | undefined;
+  /**
+   * Each row's group on the attribute re-weighing balances (null: unknown, weight 1); the weights
+   * are then computed on the rows being fitted (see reweighing.ts), never on rows held out.
+   */
+  readonly groups?: readonly (string | null)[] | undefined;
 }
 
 export interface PenaltyOptions {
@@ -52,24 +65,43 @@ interface Standardised {
 
 function standardise(design: Design): Standardised {
   const n = design.target.length;
+  const weight = design.weights ?? Array<number>(n).fill(1);
+  if (weight.length !== n || weight.some((w) => !(w >= 0 && Number.isFinite(w)))) {
+    throw new CandorError('MODEL_INVALID', `instance weights: expected ${n} finite weights ≥ 0`, {});
+  }
+  const total = weight.reduce((s, w) => s + w, 0);
+  if (!(total > 0)) throw new CandorError('MODEL_INVALID', 'instance weights: every weight is 0', {});
   const features: { signal: string; mean: number; sd: number; column: number }[] = [];
   const dropped: DroppedFeature[] = [];
   design.columns.forEach((signal, column) => {
-    const present = design.values.map((row) => row[column]).filter((v): v is number => Number.isFinite(v));
-    if (present.length === 0) {
+    let sum = 0;
+    let present = 0;
+    design.values.forEach((row, i) => {
+      const v = row[column];
+      if (Number.isFinite(v)) {
+        sum += weight[i]! * (v as number);
+        present += weight[i]!;
+      }
+    });
+    if (present === 0) {
       dropped.push({ signal, reason: 'never measured in the training rows' });
       return;
     }
-    const mean = present.reduce((s, v) => s + v, 0) / present.length;
-    // Missing values sit at the mean, so they add nothing to the spread: divide by all n rows.
-    const sd = Math.sqrt(present.reduce((s, v) => s + (v - mean) ** 2, 0) / n);
+    const mean = sum / present;
+    // Missing values sit at the mean, so they add nothing to the spread: divide by all rows' weight.
+    let spread = 0;
+    design.values.forEach((row, i) => {
+      const v = row[column];
+      if (Number.isFinite(v)) spread += weight[i]! * ((v as number) - mean) ** 2;
+    });
+    const sd = Math.sqrt(spread / total);
     if (!(sd > 1e-12 * Math.max(1, Math.abs(mean)))) {
       dropped.push({ signal, reason: 'the same value in every training row' });
       return;
     }
     features.push({ signal, mean, sd, column });
   });
-  const intercept = design.target.reduce((s, v) => s + v, 0) / n;
+  const intercept = design.target.reduce((s, v, i) => s + weight[i]! * v, 0) / total;
   const z = features.map(({ mean, sd, column }) =>
     Float64Array.from(design.values, (row) => {
       const v = row[column];
@@ -79,8 +111,8 @@ function standardise(design: Design): Standardised {
   const y = design.target.map((v) => v - intercept);
   const dot = (a: ArrayLike<number>, b: ArrayLike<number>): number => {
     let s = 0;
-    for (let i = 0; i < n; i++) s += a[i]! * b[i]!;
-    return s / n;
+    for (let i = 0; i < n; i++) s += weight[i]! * a[i]! * b[i]!;
+    return s / total;
   };
   const p = z.length;
   const gram = new Float64Array(p * p);

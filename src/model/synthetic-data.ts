@@ -68,3 +68,50 @@ export function plantedData(options: PlantedOptions): { rows: FeatureRow[]; rati
   }
   return { rows, ratings };
 }
+
+export interface PlantedBiasOptions {
+  readonly people: number;
+  readonly interviewsPerPerson?: number;
+  /** How far the raters shift group `b`'s ratings down (0–1 scale), and the proxy feature with it. */
+  readonly bias?: number;
+  readonly seed?: number;
+}
+
+/**
+ * Planted bias: people in two groups (`a`: female, `b`: male, alternating); `skill` carries the
+ * truth for everyone, while `pace` (a proxy, e.g. speaking rate) is shifted 1.5 sd for group b and
+ * the raters rate group b lower by `bias`. A model trained on these ratings learns `pace` and so
+ * scores group b lower: the gap re-weighing should reduce.
+ * @example plantedBiasData({ people: 120 }).demographics.get('p1')?.sex // 'female'
+ */
+export function plantedBiasData(options: PlantedBiasOptions): {
+  rows: FeatureRow[];
+  ratings: InterviewRating[];
+  demographics: Map<string, { sex: string; raceEthnicity: string; ageBand: string }>;
+} {
+  const random = seededRandom(options.seed ?? 11);
+  const per = options.interviewsPerPerson ?? 2;
+  const bias = options.bias ?? 0.15;
+  const rows: FeatureRow[] = [];
+  const ratings: InterviewRating[] = [];
+  const demographics = new Map<string, { sex: string; raceEthnicity: string; ageBand: string }>();
+  for (let p = 0; p < options.people; p++) {
+    const person = `p${p + 1}`;
+    const inB = p % 2 === 1;
+    demographics.set(person, {
+      sex: inB ? 'male' : 'female',
+      raceEthnicity: 'declined',
+      ageBand: 'declined',
+    });
+    const ability = normal(random);
+    for (let k = 0; k < per; k++) {
+      const interview = `${person}-i${k + 1}.txt`;
+      const skill = ability + 0.5 * normal(random);
+      const pace = (inB ? 1.5 : 0) + normal(random);
+      const value = Math.min(1, Math.max(0, 0.5 + 0.08 * skill - (inB ? bias : 0) + 0.05 * normal(random)));
+      rows.push({ interview, person, values: { skill: 10 + 3 * skill, pace: 150 + 20 * pace } });
+      ratings.push({ interview, person, value, raters: 1, scores: [{ rater: 'r1', value }] });
+    }
+  }
+  return { rows, ratings, demographics };
+}

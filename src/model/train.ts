@@ -58,6 +58,15 @@ export interface TrainInput {
   /** The features to use, chosen before looking at the ratings; every usable column unless given. */
   readonly signals?: readonly string[];
   readonly options?: TrainOptions;
+  /**
+   * Re-weighing (reweighing.ts): each person's group on `attribute`, used ONLY to weigh training
+   * rows, never as an input; the model file records the attribute, never a group.
+   */
+  readonly reweigh?: {
+    readonly attribute: string;
+    /** Person → group; a person not in it, or null, has an unknown group (weight 1). */
+    readonly groups: ReadonlyMap<string, string | null>;
+  };
 }
 
 /** The least a target needs to be validated: rated interviews, and people per outer fold. */
@@ -200,6 +209,20 @@ function design(joined: Joined, columns: readonly string[]): Design {
   };
 }
 
+function reweighGroups(joined: Joined, reweigh: NonNullable<TrainInput['reweigh']>): (string | null)[] {
+  const groups = joined.persons.map((p) => reweigh.groups.get(p) ?? null);
+  const distinct = new Set(groups.filter((g) => g !== null));
+  if (distinct.size < 2) {
+    throw new CandorError(
+      'DEMOGRAPHICS_INVALID',
+      `re-weighing on ${reweigh.attribute}: the rated people fall in ${distinct.size} known group${distinct.size === 1 ? '' : 's'}; ` +
+        'it needs at least two, so nothing was trained',
+      { attribute: reweigh.attribute },
+    );
+  }
+  return groups;
+}
+
 export interface Baseline {
   readonly name: string;
   readonly figures: AgreementFigures | null;
@@ -317,7 +340,9 @@ export function trainModel(input: TrainInput): ModelFile {
     columns.flatMap((c) => (input.directions?.[c] ? [[c, input.directions[c]]] : [])),
   );
   const procedure: ProcedureOptions = { l1Ratio, directions, innerFolds: o.innerFolds ?? 5, seed };
-  const data = design(joined, columns);
+  const data: Design = input.reweigh
+    ? { ...design(joined, columns), groups: reweighGroups(joined, input.reweigh) }
+    : design(joined, columns);
 
   const nested = nestedCrossValidation(data, joined.persons, folds, procedure);
   let crossValidated: AgreementFigures;
@@ -386,6 +411,10 @@ export function trainModel(input: TrainInput): ModelFile {
     features: final.fit.features,
     validation: {
       method:
+        (input.reweigh
+          ? `trained with re-weighing on ${input.reweigh.attribute} (Kamiran & Calders 2012; the attribute weighs training rows ` +
+            'and is never an input; weights computed inside each training part); '
+          : '') +
         `nested grouped ${folds}-fold cross-validation by person (penalty chosen by inner grouped ${procedure.innerFolds}-fold ` +
         `inside each outer training part), seed ${seed}; holdout of ${Math.round(holdoutShare * 100)}% of people`,
       crossValidated,

@@ -96,6 +96,7 @@ export async function auditCommand(
       jobId: options.job,
       from: options.from,
       to: options.to,
+      explainGaps: true,
       ...(io.now === undefined ? {} : { now: io.now }),
     }),
   );

@@ -11,7 +11,10 @@ import { directionsFromFramework } from '../../model/directions.js';
 import { ratingsForTarget } from '../../model/interview-ratings.js';
 import { parseModel, type ModelFile } from '../../model/model-file.js';
 import { renderModelReport } from '../../model/report.js';
-import { trainModel } from '../../model/train.js';
+import { trainModel, type TrainInput } from '../../model/train.js';
+import { renderMitigation, trainWithReweighing, type PersonDemographics } from '../../model/mitigation.js';
+import type { FeatureRow } from '../../model/model-file.js';
+import { parseDemographicsCsv } from '../../audit/demographics-import.js';
 import { validateModel } from '../../model/validate-model.js';
 import { featureColumns, type FeaturesTable } from '../../features/index.js';
 import type { RatingRecord } from '../../model/interview-ratings.js';
@@ -40,6 +43,10 @@ export interface ModelTrainOptions {
   readonly out?: string;
   readonly json?: boolean;
   readonly markdown?: boolean;
+  /** Re-weighing on this attribute (sex, race_ethnicity, age_band), with `demographics`. */
+  readonly reweigh?: string;
+  /** CSV person|candidate,sex,race_ethnicity,age_band: used only to weigh training rows. */
+  readonly demographics?: string;
 }
 
 function readText(file: string, what: string): string {
@@ -164,6 +171,25 @@ function nextVersion(out: string, id: string): number {
 }
 
 /**
+ * The demographics file for re-weighing: person → values. A person who is in no features row is an
+ * error naming the line (a typo would silently leave them unweighted).
+ */
+function trainingDemographics(file: string, rows: readonly FeatureRow[]): Map<string, PersonDemographics> {
+  const name = path.basename(file);
+  const parsed = parseDemographicsCsv(readText(file, 'demographics'), name, { personColumn: true });
+  const people = new Set(rows.map((r) => r.person));
+  const stray = parsed.find((r) => !people.has(r.candidateId));
+  if (stray !== undefined) {
+    throw new CandorError(
+      'DEMOGRAPHICS_INVALID',
+      `${name} line ${stray.line}, column person: "${stray.candidateId}" is in no row of the features; nothing was trained`,
+      { file: name, line: stray.line, column: 'person' },
+    );
+  }
+  return new Map(parsed.map((r) => [r.candidateId, r]));
+}
+
+/**
  * Trains a model, writes its file and returns what to print: the report, or the file with --json.
  * @example await modelTrain({ target: 'overall', ratings: 'ratings.csv', features: 'features.csv' })
  */
@@ -195,7 +221,7 @@ export async function modelTrain(
   requireFeatureColumns(features, signals ?? []);
   const id = opts.id ?? `${opts.target.toLowerCase().replaceAll(/[^a-z0-9]+/g, '-')}-model`;
   const out = opts.out ?? `${id}.json`;
-  const model = trainModel({
+  const input: TrainInput = {
     rows: features.rows,
     ratings,
     target: opts.target,
@@ -213,11 +239,30 @@ export async function modelTrain(
       ...(opts.population ? { population: opts.population } : {}),
       source,
     },
-  });
+  };
+  const format = opts.markdown ? 'markdown' : 'text';
+  let model: ModelFile;
+  let mitigation = '';
+  if (opts.reweigh !== undefined || opts.demographics !== undefined) {
+    if (opts.reweigh === undefined || opts.demographics === undefined) {
+      throw new CandorError(
+        'CONFIG_INVALID',
+        '--reweigh <attribute> and --demographics <csv> go together: give both or neither',
+        { option: opts.reweigh === undefined ? 'reweigh' : 'demographics' },
+      );
+    }
+    const demographics = trainingDemographics(opts.demographics, features.rows);
+    const result = trainWithReweighing(input, opts.reweigh, demographics);
+    model = result.model;
+    mitigation = '\n' + renderMitigation(result.comparison, format);
+  } else {
+    model = trainModel(input);
+  }
   writeFileSync(out, JSON.stringify(model, null, 2) + '\n');
   const output = opts.json
     ? JSON.stringify(model, null, 2) + '\n'
-    : renderModelReport(model, opts.markdown ? 'markdown' : 'text') +
+    : renderModelReport(model, format) +
+      mitigation +
       notes.map((n) => `\nnote: ${n}`).join('') +
       `\nwrote ${out}\n`;
   return { model, file: out, output };

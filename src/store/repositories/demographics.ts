@@ -45,6 +45,8 @@ export interface AuditRow {
   readonly appliedAt: string;
   /** The overall score of the application's newest scorecard; null when never scored. */
   readonly score: number | null;
+  /** That scorecard's id; null when never scored. */
+  readonly scorecardId: string | null;
   /** The framework and engine of that scorecard. */
   readonly frameworkId: string | null;
   readonly frameworkVersion: string | null;
@@ -72,6 +74,11 @@ export interface DemographicsRepository {
   saveMany(workspaceId: string, entries: readonly DemographicsInput[], updatedBy: string): Promise<void>;
   /** The applications the audit covers, with score, decision and demographics. */
   auditRows(query: AuditQuery): Promise<AuditRow[]>;
+  /**
+   * The parsed bodies of these scorecards of the workspace (unknown ids left out), one query per
+   * 500: what "What drives the gap" reads the contributions from.
+   */
+  scorecardBodies(workspaceId: string, ids: readonly string[]): Promise<Map<string, unknown>>;
 }
 
 /** @example await store.demographics.saveMany(ws.id, [{ candidateId, sex: 'female', raceEthnicity: 'asian', ageBand: 'under_40' }], 'cli') */
@@ -121,6 +128,23 @@ export function createDemographicsRepository(ctx: RepositoryContext): Demographi
       });
     },
     auditRows: (query) => auditRows(db, query),
+    async scorecardBodies(workspaceId, ids) {
+      const unique = [...new Set(ids)];
+      const out = new Map<string, unknown>();
+      for (let i = 0; i < unique.length; i += 500) {
+        const rows = await db
+          .selectFrom('scorecard as k')
+          .innerJoin('interview as i', 'i.id', 'k.interview_id')
+          .select(['k.id', 'k.body'])
+          .where('i.workspace_id', '=', workspaceId)
+          .where('k.id', 'in', unique.slice(i, i + 500))
+          .execute();
+        for (const r of rows) {
+          out.set(r.id, fromJson<unknown>(r.body, { entity: 'scorecard', id: r.id, field: 'body' }));
+        }
+      }
+      return out;
+    },
   };
 }
 
@@ -199,6 +223,7 @@ async function auditRows(d: Db, query: AuditQuery): Promise<AuditRow[]> {
       jobId: r.job_id,
       appliedAt: r.created_at,
       score: s?.score ?? null,
+      scorecardId: s?.id ?? null,
       frameworkId: s?.fw ?? null,
       frameworkVersion: s?.fv ?? null,
       engineVersion: s?.ev ?? null,
