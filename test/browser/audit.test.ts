@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { DEMO_PASSWORD, browserNeeds, startHarness, type Harness } from './harness.js';
+import path from 'node:path';
+import { DEMO_PASSWORD, OUT_DIR, browserNeeds, startHarness, type Harness } from './harness.js';
 import { apiGet, chartDrawn, checkPage } from './page-checks.js';
 import { requires } from '../../src/test-helpers.js';
 
@@ -133,6 +134,14 @@ requires(...browserNeeds()).describe(
           ),
         ).toBe('rgb(180, 35, 24)');
         expect(await page.getByTestId('audit-table').count()).toBe(4);
+        // What drives the gap: the flagged group against its reference, feature by feature.
+        const gap = page
+          .getByTestId('audit-gap')
+          .filter({ hasText: 'What drives the gap: Sex, Female against Male' });
+        expect(await gap.count()).toBe(1);
+        expect(await gap.innerText()).toMatch(/Mean contribution per member/);
+        await gap.scrollIntoViewIfNeeded();
+        await gap.screenshot({ path: path.join(OUT_DIR, 'audit-gap.png') });
         expect(await page.getByRole('button', { name: 'Download CSV' }).count()).toBe(1);
 
         const download = page.waitForEvent('download');

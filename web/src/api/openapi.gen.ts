@@ -278,7 +278,7 @@ export interface paths {
     };
     /**
      * The adverse-impact audit: selection and scoring rates, impact ratios, four-fifths, significance
-     * @description Per sex, race/ethnicity, their intersection and age 40 or over vs under 40 (docs/fairness.md). `from` and `to` are dates (YYYY-MM-DD) of application, inclusive. A bad date answers 400, an unknown job 404; an empty period answers 200 with notes saying what could not be computed.
+     * @description Per sex, race/ethnicity, their intersection and age 40 or over vs under 40 (docs/fairness.md). `from` and `to` are dates (YYYY-MM-DD) of application, inclusive. A bad date answers 400, an unknown job 404; an empty period answers 200 with notes saying what could not be computed. `gaps`: for each flagged group, the features whose mean contribution to the score differs most from the reference group.
      */
     get: {
       parameters: {
@@ -4321,6 +4321,44 @@ export interface components {
       stage: string;
       updatedAt: string;
     };
+    AuditGap: {
+      /** @enum {string} */
+      category: 'sex' | 'race_ethnicity' | 'sex_race_ethnicity' | 'age';
+      readonly features: {
+        difference: number;
+        feature: string;
+        flaggedMean: number;
+        referenceMean: number;
+      }[];
+      flaggedCount: number;
+      group: string;
+      groupLabel: string;
+      readonly notes: string[];
+      reference: string;
+      referenceCount: number;
+      referenceLabel: string;
+      source: ('model' | 'framework') | null;
+      title: string;
+    };
+    AuditGapInput: {
+      /** @enum {string} */
+      category: 'sex' | 'race_ethnicity' | 'sex_race_ethnicity' | 'age';
+      readonly features: {
+        difference: number;
+        feature: string;
+        flaggedMean: number;
+        referenceMean: number;
+      }[];
+      flaggedCount: number;
+      group: string;
+      groupLabel: string;
+      readonly notes: string[];
+      reference: string;
+      referenceCount: number;
+      referenceLabel: string;
+      source: ('model' | 'framework') | null;
+      title: string;
+    };
     AuditReport: {
       advanced: number;
       auditDate: string;
@@ -4368,6 +4406,7 @@ export interface components {
         total: number;
         unknown: number;
       }[];
+      readonly gaps?: components['schemas']['AuditGap'][];
       medianScore: number | null;
       readonly notes: string[];
       scope: {
@@ -4440,6 +4479,7 @@ export interface components {
         total: number;
         unknown: number;
       }[];
+      readonly gaps?: components['schemas']['AuditGapInput'][];
       medianScore: number | null;
       readonly notes: string[];
       scope: {

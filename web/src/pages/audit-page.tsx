@@ -5,6 +5,7 @@ import { PageHeader } from '../page';
 import { useApi } from '../use-api';
 import { auditCsv, auditFileName, download } from './audit/audit-download';
 import { CategorySection } from './audit/category-table';
+import { GapSection } from './audit/gap-section';
 
 /**
  * The adverse-impact audit (issue 12) for auditors and admins: filters, the summary in the
@@ -165,6 +166,9 @@ function Report({ report: r }: { report: AuditReport }) {
         ) : null}
       </section>
       {r.total > 0 ? r.categories.map((c) => <CategorySection key={c.category} category={c} />) : null}
+      {(r.gaps ?? []).map((g) => (
+        <GapSection key={`${g.category}/${g.group}`} gap={g} />
+      ))}
     </>
   );
 }

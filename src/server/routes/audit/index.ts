@@ -94,7 +94,7 @@ export function auditRoutes({ store }: RouteDeps): FastifyPluginAsyncZod {
           summary:
             'The adverse-impact audit: selection and scoring rates, impact ratios, four-fifths, significance',
           description:
-            'Per sex, race/ethnicity, their intersection and age 40 or over vs under 40 (docs/fairness.md). `from` and `to` are dates (YYYY-MM-DD) of application, inclusive. A bad date answers 400, an unknown job 404; an empty period answers 200 with notes saying what could not be computed.',
+            'Per sex, race/ethnicity, their intersection and age 40 or over vs under 40 (docs/fairness.md). `from` and `to` are dates (YYYY-MM-DD) of application, inclusive. A bad date answers 400, an unknown job 404; an empty period answers 200 with notes saying what could not be computed. `gaps`: for each flagged group, the features whose mean contribution to the score differs most from the reference group.',
           querystring: AuditQuery,
           response: { 200: AuditReportView, ...errorResponses(400, 401, 403, 404) },
         },
@@ -105,6 +105,7 @@ export function auditRoutes({ store }: RouteDeps): FastifyPluginAsyncZod {
           jobId: request.query.jobId,
           from: request.query.from,
           to: request.query.to,
+          explainGaps: true,
         }),
     );
     return Promise.resolve();

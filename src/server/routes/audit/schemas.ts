@@ -79,6 +79,31 @@ const Category = z.object({
   notes: z.array(z.string()).readonly(),
 });
 
+const CategoryGapView = z
+  .object({
+    category: z.enum(['sex', 'race_ethnicity', 'sex_race_ethnicity', 'age']),
+    title: z.string(),
+    group: z.string(),
+    groupLabel: z.string(),
+    reference: z.string(),
+    referenceLabel: z.string(),
+    source: z.enum(['model', 'framework']).nullable(),
+    flaggedCount: z.number(),
+    referenceCount: z.number(),
+    features: z
+      .array(
+        z.object({
+          feature: z.string(),
+          flaggedMean: z.number(),
+          referenceMean: z.number(),
+          difference: z.number(),
+        }),
+      )
+      .readonly(),
+    notes: z.array(z.string()).readonly(),
+  })
+  .meta({ id: 'AuditGap' });
+
 export const AuditReportView = z
   .object({
     tool: z.object({
@@ -103,5 +128,7 @@ export const AuditReportView = z
     medianScore: z.number().nullable(),
     categories: z.array(Category).readonly(),
     notes: z.array(z.string()).readonly(),
+    /** Per flagged group: which features' contributions differ most from the reference group. */
+    gaps: z.array(CategoryGapView).readonly().optional(),
   })
   .meta({ id: 'AuditReport' });
