@@ -5,3 +5,5 @@ export * from './adverse-impact.js';
 export * from './demographics-import.js';
 export * from './audit-report.js';
 export * from './render-report.js';
+export * from './rolling-alert.js';
+export * from './fairness-monitor.js';
