@@ -99,7 +99,10 @@ export function fairnessWebhookBody(alert: FairnessAlertRecord): string {
  * Checks one workspace and stores what it finds.
  * @example const { raised } = await checkFairness(store, { workspaceId, webhookUrl: config.webhookUrl })
  */
-export async function checkFairness(store: Store, options: FairnessCheckOptions): Promise<FairnessCheckResult> {
+export async function checkFairness(
+  store: Store,
+  options: FairnessCheckOptions,
+): Promise<FairnessCheckResult> {
   const { workspaceId } = options;
   const active = await store.models.active(workspaceId, WATCHED_TARGET);
   const model = active === null ? null : { id: active.id, version: active.version, name: active.name };

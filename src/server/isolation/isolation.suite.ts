@@ -380,9 +380,9 @@ export function describeIsolation(name: string, open: () => Promise<Store>, medi
         [ids.model, 1, true],
       ]);
       expect(await store.scorecards.listForInterview(ids.interview)).toHaveLength(1);
-      expect((await store.fairnessAlerts.list(victim.workspaceId)).map((a) => [a.id, a.acknowledgedAt])).toEqual([
-        [ids.alert, null],
-      ]);
+      expect(
+        (await store.fairnessAlerts.list(victim.workspaceId)).map((a) => [a.id, a.acknowledgedAt]),
+      ).toEqual([[ids.alert, null]]);
     });
   });
 }

@@ -52,10 +52,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('last_error', 'text')
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('finished_at', 'text')
-    .addCheckConstraint(
-      'webhook_delivery_status_check',
-      sql`status in ('pending', 'delivered', 'failed')`,
-    )
+    .addCheckConstraint('webhook_delivery_status_check', sql`status in ('pending', 'delivered', 'failed')`)
     .execute();
   await db.schema
     .createIndex('webhook_delivery_due_idx')

@@ -306,12 +306,12 @@ async function scoredWindow(
       .execute();
     const byId = new Map(bodies.map((b) => [b.id, b.body]));
     for (const r of batch) {
-      const body = fromJson<{ model?: { id?: unknown; version?: unknown; prediction?: { score?: unknown } } }>(
-        byId.get(r.scorecard_id) ?? 'null',
-        { entity: 'scorecard', id: r.scorecard_id, field: 'body' },
-      );
+      const body = fromJson<{
+        model?: { id?: unknown; version?: unknown; prediction?: { score?: unknown } };
+      }>(byId.get(r.scorecard_id) ?? 'null', { entity: 'scorecard', id: r.scorecard_id, field: 'body' });
       const m = body?.model;
-      if (m?.id !== model.id || m.version !== model.version || typeof m.prediction?.score !== 'number') continue;
+      if (m?.id !== model.id || m.version !== model.version || typeof m.prediction?.score !== 'number')
+        continue;
       window.push({ candidateId: r.candidate_id, score: m.prediction.score, scoredAt: r.created_at });
       if (window.length === size) return window;
     }

@@ -53,7 +53,9 @@ export function fairnessRoutes({ store }: RouteDeps): FastifyPluginAsyncZod {
       },
       async (request) => {
         const user = me(request);
-        return alertView(await store.fairnessAlerts.acknowledge(user.workspaceId, request.params.id, user.id));
+        return alertView(
+          await store.fairnessAlerts.acknowledge(user.workspaceId, request.params.id, user.id),
+        );
       },
     );
     return Promise.resolve();
