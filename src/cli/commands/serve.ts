@@ -6,7 +6,11 @@ import { loadServerConfig } from '../../server/config.js';
 import { openStore, type Store } from '../../store/index.js';
 import { sweepIncoming } from '../../pipeline/index.js';
 import { closeSpeechRecogniser, startWorkerThread, type Worker } from '../../server/worker/index.js';
-import { loadFairnessConfig, startFairnessMonitor, type FairnessMonitor } from '../../server/webhooks/index.js';
+import {
+  loadFairnessConfig,
+  startFairnessMonitor,
+  type FairnessMonitor,
+} from '../../server/webhooks/index.js';
 import { DEMO_WORKSPACE, seedDemo } from './demo.js';
 import { DEMO_PEOPLE, seedDemoPeople } from './demo-people.js';
 
