@@ -1,14 +1,20 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { api, type FairnessAlert } from '../api';
 import { Link } from '../router';
 import { useApi } from '../use-api';
 
 /**
  * The open fairness alerts, on every page for admins and auditors: what fell under 0.8, a link
- * to the audit, and Acknowledge. Nothing shows while there is none (or while it loads).
+ * to the audit, and Acknowledge. Nothing shows while there is none (or while it loads). Asks
+ * again every minute, as often as the server's monitor checks by default.
  */
 export function FairnessBanner() {
   const alerts = useApi(() => api.fairness.openAlerts(), []);
+  const { reload } = alerts;
+  useEffect(() => {
+    const timer = setInterval(reload, 60_000);
+    return () => clearInterval(timer);
+  }, [reload]);
   const [busy, setBusy] = useState<string | null>(null);
   const [failed, setFailed] = useState<string | null>(null);
   const open = alerts.data?.alerts ?? [];
