@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deliverDue } from '../server/webhooks/deliver.js';
+import { startFairnessMonitor } from '../server/webhooks/fairness-monitor.js';
 import { verifySignature } from '../server/webhooks/signature.js';
 import type { Store, WebhookDeliveryRecord } from '../store/index.js';
 import {
@@ -199,6 +200,17 @@ export function describeFairnessAlerts(name: string, open: () => Promise<Store>)
           body: { ...sampleScorecardBody(score, `m${i}`), model: modelPart(score) },
         });
       }
+      // Read a few rows at a time, the window is the same.
+      for (const model of [null, { id: 'overall-model', version: 2 }]) {
+        const whole = await store.fairnessAlerts.scoredWindow(seeded.workspace.id, 20, model);
+        expect(whole).toHaveLength(20);
+        expect(new Set(whole.map((w) => w.candidateId)).size).toBe(20);
+        for (const pageSize of [1, 5, 7]) {
+          expect(
+            await store.fairnessAlerts.scoredWindow(seeded.workspace.id, 20, model, { pageSize }),
+          ).toEqual(whole);
+        }
+      }
       const watched = await checkFairness(store, {
         workspaceId: seeded.workspace.id,
         window: 20,
@@ -209,6 +221,38 @@ export function describeFairnessAlerts(name: string, open: () => Promise<Store>)
         ['overall-model', 2, 'female', 20],
       ]);
     }, 60_000);
+
+    it('the monitor checks every workspace and delivers, on its timer as on runOnce', async () => {
+      const hook = await receiver([]);
+      const monitor = startFairnessMonitor({
+        store,
+        config: {
+          window: 24,
+          minGroup: 10,
+          checkIntervalMs: 60_000,
+          webhookUrl: hook.url,
+          webhookSecret: SECRET,
+          retryDelaysMs: [10],
+          timeoutMs: 2000,
+        },
+        pollMs: 20,
+      });
+      try {
+        for (const a of await store.fairnessAlerts.list(seeded.workspace.id, { open: true })) {
+          await store.fairnessAlerts.acknowledge(seeded.workspace.id, a.id, 'user_a');
+        }
+        await monitor.runOnce();
+        const open = await store.fairnessAlerts.list(seeded.workspace.id, { open: true });
+        expect(open.map((a) => [a.modelId, a.group, a.window])).toEqual([['overall-model', 'female', 24]]);
+        await expect.poll(() => hook.received.length).toBe(1);
+        const got = hook.received[0]!;
+        expect(verifySignature(SECRET, got.body, got.headers['x-candor-signature'])).toBe(true);
+        expect(JSON.parse(got.body)).toMatchObject({ alert: { id: open[0]!.id } });
+      } finally {
+        await monitor.stop();
+        hook.server.close();
+      }
+    }, 30_000);
 
     it('retries a 500 and delivers; a dead endpoint ends failed after every attempt; the outbox survives a restart', async () => {
       const hook = await receiver([500]);

@@ -103,6 +103,8 @@ export interface FairnessAlertRepository {
     workspaceId: string,
     size: number,
     model: { readonly id: string; readonly version: number } | null,
+    /** Scorecards read per round trip (default 1000); tests make it small to cross pages. */
+    options?: { readonly pageSize?: number },
   ): Promise<ScoredCandidate[]>;
   /**
    * Stores an alert unless the same (model, category, group) alert is open; with `webhook`, the
@@ -148,7 +150,8 @@ export function createFairnessAlertRepository(ctx: RepositoryContext): FairnessA
     return toDelivery(row);
   };
   return {
-    scoredWindow: (workspaceId, size, model) => scoredWindow(db, workspaceId, size, model),
+    scoredWindow: (workspaceId, size, model, options) =>
+      scoredWindow(db, workspaceId, size, model, options?.pageSize ?? WINDOW_PAGE),
     async raise(alert, webhook) {
       const record: FairnessAlertRecord = {
         ...alert,
@@ -269,54 +272,84 @@ function scorerKey(s: AlertScorer): string {
   return s.modelId === null ? 'framework' : `model:${s.modelId}@${s.modelVersion ?? ''}`;
 }
 
+/** Scorecards read per round trip while filling the window. */
+const WINDOW_PAGE = 1000;
+
 async function scoredWindow(
   db: Db,
   workspaceId: string,
   size: number,
   model: { readonly id: string; readonly version: number } | null,
+  pageSize: number,
 ): Promise<ScoredCandidate[]> {
-  // Newest first; each candidate's first row is their latest scorecard.
-  const rows = await db
-    .selectFrom('scorecard_summary as s')
-    .innerJoin('application as a', 'a.id', 's.application_id')
-    .innerJoin('candidate as c', 'c.id', 'a.candidate_id')
-    .select(['s.scorecard_id', 's.overall_score', 's.created_at', 'a.candidate_id'])
-    .where('c.workspace_id', '=', workspaceId)
-    .orderBy('s.created_at', 'desc')
-    .orderBy('s.scorecard_id', 'desc')
-    .execute();
-  const seen = new Set<string>();
-  const latest = rows.filter((r) => !seen.has(r.candidate_id) && seen.add(r.candidate_id));
-  if (model === null) {
-    return latest
-      .filter((r) => r.overall_score !== null)
-      .slice(0, size)
-      .map((r) => ({ candidateId: r.candidate_id, score: r.overall_score!, scoredAt: r.created_at }));
-  }
   const window: ScoredCandidate[] = [];
-  for (const batch of chunks(latest, Math.max(size, 50))) {
-    const bodies = await db
-      .selectFrom('scorecard')
-      .select(['id', 'body'])
-      .where(
-        'id',
-        'in',
-        batch.map((r) => r.scorecard_id),
-      )
+  const seen = new Set<string>();
+  let after: { at: string; id: string } | null = null;
+  // Newest first, a page at a time (keyset), until the window is full: each candidate's first
+  // row is their latest scorecard, and only it counts.
+  for (;;) {
+    let q = db
+      .selectFrom('scorecard_summary as s')
+      .innerJoin('application as a', 'a.id', 's.application_id')
+      .innerJoin('candidate as c', 'c.id', 'a.candidate_id')
+      .select(['s.scorecard_id', 's.overall_score', 's.created_at', 'a.candidate_id'])
+      .where('c.workspace_id', '=', workspaceId);
+    if (after !== null) {
+      const { at, id } = after;
+      q = q.where((eb) =>
+        eb.or([
+          eb('s.created_at', '<', at),
+          eb.and([eb('s.created_at', '=', at), eb('s.scorecard_id', '<', id)]),
+        ]),
+      );
+    }
+    const page = await q
+      .orderBy('s.created_at', 'desc')
+      .orderBy('s.scorecard_id', 'desc')
+      .limit(pageSize)
       .execute();
-    const byId = new Map(bodies.map((b) => [b.id, b.body]));
-    for (const r of batch) {
-      const body = fromJson<{
-        model?: { id?: unknown; version?: unknown; prediction?: { score?: unknown } };
-      }>(byId.get(r.scorecard_id) ?? 'null', { entity: 'scorecard', id: r.scorecard_id, field: 'body' });
-      const m = body?.model;
-      if (m?.id !== model.id || m.version !== model.version || typeof m.prediction?.score !== 'number')
-        continue;
-      window.push({ candidateId: r.candidate_id, score: m.prediction.score, scoredAt: r.created_at });
+    const latest = page.filter((r) => !seen.has(r.candidate_id) && seen.add(r.candidate_id));
+    const bodies =
+      model === null
+        ? new Map<string, string>()
+        : await bodiesOf(
+            db,
+            latest.map((r) => r.scorecard_id),
+          );
+    for (const r of latest) {
+      const score =
+        model === null ? r.overall_score : modelScore(bodies.get(r.scorecard_id), r.scorecard_id, model);
+      if (score === null) continue;
+      window.push({ candidateId: r.candidate_id, score, scoredAt: r.created_at });
       if (window.length === size) return window;
     }
+    const last = page.at(-1);
+    if (last === undefined || page.length < pageSize) return window;
+    after = { at: last.created_at, id: last.scorecard_id };
   }
-  return window;
+}
+
+async function bodiesOf(db: Db, ids: readonly string[]): Promise<Map<string, string>> {
+  const found = new Map<string, string>();
+  for (const batch of chunks(ids)) {
+    const rows = await db.selectFrom('scorecard').select(['id', 'body']).where('id', 'in', batch).execute();
+    for (const r of rows) found.set(r.id, r.body);
+  }
+  return found;
+}
+
+/** The model's 0–100 prediction in a scorecard body, when that model (id and version) scored it. */
+function modelScore(
+  text: string | undefined,
+  id: string,
+  model: { readonly id: string; readonly version: number },
+): number | null {
+  const body = fromJson<{
+    model?: { id?: unknown; version?: unknown; prediction?: { score?: unknown } };
+  } | null>(text ?? 'null', { entity: 'scorecard', id, field: 'body' });
+  const m = body?.model;
+  if (m?.id !== model.id || m.version !== model.version) return null;
+  return typeof m.prediction?.score === 'number' ? m.prediction.score : null;
 }
 
 function toAlert(row: Selectable<FairnessAlertTables['fairness_alert']>): FairnessAlertRecord {
