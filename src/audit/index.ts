@@ -6,3 +6,5 @@ export * from './demographics-import.js';
 export * from './audit-report.js';
 export * from './render-report.js';
 export * from './explain-gap.js';
+export * from './rolling-alert.js';
+export * from './fairness-monitor.js';

@@ -17,6 +17,7 @@ import { installErrorHandlers } from './errors.js';
 import { prettyLogStream } from './log-format.js';
 import { auditRoutes } from './routes/audit/index.js';
 import { authRoutes } from './routes/auth.js';
+import { fairnessRoutes } from './routes/fairness/index.js';
 import { healthRoutes } from './routes/health.js';
 import { hiringRoutes } from './routes/hiring/index.js';
 import { interviewRoutes } from './routes/interviews/index.js';
@@ -100,6 +101,7 @@ export async function buildApp({
       await api.register(ratingRoutes({ store, config }));
       await api.register(modelRoutes({ store, config }));
       await api.register(auditRoutes({ store, config }));
+      await api.register(fairnessRoutes({ store, config }));
     },
     { prefix: API_PREFIX },
   );

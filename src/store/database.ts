@@ -11,6 +11,10 @@ import { createCandidateRepository, type CandidateRepository } from './repositor
 import { createCohortRepository, type CohortRepository } from './repositories/cohorts.js';
 import { createDemographicsRepository, type DemographicsRepository } from './repositories/demographics.js';
 import {
+  createFairnessAlertRepository,
+  type FairnessAlertRepository,
+} from './repositories/fairness-alerts.js';
+import {
   createLoginThrottleRepository,
   type LoginThrottleRepository,
 } from './repositories/login-throttle.js';
@@ -77,6 +81,8 @@ export interface Store {
   readonly cohorts: CohortRepository;
   /** Self-identified demographics, kept apart (migration 0010): auditors' routes and the audit only. */
   readonly demographics: DemographicsRepository;
+  /** Fairness alerts and the webhook outbox (migration 0011): group labels and counts only. */
+  readonly fairnessAlerts: FairnessAlertRepository;
   /** The embedded job queue (a table in this database). */
   readonly queue: JobQueue;
   /** One round trip to the database (`select 1`); throws when it does not answer. */
@@ -138,6 +144,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     usage: createUsageRepository(ctx),
     cohorts: createCohortRepository(ctx),
     demographics: createDemographicsRepository(ctx),
+    fairnessAlerts: createFairnessAlertRepository(ctx),
     queue: createJobQueue(ctx),
     ping: async () => {
       await sql`select 1`.execute(db);

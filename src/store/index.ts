@@ -108,5 +108,15 @@ export type {
   DemographicsRecord,
   DemographicsRepository,
 } from './repositories/demographics.js';
+export type {
+  AlertScorer,
+  FairnessAlertCategory,
+  FairnessAlertRecord,
+  FairnessAlertRepository,
+  NewFairnessAlert,
+  ScoredCandidate,
+  WebhookDeliveryRecord,
+  WebhookStatus,
+} from './repositories/fairness-alerts.js';
 export type { JobQueue, TaskRecord, NewTask, TaskProgress } from './job-queue.js';
 export type { TaskStatus } from './schema.js';

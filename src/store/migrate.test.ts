@@ -27,6 +27,7 @@ describe('migrateToLatest', () => {
         ['0008-ratings', 'Success'],
         ['0009-models', 'Success'],
         ['0010-demographics', 'Success'],
+        ['0011-fairness-alerts', 'Success'],
       ]);
       expect(await migrateToLatest(db)).toEqual([]);
     } finally {

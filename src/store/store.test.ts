@@ -45,7 +45,9 @@ requires(need.database()).describe('PostgreSQL (TEST_DATABASE_URL)', () => {
       expect(tables).toContain('task');
       expect(tables).toContain('candidate_demographics');
       expect(tables).toContain('scoring_model');
-      expect(tables).toHaveLength(27);
+      expect(tables).toContain('fairness_alert');
+      expect(tables).toContain('webhook_delivery');
+      expect(tables).toHaveLength(29);
     } finally {
       await client.end();
     }

@@ -1,5 +1,6 @@
 import { useEffect, type ReactNode } from 'react';
 import type { Role } from './api';
+import { FairnessBanner } from './components/fairness-banner';
 import { Loading } from './components/status';
 import { AuditPage } from './pages/audit-page';
 import { CohortPage } from './pages/cohort-page';
@@ -161,6 +162,7 @@ export function App() {
           </div>
         </div>
       </header>
+      {AUDIT_READERS.includes(user.role) ? <FairnessBanner /> : null}
       <main id="main" tabIndex={-1}>
         {page}
       </main>

@@ -8,6 +8,7 @@ import './styles/data.css';
 import './styles/hiring.css';
 import './styles/coaching.css';
 import './styles/rating.css';
+import './styles/alerts.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

@@ -6,6 +6,11 @@ import { loadServerConfig } from '../../server/config.js';
 import { openStore, type Store } from '../../store/index.js';
 import { sweepIncoming } from '../../pipeline/index.js';
 import { closeSpeechRecogniser, startWorkerThread, type Worker } from '../../server/worker/index.js';
+import {
+  loadFairnessConfig,
+  startFairnessMonitor,
+  type FairnessMonitor,
+} from '../../server/webhooks/index.js';
 import { DEMO_WORKSPACE, seedDemo } from './demo.js';
 import { DEMO_PEOPLE, seedDemoPeople } from './demo-people.js';
 
@@ -50,12 +55,15 @@ export async function serve(options: ServeOptions = {}): Promise<RunningServer> 
     ...(options.port === undefined ? {} : { port: options.port }),
     ...(options.demo && !env.CANDOR_DEFAULT_WORKSPACE ? { defaultWorkspace: DEMO_WORKSPACE } : {}),
   };
+  const fairness = loadFairnessConfig(env, config.secret);
   const store = await openStore({ dataDir, databaseUrl: core.databaseUrl });
+  let monitor: FairnessMonitor | null = null;
   let app: FastifyInstance | null = null;
   let worker: Worker | null = null;
   // Stops whatever has started, in reverse order; also what a failed start runs, so nothing
   // (the worker's poll loop above all) keeps using a closed database.
   const close = async (): Promise<void> => {
+    await monitor?.stop();
     await worker?.stop();
     await app?.close();
     await closeSpeechRecogniser();
@@ -75,6 +83,8 @@ export async function serve(options: ServeOptions = {}): Promise<RunningServer> 
         config,
         logger: app.log,
       });
+      // The rolling fairness check and the webhook outbox (docs/fairness-alerts.md).
+      monitor = startFairnessMonitor({ store, config: fairness, logger: app.log });
     }
     const address = app.server.address();
     const port = typeof address === 'object' && address !== null ? address.port : config.port;

@@ -31,6 +31,7 @@ export interface Victim {
     readonly task: string;
     readonly cohort: string;
     readonly model: string;
+    readonly alert: string;
   };
   /** Strings that must never appear in an answer to the intruder. */
   readonly secrets: readonly string[];
@@ -180,6 +181,18 @@ export async function seedVictim(store: Store, mediaDir: string): Promise<Victim
     createdBy: admin.id,
   });
   await store.models.activate(ws.id, modelId, 1);
+  const alert = await store.fairnessAlerts.raise({
+    workspaceId: ws.id,
+    modelId,
+    modelVersion: 1,
+    modelName: 'Victim Secret Model',
+    category: 'sex',
+    group: 'female',
+    referenceGroup: 'male',
+    impactRatio: 0.5,
+    members: 40,
+    window: 200,
+  });
 
   const ids = {
     admin: admin.id,
@@ -198,6 +211,7 @@ export async function seedVictim(store: Store, mediaDir: string): Promise<Victim
     task: task.id,
     cohort: cohort.id,
     model: modelId,
+    alert: alert!.id,
   };
   const secrets = [
     ...Object.values(ids),

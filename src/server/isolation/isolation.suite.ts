@@ -52,6 +52,7 @@ const PARAM_SOURCES: Readonly<Record<string, readonly (keyof Ids)[]>> = {
   students: ['student'],
   practice: ['practice'],
   models: ['model'],
+  alerts: ['alert'],
 };
 
 function multipart(fields: Record<string, string>, file: Buffer): Body {
@@ -111,6 +112,7 @@ const BODIES: Readonly<Record<string, (ids: Ids) => Body>> = {
   }),
   'POST /api/v1/models': () => ({ payload: { ...REFERENCE_MODEL, id: 'intruder-model' } }),
   'POST /api/v1/models/:id/activate': () => null,
+  'POST /api/v1/fairness/alerts/:id/acknowledge': () => null,
   'POST /api/v1/interviews/:id/rescore': () => null,
   'POST /api/v1/jobs/:id/rescore': () => null,
   'PUT /api/v1/candidates/:id/demographics': () => ({
@@ -128,8 +130,16 @@ const BODIES: Readonly<Record<string, (ids: Ids) => Body>> = {
  */
 const ROLE_ONLY_READS = new Set(['/api/v1/candidates/:id/demographics']);
 
-/** The auditor's routes: the only ones that may answer with a demographic field or value. */
-const AUDITOR_ROUTES = new Set(['/api/v1/candidates/:id/demographics', '/api/v1/audit']);
+/**
+ * The auditor's routes: the only ones that may answer with a demographic field or value. The
+ * fairness alerts (admins and auditors) name a group and a category, never a person's values.
+ */
+const AUDITOR_ROUTES = new Set([
+  '/api/v1/candidates/:id/demographics',
+  '/api/v1/audit',
+  '/api/v1/fairness/alerts',
+  '/api/v1/fairness/alerts/:id/acknowledge',
+]);
 
 /** Names and values of demographic fields; none may appear outside the auditor's routes. */
 const DEMOGRAPHIC_MARKERS = [
@@ -370,6 +380,9 @@ export function describeIsolation(name: string, open: () => Promise<Store>, medi
         [ids.model, 1, true],
       ]);
       expect(await store.scorecards.listForInterview(ids.interview)).toHaveLength(1);
+      expect(
+        (await store.fairnessAlerts.list(victim.workspaceId)).map((a) => [a.id, a.acknowledgedAt]),
+      ).toEqual([[ids.alert, null]]);
     });
   });
 }

@@ -9,6 +9,7 @@ import * as loginThrottle from './0007-login-throttle.js';
 import * as ratings from './0008-ratings.js';
 import * as models from './0009-models.js';
 import * as demographics from './0010-demographics.js';
+import * as fairnessAlerts from './0011-fairness-alerts.js';
 
 /**
  * Every migration, imported in code rather than found by scanning a folder, so the compiled
@@ -25,4 +26,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0008-ratings': ratings,
   '0009-models': models,
   '0010-demographics': demographics,
+  '0011-fairness-alerts': fairnessAlerts,
 };

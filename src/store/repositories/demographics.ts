@@ -1,11 +1,12 @@
 /**
  * Candidates' self-identified demographics (migration 0010), kept apart: this is the only file
- * that reads `candidate_demographics`, and only the auditor's routes and the audit call it.
+ * that reads `candidate_demographics`, and only the auditor's routes, the audit and the rolling
+ * fairness check (src/audit/fairness-monitor.ts) call it.
  */
 import type { ColumnType, Kysely, Selectable } from 'kysely';
 import type { AgeBand, Demographics, DemographicSource, RaceEthnicity, Sex } from '../../domain/index.js';
 import type { Database } from '../schema.js';
-import { fromJson, notFound, timestamp, type RepositoryContext } from './rows.js';
+import { chunks, fromJson, notFound, timestamp, type RepositoryContext } from './rows.js';
 
 type Immutable<T> = ColumnType<T, T, never>;
 
@@ -79,6 +80,8 @@ export interface DemographicsRepository {
    * 500: what "What drives the gap" reads the contributions from.
    */
   scorecardBodies(workspaceId: string, ids: readonly string[]): Promise<Map<string, unknown>>;
+  /** The demographics of these candidates of the workspace, by candidate id; those with none are absent. */
+  forCandidates(workspaceId: string, candidateIds: readonly string[]): Promise<Map<string, Demographics>>;
 }
 
 /** @example await store.demographics.saveMany(ws.id, [{ candidateId, sex: 'female', raceEthnicity: 'asian', ageBand: 'under_40' }], 'cli') */
@@ -144,6 +147,21 @@ export function createDemographicsRepository(ctx: RepositoryContext): Demographi
         }
       }
       return out;
+    },
+    async forCandidates(workspaceId, candidateIds) {
+      const found = new Map<string, Demographics>();
+      for (const ids of chunks([...new Set(candidateIds)])) {
+        const rows = await db
+          .selectFrom('candidate_demographics')
+          .select(['candidate_id', 'sex', 'race_ethnicity', 'age_band'])
+          .where('workspace_id', '=', workspaceId)
+          .where('candidate_id', 'in', ids)
+          .execute();
+        for (const r of rows) {
+          found.set(r.candidate_id, { sex: r.sex, raceEthnicity: r.race_ethnicity, ageBand: r.age_band });
+        }
+      }
+      return found;
     },
   };
 }

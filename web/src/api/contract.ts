@@ -11,6 +11,7 @@ import type {
   Application,
   ApplicationDetail,
   AuditReport,
+  FairnessAlert,
   Candidate,
   CohortDetail,
   CohortSummary,
@@ -88,6 +89,8 @@ interface ResponseContract {
   model: Fits<Ok<'/api/v1/models/{id}', 'get'>, ModelDetail>;
   modelActivate: Fits<Ok<'/api/v1/models/{id}/activate', 'post'>, ModelDetail>;
   audit: Fits<Ok<'/api/v1/audit', 'get'>, AuditReport>;
+  fairnessAlerts: Fits<Ok<'/api/v1/fairness/alerts', 'get'>, { alerts: FairnessAlert[] }>;
+  fairnessAcknowledge: Fits<Ok<'/api/v1/fairness/alerts/{id}/acknowledge', 'post'>, FairnessAlert>;
 }
 
 interface RequestContract {
@@ -150,6 +153,8 @@ export const responseContract: ResponseContract = {
   model: true,
   modelActivate: true,
   audit: true,
+  fairnessAlerts: true,
+  fairnessAcknowledge: true,
 };
 
 export const requestContract: RequestContract = {

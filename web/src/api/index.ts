@@ -7,6 +7,7 @@ import type {
   Candidate,
   CohortDetail,
   CohortSummary,
+  FairnessAlert,
   Comparison,
   Decision,
   DecisionResult,
@@ -143,6 +144,11 @@ export const api = {
       request<ModelDetail>('GET', `/models/${enc(id)}`, { query: { version: version?.toString() } }),
     activate: (id: string, version: number) =>
       request<ModelDetail>('POST', `/models/${enc(id)}/activate`, { query: { version: String(version) } }),
+  },
+  fairness: {
+    /** Open fairness alerts (admins and auditors). */
+    openAlerts: () => request<{ alerts: FairnessAlert[] }>('GET', '/fairness/alerts'),
+    acknowledge: (id: string) => request<FairnessAlert>('POST', `/fairness/alerts/${enc(id)}/acknowledge`),
   },
   audit: {
     /** The adverse-impact audit (auditors and admins); `from`/`to` are YYYY-MM-DD, inclusive. */

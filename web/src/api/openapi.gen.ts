@@ -1316,6 +1316,148 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/fairness/alerts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The workspace's fairness alerts, newest first (admin, auditor)
+     * @description An alert is raised when, over the last N scored candidates (CANDOR_FAIRNESS_WINDOW), a group of at least CANDOR_FAIRNESS_MIN_GROUP members has a scoring impact ratio under 0.8 (docs/fairness-alerts.md). `state=open` (default) lists the unacknowledged.
+     */
+    get: {
+      parameters: {
+        query?: {
+          state?: 'open' | 'all';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['FairnessAlertList'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/fairness/alerts/{id}/acknowledge': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Acknowledge a fairness alert; acknowledging again keeps the first (admin, auditor) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['FairnessAlert'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/frameworks': {
     parameters: {
       query?: never;
@@ -4582,6 +4724,52 @@ export interface components {
         };
         message: string;
       };
+    };
+    FairnessAlert: {
+      acknowledgedAt: string | null;
+      acknowledgedBy: string | null;
+      /** @enum {string} */
+      category: 'sex' | 'race_ethnicity' | 'age';
+      createdAt: string;
+      group: string;
+      groupLabel: string;
+      id: string;
+      impactRatio: number;
+      members: number;
+      message: string;
+      model: {
+        id: string;
+        name: string | null;
+        version: number;
+      } | null;
+      referenceGroup: string;
+      window: number;
+    };
+    FairnessAlertInput: {
+      acknowledgedAt: string | null;
+      acknowledgedBy: string | null;
+      /** @enum {string} */
+      category: 'sex' | 'race_ethnicity' | 'age';
+      createdAt: string;
+      group: string;
+      groupLabel: string;
+      id: string;
+      impactRatio: number;
+      members: number;
+      message: string;
+      model: {
+        id: string;
+        name: string | null;
+        version: number;
+      } | null;
+      referenceGroup: string;
+      window: number;
+    };
+    FairnessAlertList: {
+      alerts: components['schemas']['FairnessAlert'][];
+    };
+    FairnessAlertListInput: {
+      alerts: components['schemas']['FairnessAlertInput'][];
     };
     Framework: {
       builtIn: boolean;

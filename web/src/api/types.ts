@@ -99,6 +99,10 @@ export type RatingsSaved = ReadonlyDeep<Ok<'/api/v1/interviews/{id}/ratings', 'p
 export type RatingsAgreement = ReadonlyDeep<Ok<'/api/v1/ratings/agreement', 'get'>>;
 export type TargetAgreement = RatingsAgreement['targets'][number];
 
+// ── Fairness alerts ─────────────────────────────────────────────────────────────────────────
+
+export type FairnessAlert = ReadonlyDeep<Ok<'/api/v1/fairness/alerts', 'get'>>['alerts'][number];
+
 // ── Adverse-impact audit ────────────────────────────────────────────────────────────────────
 
 export type AuditReport = ReadonlyDeep<Ok<'/api/v1/audit', 'get'>>;
