@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { main } from '../cli/main.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCandor as candor } from '../cli/test-helpers.js';
 import type { ScorecardModel } from '../domain/index.js';
 import { tempDir } from '../pipeline/test-helpers.js';
 import { openStore } from '../store/index.js';
@@ -85,23 +85,6 @@ describe('explainGap', () => {
     expect(contributionsOf(null)).toBeNull();
   });
 });
-
-async function candor(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const stdout = vi
-    .spyOn(process.stdout, 'write')
-    .mockImplementation((chunk) => ((out += String(chunk)), true));
-  const stderr = vi
-    .spyOn(process.stderr, 'write')
-    .mockImplementation((chunk) => ((err += String(chunk)), true));
-  try {
-    return { code: await main(['node', 'candor', ...args]), out, err };
-  } finally {
-    stdout.mockRestore();
-    stderr.mockRestore();
-  }
-}
 
 describe('candor audit: What drives the gap', () => {
   const data = tempDir('candor-gap-');

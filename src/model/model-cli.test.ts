@@ -1,8 +1,8 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it, vi } from 'vitest';
-import { main } from '../cli/main.js';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runCandor as candor } from '../cli/test-helpers.js';
 import { parseModel } from './model-file.js';
 import { plantedData } from './synthetic-data.js';
 
@@ -10,20 +10,6 @@ import { plantedData } from './synthetic-data.js';
 const dir = mkdtempSync(path.join(tmpdir(), 'candor-model-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const at = (name: string) => path.join(dir, name);
-
-async function candor(...args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation((s) => ((stdout += String(s)), true));
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation((s) => ((stderr += String(s)), true));
-  try {
-    const code = await main(['node', 'candor', ...args]);
-    return { code, stdout, stderr };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
-}
 
 // 30 people, two interviews each, two raters on a 1-7 scale; the rating rises with
 // specificityPer100 and falls with fillerWordsPer100 (the default framework's directions).
@@ -69,7 +55,7 @@ describe('candor model train', () => {
       at('features.csv'),
     ];
     const r = await candor(...args, '--out', at('overall.json'), '--population', 'synthetic test people');
-    expect(r.stderr).toBe('');
+    expect(r.err).toBe('');
     expect(r.code).toBe(0);
     const text = readFileSync(at('overall.json'), 'utf8');
     expect(text).toMatch(/^\{\n {2}"format": "candor-model\/1",\n/);
@@ -85,24 +71,24 @@ describe('candor model train', () => {
       direction: 'lower',
     });
     expect(model.features.map((f) => f.signal)).not.toContain('expert:overall');
-    expect(r.stdout).toContain('model, cross-validated');
-    expect(r.stdout).toMatch(/expert framework \(expert:overall, untrained\) +-?0\.\d\d/);
-    expect(r.stdout).toMatch(/word count alone \(totalWords, same nested CV\) +-?0\.\d\d/);
-    expect(r.stdout).toMatch(
+    expect(r.out).toContain('model, cross-validated');
+    expect(r.out).toMatch(/expert framework \(expert:overall, untrained\) +-?0\.\d\d/);
+    expect(r.out).toMatch(/word count alone \(totalWords, same nested CV\) +-?0\.\d\d/);
+    expect(r.out).toMatch(
       /raters' agreement \(the ceiling a model can reach\): ICC\(2,k\) = 0\.\d\d, Krippendorff's alpha = 0\.\d\d/,
     );
-    expect(r.stdout).toMatch(
+    expect(r.out).toMatch(
       /^Verdict: passes: cross-validated r = 0\.\d\d \(95% CI 0\.\d\d to 0\.\d\d\) is at or above 0\.6\.$/m,
     );
-    expect(r.stdout).toMatch(/^ {2}specificityPer100 +0\.0\d+ +\d+\.\d+ +\d\.\d+ {2}higher$/m);
-    expect(r.stdout).toContain(`wrote ${at('overall.json')}`);
+    expect(r.out).toMatch(/^ {2}specificityPer100 +0\.0\d+ +\d+\.\d+ +\d\.\d+ {2}higher$/m);
+    expect(r.out).toContain(`wrote ${at('overall.json')}`);
     const md = await candor(...args, '--out', at('md.json'), '--markdown');
-    expect(md.stdout).toMatch(/^\| model, cross-validated \| 0\.\d\d \| \[0\.\d\d, 0\.\d\d\] \|/m);
-    expect(md.stdout).toMatch(/^\*\*Verdict: passes: /m);
+    expect(md.out).toMatch(/^\| model, cross-validated \| 0\.\d\d \| \[0\.\d\d, 0\.\d\d\] \|/m);
+    expect(md.out).toMatch(/^\*\*Verdict: passes: /m);
     // Training again into the same file gives the next version.
     const again = await candor(...args, '--out', at('overall.json'), '--json', '--method', 'elastic-net');
     expect(again.code).toBe(0);
-    expect(JSON.parse(again.stdout)).toMatchObject({
+    expect(JSON.parse(again.out)).toMatchObject({
       version: 2,
       method: { kind: 'elastic-net', l1Ratio: 0.5 },
     });
@@ -130,13 +116,13 @@ describe('candor model train', () => {
       '--features',
       at('features.csv'),
     );
-    expect(r.stderr).toBe('');
+    expect(r.err).toBe('');
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain(
+    expect(r.out).toContain(
       'Blind only if none of these people were in the data model overall-model version 1 was trained on',
     );
-    expect(r.stdout).toMatch(/fixed model +0\.\d\d/);
-    expect(r.stdout).toContain('Its feature list, retrained and validated blind on the data given');
+    expect(r.out).toMatch(/fixed model +0\.\d\d/);
+    expect(r.out).toContain('Its feature list, retrained and validated blind on the data given');
   });
 
   it('exits 2 with a clear message for a features file missing a column the model uses', async () => {
@@ -172,7 +158,7 @@ describe('candor model train', () => {
       at('short.csv'),
     );
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe(
+    expect(r.err).toBe(
       'candor: FEATURES_INVALID: short.csv: missing column "fillerWordsPer100" that the model needs; ' +
         'write the file again with `candor features`\n',
     );
@@ -189,7 +175,7 @@ describe('candor model train', () => {
       'specificityPer100,fillerWordsPer100',
     );
     expect(train.code).toBe(2);
-    expect(train.stderr).toMatch(/^candor: FEATURES_INVALID: short\.csv: missing column "fillerWordsPer100"/);
+    expect(train.err).toMatch(/^candor: FEATURES_INVALID: short\.csv: missing column "fillerWordsPer100"/);
   });
 
   it('exits 2 naming the line for ratings of an unknown interview', async () => {
@@ -205,7 +191,7 @@ describe('candor model train', () => {
       at('features.csv'),
     );
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe(
+    expect(r.err).toBe(
       'candor: RATINGS_INVALID: ghost.csv line 122: interview "ghost.txt" is not in the features (no whole-interview row names it)\n',
     );
   });
@@ -223,7 +209,7 @@ describe('candor model train', () => {
       at('features.csv'),
     );
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe(
+    expect(r.err).toBe(
       'candor: RATINGS_INVALID: mixed.csv line 122: scale mismatch for "overall": 1-5 here, 1-7 at mixed.csv line 2; one target needs one scale\n',
     );
     await candor(
@@ -249,7 +235,7 @@ describe('candor model train', () => {
       at('features.csv'),
     );
     expect(v.code).toBe(2);
-    expect(v.stderr).toBe(
+    expect(v.err).toBe(
       'candor: RATINGS_INVALID: scale mismatch: the ratings are on 0-10, model overall-model on 1-7\n',
     );
   });
@@ -267,7 +253,7 @@ describe('candor model train', () => {
       at('features.csv'),
     );
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(
+    expect(r.err).toMatch(
       /^candor: RATINGS_INVALID: target overall: 6 rated interviews from 3 people; blind validation needs at least 10 rated interviews and at least 10 people .*cannot be computed and no model is trained\n$/,
     );
   });
@@ -291,7 +277,7 @@ describe('candor model train', () => {
       at('demo.csv'),
     );
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe(
+    expect(r.err).toBe(
       'candor: FEATURES_INVALID: column "age" is a demographic field and can never be a model input: remove it from the features\n',
     );
     const t = await candor(
@@ -305,7 +291,7 @@ describe('candor model train', () => {
       at('features.csv'),
     );
     expect(t.code).toBe(2);
-    expect(t.stderr).toBe(
+    expect(t.err).toBe(
       'candor: RATINGS_INVALID: ratings.csv has no ratings for target "excited" (it rates: overall)\n',
     );
   });

@@ -1,8 +1,8 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it, vi } from 'vitest';
-import { main } from '../cli/main.js';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runCandor as candor } from '../cli/test-helpers.js';
 import { parseModel } from './model-file.js';
 import { plantedBiasData } from './synthetic-data.js';
 
@@ -10,20 +10,6 @@ import { plantedBiasData } from './synthetic-data.js';
 const dir = mkdtempSync(path.join(tmpdir(), 'candor-reweigh-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const at = (name: string) => path.join(dir, name);
-
-async function candor(...args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation((s) => ((stdout += String(s)), true));
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation((s) => ((stderr += String(s)), true));
-  try {
-    const code = await main(['node', 'candor', ...args]);
-    return { code, stdout, stderr };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
-}
 
 const data = plantedBiasData({ people: 120, seed: 2 });
 writeFileSync(
@@ -69,11 +55,11 @@ describe('candor model train --reweigh', () => {
       '--out',
       at('m.json'),
     );
-    expect(r.stderr).toBe('');
+    expect(r.err).toBe('');
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('Mitigation: re-weighing, with its cost');
-    expect(r.stdout).toMatch(/cross-validated r \[95% CI\]\s+0\.\d\d \[/);
-    expect(r.stdout).toMatch(/lowest impact ratio \(scoring\)\s+0\.600\s+0\.667\s+\+0\.067/);
+    expect(r.out).toContain('Mitigation: re-weighing, with its cost');
+    expect(r.out).toMatch(/cross-validated r \[95% CI\]\s+0\.\d\d \[/);
+    expect(r.out).toMatch(/lowest impact ratio \(scoring\)\s+0\.600\s+0\.667\s+\+0\.067/);
     const text = readFileSync(at('m.json'), 'utf8');
     const model = parseModel(JSON.parse(text), 'm.json');
     expect(model.validation.method).toMatch(/^trained with re-weighing on sex/);
@@ -84,7 +70,7 @@ describe('candor model train --reweigh', () => {
   it('needs both options, a known attribute, and people who are in the features', async () => {
     const one = await candor(...base, '--reweigh', 'sex', '--out', at('x.json'));
     expect(one.code).not.toBe(0);
-    expect(one.stderr).toContain('--reweigh <attribute> and --demographics <csv> go together');
+    expect(one.err).toContain('--reweigh <attribute> and --demographics <csv> go together');
     const bad = await candor(
       ...base,
       '--reweigh',
@@ -94,7 +80,7 @@ describe('candor model train --reweigh', () => {
       '--out',
       at('x.json'),
     );
-    expect(bad.stderr).toContain('--reweigh: expected one of sex, race_ethnicity, age_band, got "height"');
+    expect(bad.err).toContain('--reweigh: expected one of sex, race_ethnicity, age_band, got "height"');
     writeFileSync(
       at('stray.csv'),
       'person,sex,race_ethnicity,age_band\np1,female,declined,declined\nnobody,male,declined,declined\n',
@@ -108,7 +94,7 @@ describe('candor model train --reweigh', () => {
       '--out',
       at('x.json'),
     );
-    expect(stray.stderr).toContain('stray.csv line 3, column person: "nobody" is in no row of the features');
+    expect(stray.err).toContain('stray.csv line 3, column person: "nobody" is in no row of the features');
     writeFileSync(at('odd.csv'), 'person,sex,race_ethnicity,age_band\np1,femme,declined,declined\n');
     const odd = await candor(
       ...base,
@@ -119,6 +105,6 @@ describe('candor model train --reweigh', () => {
       '--out',
       at('x.json'),
     );
-    expect(odd.stderr).toContain('odd.csv line 2, column sex: "femme" is not a sex value');
+    expect(odd.err).toContain('odd.csv line 2, column sex: "femme" is not a sex value');
   });
 });

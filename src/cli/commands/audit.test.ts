@@ -1,31 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../../pipeline/test-helpers.js';
 import { openStore } from '../../store/index.js';
 import { addCandidate, sampleAnalysis } from '../../store/store-fixtures.suite.js';
-import { main } from '../main.js';
-
-/** Runs `candor …` in process and returns its exit code, stdout and stderr. */
-async function candor(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const stdout = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-    out += String(chunk);
-    return true;
-  });
-  const stderr = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
-    err += String(chunk);
-    return true;
-  });
-  try {
-    const code = await main(['node', 'candor', ...args]);
-    return { code, out, err };
-  } finally {
-    stdout.mockRestore();
-    stderr.mockRestore();
-  }
-}
+import { runCandor as candor } from '../test-helpers.js';
 
 describe('candor demographics import and candor audit', () => {
   const data = tempDir('candor-audit-cli-');

@@ -1,35 +1,15 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { parseModel } from '../../model/model-file.js';
 import { analyzeFile, saveAnalysis } from '../../pipeline/index.js';
 import { tempDir } from '../../pipeline/test-helpers.js';
 import { openStore } from '../../store/index.js';
 import { need, requires, SHARED_DATA } from '../../test-helpers.js';
-import { main } from '../main.js';
+import { runCandor as candor } from '../test-helpers.js';
 
 const root = path.resolve(import.meta.dirname, '../../..');
-
-async function candor(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const stdout = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-    out += String(chunk);
-    return true;
-  });
-  const stderr = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
-    err += String(chunk);
-    return true;
-  });
-  try {
-    const code = await main(['node', 'candor', ...args]);
-    return { code, out, err };
-  } finally {
-    stdout.mockRestore();
-    stderr.mockRestore();
-  }
-}
 
 // Real rated interviews (MIT Interview Dataset) stored as a team would have them: analysed in the
 // workspace and rated there; training then needs no file at all.

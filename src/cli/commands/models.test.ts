@@ -1,34 +1,13 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ScorecardBody } from '../../domain/index.js';
 import { analyzeFile, saveAnalysis } from '../../pipeline/index.js';
 import { tempDir } from '../../pipeline/test-helpers.js';
 import { openStore } from '../../store/index.js';
-import { main } from '../main.js';
+import { runCandor as candor } from '../test-helpers.js';
 
 const root = path.resolve(import.meta.dirname, '../../..');
-
-/** Runs `candor …` in process and returns its exit code, stdout and stderr. */
-async function candor(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const stdout = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-    out += String(chunk);
-    return true;
-  });
-  const stderr = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
-    err += String(chunk);
-    return true;
-  });
-  try {
-    const code = await main(['node', 'candor', ...args]);
-    return { code, out, err };
-  } finally {
-    stdout.mockRestore();
-    stderr.mockRestore();
-  }
-}
 
 describe('candor model import | list | show | activate, and candor rescore', () => {
   const data = tempDir('candor-models-cli-');
