@@ -32,8 +32,9 @@ export async function storedJobFeatureRows(
     readonly catalogue?: readonly SignalDefinition[];
   },
 ): Promise<StoredFeatureRows> {
-  const job = await store.jobs.get(input.jobId).catch(() => null);
-  if (job === null || job.workspaceId !== input.workspaceId) {
+  // An unknown id throws NOT_FOUND from the store; another workspace's job answers the same.
+  const job = await store.jobs.get(input.jobId);
+  if (job.workspaceId !== input.workspaceId) {
     throw new CandorError('NOT_FOUND', `job ${input.jobId} not found in this workspace`, {
       entity: 'job',
       id: input.jobId,
