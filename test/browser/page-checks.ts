@@ -89,3 +89,38 @@ export async function apiGet(page: Page, path: string): Promise<unknown> {
   expect(response.status(), `GET ${path}`).toBe(200);
   return response.json();
 }
+
+/** The phone width the issue names (an iPhone 12–15 viewport) and a common desktop width. */
+export const PHONE_VIEWPORT = { width: 390, height: 844 } as const;
+export const DESKTOP_VIEWPORT = { width: 1280, height: 900 } as const;
+
+/**
+ * Asserts nothing makes the page wider than its viewport (no sideways scrolling of the whole page);
+ * on failure names the widest elements that stick out, so the fix is findable. Tables that scroll
+ * inside their own box are fine: only the document's width counts.
+ * @example await page.setViewportSize(PHONE_VIEWPORT); await expectFitsViewport(page, 'jobs at 390 px')
+ */
+export async function expectFitsViewport(page: Page, name: string): Promise<void> {
+  const report = (await page.evaluate(`(() => {
+    const width = window.innerWidth;
+    const doc = document.documentElement.scrollWidth;
+    const offenders = [];
+    if (doc > width) {
+      for (const el of document.querySelectorAll('body *')) {
+        const r = el.getBoundingClientRect();
+        if (r.right > width + 1 && r.width > 0) {
+          offenders.push((el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') +
+            (el.className && typeof el.className === 'string' ? '.' + el.className.trim().split(/\\s+/).join('.') : '') +
+            ' right=' + Math.round(r.right)));
+        }
+        if (offenders.length >= 8) break;
+      }
+      if (offenders.length === 0) offenders.push('html (no single element sticks out: margins or transforms)');
+    }
+    return { width, doc, offenders };
+  })()`)) as { width: number; doc: number; offenders: string[] };
+  expect(
+    report.doc <= report.width ? [] : report.offenders,
+    `${name}: page is ${report.doc} px wide in a ${report.width} px viewport`,
+  ).toEqual([]);
+}
