@@ -12,6 +12,7 @@ const advisor: UserRecord = {
   name: 'A',
   role: 'advisor',
   createdAt: '2025-01-01T00:00:00.000Z',
+  active: true,
 };
 
 // Only findByToken is reached with a bearer header; the rest of the store is not needed here.

@@ -20,6 +20,7 @@ import {
 } from './repositories/login-throttle.js';
 import { createMediaRepository, type MediaRepository } from './repositories/media.js';
 import { createJobQueue, type JobQueue } from './job-queue.js';
+import { createActivityRepository, type ActivityRepository } from './repositories/activity.js';
 import { createFrameworkRepository, type FrameworkRepository } from './repositories/frameworks.js';
 import { createInterviewRepository, type InterviewRepository } from './repositories/interviews.js';
 import { createJobRepository, type JobRepository } from './repositories/jobs.js';
@@ -83,6 +84,8 @@ export interface Store {
   readonly demographics: DemographicsRepository;
   /** Fairness alerts and the webhook outbox (migration 0011): group labels and counts only. */
   readonly fairnessAlerts: FairnessAlertRepository;
+  /** Who changed users, tokens, settings, frameworks (migration 0013), with the hiring decisions. */
+  readonly activity: ActivityRepository;
   /** The embedded job queue (a table in this database). */
   readonly queue: JobQueue;
   /** One round trip to the database (`select 1`); throws when it does not answer. */
@@ -145,6 +148,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     cohorts: createCohortRepository(ctx),
     demographics: createDemographicsRepository(ctx),
     fairnessAlerts: createFairnessAlertRepository(ctx),
+    activity: createActivityRepository(ctx),
     queue: createJobQueue(ctx),
     ping: async () => {
       await sql`select 1`.execute(db);

@@ -14,6 +14,17 @@ export { migrateToLatest, type MigrateOptions } from './migrate.js';
 export type { Database } from './schema.js';
 export type { WorkspaceRecord, WorkspaceRepository } from './repositories/workspaces.js';
 export {
+  DEFAULT_WORKSPACE_SETTINGS,
+  type WorkspaceSettings,
+  type WorkspaceSettingsPatch,
+} from './repositories/workspace-settings.js';
+export type {
+  ActivityEntry,
+  ActivityPage,
+  ActivityRepository,
+  NewActivity,
+} from './repositories/activity.js';
+export {
   jobProfile,
   type JobRecord,
   type NewJob,
@@ -87,6 +98,8 @@ export {
   checkPassword,
   type UserRole,
   type UserRecord,
+  type UserPatch,
+  type WorkspaceApiToken,
   type NewUser,
   type SessionRecord,
   type ApiTokenRecord,

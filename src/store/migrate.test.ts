@@ -28,6 +28,7 @@ describe('migrateToLatest', () => {
         ['0009-models', 'Success'],
         ['0010-demographics', 'Success'],
         ['0011-fairness-alerts', 'Success'],
+        ['0013-workspace-settings', 'Success'],
       ]);
       expect(await migrateToLatest(db)).toEqual([]);
     } finally {

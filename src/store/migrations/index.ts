@@ -10,6 +10,7 @@ import * as ratings from './0008-ratings.js';
 import * as models from './0009-models.js';
 import * as demographics from './0010-demographics.js';
 import * as fairnessAlerts from './0011-fairness-alerts.js';
+import * as workspaceSettings from './0013-workspace-settings.js';
 
 /**
  * Every migration, imported in code rather than found by scanning a folder, so the compiled
@@ -27,4 +28,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0009-models': models,
   '0010-demographics': demographics,
   '0011-fairness-alerts': fairnessAlerts,
+  '0013-workspace-settings': workspaceSettings,
 };

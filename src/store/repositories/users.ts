@@ -28,6 +28,8 @@ export interface AccountTables {
     /** `scrypt$N$r$p$salt$hash` (salt and hash base64url). */
     password_hash: string;
     created_at: Immutable<string>;
+    /** Set when an admin deactivated the user (migration 0013); null while active. */
+    deactivated_at: string | null;
   };
   session: {
     /** SHA-256 (hex) of the cookie token; the token itself is never stored. */
@@ -54,6 +56,20 @@ export interface UserRecord {
   readonly name: string;
   readonly role: UserRole;
   readonly createdAt: string;
+  /** false once an admin deactivated the user: no sign-in, no session, no API token works. */
+  readonly active: boolean;
+}
+
+/** What an admin may change about a user. */
+export interface UserPatch {
+  readonly role?: UserRole;
+  readonly active?: boolean;
+}
+
+/** An API token with its owner, as an admin lists a workspace's tokens. */
+export interface WorkspaceApiToken extends ApiTokenRecord {
+  readonly userName: string;
+  readonly userEmail: string;
 }
 
 export interface NewUser {
@@ -113,6 +129,16 @@ export interface UserRepository {
   listApiTokens(userId: string): Promise<ApiTokenRecord[]>;
   /** Revokes one of the user's own tokens; false when the user has no token with that id. */
   deleteApiToken(userId: string, tokenId: string): Promise<boolean>;
+  /**
+   * Changes a user's role or active state. Deactivating ends their sessions; while inactive their
+   * API tokens and password are refused (reactivating makes the tokens work again).
+   * @throws CandorError NOT_FOUND when the workspace has no such user
+   */
+  update(workspaceId: string, userId: string, patch: UserPatch): Promise<UserRecord>;
+  /** Every API token of the workspace's users, oldest first, with its owner. */
+  listWorkspaceApiTokens(workspaceId: string): Promise<WorkspaceApiToken[]>;
+  /** Revokes any token of the workspace; null when the workspace has no token with that id. */
+  revokeWorkspaceApiToken(workspaceId: string, tokenId: string): Promise<WorkspaceApiToken | null>;
 }
 
 /** SHA-256 hex of a secret token: how sessions and API tokens are looked up without storing them. */
@@ -202,7 +228,8 @@ export function createUserRepository(ctx: RepositoryContext): UserRepository {
         't.created_at as token_created_at',
         't.last_used_at',
       ])
-      .where('t.token_hash', '=', hash),
+      .where('t.token_hash', '=', hash)
+      .where('u.deactivated_at', 'is', null),
   );
   // Likewise for the session cookie, before every signed-in request of the web app.
   const sessionOwner = preparedQuery(db, (id) =>
@@ -211,8 +238,16 @@ export function createUserRepository(ctx: RepositoryContext): UserRepository {
       .innerJoin('app_user as u', 'u.id', 's.user_id')
       .select(USER_COLUMNS)
       .select(['s.expires_at', 's.created_at as session_created_at'])
-      .where('s.id', '=', id),
+      .where('s.id', '=', id)
+      .where('u.deactivated_at', 'is', null),
   );
+  const workspaceTokens = (workspaceId: string) =>
+    db
+      .selectFrom('api_token as t')
+      .innerJoin('app_user as u', 'u.id', 't.user_id')
+      .select(['t.id', 't.user_id', 't.name', 't.created_at', 't.last_used_at', 'u.name as user_name'])
+      .select('u.email as user_email')
+      .where('u.workspace_id', '=', workspaceId);
   return {
     async create(input) {
       const id = input.id ?? newId('user');
@@ -225,6 +260,7 @@ export function createUserRepository(ctx: RepositoryContext): UserRepository {
         role: input.role,
         password_hash: await hashPassword(input.password),
         created_at: timestamp(ctx),
+        deactivated_at: null,
       };
       await guardWrite('user', email, () => db.insertInto('app_user').values(values).execute());
       return get(id);
@@ -240,7 +276,9 @@ export function createUserRepository(ctx: RepositoryContext): UserRepository {
         await checkPassword(password, await (dummyHash ??= hashPassword('no such user')));
         return null;
       }
-      return (await checkPassword(password, row.password_hash)) ? toUser(row) : null;
+      const matches = await checkPassword(password, row.password_hash);
+      // A deactivated user's right password gets the same null as a wrong one.
+      return matches && row.deactivated_at === null ? toUser(row) : null;
     },
     async count() {
       const row = await db
@@ -361,6 +399,30 @@ export function createUserRepository(ctx: RepositoryContext): UserRepository {
         lastUsedAt: row.last_used_at,
       }));
     },
+    async update(workspaceId, userId, patch) {
+      const current = await get(userId).catch(() => null);
+      if (current === null || current.workspaceId !== workspaceId) throw notFound('user', userId);
+      const set: { role?: UserRole; deactivated_at?: string | null } = {};
+      if (patch.role !== undefined) set.role = patch.role;
+      if (patch.active !== undefined && patch.active !== current.active) {
+        set.deactivated_at = patch.active ? null : timestamp(ctx);
+      }
+      if (Object.keys(set).length > 0) {
+        await db.updateTable('app_user').set(set).where('id', '=', userId).execute();
+      }
+      if (patch.active === false) await db.deleteFrom('session').where('user_id', '=', userId).execute();
+      return get(userId);
+    },
+    async listWorkspaceApiTokens(workspaceId) {
+      const rows = await workspaceTokens(workspaceId).orderBy('t.created_at').orderBy('t.id').execute();
+      return rows.map(toWorkspaceToken);
+    },
+    async revokeWorkspaceApiToken(workspaceId, tokenId) {
+      const row = await workspaceTokens(workspaceId).where('t.id', '=', tokenId).executeTakeFirst();
+      if (row === undefined) return null;
+      await db.deleteFrom('api_token').where('id', '=', tokenId).execute();
+      return toWorkspaceToken(row);
+    },
     async deleteApiToken(userId, tokenId) {
       const result = await db
         .deleteFrom('api_token')
@@ -373,12 +435,40 @@ export function createUserRepository(ctx: RepositoryContext): UserRepository {
 }
 
 /** What a user record is read from: never the password hash, which only `verifyPassword` reads. */
-const USER_COLUMNS = ['u.id', 'u.workspace_id', 'u.email', 'u.name', 'u.role', 'u.created_at'] as const;
+const USER_COLUMNS = [
+  'u.id',
+  'u.workspace_id',
+  'u.email',
+  'u.name',
+  'u.role',
+  'u.created_at',
+  'u.deactivated_at',
+] as const;
 
 type UserRow = Pick<
   Selectable<AccountTables['app_user']>,
-  'id' | 'workspace_id' | 'email' | 'name' | 'role' | 'created_at'
+  'id' | 'workspace_id' | 'email' | 'name' | 'role' | 'created_at' | 'deactivated_at'
 >;
+
+function toWorkspaceToken(row: {
+  id: string;
+  user_id: string;
+  name: string;
+  created_at: string;
+  last_used_at: string | null;
+  user_name: string;
+  user_email: string;
+}): WorkspaceApiToken {
+  return {
+    id: row.id,
+    userId: row.user_id,
+    name: row.name,
+    createdAt: row.created_at,
+    lastUsedAt: row.last_used_at,
+    userName: row.user_name,
+    userEmail: row.user_email,
+  };
+}
 
 function toUser(row: UserRow): UserRecord {
   return {
@@ -388,5 +478,6 @@ function toUser(row: UserRow): UserRecord {
     name: row.name,
     role: row.role,
     createdAt: row.created_at,
+    active: row.deactivated_at === null,
   };
 }

@@ -2,6 +2,13 @@ import { newId } from '../../core/index.js';
 import type { Selectable } from 'kysely';
 import type { WorkspaceTable } from '../schema.js';
 import { notFound, timestamp, type RepositoryContext } from './rows.js';
+import {
+  readSettings,
+  writeSettings,
+  type WorkspaceSettings,
+  type WorkspaceSettingsPatch,
+  type WorkspaceSettingsTables,
+} from './workspace-settings.js';
 
 export interface WorkspaceRecord {
   readonly id: string;
@@ -15,6 +22,12 @@ export interface WorkspaceRepository {
   ensure(input: { slug: string; name?: string; id?: string }): Promise<WorkspaceRecord>;
   get(id: string): Promise<WorkspaceRecord>;
   getBySlug(slug: string): Promise<WorkspaceRecord>;
+  /** Changes the name people see (the slug, used to sign in, stays). */
+  rename(id: string, name: string): Promise<WorkspaceRecord>;
+  /** The workspace's settings, or the defaults (response target 5 business days) when none are stored. */
+  settings(workspaceId: string): Promise<WorkspaceSettings>;
+  /** Stores a change of settings made by `actor` (a user id); returns the settings now in force. */
+  updateSettings(workspaceId: string, patch: WorkspaceSettingsPatch, actor: string): Promise<WorkspaceSettings>;
 }
 
 /**
@@ -23,6 +36,7 @@ export interface WorkspaceRepository {
  */
 export function createWorkspaceRepository(ctx: RepositoryContext): WorkspaceRepository {
   const { db } = ctx;
+  const settingsDb = db.withTables<WorkspaceSettingsTables>();
   const bySlug = async (slug: string): Promise<WorkspaceRecord> => {
     const row = await db.selectFrom('workspace').selectAll().where('slug', '=', slug).executeTakeFirst();
     if (row === undefined) throw notFound('workspace', slug, { field: 'slug' });
@@ -44,6 +58,14 @@ export function createWorkspaceRepository(ctx: RepositoryContext): WorkspaceRepo
       return toRecord(row);
     },
     getBySlug: bySlug,
+    async rename(id, name) {
+      const result = await db.updateTable('workspace').set({ name }).where('id', '=', id).executeTakeFirst();
+      if (result.numUpdatedRows === 0n) throw notFound('workspace', id);
+      const row = await db.selectFrom('workspace').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+      return toRecord(row);
+    },
+    settings: (workspaceId) => readSettings(settingsDb, workspaceId),
+    updateSettings: (workspaceId, patch, actor) => writeSettings(ctx, settingsDb, workspaceId, patch, actor),
   };
 }
 
