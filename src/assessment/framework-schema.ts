@@ -13,7 +13,7 @@ const Bound = z
 export const SignalRuleSchema = z
   .object({
     signal: z.string().min(1),
-    weight: z.number().positive().default(1),
+    weight: z.number().positive('a weight must be above 0').default(1),
     target: Bound,
     zeroAt: Bound,
     /** What to do about it, appended to the feedback: "pause instead". */
@@ -66,7 +66,7 @@ export const CompetencySchema = z
     id: Id,
     name: z.string().min(1),
     description: z.string().min(3),
-    weight: z.number().positive().default(1),
+    weight: z.number().positive('a weight must be above 0').default(1),
     /** Asked as the suggested next step when this competency is the weakest. */
     followUp: z.string().min(5),
     behaviours: z.array(BehaviourSchema).min(1),

@@ -110,7 +110,8 @@ export async function planInterview(
   mediaDir: string,
   interview: InterviewRecord,
 ): Promise<InterviewPlan> {
-  const base = { scoreVoice: false };
+  // The workspace's opt-in (admin console settings); the CLI's --score-voice for files.
+  const base = { scoreVoice: (await store.workspaces.settings(interview.workspaceId)).scoreVoice };
   if (interview.applicationId !== null) {
     const application = await store.applications.get(interview.applicationId);
     const job = await store.jobs.get(application.jobId);

@@ -15,6 +15,7 @@ import { installAuth, SESSION_COOKIE } from './auth.js';
 import type { ServerConfig } from './config.js';
 import { installErrorHandlers } from './errors.js';
 import { prettyLogStream } from './log-format.js';
+import { adminRoutes } from './routes/admin/index.js';
 import { auditRoutes } from './routes/audit/index.js';
 import { authRoutes } from './routes/auth.js';
 import { fairnessRoutes } from './routes/fairness/index.js';
@@ -102,6 +103,7 @@ export async function buildApp({
       await api.register(modelRoutes({ store, config }));
       await api.register(auditRoutes({ store, config }));
       await api.register(fairnessRoutes({ store, config }));
+      await api.register(adminRoutes({ store, config }));
     },
     { prefix: API_PREFIX },
   );

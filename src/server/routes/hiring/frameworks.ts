@@ -1,12 +1,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { SIGNAL_CATALOGUE } from '../../../analysis/index.js';
 import { FrameworkSchema, type Framework } from '../../../assessment/index.js';
 import { CandorError } from '../../../core/index.js';
 import { requireAuth, requireRole } from '../../auth.js';
 import type { RouteDeps } from '../../deps.js';
 import { me } from '../../scope.js';
+import { recordActivity } from '../admin/record-activity.js';
 import { claimId, frameworkVersions, listFrameworks, type FrameworkVersion } from './catalogue.js';
+import { checkSignals } from './framework-signals.js';
 import { errorResponses, IdParams } from './schemas.js';
 
 const FrameworkItem = z.object({
@@ -28,24 +29,6 @@ const FrameworkDetail = z
       .describe('The framework: the same schema as the POST /frameworks body and frameworks/default.yaml'),
   })
   .meta({ id: 'Framework' });
-
-const known = new Set(SIGNAL_CATALOGUE.map((s) => s.id));
-
-/** Every signal a framework names must be one Candor measures (`candor signals`). */
-function checkSignals(framework: Framework): void {
-  framework.competencies.forEach((c, ci) =>
-    c.behaviours.forEach((b, bi) =>
-      b.signals.forEach((s, si) => {
-        if (known.has(s.signal)) return;
-        const field = `competencies.${ci}.behaviours.${bi}.signals.${si}.signal`;
-        throw new CandorError('VALIDATION_FAILED', `body.${field}: unknown signal "${s.signal}"`, {
-          in: 'body',
-          field,
-        });
-      }),
-    ),
-  );
-}
 
 function detail(framework: FrameworkVersion): z.infer<typeof FrameworkDetail> {
   const { id, version, name, builtIn, definition } = framework;
@@ -133,6 +116,13 @@ export function frameworkRoutes({ store }: RouteDeps): FastifyPluginAsyncZod {
           name: framework.name,
           definition: framework,
           workspaceId,
+        });
+        await recordActivity(store, request, {
+          action: 'framework.version_saved',
+          subjectType: 'framework',
+          subjectId: saved.id,
+          summary: `Saved framework ${saved.id} version ${saved.version}`,
+          details: { version: saved.version },
         });
         const body = detail({ ...saved, builtIn: false, definition: saved.definition as Framework });
         return reply.code(201).send(body);

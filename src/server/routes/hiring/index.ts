@@ -4,6 +4,7 @@ import { applicationRoutes } from './applications.js';
 import { candidateRoutes } from './candidates.js';
 import { cohortRoutes } from './cohorts.js';
 import { decisionRoutes } from './decisions.js';
+import { frameworkVersionRoutes } from './framework-versions.js';
 import { frameworkRoutes } from './frameworks.js';
 import { jobRoutes } from './jobs.js';
 import { practiceHistoryRoutes } from './practice-history.js';
@@ -28,6 +29,7 @@ export function hiringRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
     await app.register(userRoutes(deps));
     await app.register(tokenRoutes(deps));
     await app.register(frameworkRoutes(deps));
+    await app.register(frameworkVersionRoutes(deps));
     await app.register(questionSetRoutes(deps));
     await app.register(jobRoutes(deps));
     await app.register(rankingRoutes(deps));

@@ -5,6 +5,7 @@ import { findQuestionSet, type ResolvedQuestionSet } from '../../../pipeline/ind
 import { requireAuth, requireRole } from '../../auth.js';
 import type { RouteDeps } from '../../deps.js';
 import { me } from '../../scope.js';
+import { recordActivity } from '../admin/record-activity.js';
 import { claimId, listQuestionSets } from './catalogue.js';
 import { errorResponses, IdParams } from './schemas.js';
 
@@ -114,6 +115,12 @@ export function questionSetRoutes({ store }: RouteDeps): FastifyPluginAsyncZod {
         const { workspaceId } = me(request);
         await claimId(store, 'question set', request.body.id);
         const saved = await store.questionSets.save(request.body, { workspaceId });
+        await recordActivity(store, request, {
+          action: 'question_set.saved',
+          subjectType: 'question_set',
+          subjectId: saved.id,
+          summary: `Saved question set "${saved.name}" (${saved.questions.length} questions)`,
+        });
         return reply.code(201).send(detail({ ...saved, builtIn: false }));
       },
     );

@@ -4,6 +4,7 @@ import type { ApiTokenRecord } from '../../../store/index.js';
 import { requireAuth } from '../../auth.js';
 import type { RouteDeps } from '../../deps.js';
 import { hidden, me } from '../../scope.js';
+import { recordActivity } from '../admin/record-activity.js';
 import { errorResponses, IdParams } from './schemas.js';
 
 const ApiToken = z
@@ -58,6 +59,12 @@ export function tokenRoutes({ store }: RouteDeps): FastifyPluginAsyncZod {
       },
       async (request, reply) => {
         const { token, record } = await store.users.createApiToken(me(request).id, request.body.name);
+        await recordActivity(store, request, {
+          action: 'token.created',
+          subjectType: 'api_token',
+          subjectId: record.id,
+          summary: `Created API token "${record.name}"`,
+        });
         return reply.code(201).send({ token, apiToken: toApiToken(record) });
       },
     );
@@ -76,6 +83,12 @@ export function tokenRoutes({ store }: RouteDeps): FastifyPluginAsyncZod {
       async (request, reply) => {
         const { id } = request.params;
         if (!(await store.users.deleteApiToken(me(request).id, id))) throw hidden('api token', id);
+        await recordActivity(store, request, {
+          action: 'token.revoked',
+          subjectType: 'api_token',
+          subjectId: id,
+          summary: 'Revoked one of their own API tokens',
+        });
         return reply.code(204).send(null);
       },
     );
