@@ -66,16 +66,7 @@ export function createActivityRepository(ctx: RepositoryContext): ActivityReposi
   const union = (workspaceId: string) =>
     db
       .selectFrom('activity')
-      .select([
-        'id',
-        'actor',
-        'action',
-        'subject_type',
-        'subject_id',
-        'summary',
-        'details',
-        'occurred_at',
-      ])
+      .select(['id', 'actor', 'action', 'subject_type', 'subject_id', 'summary', 'details', 'occurred_at'])
       .where('workspace_id', '=', workspaceId)
       .unionAll(
         db

@@ -27,7 +27,11 @@ export interface WorkspaceRepository {
   /** The workspace's settings, or the defaults (response target 5 business days) when none are stored. */
   settings(workspaceId: string): Promise<WorkspaceSettings>;
   /** Stores a change of settings made by `actor` (a user id); returns the settings now in force. */
-  updateSettings(workspaceId: string, patch: WorkspaceSettingsPatch, actor: string): Promise<WorkspaceSettings>;
+  updateSettings(
+    workspaceId: string,
+    patch: WorkspaceSettingsPatch,
+    actor: string,
+  ): Promise<WorkspaceSettings>;
 }
 
 /**

@@ -14,7 +14,9 @@ const ActivityItem = z
     actorName: z.string(),
     action: z
       .string()
-      .describe('user.created, user.role_changed, user.deactivated, user.reactivated, user.password_reset, token.created, token.revoked, settings.changed, framework.version_saved, question_set.saved, decision.recorded'),
+      .describe(
+        'user.created, user.role_changed, user.deactivated, user.reactivated, user.password_reset, token.created, token.revoked, settings.changed, framework.version_saved, question_set.saved, decision.recorded',
+      ),
     subjectType: z.string(),
     subjectId: z.string().nullable(),
     summary: z.string(),

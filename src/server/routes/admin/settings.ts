@@ -45,7 +45,8 @@ type Body = z.infer<typeof SettingsBody>;
 /** What changed, as the activity log says it: `response target 5 → 7 business days`. */
 function describeChanges(before: WorkspaceSettings & { name: string }, body: Body): string[] {
   const changes: string[] = [];
-  if (body.name !== undefined && body.name !== before.name) changes.push(`name "${before.name}" → "${body.name}"`);
+  if (body.name !== undefined && body.name !== before.name)
+    changes.push(`name "${before.name}" → "${body.name}"`);
   if (body.responseTargetDays !== undefined && body.responseTargetDays !== before.responseTargetDays)
     changes.push(`response target ${before.responseTargetDays} → ${body.responseTargetDays} business days`);
   if (body.retentionDays !== undefined && body.retentionDays !== before.retentionDays)
@@ -66,7 +67,9 @@ export function settingsRoutes({ store }: RouteDeps): FastifyPluginAsyncZod {
       store.workspaces.settings(workspaceId),
     ]);
     const updater =
-      settings.updatedBy === null ? null : (await store.users.getMany(workspaceId, [settings.updatedBy])).get(settings.updatedBy);
+      settings.updatedBy === null
+        ? null
+        : (await store.users.getMany(workspaceId, [settings.updatedBy])).get(settings.updatedBy);
     return {
       name: workspace.name,
       slug: workspace.slug,

@@ -19,8 +19,10 @@ type Flat = Map<string, { where: string; value: string }>;
 const text = (value: unknown): string => (typeof value === 'string' ? value : JSON.stringify(value));
 
 function bound(flat: Flat, base: string, where: string, name: string, b: { min?: number; max?: number }) {
-  if (b.min !== undefined) flat.set(`${base}.${name}.min`, { where: `${where} › ${name} min`, value: text(b.min) });
-  if (b.max !== undefined) flat.set(`${base}.${name}.max`, { where: `${where} › ${name} max`, value: text(b.max) });
+  if (b.min !== undefined)
+    flat.set(`${base}.${name}.min`, { where: `${where} › ${name} min`, value: text(b.min) });
+  if (b.max !== undefined)
+    flat.set(`${base}.${name}.max`, { where: `${where} › ${name} max`, value: text(b.max) });
 }
 
 function flatten(framework: Framework): Flat {

@@ -110,7 +110,8 @@ export function frameworkVersionRoutes({ store }: RouteDeps): FastifyPluginAsync
         onRequest: requireAuth,
         schema: {
           tags: ['frameworks'],
-          summary: 'What changed between two versions of a framework (default: the newest and the one before)',
+          summary:
+            'What changed between two versions of a framework (default: the newest and the one before)',
           params: IdParams,
           querystring: CompareQuery,
           response: {
@@ -141,7 +142,7 @@ export function frameworkVersionRoutes({ store }: RouteDeps): FastifyPluginAsync
         schema: {
           tags: ['frameworks'],
           summary:
-            "Save an edited framework as its next version (minor number up). The body is the framework as edited; its `version` names the version it was based on. Built-ins cannot be edited: duplicate them first (409). Nothing is stored when a field is invalid (400 naming it) or nothing changed (400)",
+            'Save an edited framework as its next version (minor number up). The body is the framework as edited; its `version` names the version it was based on. Built-ins cannot be edited: duplicate them first (409). Nothing is stored when a field is invalid (400 naming it) or nothing changed (400)',
           params: IdParams,
           body: FrameworkSchema,
           response: { 201: Saved, ...errorResponses(400, 401, 403, 404, 409) },
@@ -167,10 +168,14 @@ export function frameworkVersionRoutes({ store }: RouteDeps): FastifyPluginAsync
         }
         checkSignals(edited);
         if (compareFrameworks(basedOn.definition, edited).length === 0) {
-          throw new CandorError('VALIDATION_FAILED', `body: nothing changed from version ${basedOn.version}`, {
-            in: 'body',
-            field: '',
-          });
+          throw new CandorError(
+            'VALIDATION_FAILED',
+            `body: nothing changed from version ${basedOn.version}`,
+            {
+              in: 'body',
+              field: '',
+            },
+          );
         }
         const version = nextVersion(versions.map((v) => v.version));
         const definition = { ...edited, version };
@@ -193,7 +198,7 @@ export function frameworkVersionRoutes({ store }: RouteDeps): FastifyPluginAsync
         schema: {
           tags: ['frameworks'],
           summary:
-            "Copy a framework (a built-in too) into the workspace under a new id, as version 1.0.0, to edit it (409 when the id is taken)",
+            'Copy a framework (a built-in too) into the workspace under a new id, as version 1.0.0, to edit it (409 when the id is taken)',
           params: IdParams,
           body: DuplicateBody,
           response: { 201: Saved, ...errorResponses(400, 401, 403, 404, 409) },
@@ -207,11 +212,15 @@ export function frameworkVersionRoutes({ store }: RouteDeps): FastifyPluginAsync
         const { id, name } = request.body;
         await claimId(store, 'framework', id);
         if ((await frameworkVersions(store, workspaceId, id)).length > 0) {
-          throw new CandorError('CONFLICT', `framework id "${id}" is taken in this workspace; choose another id`, {
-            entity: 'framework',
-            id,
-            field: 'id',
-          });
+          throw new CandorError(
+            'CONFLICT',
+            `framework id "${id}" is taken in this workspace; choose another id`,
+            {
+              entity: 'framework',
+              id,
+              field: 'id',
+            },
+          );
         }
         const version = '1.0.0';
         const definition = { ...copied.definition, id, name, version };
