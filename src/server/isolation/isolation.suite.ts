@@ -9,6 +9,7 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { frameworkFor } from '../../cli/context.js';
 import { packageRoot } from '../../core/index.js';
 import type { FastifyInstance, HTTPMethods, RouteOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -86,6 +87,14 @@ const BODIES: Readonly<Record<string, (ids: Ids) => Body>> = {
   }),
   'POST /api/v1/tokens': () => ({ payload: { name: 'intruder token' } }),
   'DELETE /api/v1/tokens/:id': () => null,
+  'PATCH /api/v1/users/:id': () => ({ payload: { role: 'recruiter', active: false } }),
+  'POST /api/v1/users/:id/password': () => ({ payload: { password: 'intruder-chosen-1' } }),
+  'DELETE /api/v1/workspace/tokens/:id': () => null,
+  'PUT /api/v1/settings': () => ({ payload: { name: 'Renamed by intruder', responseTargetDays: 9 } }),
+  'POST /api/v1/frameworks/:id/versions': (ids) => ({
+    payload: { ...frameworkFor('default'), id: ids.framework, version: '1.0.0', name: 'Intruder edit' },
+  }),
+  'POST /api/v1/frameworks/:id/duplicate': () => ({ payload: { id: 'intruder-copy', name: 'Intruder copy' } }),
   'POST /api/v1/frameworks': () => null,
   'POST /api/v1/question-sets': () => null,
   'POST /api/v1/jobs': () => ({ payload: { title: 'Intruder job', description: 'Ours' } }),
@@ -383,6 +392,12 @@ export function describeIsolation(name: string, open: () => Promise<Store>, medi
       expect(
         (await store.fairnessAlerts.list(victim.workspaceId)).map((a) => [a.id, a.acknowledgedAt]),
       ).toEqual([[ids.alert, null]]);
+      expect((await store.users.get(ids.admin)).active).toBe(true);
+      expect((await store.users.get(ids.student)).role).toBe('candidate');
+      expect(await store.frameworks.versions(ids.framework, victim.workspaceId)).toEqual(['1.0.0']);
+      expect((await store.workspaces.get(victim.workspaceId)).name).toBe('Victim Corp');
+      expect((await store.workspaces.settings(victim.workspaceId)).responseTargetDays).toBe(5);
+      expect((await store.activity.list(victim.workspaceId, { limit: 10, offset: 0 })).total).toBe(0);
     });
   });
 }
