@@ -47,7 +47,9 @@ requires(need.database()).describe('PostgreSQL (TEST_DATABASE_URL)', () => {
       expect(tables).toContain('scoring_model');
       expect(tables).toContain('fairness_alert');
       expect(tables).toContain('webhook_delivery');
-      expect(tables).toHaveLength(29);
+      expect(tables).toContain('workspace_settings');
+      expect(tables).toContain('activity');
+      expect(tables).toHaveLength(31);
     } finally {
       await client.end();
     }
