@@ -2,6 +2,14 @@ import { useEffect, type ReactNode } from 'react';
 import type { Role } from './api';
 import { FairnessBanner } from './components/fairness-banner';
 import { Loading } from './components/status';
+import { AdminActivityPage } from './pages/admin/activity-page';
+import { AdminFrameworkPage } from './pages/admin/framework-page';
+import { AdminFrameworksPage } from './pages/admin/frameworks-page';
+import { AdminQuestionSetPage } from './pages/admin/question-set-page';
+import { AdminQuestionSetsPage } from './pages/admin/question-sets-page';
+import { AdminSettingsPage } from './pages/admin/settings-page';
+import { AdminTokensPage } from './pages/admin/tokens-page';
+import { AdminUsersPage } from './pages/admin/users-page';
 import { AuditPage } from './pages/audit-page';
 import { CohortPage } from './pages/cohort-page';
 import { CohortsPage } from './pages/cohorts-page';
@@ -30,6 +38,8 @@ interface Route {
 const HIRING: readonly Role[] = ['admin', 'recruiter', 'hiring_manager'];
 const ADVISING: readonly Role[] = ['admin', 'advisor'];
 const MODEL_READERS: readonly Role[] = ['admin', 'recruiter'];
+/** Who runs the admin console (users, tokens, settings, frameworks, question sets, activity). */
+const ADMINS: readonly Role[] = ['admin'];
 /** Who runs the adverse-impact audit (the API's AUDIT_READERS). */
 const AUDIT_READERS: readonly Role[] = ['auditor', 'admin'];
 
@@ -68,6 +78,27 @@ const ROUTES: readonly Route[] = [
     },
   },
   { path: '/audit', roles: AUDIT_READERS, render: () => <AuditPage /> },
+  { path: '/admin', roles: ADMINS, render: () => <Redirect to="/admin/users" /> },
+  { path: '/users', roles: ADMINS, render: () => <Redirect to="/admin/users" /> },
+  { path: '/settings', roles: ADMINS, render: () => <Redirect to="/admin/settings" /> },
+  { path: '/admin/users', roles: ADMINS, render: () => <AdminUsersPage /> },
+  { path: '/admin/tokens', roles: ADMINS, render: () => <AdminTokensPage /> },
+  { path: '/admin/settings', roles: ADMINS, render: () => <AdminSettingsPage /> },
+  { path: '/admin/frameworks', roles: ADMINS, render: () => <AdminFrameworksPage /> },
+  {
+    path: '/admin/frameworks/:id',
+    roles: ADMINS,
+    render: (p, search) => (
+      <AdminFrameworkPage key={p.id} frameworkId={p.id ?? ''} version={search.get('version')} />
+    ),
+  },
+  { path: '/admin/question-sets', roles: ADMINS, render: () => <AdminQuestionSetsPage /> },
+  {
+    path: '/admin/question-sets/:id',
+    roles: ADMINS,
+    render: (p) => <AdminQuestionSetPage key={p.id} setId={p.id === 'new' ? null : (p.id ?? '')} />,
+  },
+  { path: '/admin/activity', roles: ADMINS, render: () => <AdminActivityPage /> },
   { path: '/practice', roles: ['candidate'], render: () => <PracticePage /> },
   { path: '/cohorts', roles: ADVISING, render: () => <CohortsPage /> },
   { path: '/cohorts/:id', roles: ADVISING, render: (p) => <CohortPage key={p.id} cohortId={p.id ?? ''} /> },
@@ -84,6 +115,7 @@ const NAV: readonly { to: string; label: string; roles: readonly Role[] }[] = [
   { to: '/cohorts', label: 'Cohorts', roles: ADVISING },
   { to: '/models', label: 'Models', roles: MODEL_READERS },
   { to: '/audit', label: 'Audit', roles: AUDIT_READERS },
+  { to: '/admin', label: 'Admin', roles: ADMINS },
 ];
 
 function Redirect({ to }: { to: string }) {

@@ -4,7 +4,7 @@
  */
 import type { paths } from './openapi.gen';
 
-export type Method = 'get' | 'post' | 'patch' | 'delete';
+export type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 export type Json<R> = R extends { content: { 'application/json': infer B } } ? B : never;
 
 /** The success body of `method path`: its 200, 201 or 202 JSON. */
