@@ -11,9 +11,7 @@ export function AdminSettingsPage() {
   return (
     <AdminPage title="Workspace settings" intro="Changes are recorded in the activity log.">
       <Async state={settings} label="Loading settings…">
-        {(current) => (
-          <SettingsForm key={current.updatedAt ?? 'defaults'} current={current} onSaved={settings.setData} />
-        )}
+        {(current) => <SettingsForm current={current} onSaved={settings.setData} />}
       </Async>
     </AdminPage>
   );

@@ -124,9 +124,11 @@ function UsersTable({
                   <button
                     type="button"
                     className="button secondary small"
-                    aria-label={`Reset the password of ${u.name}`}
+                    aria-label={`Reset password of ${u.name}`}
                     onClick={() =>
                       void act(async () => {
+                        const question = `Reset the password of ${u.name}? Their current password and sessions stop working.`;
+                        if (!window.confirm(question)) return;
                         const reset = await adminApi.users.resetPassword(u.id);
                         if (reset.oneTimePassword) onPassword(u.name, reset.oneTimePassword);
                       })
