@@ -119,7 +119,7 @@ export function questionSetRoutes({ store }: RouteDeps): FastifyPluginAsyncZod {
           action: 'question_set.saved',
           subjectType: 'question_set',
           subjectId: saved.id,
-          summary: `Saved question set "${saved.name}" (${saved.questions.length} questions)`,
+          summary: `Saved question set "${saved.name}" (${saved.questions.length} question${saved.questions.length === 1 ? '' : 's'})`,
         });
         return reply.code(201).send(detail({ ...saved, builtIn: false }));
       },

@@ -113,6 +113,22 @@ export function FrameworkEditor({
 
   return (
     <form className="stack framework-editor" onSubmit={(e) => void submit(e)} aria-busy={busy} noValidate>
+      {!readOnly && (
+        <div className="save-bar">
+          <p className="small">
+            Change weights and targets below, then save: the edit becomes the next version.
+          </p>
+          {error !== null && <ErrorMessage error={shownError} />}
+          <div className="button-row">
+            <button type="submit" className="button primary" disabled={busy}>
+              {busy ? 'Saving…' : 'Save as a new version'}
+            </button>
+            <span className="muted small">
+              Version {definition.version} stays as it is; scorecards scored with it keep citing it.
+            </span>
+          </div>
+        </div>
+      )}
       {draft.competencies.map((c, ci) => (
         <section key={c.id} className="card" aria-labelledby={`comp-${c.id}`}>
           <div className="section-head">
@@ -188,19 +204,6 @@ export function FrameworkEditor({
           </div>
         </section>
       ))}
-      {!readOnly && (
-        <div className="save-bar">
-          {error !== null && <ErrorMessage error={shownError} />}
-          <div className="button-row">
-            <button type="submit" className="button primary" disabled={busy}>
-              {busy ? 'Saving…' : 'Save as a new version'}
-            </button>
-            <span className="muted small">
-              Version {definition.version} stays as it is; scorecards scored with it keep citing it.
-            </span>
-          </div>
-        </div>
-      )}
     </form>
   );
 }

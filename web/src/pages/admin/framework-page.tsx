@@ -28,6 +28,13 @@ export function AdminFrameworkPage({
       <Async state={versions} label="Loading versions…">
         {(v) => <VersionPicker frameworkId={frameworkId} versions={v} current={framework.data?.version} />}
       </Async>
+      {versions.data && versions.data.versions.length > 1 && (
+        <FrameworkCompare
+          key={versions.data.versions.map((v) => v.version).join()}
+          frameworkId={frameworkId}
+          versions={versions.data.versions.map((v) => v.version)}
+        />
+      )}
       <Async state={framework} label="Loading framework…">
         {(f) => {
           const all = versions.data?.versions ?? [];
@@ -57,9 +64,6 @@ export function AdminFrameworkPage({
           );
         }}
       </Async>
-      {versions.data && versions.data.versions.length > 1 && (
-        <FrameworkCompare frameworkId={frameworkId} versions={versions.data.versions.map((v) => v.version)} />
-      )}
     </AdminPage>
   );
 }

@@ -77,15 +77,17 @@ function TokensTable({ tokens, onRevoked }: { tokens: readonly WorkspaceToken[];
                 <td data-label="Last used" className="nowrap">
                   {t.lastUsedAt ? formatDateTime(t.lastUsedAt) : 'never'}
                 </td>
-                <td className="row-actions">
-                  <button
-                    type="button"
-                    className="button danger small"
-                    aria-label={`Revoke ${t.name}`}
-                    onClick={() => void revoke(t)}
-                  >
-                    Revoke
-                  </button>
+                <td className="actions-cell">
+                  <div className="row-actions">
+                    <button
+                      type="button"
+                      className="button danger small"
+                      aria-label={`Revoke ${t.name}`}
+                      onClick={() => void revoke(t)}
+                    >
+                      Revoke
+                    </button>
+                  </div>
                 </td>
               </tr>
             ))}

@@ -84,7 +84,6 @@ function UsersTable({
               <th scope="col">Name</th>
               <th scope="col">Role</th>
               <th scope="col">Status</th>
-              <th scope="col">Added</th>
               <th scope="col">
                 <span className="visually-hidden">Actions</span>
               </th>
@@ -96,6 +95,7 @@ function UsersTable({
                 <th scope="row">
                   {u.name}
                   <div className="cell-note">{u.email}</div>
+                  <div className="cell-note">added {formatDate(u.createdAt)}</div>
                 </th>
                 <td data-label="Role">
                   <select
@@ -117,35 +117,34 @@ function UsersTable({
                     {u.active ? 'active' : 'deactivated'}
                   </span>
                 </td>
-                <td data-label="Added" className="nowrap">
-                  {formatDate(u.createdAt)}
-                </td>
-                <td className="row-actions">
-                  <button
-                    type="button"
-                    className="button secondary small"
-                    aria-label={`Reset password of ${u.name}`}
-                    onClick={() =>
-                      void act(async () => {
-                        const question = `Reset the password of ${u.name}? Their current password and sessions stop working.`;
-                        if (!window.confirm(question)) return;
-                        const reset = await adminApi.users.resetPassword(u.id);
-                        if (reset.oneTimePassword) onPassword(u.name, reset.oneTimePassword);
-                      })
-                    }
-                  >
-                    Reset password
-                  </button>
-                  {u.id !== me.id && (
+                <td className="actions-cell">
+                  <div className="row-actions">
                     <button
                       type="button"
-                      className={u.active ? 'button danger small' : 'button secondary small'}
-                      aria-label={`${u.active ? 'Deactivate' : 'Reactivate'} ${u.name}`}
-                      onClick={() => void act(() => adminApi.users.update(u.id, { active: !u.active }))}
+                      className="button secondary small"
+                      aria-label={`Reset password of ${u.name}`}
+                      onClick={() =>
+                        void act(async () => {
+                          const question = `Reset the password of ${u.name}? Their current password and sessions stop working.`;
+                          if (!window.confirm(question)) return;
+                          const reset = await adminApi.users.resetPassword(u.id);
+                          if (reset.oneTimePassword) onPassword(u.name, reset.oneTimePassword);
+                        })
+                      }
                     >
-                      {u.active ? 'Deactivate' : 'Reactivate'}
+                      Reset password
                     </button>
-                  )}
+                    {u.id !== me.id && (
+                      <button
+                        type="button"
+                        className={u.active ? 'button danger small' : 'button secondary small'}
+                        aria-label={`${u.active ? 'Deactivate' : 'Reactivate'} ${u.name}`}
+                        onClick={() => void act(() => adminApi.users.update(u.id, { active: !u.active }))}
+                      >
+                        {u.active ? 'Deactivate' : 'Reactivate'}
+                      </button>
+                    )}
+                  </div>
                 </td>
               </tr>
             ))}
