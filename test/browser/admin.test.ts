@@ -141,11 +141,11 @@ requires(...browserNeeds()).describe(
       try {
         await page.goto('/admin/frameworks');
         await page.getByTestId('frameworks-table').waitFor();
+        await checkBothWidths(page, 'admin-frameworks');
         await page.getByLabel('New id').fill('acme-skills');
         await page.getByLabel('Name', { exact: true }).fill('Acme skills');
         await page.getByRole('button', { name: 'Duplicate' }).click();
         await page.waitForURL('**/admin/frameworks/acme-skills');
-        await checkBothWidths(page, 'admin-frameworks');
 
         const scorecardId = await scorecardWith(page, 'acme-skills');
         expect(await citedFramework(page, scorecardId)).toEqual({ id: 'acme-skills', version: '1.0.0' });
