@@ -382,6 +382,70 @@ function describeUpgrades(name: string, target: () => StoreTarget): void {
         await db.destroy();
       }
     });
+
+    it('0013-workspace-settings keeps users active with their sessions and tokens; settings start empty', async () => {
+      const built = createDialect(target());
+      const db = new Kysely<any>({ dialect: built.dialect });
+      const options = { schema: built.migrationSchema };
+      try {
+        await runMigrations(db, before('0013-workspace-settings'), options);
+        await db.insertInto('workspace').values({ id: 'ws', slug: 'ws', name: 'W', created_at: T }).execute();
+        await db
+          .insertInto('app_user')
+          .values({
+            id: 'u1',
+            workspace_id: 'ws',
+            email: 'u1@x.test',
+            name: 'U',
+            role: 'admin',
+            password_hash: 'h',
+            created_at: T,
+          })
+          .execute();
+        await db
+          .insertInto('api_token')
+          .values({ id: 't1', user_id: 'u1', name: 'n', token_hash: 'th', created_at: T })
+          .execute();
+        await runMigrations(db, migrations, options);
+        expect(await db.selectFrom('app_user').select(['id', 'deactivated_at']).execute()).toEqual([
+          { id: 'u1', deactivated_at: null },
+        ]);
+        expect(await db.selectFrom('api_token').select('id').execute()).toEqual([{ id: 't1' }]);
+        expect(await db.selectFrom('workspace_settings').selectAll().execute()).toEqual([]);
+        const settings = (days: number) => ({
+          workspace_id: 'ws',
+          response_target_days: days,
+          score_voice: 0,
+          updated_by: 'u1',
+          updated_at: T,
+        });
+        // The database itself refuses a response target outside 1–60 business days.
+        await expect(db.insertInto('workspace_settings').values(settings(0)).execute()).rejects.toThrow();
+        await db.insertInto('workspace_settings').values(settings(5)).execute();
+        // Deleting a workspace takes its settings and activity with it.
+        await db
+          .insertInto('activity')
+          .values({
+            id: 'a1',
+            workspace_id: 'ws',
+            actor: 'u1',
+            action: 'settings.changed',
+            subject_type: 'workspace',
+            subject_id: 'ws',
+            summary: 's',
+            details: '{}',
+            occurred_at: T,
+          })
+          .execute();
+        await db.deleteFrom('api_token').execute();
+        await db.deleteFrom('app_user').execute();
+        await db.deleteFrom('workspace').execute();
+        expect(await db.selectFrom('workspace_settings').selectAll().execute()).toEqual([]);
+        expect(await db.selectFrom('activity').selectAll().execute()).toEqual([]);
+      } finally {
+        await db.destroy();
+      }
+    });
   });
 }
 
