@@ -94,7 +94,9 @@ const BODIES: Readonly<Record<string, (ids: Ids) => Body>> = {
   'POST /api/v1/frameworks/:id/versions': (ids) => ({
     payload: { ...frameworkFor('default'), id: ids.framework, version: '1.0.0', name: 'Intruder edit' },
   }),
-  'POST /api/v1/frameworks/:id/duplicate': () => ({ payload: { id: 'intruder-copy', name: 'Intruder copy' } }),
+  'POST /api/v1/frameworks/:id/duplicate': () => ({
+    payload: { id: 'intruder-copy', name: 'Intruder copy' },
+  }),
   'POST /api/v1/frameworks': () => null,
   'POST /api/v1/question-sets': () => null,
   'POST /api/v1/jobs': () => ({ payload: { title: 'Intruder job', description: 'Ours' } }),
