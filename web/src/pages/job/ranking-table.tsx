@@ -78,7 +78,12 @@ export function RankingTable({
 
   return (
     <>
-      <div className="table-wrap">
+      <div
+        className="table-wrap"
+        tabIndex={0}
+        role="group"
+        aria-label="Table (scrolls sideways on a narrow screen)"
+      >
         <table className="ranking card-table">
           <thead>
             <tr>
