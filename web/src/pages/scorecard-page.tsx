@@ -189,6 +189,41 @@ function ScorecardBodyView({ view }: { view: ScorecardView }) {
               </div>
             )}
           </section>
+
+          {body.model && (
+            <ModelPanel
+              model={body.model}
+              onEvidence={(evidence) => setFocus({ evidence, nonce: Date.now() })}
+            />
+          )}
+
+          <section className="card" aria-labelledby="chart-heading">
+            <h2 id="chart-heading">Competencies</h2>
+            <Chart
+              option={option}
+              label={chartLabel}
+              testId="competency-chart"
+              height={Math.max(160, body.competencies.length * 36 + 40)}
+            />
+          </section>
+
+          <div className="evidence-layout">
+            <div className="evidence-main">
+              <CompetencyDetails
+                competencies={body.competencies}
+                activeQuote={focus?.evidence ?? null}
+                onEvidence={(evidence) => setFocus({ evidence, nonce: Date.now() })}
+              />
+            </div>
+            <aside className="evidence-side" aria-label="Recording and transcript">
+              <MediaTranscript
+                media={view.media}
+                transcript={view.transcript}
+                responses={view.responses}
+                focus={focus}
+              />
+            </aside>
+          </div>
         </div>
         {decider && view.application && (
           <aside className="scorecard-side" aria-label="Decision">
@@ -198,38 +233,6 @@ function ScorecardBodyView({ view }: { view: ScorecardView }) {
             />
           </aside>
         )}
-      </div>
-
-      {body.model && (
-        <ModelPanel model={body.model} onEvidence={(evidence) => setFocus({ evidence, nonce: Date.now() })} />
-      )}
-
-      <section className="card" aria-labelledby="chart-heading">
-        <h2 id="chart-heading">Competencies</h2>
-        <Chart
-          option={option}
-          label={chartLabel}
-          testId="competency-chart"
-          height={Math.max(160, body.competencies.length * 36 + 40)}
-        />
-      </section>
-
-      <div className="evidence-layout">
-        <div className="evidence-main">
-          <CompetencyDetails
-            competencies={body.competencies}
-            activeQuote={focus?.evidence ?? null}
-            onEvidence={(evidence) => setFocus({ evidence, nonce: Date.now() })}
-          />
-        </div>
-        <aside className="evidence-side" aria-label="Recording and transcript">
-          <MediaTranscript
-            media={view.media}
-            transcript={view.transcript}
-            responses={view.responses}
-            focus={focus}
-          />
-        </aside>
       </div>
     </>
   );
