@@ -19,6 +19,7 @@ import {
 } from 'kysely';
 import pg from 'pg';
 import { CandorError } from '../core/index.js';
+import { nameSortKey } from './name-key.js';
 
 export type StoreKind = 'sqlite' | 'postgres';
 
@@ -69,6 +70,23 @@ export function codePointText(db: Kysely<unknown>): RawBuilder<unknown> {
     : sql`text collate binary`;
 }
 
+/** The SQLite function that computes `nameSortKey` in SQL, registered on every connection. */
+const SQLITE_NAME_KEY = 'candor_name_key';
+
+/**
+ * A text expression's `nameSortKey` in SQL, compared by code point: SQLite calls the registered
+ * JavaScript function itself; PostgreSQL decomposes (NFKD), drops the combining diacritical marks
+ * (U+0300–U+036F, the accents of Latin, Greek and Cyrillic letters) and lowercases by the
+ * database's character type. For names in those scripts both give what JavaScript gives.
+ *
+ * @example db.selectFrom('candidate as c').where(nameKeySql(kind, 'c.name'), 'like', '%emile%')
+ */
+export function nameKeySql(kind: StoreKind, column: string): RawBuilder<string> {
+  return kind === 'sqlite'
+    ? sql<string>`${sql.raw(SQLITE_NAME_KEY)}(${sql.ref(column)})`
+    : sql<string>`(lower(regexp_replace(normalize(${sql.ref(column)}, NFKD), '[\u0300-\u036f]', '', 'g')) collate "C")`;
+}
+
 /** How long a SQLite writer waits for another process's lock before failing, in ms. */
 const SQLITE_BUSY_TIMEOUT_MS = 5000;
 
@@ -107,6 +125,9 @@ function sqliteDialect(file: string): Dialect {
       // is a read() call.
       db.pragma(`cache_size = -${SQLITE_CACHE_KIB}`);
       db.pragma(`mmap_size = ${SQLITE_MMAP_BYTES}`);
+      db.function(SQLITE_NAME_KEY, { deterministic: true }, (text: unknown) =>
+        typeof text === 'string' ? nameSortKey(text) : null,
+      );
       return Promise.resolve(withStatementCache(db));
     },
   });

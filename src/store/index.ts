@@ -133,3 +133,12 @@ export type {
 } from './repositories/fairness-alerts.js';
 export type { JobQueue, TaskRecord, NewTask, TaskProgress } from './job-queue.js';
 export type { TaskStatus } from './schema.js';
+export {
+  DISPLAY_STAGES,
+  RANKING_SORTS,
+  displayStage,
+  type DisplayStage,
+  type RankingEntry,
+  type RankingQuery,
+  type RankingSort,
+} from './repositories/ranking-page.js';

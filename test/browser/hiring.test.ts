@@ -2,7 +2,16 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { browserNeeds, DEMO_PASSWORD, seriousViolations, startHarness, type Harness } from './harness.js';
-import { chartDrawn, checkPage, rankingOrder, taskFinished, watchRequests } from './page-checks.js';
+import {
+  chartDrawn,
+  checkPage,
+  DESKTOP_VIEWPORT,
+  expectFitsViewport,
+  PHONE_VIEWPORT,
+  rankingOrder,
+  taskFinished,
+  watchRequests,
+} from './page-checks.js';
 import { requires } from '../../src/test-helpers.js';
 
 // The hiring side in real Chromium against `candor serve --demo`: a recruiter creates a job, reads
@@ -137,6 +146,85 @@ requires(...browserNeeds()).describe(
       }
     }, 120_000);
 
+    it('filters the ranking by stage, searches it by name, exports it as CSV, and opens a scorecard with its questions and the decision in view', async () => {
+      const { context, page } = await h.signIn('manager@example.com');
+      try {
+        await openJob(page, SDR);
+        // The demo's candidates and the one the journey above added, best first.
+        const everyone = await rankingOrder(page);
+        await page.getByLabel('Search by name').fill('raman');
+        await expect.poll(() => rankingOrder(page)).toEqual(['Priya Raman']);
+        await page.getByLabel('Search by name').fill('');
+        await expect.poll(() => rankingOrder(page)).toEqual(everyone);
+
+        await page.getByLabel('Stage').selectOption({ label: 'Scored' });
+        await expect
+          .poll(() => page.getByTestId('ranking-count').innerText())
+          .toMatch(/^Showing 1–\d+ of \d+/);
+        const scored = await rankingOrder(page);
+        const badges = await page.getByTestId('ranking-row').locator('.badge').allInnerTexts();
+        expect(badges.every((b) => b === 'Scored')).toBe(true);
+        expect(scored.length).toBe(badges.length);
+
+        // The CSV holds what the filter shows, in the same order.
+        const [download] = await Promise.all([
+          page.waitForEvent('download'),
+          page.getByRole('link', { name: 'Export CSV' }).click(),
+        ]);
+        expect(download.suggestedFilename()).toBe('sales-development-representative-ranking.csv');
+        const file = await download.path();
+        const lines = (await import('node:fs')).readFileSync(file, 'utf8').trimEnd().split('\r\n');
+        expect(lines[0]).toMatch(/^rank,candidate,stage,status,overall_score,confidence,strengths,gaps,/);
+        expect(lines.slice(1).map((line) => line.split(',')[1])).toEqual(scored);
+        expect(lines.slice(1).every((line) => line.split(',')[2] === 'scored')).toBe(true);
+
+        // Sorting by a column header, on the server.
+        await page.getByLabel('Stage').selectOption({ label: 'All stages' });
+        await page.getByRole('button', { name: 'Candidate' }).click();
+        await expect.poll(() => rankingOrder(page)).toEqual([...everyone].sort((a, b) => a.localeCompare(b)));
+
+        for (const [suffix, viewport] of [
+          ['', DESKTOP_VIEWPORT],
+          ['-phone', PHONE_VIEWPORT],
+        ] as const) {
+          await page.setViewportSize(viewport);
+          await page.getByLabel('Sort by').selectOption({ label: 'Overall fit, best first' });
+          await expect.poll(() => rankingOrder(page)).toEqual(everyone);
+          await checkPage(page, `job-ranking${suffix}`);
+          await expectFitsViewport(page, `job ranking at ${viewport.width} px`);
+        }
+
+        await page.setViewportSize(DESKTOP_VIEWPORT);
+        await page.getByRole('link', { name: 'Priya Raman', exact: true }).click();
+        await page.getByRole('heading', { level: 1, name: 'Priya Raman — scorecard' }).waitFor();
+        await chartDrawn(page, 'competency-chart');
+        // Within the first screen: the questions (what was asked, an extract, the competencies) and the decision.
+        const inFirstScreen = async (testOrHeading: string) => {
+          const box = await page.getByRole('heading', { name: testOrHeading, exact: true }).boundingBox();
+          return box !== null && box.y + box.height <= DESKTOP_VIEWPORT.height;
+        };
+        expect(await inFirstScreen('Question by question')).toBe(true);
+        expect(await inFirstScreen('Decision')).toBe(true);
+        const first = page.getByTestId('question-summary').getByRole('listitem').first();
+        expect(await first.getByRole('heading').innerText()).toMatch(/\?$/);
+        expect(await first.locator('.answer-extract').innerText()).toMatch(/^“.+/);
+        expect(await first.getByRole('list', { name: 'Competencies this answer showed' }).count()).toBe(1);
+        // Far down the page the decision is still in reach: the side column stays in view.
+        await page.evaluate('window.scrollTo(0, 6000)');
+        const decision = await page.getByRole('button', { name: 'Advance', exact: true }).boundingBox();
+        expect(decision !== null && decision.y >= 0 && decision.y < DESKTOP_VIEWPORT.height).toBe(true);
+        await page.getByText('What “confidence” means').click();
+        await page.getByText(/share of that competency’s signals/).waitFor();
+        await page.getByText('What “confidence” means').click();
+        await checkPage(page, 'scorecard');
+        await page.setViewportSize(PHONE_VIEWPORT);
+        await expectFitsViewport(page, 'scorecard at 390 px');
+        await checkPage(page, 'scorecard-phone');
+      } finally {
+        await context.close();
+      }
+    }, 120_000);
+
     it('compares three candidates side by side', async () => {
       const { context, page } = await h.signIn('recruiter@example.com');
       try {
@@ -210,7 +298,7 @@ requires(...browserNeeds()).describe(
         expect(await stage.innerText()).toBe('Advanced');
         await page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link', { name: SDR }).click();
         const sam = page.getByTestId('ranking-row').filter({ hasText: 'Sam Okafor' });
-        await expect.poll(() => sam.locator('th .cell-note').innerText()).toBe('Advanced');
+        await expect.poll(() => sam.locator('.badge').innerText()).toBe('Advanced');
       } finally {
         await context.close();
       }

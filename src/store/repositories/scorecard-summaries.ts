@@ -6,6 +6,7 @@
 import type { ExpressionBuilder, Kysely, Selectable } from 'kysely';
 import type { Scorecard } from '../../domain/index.js';
 import type { Database, ScorecardSummaryTable } from '../schema.js';
+import { nameSortKey } from '../name-key.js';
 import { fromJson, toJson } from './rows.js';
 
 export interface CompetencyScore {
@@ -35,13 +36,7 @@ export interface RankedSummary extends ScorecardSummary {
   readonly stage: string;
 }
 
-/**
- * A name as it sorts: case and accents ignored (`Émile` next to `emile`), compared as plain text.
- * @example nameSortKey('Émile Zola') // 'emile zola'
- */
-export function nameSortKey(name: string): string {
-  return name.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
-}
+export { nameSortKey } from '../name-key.js';
 
 /** The summary row's values of a scorecard, without where it ranks. */
 export function summaryColumns(body: Scorecard) {
@@ -102,7 +97,7 @@ export async function renameInSummaries(
 }
 
 /** The newest summary of its application: no other is later (ties broken by scorecard id). */
-function isNewest(eb: ExpressionBuilder<Database & { s: ScorecardSummaryTable }, 's'>) {
+export function isNewest(eb: ExpressionBuilder<Database & { s: ScorecardSummaryTable }, 's'>) {
   return eb.not(
     eb.exists(
       eb
@@ -144,7 +139,7 @@ export async function rankedPage(
   page: { limit: number; offset: number },
 ): Promise<RankedSummary[]> {
   const rows = await rankedQuery(db, jobId).limit(page.limit).offset(page.offset).execute();
-  return rows.map(toRanked);
+  return rows.map(toRankedSummary);
 }
 
 /** The newest summaries of these applications of a job, in ranking order. */
@@ -155,7 +150,7 @@ export async function rankedForApplications(
 ): Promise<RankedSummary[]> {
   if (applicationIds.length === 0) return [];
   const rows = await rankedQuery(db, jobId).where('s.application_id', 'in', applicationIds).execute();
-  return rows.map(toRanked);
+  return rows.map(toRankedSummary);
 }
 
 /**
@@ -204,7 +199,7 @@ function toSummary(row: Selectable<ScorecardSummaryTable>): ScorecardSummary {
   };
 }
 
-function toRanked(
+export function toRankedSummary(
   row: Selectable<ScorecardSummaryTable> & { candidate_id: string; stage: string; candidate_name: string },
 ): RankedSummary {
   return {

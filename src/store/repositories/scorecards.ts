@@ -4,6 +4,7 @@ import { ScorecardBody, scorecardJson, type Scorecard } from '../../domain/score
 import type { Database, ScorecardTable } from '../schema.js';
 import { toInterviewRecord, type InterviewRecord } from './interviews.js';
 import { utf8Bytes } from '../dialect.js';
+import { rankingPage, type RankingEntry, type RankingQuery } from './ranking-page.js';
 import {
   chunks,
   fromJson,
@@ -106,6 +107,11 @@ export interface ScorecardRepository {
   countRanked(jobId: string, above?: number): Promise<number>;
   /** How many applications the job has, ranked or not. */
   countApplications(jobId: string): Promise<number>;
+  /**
+   * One page of the job's applications, scored or not, filtered by display stage and name and
+   * sorted by a column, with the number that match in all (see `ranking-page.ts`).
+   */
+  rankingPage(jobId: string, query: RankingQuery): Promise<{ entries: RankingEntry[]; total: number }>;
   /** The job's applications (or only `applicationIds`) without a scorecard, with their interviews. */
   unranked(jobId: string, applicationIds?: readonly string[]): Promise<UnrankedApplication[]>;
   /**
@@ -246,6 +252,7 @@ export function createScorecardRepository(ctx: RepositoryContext): ScorecardRepo
     rankedForApplications: (jobId, ids) => rankedForApplications(db, jobId, ids),
     countRanked: (jobId, above) => countRanked(db, jobId, above),
     countApplications: (jobId) => countApplications(db, jobId),
+    rankingPage: (jobId, query) => rankingPage(db, jobId, query),
     unranked: (jobId, ids) => unrankedApplications(db, jobId, ids),
     async latestForInterviews(interviewIds) {
       const newest = new Map<string, ScorecardRef>();

@@ -69,9 +69,10 @@ function handleFailure(error: ApiError, path: string): ApiError {
   return error;
 }
 
-type Query = Record<string, string | number | undefined>;
+export type Query = Record<string, string | number | undefined>;
 
-function urlFor(path: string, query?: Query): string {
+/** The URL of an API path with its query, e.g. for a download link. */
+export function urlFor(path: string, query?: Query): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query ?? {})) {
     if (value !== undefined) params.set(key, String(value));

@@ -1,5 +1,6 @@
-import { request, upload } from './client';
+import { request, upload, urlFor, type Query } from './client';
 import type {
+  RankingView,
   Application,
   ApplicationDetail,
   AuditQuery,
@@ -49,6 +50,15 @@ const enc = encodeURIComponent;
  * @example
  * const { ranking } = await api.jobs.ranking(jobId)
  */
+function rankingQuery(view: RankingView): Query {
+  return {
+    stage: view.stage,
+    search: view.search?.trim() || undefined,
+    sort: view.sort,
+    order: view.order,
+  };
+}
+
 export const api = {
   auth: {
     login: (email: string, password: string, workspace?: string) =>
@@ -72,7 +82,13 @@ export const api = {
     list: () => request<{ jobs: JobListItem[] }>('GET', '/jobs'),
     create: (job: NewJob) => request<Job>('POST', '/jobs', { body: job }),
     get: (id: string) => request<Job>('GET', `/jobs/${enc(id)}`),
-    ranking: (id: string, limit = 1000) => request<Ranking>('GET', `/jobs/${enc(id)}/ranking?limit=${limit}`),
+    ranking: (id: string, view: RankingView = {}, page: { limit?: number; offset?: number } = {}) =>
+      request<Ranking>('GET', `/jobs/${enc(id)}/ranking`, {
+        query: { ...rankingQuery(view), limit: page.limit ?? 1000, offset: page.offset },
+      }),
+    /** The URL of the ranking's CSV export with these filters (a download link). */
+    rankingCsvUrl: (id: string, view: RankingView = {}) =>
+      urlFor(`/jobs/${enc(id)}/ranking.csv`, rankingQuery(view)),
     compare: (id: string, applicationIds: readonly string[]) =>
       request<Comparison>('GET', `/jobs/${enc(id)}/compare`, {
         query: { applications: applicationIds.join(',') },

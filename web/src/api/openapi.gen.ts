@@ -3243,7 +3243,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Candidates of a job by overall score, best first; unscored last with the reason */
+    /** Candidates of a job by overall score, best first, unscored last with the reason; filter by stage and name, sort by a column */
     get: {
       parameters: {
         query?: {
@@ -3251,6 +3251,14 @@ export interface paths {
           limit?: number;
           /** @description rows to skip, for the next page */
           offset?: number;
+          /** @description default: desc for score and confidence, asc for name and stage */
+          order?: 'asc' | 'desc';
+          /** @description part of the candidate's name; case and accents ignored */
+          search?: string;
+          /** @description the column to sort by (default score: the rank) */
+          sort?: 'score' | 'name' | 'stage' | 'confidence';
+          /** @description display stages to show, comma-separated: applied, invited, in_progress, scored, on_hold, advanced, rejected (default all) */
+          stage?: string;
         };
         header?: never;
         path: {
@@ -3309,6 +3317,89 @@ export interface paths {
           };
           content: {
             'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/jobs/{id}/ranking.csv': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The ranking as a CSV file (all matching candidates, same filters and order as the ranking) */
+    get: {
+      parameters: {
+        query?: {
+          /** @description default: desc for score and confidence, asc for name and stage */
+          order?: 'asc' | 'desc';
+          /** @description part of the candidate's name; case and accents ignored */
+          search?: string;
+          /** @description the column to sort by (default score: the rank) */
+          sort?: 'score' | 'name' | 'stage' | 'confidence';
+          /** @description display stages to show, comma-separated: applied, invited, in_progress, scored, on_hold, advanced, rejected (default all) */
+          stage?: string;
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description text/csv: rank, candidate, stage, status, scores, one row per candidate */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'text/csv': string;
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'text/csv': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'text/csv': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'text/csv': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'text/csv': components['schemas']['Error'];
           };
         };
       };
@@ -6173,11 +6264,17 @@ export interface components {
         score: number | null;
       }[];
       confidence: number | null;
+      /**
+       * @description the stage as the ranking shows it: a decision (advanced, on_hold, rejected), else scored once there is a scorecard, else in_progress or invited, else applied
+       * @enum {string}
+       */
+      displayStage: 'applied' | 'invited' | 'in_progress' | 'scored' | 'on_hold' | 'advanced' | 'rejected';
       gaps: string[];
       interviewId: string | null;
       overallScore: number | null;
       rank: number | null;
       scorecardId: string | null;
+      /** @description the application's pipeline stage as stored */
       stage: string;
       /** @enum {string} */
       status: 'scored' | 'insufficient evidence' | 'analysing' | 'failed' | 'not interviewed';
@@ -6193,11 +6290,17 @@ export interface components {
         score: number | null;
       }[];
       confidence: number | null;
+      /**
+       * @description the stage as the ranking shows it: a decision (advanced, on_hold, rejected), else scored once there is a scorecard, else in_progress or invited, else applied
+       * @enum {string}
+       */
+      displayStage: 'applied' | 'invited' | 'in_progress' | 'scored' | 'on_hold' | 'advanced' | 'rejected';
       gaps: string[];
       interviewId: string | null;
       overallScore: number | null;
       rank: number | null;
       scorecardId: string | null;
+      /** @description the application's pipeline stage as stored */
       stage: string;
       /** @enum {string} */
       status: 'scored' | 'insufficient evidence' | 'analysing' | 'failed' | 'not interviewed';

@@ -32,6 +32,14 @@ export type JobListItem = ReadonlyDeep<Ok<'/api/v1/jobs', 'get'>['jobs'][number]
 export type NewJob = ReadonlyDeep<Body<'/api/v1/jobs', 'post'>>;
 export type RankRow = ReadonlyDeep<Schemas['RankRow']>;
 export type RankStatus = RankRow['status'];
+export type DisplayStage = RankRow['displayStage'];
+/** Filters and order of a job's ranking (GET /jobs/:id/ranking and its CSV). */
+export interface RankingView {
+  readonly stage?: DisplayStage;
+  readonly search?: string;
+  readonly sort?: 'score' | 'name' | 'stage' | 'confidence';
+  readonly order?: 'asc' | 'desc';
+}
 export type Ranking = ReadonlyDeep<Ok<'/api/v1/jobs/{id}/ranking', 'get'>>;
 export type Comparison = ReadonlyDeep<Ok<'/api/v1/jobs/{id}/compare', 'get'>>;
 export type CompareCandidate = Comparison['candidates'][number];

@@ -51,7 +51,12 @@ export function SessionList({ history, emptyHint }: { history: PracticeHistory; 
     return <EmptyState title="No practice sessions yet">{emptyHint}</EmptyState>;
   const sessions = [...history.sessions].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
   return (
-    <div className="table-wrap">
+    <div
+      className="table-wrap"
+      tabIndex={0}
+      role="group"
+      aria-label="Table (scrolls sideways on a narrow screen)"
+    >
       <table data-testid="session-list">
         <thead>
           <tr>

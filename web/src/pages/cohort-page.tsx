@@ -120,7 +120,12 @@ function CohortView({ data, onChanged }: { data: CohortDetail; onChanged: () => 
             Add students below; they need a student account.
           </EmptyState>
         ) : (
-          <div className="table-wrap">
+          <div
+            className="table-wrap"
+            tabIndex={0}
+            role="group"
+            aria-label="Table (scrolls sideways on a narrow screen)"
+          >
             <table>
               <thead>
                 <tr>
@@ -166,7 +171,12 @@ function DistributionTable({ data }: { data: CohortDetail }) {
   return (
     <details className="numbers">
       <summary>The numbers behind the chart</summary>
-      <div className="table-wrap">
+      <div
+        className="table-wrap"
+        tabIndex={0}
+        role="group"
+        aria-label="Table (scrolls sideways on a narrow screen)"
+      >
         <table>
           <thead>
             <tr>

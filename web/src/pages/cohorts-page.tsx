@@ -36,7 +36,12 @@ function CohortTable({ cohorts }: { cohorts: readonly CohortSummary[] }) {
     );
   }
   return (
-    <div className="table-wrap">
+    <div
+      className="table-wrap"
+      tabIndex={0}
+      role="group"
+      aria-label="Table (scrolls sideways on a narrow screen)"
+    >
       <table>
         <thead>
           <tr>

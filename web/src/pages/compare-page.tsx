@@ -72,7 +72,12 @@ function ComparisonView({ data }: { data: Comparison }) {
       </section>
       <section className="card" aria-labelledby="compare-table-heading">
         <h2 id="compare-table-heading">Details</h2>
-        <div className="table-wrap">
+        <div
+          className="table-wrap"
+          tabIndex={0}
+          role="group"
+          aria-label="Table (scrolls sideways on a narrow screen)"
+        >
           <table className="compare">
             <thead>
               <tr>

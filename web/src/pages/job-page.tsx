@@ -1,5 +1,6 @@
-import { useEffect } from 'react';
-import { api } from '../api';
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { api, type Ranking, type RankingView } from '../api';
+import { ConfidenceNote } from '../components/confidence-note';
 import { Async, EmptyState } from '../components/status';
 import { PageHeader } from '../page';
 import { Link } from '../router';
@@ -8,22 +9,42 @@ import { useApi } from '../use-api';
 import { AddCandidateForm } from './job/add-candidate-form';
 import { AgreementPanel } from './job/agreement-panel';
 import { InterviewUpload } from './job/interview-upload';
+import { RankingControls } from './job/ranking-controls';
 import { RankingTable } from './job/ranking-table';
+
+/** Candidates per page of the ranking table. */
+const PAGE_SIZE = 50;
 
 /** One job: its candidates ranked by overall fit, and the forms that add candidates and interviews. */
 export function JobPage({ jobId }: { jobId: string }) {
   const user = useUser();
+  // Every candidate (for the forms and the agreement panel), and the page the table shows.
   const ranking = useApi(() => api.jobs.ranking(jobId), [jobId]);
+  const [view, setView] = useState<RankingView>({});
+  const [offset, setOffset] = useState(0);
+  const viewKey = JSON.stringify(view);
+  const shown = useApi(
+    () => api.jobs.ranking(jobId, view, { limit: PAGE_SIZE, offset }),
+    [jobId, viewKey, offset],
+  );
+  const changeView = useCallback((next: RankingView) => {
+    setView(next);
+    setOffset(0);
+  }, []);
   const canEdit = RECRUITERS.includes(user.role);
   const canRate = RATERS.includes(user.role);
   const analysing = ranking.data?.ranking.some((row) => row.status === 'analysing') ?? false;
+  const reloadBoth = useCallback(() => {
+    ranking.reload();
+    shown.reload();
+  }, [ranking.reload, shown.reload]);
 
   // While an analysis runs that this page did not start, look again every few seconds.
   useEffect(() => {
     if (!analysing) return;
-    const timer = window.setInterval(ranking.reload, 4000);
+    const timer = window.setInterval(reloadBoth, 4000);
     return () => window.clearInterval(timer);
-  }, [analysing, ranking.reload]);
+  }, [analysing, reloadBoth]);
 
   const job = ranking.data?.job;
   return (
@@ -71,19 +92,29 @@ export function JobPage({ jobId }: { jobId: string }) {
                     : 'A recruiter adds candidates and their interviews; they appear here ranked by fit.'}
                 </EmptyState>
               ) : (
-                <RankingTable jobId={jobId} rows={data.ranking} canRate={canRate} />
-              )}
-              {data.total > data.ranking.length && (
-                <p className="muted small">
-                  Showing the top {data.ranking.length.toLocaleString()} of {data.total.toLocaleString()}{' '}
-                  candidates.
-                </p>
+                <>
+                  <RankingControls jobId={jobId} view={view} onChange={changeView} />
+                  <ConfidenceNote />
+                  <Async state={shown} label="Loading candidates…">
+                    {(page) => (
+                      <ShownPage page={page} loading={shown.loading} offset={offset} onOffset={setOffset}>
+                        <RankingTable
+                          jobId={jobId}
+                          rows={page.ranking}
+                          view={view}
+                          onView={changeView}
+                          canRate={canRate}
+                        />
+                      </ShownPage>
+                    )}
+                  </Async>
+                </>
               )}
             </section>
             {canEdit && (
               <div className="grid-2">
-                <AddCandidateForm jobId={jobId} existing={data.ranking} onAdded={ranking.reload} />
-                <InterviewUpload rows={data.ranking} onChanged={ranking.reload} />
+                <AddCandidateForm jobId={jobId} existing={data.ranking} onAdded={reloadBoth} />
+                <InterviewUpload rows={data.ranking} onChanged={reloadBoth} />
               </div>
             )}
             {canRate && data.ranking.length > 0 && (
@@ -95,6 +126,54 @@ export function JobPage({ jobId }: { jobId: string }) {
           </>
         )}
       </Async>
+    </div>
+  );
+}
+
+/** The table's page of the ranking, with its count and the buttons to the next and previous pages. */
+function ShownPage({
+  page: state,
+  loading,
+  offset,
+  onOffset,
+  children,
+}: {
+  page: Ranking;
+  loading: boolean;
+  offset: number;
+  onOffset: (offset: number) => void;
+  children: ReactNode;
+}) {
+  const first = state.total === 0 ? 0 : offset + 1;
+  const last = offset + state.ranking.length;
+  return (
+    <div aria-busy={loading}>
+      <p className="muted small" role="status" data-testid="ranking-count">
+        {state.total === 0
+          ? 'No candidate matches these filters.'
+          : `Showing ${first.toLocaleString()}–${last.toLocaleString()} of ${state.total.toLocaleString()} candidates.`}
+      </p>
+      {state.ranking.length > 0 && children}
+      {state.total > PAGE_SIZE && (
+        <div className="button-row pager">
+          <button
+            type="button"
+            className="button secondary"
+            disabled={offset === 0}
+            onClick={() => onOffset(Math.max(0, offset - PAGE_SIZE))}
+          >
+            Previous
+          </button>
+          <button
+            type="button"
+            className="button secondary"
+            disabled={last >= state.total}
+            onClick={() => onOffset(offset + PAGE_SIZE)}
+          >
+            Next
+          </button>
+        </div>
+      )}
     </div>
   );
 }

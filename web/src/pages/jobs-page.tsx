@@ -42,7 +42,12 @@ function JobsTable({ jobs, canCreate }: { jobs: readonly JobListItem[]; canCreat
     );
   }
   return (
-    <div className="table-wrap">
+    <div
+      className="table-wrap"
+      tabIndex={0}
+      role="group"
+      aria-label="Table (scrolls sideways on a narrow screen)"
+    >
       <table>
         <thead>
           <tr>

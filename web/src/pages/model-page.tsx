@@ -144,7 +144,12 @@ function ModelView({ detail, onChange }: { detail: ModelDetail; onChange: (d: Mo
 
       <section className="card" aria-labelledby="features-heading">
         <h2 id="features-heading">Features</h2>
-        <div className="table-wrap">
+        <div
+          className="table-wrap"
+          tabIndex={0}
+          role="group"
+          aria-label="Table (scrolls sideways on a narrow screen)"
+        >
           <table data-testid="model-features">
             <thead>
               <tr>
@@ -222,7 +227,12 @@ function Row({ label, f, reason }: { label: string; f: AgreementFigures | null; 
 function ValidationTable({ detail }: { detail: ModelDetail }) {
   const v = detail.model.validation;
   return (
-    <div className="table-wrap">
+    <div
+      className="table-wrap"
+      tabIndex={0}
+      role="group"
+      aria-label="Table (scrolls sideways on a narrow screen)"
+    >
       <table data-testid="model-validation">
         <caption className="visually-hidden">
           The model&apos;s agreement with raters beside its baselines

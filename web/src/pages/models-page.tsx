@@ -36,7 +36,12 @@ function ModelsTable({ models }: { models: readonly ModelSummary[] }) {
     );
   }
   return (
-    <div className="table-wrap">
+    <div
+      className="table-wrap"
+      tabIndex={0}
+      role="group"
+      aria-label="Table (scrolls sideways on a narrow screen)"
+    >
       <table data-testid="models-table">
         <thead>
           <tr>

@@ -99,6 +99,12 @@ const ROUTES: readonly RouteCase[] = [
   },
   {
     method: 'GET',
+    url: (ids) => `/jobs/${ids.job}/ranking.csv`,
+    wrongRole: 'advisor',
+    hidden: { entity: 'job', id: (i) => i.job },
+  },
+  {
+    method: 'GET',
     url: (ids) => `/jobs/${ids.job}/compare?applications=${ids.application},${ids.application2}`,
     wrongRole: 'student',
     hidden: { entity: 'job', id: (i) => i.job },

@@ -10,6 +10,7 @@ import { applicationCases } from './applications.suite.js';
 import { catalogueCases } from './catalogue.suite.js';
 import { cohortCases } from './cohorts.suite.js';
 import { jobCases } from './jobs.suite.js';
+import { rankingCases } from './ranking.suite.js';
 import { practiceCases, seedPractice, type PracticeSeed } from './practice.suite.js';
 import { scorecardCases } from './scorecards.suite.js';
 import { analysedExamples, createHiringFixture, testClock, type HiringFixture } from './test-helpers.js';
@@ -44,6 +45,7 @@ export function describeHiring(name: string, open: (now: () => Date) => Promise<
     accountCases(f);
     catalogueCases(f);
     jobCases(f);
+    rankingCases(f);
     applicationCases(f);
     scorecardCases(f);
     practiceCases(f);

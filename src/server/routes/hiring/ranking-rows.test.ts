@@ -1,21 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { RankedSummary, UnrankedApplication } from '../../../store/index.js';
+import type { UnrankedApplication } from '../../../store/index.js';
 import { sessionStatus } from './interview-status.js';
-import { rankSummaries, unscoredRows } from './ranking-rows.js';
-
-const summary = (name: string, overallScore: number | null): RankedSummary => ({
-  id: `sc-${name}`,
-  overallScore,
-  confidence: overallScore === null ? 0 : 0.9,
-  strengths: [],
-  gaps: [],
-  competencies: [{ id: 'clarity', name: 'Clarity', score: overallScore }],
-  interviewId: `intv-${name}`,
-  applicationId: `app-${name}`,
-  candidateId: `cand-${name}`,
-  candidateName: name,
-  stage: 'applied',
-});
+import { unscoredRows } from './ranking-rows.js';
 
 const unranked = (name: string, interviews: string[] = []): UnrankedApplication => ({
   applicationId: `app-${name}`,
@@ -23,31 +9,6 @@ const unranked = (name: string, interviews: string[] = []): UnrankedApplication 
   candidateName: name,
   stage: 'applied',
   interviews: interviews.map((id, i) => ({ id, createdAt: `2025-03-0${i + 1}T10:00:00.000Z` })),
-});
-
-describe('rankSummaries', () => {
-  it('gives equal scores the same rank and skips the next (1, 2, 2, 4); no rank without a score', () => {
-    const page = [
-      summary('Ana', 80),
-      summary('Bo', 70),
-      summary('Cy', 70),
-      summary('Di', 60),
-      summary('Ed', null),
-    ];
-    expect(rankSummaries(page, 0, 0).map((r) => [r.candidateName, r.rank, r.status])).toEqual([
-      ['Ana', 1, 'scored'],
-      ['Bo', 2, 'scored'],
-      ['Cy', 2, 'scored'],
-      ['Di', 4, 'scored'],
-      ['Ed', null, 'insufficient evidence'],
-    ]);
-  });
-
-  it('continues the ranks of a later page from the rows scored above its first row', () => {
-    // Page from offset 2 of 80, 70, 70, 70, 60: its first row ties with one row on the page before.
-    const page = [summary('Cy', 70), summary('Dee', 70), summary('Di', 60)];
-    expect(rankSummaries(page, 2, 1).map((r) => r.rank)).toEqual([2, 2, 5]);
-  });
 });
 
 describe('unscoredRows', () => {

@@ -1,10 +1,19 @@
 /**
  * A job's candidates ranked by overall score: one row per application, from the newest scorecard
- * of any of its interviews. Applications with a scorecard are sorted, counted and paged in SQL
- * from their summary rows (`store.scorecards.rankedPage`); those without one come last, and are
- * read only when a page reaches them.
+ * of any of its interviews. Every application, scored or not, is filtered, sorted, counted and
+ * paged in SQL (`store.scorecards.rankingPage`); why an unscored one has no score is read for the
+ * page's rows only.
  */
-import type { JobRecord, RankedSummary, Store, UnrankedApplication } from '../../../store/index.js';
+import {
+  displayStage,
+  type DisplayStage,
+  type JobRecord,
+  type RankedSummary,
+  type RankingEntry,
+  type RankingQuery,
+  type Store,
+  type UnrankedApplication,
+} from '../../../store/index.js';
 import { nameSortKey } from '../../../store/repositories/scorecard-summaries.js';
 import { INTERVIEW_KEY } from '../../worker/index.js';
 import { newestBy, type TaskState } from './interview-status.js';
@@ -19,6 +28,8 @@ export interface RankRow {
   readonly candidateId: string;
   readonly candidateName: string;
   readonly stage: string;
+  /** Where the application stands as the ranking's badge shows it. */
+  readonly displayStage: DisplayStage;
   readonly interviewId: string | null;
   readonly scorecardId: string | null;
   readonly overallScore: number | null;
@@ -51,6 +62,7 @@ function summaryRow(summary: RankedSummary, rank: number | null): RankRow {
     candidateId: summary.candidateId,
     candidateName: summary.candidateName,
     stage: summary.stage,
+    displayStage: displayStage(summary.stage, true),
     interviewId: summary.interviewId,
     scorecardId: summary.id,
     overallScore: summary.overallScore,
@@ -60,20 +72,6 @@ function summaryRow(summary: RankedSummary, rank: number | null): RankRow {
     gaps: summary.gaps,
     competencies: summary.competencies,
   };
-}
-
-/**
- * Ranks a page of summaries that starts at `offset`: the first row's rank is one more than the
- * number of rows scored above it (`above`); after it, a new score takes its position's rank.
- * @example rankSummaries(page, 0, 0).map((r) => r.rank) // [1, 2, 2, 4, null]
- */
-export function rankSummaries(page: readonly RankedSummary[], offset: number, above: number): RankRow[] {
-  let rank = above + 1;
-  return page.map((summary, index) => {
-    const previous = page[index - 1];
-    if (previous !== undefined && previous.overallScore !== summary.overallScore) rank = offset + index + 1;
-    return summaryRow(summary, summary.overallScore === null ? null : rank);
-  });
 }
 
 /**
@@ -93,6 +91,7 @@ export function unscoredRows(
       candidateId: app.candidateId,
       candidateName: app.candidateName,
       stage: app.stage,
+      displayStage: displayStage(app.stage, false),
       interviewId: interview?.id ?? null,
       scorecardId: null,
       overallScore: null,
@@ -123,30 +122,31 @@ async function tasksOf(store: Store, job: JobRecord, applications: readonly Unra
 }
 
 /**
- * One page of a job's ranking and the number of applications in all. The first page reads
- * `limit` summary rows from an index; the rows without a scorecard only when the page reaches them.
- * @example const { rows, total } = await loadRankingPage(store, job, { limit: 200, offset: 0 })
+ * One page of a job's ranking, filtered and sorted as asked, and the number of applications that
+ * match in all. Ranks are places in the whole job, whatever the filter.
+ * @example const { rows, total } = await loadRankingPage(store, job, { sort: 'score', direction: 'desc', limit: 200, offset: 0 })
  */
 export async function loadRankingPage(
   store: Store,
   job: JobRecord,
-  page: { readonly limit: number; readonly offset: number },
+  query: RankingQuery,
 ): Promise<{ rows: RankRow[]; total: number }> {
-  const [total, summaries] = await Promise.all([
-    store.scorecards.countApplications(job.id),
-    store.scorecards.rankedPage(job.id, page),
-  ]);
-  const first = summaries[0];
-  const above =
-    first?.overallScore == null ? 0 : await store.scorecards.countRanked(job.id, first.overallScore);
-  const rows = rankSummaries(summaries, page.offset, above);
-  if (rows.length === page.limit) return { rows, total };
-  const ranked = rows.length > 0 ? page.offset + rows.length : await store.scorecards.countRanked(job.id);
-  if (ranked >= total) return { rows, total };
-  const unranked = await store.scorecards.unranked(job.id);
-  const rest = unscoredRows(unranked, await tasksOf(store, job, unranked));
-  const from = Math.max(0, page.offset - ranked);
-  return { rows: [...rows, ...rest.slice(from, from + page.limit - rows.length)], total };
+  const { entries, total } = await store.scorecards.rankingPage(job.id, query);
+  const unscoredIds = entries.filter((e) => e.summary === null).map((e) => e.applicationId);
+  const unranked = await store.scorecards.unranked(job.id, unscoredIds);
+  const unscored = new Map(
+    unscoredRows(unranked, await tasksOf(store, job, unranked)).map((r) => [r.applicationId, r]),
+  );
+  const rows = entries.map((entry) => rowOf(entry, unscored.get(entry.applicationId)));
+  return { rows, total };
+}
+
+/** A ranking entry as a row: its summary's figures, or why it has none. */
+function rowOf(entry: RankingEntry, unscored: RankRow | undefined): RankRow {
+  const base = entry.summary === null ? undefined : summaryRow(entry.summary, entry.rank);
+  const row = base ?? unscored;
+  if (row === undefined) throw new Error(`application ${entry.applicationId}: neither scored nor unscored`);
+  return { ...row, stage: entry.stage, displayStage: entry.displayStage };
 }
 
 /**

@@ -4,6 +4,8 @@ import { fastJsonCompiler } from '../../../domain/json-serializer.js';
 import type { RouteDeps } from '../../deps.js';
 import { readableBy } from '../record-access.js';
 import { hidden, scoped } from '../../scope.js';
+import { DISPLAY_STAGES, RANKING_SORTS, type DisplayStage, type RankingQuery } from '../../../store/index.js';
+import { rankingCsv, rankingFileName } from './ranking-csv.js';
 import { loadRankingPage, loadRankRows, type RankRow } from './ranking-rows.js';
 import { errorResponses, HIRING_TEAM, Id, IdParams, JobView, toJobView } from './schemas.js';
 
@@ -17,7 +19,12 @@ const RankRowView = z
     applicationId: z.string(),
     candidateId: z.string(),
     candidateName: z.string(),
-    stage: z.string(),
+    stage: z.string().describe("the application's pipeline stage as stored"),
+    displayStage: z
+      .enum(DISPLAY_STAGES)
+      .describe(
+        'the stage as the ranking shows it: a decision (advanced, on_hold, rejected), else scored once there is a scorecard, else in_progress or invited, else applied',
+      ),
     interviewId: z.string().nullable(),
     scorecardId: z.string().nullable(),
     overallScore: z.number().nullable(),
@@ -29,8 +36,44 @@ const RankRowView = z
   })
   .meta({ id: 'RankRow' });
 
+const isDisplayStage = (stage: string): stage is DisplayStage =>
+  (DISPLAY_STAGES as readonly string[]).includes(stage);
+
+/** Filters and order of a ranking, shared by the page and the CSV export. */
+const RankingFilters = z.object({
+  stage: z
+    .string()
+    .describe(`display stages to show, comma-separated: ${DISPLAY_STAGES.join(', ')} (default all)`)
+    .transform((text) =>
+      text
+        .split(',')
+        .map((stage) => stage.trim())
+        .filter((stage) => stage !== ''),
+    )
+    .transform((stages, ctx) => {
+      const unknown = stages.find((stage) => !isDisplayStage(stage));
+      if (unknown !== undefined) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `unknown stage "${unknown}": use ${DISPLAY_STAGES.join(', ')}`,
+        });
+      }
+      return stages.filter(isDisplayStage);
+    })
+    .optional(),
+  search: z.string().max(100).optional().describe("part of the candidate's name; case and accents ignored"),
+  sort: z
+    .enum(RANKING_SORTS, { error: `sort by ${RANKING_SORTS.join(', ')}` })
+    .default('score')
+    .describe('the column to sort by (default score: the rank)'),
+  order: z
+    .enum(['asc', 'desc'], { error: 'order is asc or desc' })
+    .optional()
+    .describe('default: desc for score and confidence, asc for name and stage'),
+});
+
 /** Rows per ranking page: a job with 10,000 candidates must not send them all at once. */
-const RankingQuery = z.object({
+const RankingPageQuery = RankingFilters.extend({
   limit: z.coerce
     .number()
     .int()
@@ -40,6 +83,18 @@ const RankingQuery = z.object({
     .describe('rows to return (1–1000, default 200)'),
   offset: z.coerce.number().int().min(0).default(0).describe('rows to skip, for the next page'),
 });
+
+/** The store's query from the request's filters (absent order: the sort's natural direction). */
+function rankingQuery(
+  filters: z.infer<typeof RankingFilters>,
+  page: { limit: number; offset: number },
+): RankingQuery {
+  const direction = filters.order ?? (filters.sort === 'name' || filters.sort === 'stage' ? 'asc' : 'desc');
+  return { stages: filters.stage, search: filters.search, sort: filters.sort, direction, ...page };
+}
+
+/** Rows per query while the CSV export reads a whole ranking. */
+const EXPORT_BATCH = 1000;
 
 const CompareQuery = z.object({
   applications: z
@@ -89,14 +144,15 @@ export function rankingRoutes({ store }: RouteDeps): FastifyPluginAsyncZod {
         serializerCompiler: fastJsonCompiler,
         schema: {
           tags: ['jobs'],
-          summary: 'Candidates of a job by overall score, best first; unscored last with the reason',
+          summary:
+            'Candidates of a job by overall score, best first, unscored last with the reason; filter by stage and name, sort by a column',
           params: IdParams,
-          querystring: RankingQuery,
+          querystring: RankingPageQuery,
           response: {
             200: z.object({
               job: JobView,
               ranking: z.array(RankRowView),
-              /** Applications to the job in all; `ranking` holds `limit` of them from `offset`. */
+              /** Applications that match the filters in all; `ranking` holds `limit` of them from `offset`. */
               total: z.number().int(),
               limit: z.number().int(),
               offset: z.number().int(),
@@ -108,7 +164,8 @@ export function rankingRoutes({ store }: RouteDeps): FastifyPluginAsyncZod {
       async (request) => {
         const job = await scoped(request, 'job', request.params.id, (i) => store.jobs.get(i));
         const { limit, offset } = request.query;
-        const { rows, total } = await loadRankingPage(store, job, { limit, offset });
+        const query = rankingQuery(request.query, { limit, offset });
+        const { rows, total } = await loadRankingPage(store, job, query);
         return {
           job: toJobView(job),
           ranking: toRankRowViews(rows),
@@ -116,6 +173,42 @@ export function rankingRoutes({ store }: RouteDeps): FastifyPluginAsyncZod {
           limit,
           offset,
         };
+      },
+    );
+
+    app.get(
+      '/jobs/:id/ranking.csv',
+      {
+        onRequest: readableBy('job', ...HIRING_TEAM),
+        schema: {
+          tags: ['jobs'],
+          summary:
+            'The ranking as a CSV file (all matching candidates, same filters and order as the ranking)',
+          params: IdParams,
+          querystring: RankingFilters,
+          produces: ['text/csv'],
+          response: {
+            200: z
+              .string()
+              .describe('text/csv: rank, candidate, stage, status, scores, one row per candidate'),
+            ...errorResponses(400, 401, 403, 404),
+          },
+        },
+      },
+      async (request, reply) => {
+        const job = await scoped(request, 'job', request.params.id, (i) => store.jobs.get(i));
+        const rows: RankRow[] = [];
+        for (let offset = 0; ; offset += EXPORT_BATCH) {
+          const query = rankingQuery(request.query, { limit: EXPORT_BATCH, offset });
+          const page = await loadRankingPage(store, job, query);
+          rows.push(...page.rows);
+          if (page.rows.length < EXPORT_BATCH) break;
+        }
+        return reply
+          .header('content-type', 'text/csv; charset=utf-8')
+          .header('content-disposition', `attachment; filename="${rankingFileName(job.title)}"`)
+          .header('cache-control', 'no-store')
+          .send(rankingCsv(rows));
       },
     );
 

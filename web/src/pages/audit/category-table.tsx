@@ -62,7 +62,12 @@ export function CategorySection({ category }: { category: AuditCategory }) {
         </p>
       ) : null}
       {category.groups.length > 0 ? (
-        <div className="table-wrap">
+        <div
+          className="table-wrap"
+          tabIndex={0}
+          role="group"
+          aria-label="Table (scrolls sideways on a narrow screen)"
+        >
           <table className="audit-table" data-testid="audit-table">
             <thead>
               <tr>

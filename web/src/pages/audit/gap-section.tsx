@@ -26,7 +26,12 @@ export function GapSection({ gap }: { gap: Gap }) {
         fewer points. This shows what the scores are made of, not why the groups differ.
       </p>
       {top.length > 0 ? (
-        <div className="table-wrap">
+        <div
+          className="table-wrap"
+          tabIndex={0}
+          role="group"
+          aria-label="Table (scrolls sideways on a narrow screen)"
+        >
           <table className="audit-table">
             <thead>
               <tr>

@@ -35,7 +35,12 @@ export function AgreementPanel({
               file.
             </p>
           ) : (
-            <div className="table-wrap">
+            <div
+              className="table-wrap"
+              tabIndex={0}
+              role="group"
+              aria-label="Table (scrolls sideways on a narrow screen)"
+            >
               <table className="agreement">
                 <thead>
                   <tr>

@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import type { RankRow, RankStatus } from '../../api';
+import type { RankingView, RankRow, RankStatus } from '../../api';
 import { ScoreBar } from '../../components/score-bar';
-import { formatStage } from '../../format';
 import { Link, navigate } from '../../router';
+import { orderOf, StageBadge } from './ranking-controls';
 
 const STATUS_WORDS: Record<RankStatus, string> = {
   scored: 'Scored',
@@ -14,17 +14,61 @@ const STATUS_WORDS: Record<RankStatus, string> = {
 
 const MAX_COMPARE = 4;
 
+type SortColumn = NonNullable<RankingView['sort']>;
+
+/** A column header that sorts by its column; `aria-sort` tells screen readers the current order. */
+function SortHeader({
+  column,
+  label,
+  view,
+  onSort,
+  className,
+}: {
+  column: SortColumn;
+  label: string;
+  view: RankingView;
+  onSort: (view: RankingView) => void;
+  className?: string;
+}) {
+  const active = (view.sort ?? 'score') === column;
+  const order = orderOf(view);
+  const next = active ? (order === 'asc' ? 'desc' : 'asc') : undefined;
+  return (
+    <th
+      scope="col"
+      className={className}
+      aria-sort={active ? (order === 'asc' ? 'ascending' : 'descending') : 'none'}
+    >
+      <button
+        type="button"
+        className="sort-button"
+        onClick={() => onSort({ ...view, sort: column, order: next })}
+      >
+        {label}
+        <span aria-hidden="true" className="sort-mark">
+          {active ? (order === 'asc' ? ' ▲' : ' ▼') : ''}
+        </span>
+      </button>
+    </th>
+  );
+}
+
 /**
- * The ranked candidates of a job with their fit, status, strengths and gaps; pick 2–4 to compare.
+ * The ranked candidates of a job with their fit, stage, strengths and gaps; pick 2–4 to compare.
+ * Headers sort the ranking (on the server, across pages). On a phone each row is a card.
  * With `canRate`, each interviewed candidate has a link to rate their interview blind.
  */
 export function RankingTable({
   jobId,
   rows,
+  view,
+  onView,
   canRate = false,
 }: {
   jobId: string;
   rows: readonly RankRow[];
+  view: RankingView;
+  onView: (view: RankingView) => void;
   canRate?: boolean;
 }) {
   const [picked, setPicked] = useState<readonly string[]>([]);
@@ -34,19 +78,22 @@ export function RankingTable({
 
   return (
     <>
-      <div className="table-wrap">
-        <table className="ranking">
+      <div
+        className="table-wrap"
+        tabIndex={0}
+        role="group"
+        aria-label="Table (scrolls sideways on a narrow screen)"
+      >
+        <table className="ranking card-table">
           <thead>
             <tr>
               <th scope="col" className="select-col">
                 <span className="visually-hidden">Compare</span>
               </th>
-              <th scope="col" className="num">
-                Rank
-              </th>
-              <th scope="col">Candidate</th>
-              <th scope="col">Overall fit</th>
-              <th scope="col">Status</th>
+              <SortHeader column="score" label="Rank" view={view} onSort={onView} className="num" />
+              <SortHeader column="name" label="Candidate" view={view} onSort={onView} />
+              <SortHeader column="stage" label="Stage" view={view} onSort={onView} />
+              <SortHeader column="score" label="Overall fit" view={view} onSort={onView} />
               <th scope="col">Strengths</th>
               <th scope="col">Gaps</th>
               {canRate && <th scope="col">Your rating</th>}
@@ -67,31 +114,35 @@ export function RankingTable({
                       onChange={(e) => toggle(row.applicationId, e.target.checked)}
                     />
                   </td>
-                  <td className="num">{row.rank ?? '—'}</td>
-                  <th scope="row">
+                  <td className="num rank-cell" data-label="Rank">
+                    {row.rank === null ? '—' : `#${row.rank}`}
+                  </td>
+                  <th scope="row" className="name-cell">
                     {row.scorecardId ? (
                       <Link to={`/scorecards/${row.scorecardId}`}>{row.candidateName}</Link>
                     ) : (
                       row.candidateName
                     )}
-                    <div className="cell-note">{formatStage(row.stage)}</div>
                   </th>
-                  <td>
+                  <td data-label="Stage">
+                    <StageBadge stage={row.displayStage} />
+                    {row.status !== 'scored' && (
+                      <div className={`cell-note status-note status-${row.status.replace(/\s+/g, '-')}`}>
+                        {STATUS_WORDS[row.status]}
+                      </div>
+                    )}
+                  </td>
+                  <td data-label="Overall fit">
                     <ScoreBar score={row.overallScore} confidence={row.confidence} empty="—" />
                   </td>
-                  <td>
-                    <span className={`status status-${row.status.replace(/\s+/g, '-')}`}>
-                      {STATUS_WORDS[row.status]}
-                    </span>
-                  </td>
-                  <td>
+                  <td data-label="Strengths">
                     <TagList items={row.strengths} empty="—" />
                   </td>
-                  <td>
+                  <td data-label="Gaps">
                     <TagList items={row.gaps} empty="—" />
                   </td>
                   {canRate && (
-                    <td>
+                    <td data-label="Your rating">
                       {row.interviewId ? (
                         <Link
                           to={`/interviews/${encodeURIComponent(row.interviewId)}/rate?job=${encodeURIComponent(jobId)}`}

@@ -54,7 +54,12 @@ function Competency({
         </ul>
       )}
       {c.signals.length > 0 && (
-        <div className="table-wrap">
+        <div
+          className="table-wrap"
+          tabIndex={0}
+          role="group"
+          aria-label="Table (scrolls sideways on a narrow screen)"
+        >
           <table className="signals">
             <caption className="visually-hidden">Signals measured for {c.name}</caption>
             <thead>

@@ -63,7 +63,12 @@ export function ModelPanel({
         label={label}
         testId="model-contributions"
       />
-      <div className="table-wrap">
+      <div
+        className="table-wrap"
+        tabIndex={0}
+        role="group"
+        aria-label="Table (scrolls sideways on a narrow screen)"
+      >
         <table className="signals" data-testid="model-contribution-table">
           <caption className="visually-hidden">
             Each feature&apos;s contribution to the model&apos;s prediction
