@@ -2353,7 +2353,10 @@ export interface paths {
       };
     };
     put?: never;
-    /** Upload a transcript or typed answers (replaces the one before only if it parses) */
+    /**
+     * Upload a transcript or typed answers (replaces the one before only if it parses)
+     * @description A file that is not a transcript is refused with 422 TRANSCRIPT_INVALID saying what it is (`details.fileType`). A hiring transcript whose speakers do not include the candidate is answered 422 SPEAKER_CHOICE_NEEDED (`details.speakers`: each speaker and their words; `details.suggested`); send it again with `candidateSpeaker` to complete the upload.
+     */
     post: {
       parameters: {
         query?: never;
@@ -2366,6 +2369,7 @@ export interface paths {
       requestBody: {
         content: {
           'application/json': {
+            candidateSpeaker?: string;
             content: string;
             fileName?: string;
           };
