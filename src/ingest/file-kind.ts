@@ -33,6 +33,7 @@ interface Signature {
 const HIGH = '[\\x80-\\xFF\\uFFFD]';
 const ANY = '[\\s\\S]';
 
+/* eslint-disable no-control-regex -- magic numbers are control bytes */
 /** Signatures: the formats' own magic numbers (PDF 1.7 §7.5.2, PNG §5.2, JFIF, GIF89a, PKZIP APPNOTE 4.3.7, RFC 1952, …). */
 const SIGNATURES: readonly Signature[] = [
   { type: 'pdf', description: 'a PDF document', test: /^%PDF-/ },
@@ -69,6 +70,8 @@ const SIGNATURES: readonly Signature[] = [
     recording: true,
   },
 ];
+
+/* eslint-enable no-control-regex */
 
 /** Office Open XML and OpenDocument files are ZIP archives: named by their extension. */
 const ZIP_DOCUMENTS: Readonly<Record<string, string>> = {
