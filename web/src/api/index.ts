@@ -93,9 +93,13 @@ export const api = {
     create: (applicationId: string, kind: 'async' | 'live') =>
       request<Interview>('POST', '/interviews', { body: { applicationId, kind } }),
     get: (id: string) => request<InterviewDetail>('GET', `/interviews/${enc(id)}`),
-    uploadTranscript: (id: string, content: string, fileName?: string) =>
+    uploadTranscript: (id: string, content: string, fileName?: string, candidateSpeaker?: string) =>
       request<{ interview: Interview }>('POST', `/interviews/${enc(id)}/transcript`, {
-        body: fileName === undefined ? { content } : { content, fileName },
+        body: {
+          content,
+          ...(fileName === undefined ? {} : { fileName }),
+          ...(candidateSpeaker === undefined ? {} : { candidateSpeaker }),
+        },
       }),
     uploadMedia: (
       id: string,
