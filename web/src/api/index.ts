@@ -22,6 +22,7 @@ import type {
   NewCandidate,
   NewJob,
   PracticeHistory,
+  PracticeCoaching,
   QuestionSet,
   QuestionSetSummary,
   NewRatings,
@@ -163,6 +164,8 @@ export const api = {
   },
   practice: {
     history: () => request<PracticeHistory>('GET', '/practice'),
+    coaching: (interviewId: string) =>
+      request<PracticeCoaching>('GET', `/practice/${enc(interviewId)}/coaching`),
     start: (questionSetId: string, questionId: string) =>
       request<Interview>('POST', '/practice', { body: { questionSetId, questionId } }),
   },

@@ -1249,6 +1249,8 @@ export interface paths {
                 name: string;
                 points: {
                   at: string;
+                  /** @enum {string} */
+                  mode: 'answer' | 'mock';
                   score: number | null;
                   scorecardId: string;
                 }[];
@@ -1256,7 +1258,13 @@ export interface paths {
               sessions: {
                 createdAt: string;
                 interviewId: string;
+                /** @enum {string} */
+                mode: 'answer' | 'mock';
                 overallScore: number | null;
+                question: {
+                  questionId: string;
+                  questionSetId: string;
+                } | null;
                 scorecardId: string | null;
                 /** @enum {string} */
                 status: 'scored' | 'insufficient evidence' | 'analysing' | 'failed' | 'empty';
@@ -3413,6 +3421,8 @@ export interface paths {
                 name: string;
                 points: {
                   at: string;
+                  /** @enum {string} */
+                  mode: 'answer' | 'mock';
                   score: number | null;
                   scorecardId: string;
                 }[];
@@ -3420,7 +3430,13 @@ export interface paths {
               sessions: {
                 createdAt: string;
                 interviewId: string;
+                /** @enum {string} */
+                mode: 'answer' | 'mock';
                 overallScore: number | null;
+                question: {
+                  questionId: string;
+                  questionSetId: string;
+                } | null;
                 scorecardId: string | null;
                 /** @enum {string} */
                 status: 'scored' | 'insufficient evidence' | 'analysing' | 'failed' | 'empty';
@@ -3514,6 +3530,80 @@ export interface paths {
         };
       };
     };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/practice/{id}/coaching': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A practice answer marked for coaching: fillers, hedges, long pauses and the main measures */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['PracticeCoaching'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -5270,6 +5360,72 @@ export interface components {
         [key: string]: unknown;
       };
       reason: string | null;
+    };
+    PracticeCoaching: {
+      competencies: {
+        id: string;
+        name: string;
+        score: number | null;
+      }[];
+      interviewId: string;
+      marks: {
+        charEnd: number;
+        charStart: number;
+        end: number | null;
+        /** @enum {string} */
+        kind: 'filler' | 'hedge' | 'pause';
+        label: string;
+        start: number | null;
+      }[];
+      measures: {
+        durationSeconds: number | null;
+        fillerWordsPer100: number | null;
+        hedgesPer100: number | null;
+        longPauses: number;
+        pauseRatio: number | null;
+        words: number;
+        wordsPerMinute: number | null;
+      };
+      overall: number | null;
+      question: {
+        questionId: string;
+        questionSetId: string;
+      } | null;
+      scorecardId: string;
+      text: string;
+    };
+    PracticeCoachingInput: {
+      competencies: {
+        id: string;
+        name: string;
+        score: number | null;
+      }[];
+      interviewId: string;
+      marks: {
+        charEnd: number;
+        charStart: number;
+        end: number | null;
+        /** @enum {string} */
+        kind: 'filler' | 'hedge' | 'pause';
+        label: string;
+        start: number | null;
+      }[];
+      measures: {
+        durationSeconds: number | null;
+        fillerWordsPer100: number | null;
+        hedgesPer100: number | null;
+        longPauses: number;
+        pauseRatio: number | null;
+        words: number;
+        wordsPerMinute: number | null;
+      };
+      overall: number | null;
+      question: {
+        questionId: string;
+        questionSetId: string;
+      } | null;
+      scorecardId: string;
+      text: string;
     };
     QuestionSet: {
       builtIn: boolean;
