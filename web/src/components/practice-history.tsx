@@ -104,7 +104,7 @@ export function SessionList({ history, emptyHint }: { history: PracticeHistory; 
     return <EmptyState title="No practice sessions yet">{emptyHint}</EmptyState>;
   const sessions = [...history.sessions].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
   return (
-    <div className="table-wrap">
+    <div className="table-wrap" tabIndex={0} role="region" aria-label="Practice sessions">
       <table data-testid="session-list">
         <thead>
           <tr>

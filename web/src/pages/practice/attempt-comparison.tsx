@@ -83,7 +83,7 @@ export function AttemptComparison({ first, second }: { first: PracticeCoaching; 
       data-testid="attempt-comparison"
     >
       <h3 id="comparison-heading">Attempt 1 and attempt 2 compared</h3>
-      <div className="table-wrap">
+      <div className="table-wrap" tabIndex={0} role="region" aria-label="The two attempts compared">
         <table>
           <caption className="visually-hidden">
             Scores and measures of the two attempts at this question
