@@ -102,3 +102,54 @@ function speakerStats(segments: readonly Segment[]): Map<string | null, SpeakerS
   closeTurn();
   return stats;
 }
+
+/** A speaker of a transcript and how many words they say. */
+export interface SpeakerWords {
+  readonly speaker: string;
+  readonly words: number;
+}
+
+/**
+ * The named speakers of a transcript with their word counts, in the order they are first heard.
+ * @example speakerWordCounts(transcript) // [{ speaker: 'Dana Whitfield', words: 310 }, { speaker: 'Priya Raman', words: 1204 }]
+ */
+export function speakerWordCounts(transcript: Transcript): SpeakerWords[] {
+  const words = new Map<string, number>();
+  for (const segment of transcript.segments) {
+    if (segment.speaker === null) continue;
+    words.set(segment.speaker, (words.get(segment.speaker) ?? 0) + wordCount(segment.text));
+  }
+  return [...words].map(([speaker, count]) => ({ speaker, words: count }));
+}
+
+const nameTokens = (name: string): string[] =>
+  name
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((t) => t !== '');
+
+/**
+ * The speaker label that names the candidate: the label "Candidate", or one whose every word is
+ * a word of the candidate's name ("Priya", "Priya Raman", "RAMAN, Priya" for Priya Raman); null
+ * when none does or more than one does.
+ * @example speakerNamed(['Dana Whitfield', 'Priya'], 'Priya Raman') // "Priya"
+ */
+export function speakerNamed(speakers: readonly string[], candidateName: string): string | null {
+  const name = new Set(nameTokens(candidateName));
+  const matches = speakers.filter((speaker) => {
+    const tokens = nameTokens(speaker);
+    if (tokens.length === 1 && tokens[0] === 'candidate') return true;
+    return tokens.length > 0 && tokens.every((t) => name.has(t));
+  });
+  return matches.length === 1 ? (matches[0] ?? null) : null;
+}
+
+/**
+ * The label of `speakers` the person chose (exact, else ignoring case and outer spaces).
+ * @throws CandorError VALIDATION_FAILED naming the speakers when the choice is none of them.
+ */
+export function chosenSpeaker(label: string, speakers: readonly string[], field: string): string {
+  return resolveSpeaker(label, speakers, field);
+}

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Transcript, TranscriptFormat } from '../domain/index.js';
 import { decodeTranscriptBytes } from './decode.js';
+import { identifyForeignFile, refuseForeignFile, textThatIsNotSpeech, wrongUpload } from './file-kind.js';
 import { parseJsonTranscript } from './json-transcript.js';
 import { parsePlainText } from './plain-text.js';
 import { invalidFile, isBlank, type ParseOptions } from './source-text.js';
@@ -45,12 +46,21 @@ export function detectTranscriptFormat(content: string, file?: string): Transcri
  * or as the raw bytes of a file (UTF-8, or UTF-16 with a byte-order mark).
  *
  * @throws CandorError TRANSCRIPT_INVALID with the line for malformed content, "file is empty",
- *   "not a text transcript: binary content at byte N", or no spoken text.
+ *   "<file> is a PDF document, not a recording or a transcript: …" (details.fileType; also
+ *   images, archives, tables, binary data and text that is not speech), "<file> is a WAV
+ *   recording, not a transcript", "not a text transcript: binary content at byte N", or no
+ *   spoken text.
  * @example
  * const transcript = parseTranscript(buffer, { file: 'interview.vtt' })
  * transcript.segments[0] // { speaker: 'Jane Doe', start: 0.5, end: 3.2, text: '…', line: 3 }
  */
 export function parseTranscript(content: string | Uint8Array, options: ParseOptions = {}): Transcript {
+  const foreign = identifyForeignFile(content, options.file);
+  if (foreign !== null) {
+    throw foreign.recording
+      ? wrongUpload(options.file, foreign.description, 'transcript', 'TRANSCRIPT_INVALID', foreign.type)
+      : refuseForeignFile(options.file, foreign, 'TRANSCRIPT_INVALID');
+  }
   const text = typeof content === 'string' ? content : decodeTranscriptBytes(content, options);
   if (isBlank(text)) throw invalidFile('file is empty', options);
   switch (detectTranscriptFormat(text, options.file)) {
@@ -61,6 +71,15 @@ export function parseTranscript(content: string | Uint8Array, options: ParseOpti
     case 'json':
       return parseJsonTranscript(text, options);
     case 'text':
-      return parsePlainText(text, options);
+      return checkSpeech(text, parsePlainText(text, options), options);
   }
+}
+
+/** Plain text that parsed but is a table or mostly not words is refused, not scored as "4 words". */
+function checkSpeech(text: string, transcript: Transcript, options: ParseOptions): Transcript {
+  const labelled = transcript.segments.some((s) => s.speaker !== null);
+  const spoken = transcript.segments.map((s) => s.text);
+  const foreign = textThatIsNotSpeech(text, spoken, options.file, labelled);
+  if (foreign !== null) throw refuseForeignFile(options.file, foreign, 'TRANSCRIPT_INVALID');
+  return transcript;
 }

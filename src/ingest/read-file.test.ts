@@ -61,14 +61,16 @@ describe('readTranscriptFile', () => {
     }
   });
 
-  it('rejects a PNG image as binary content at byte 0', async () => {
+  it('refuses a PNG image, naming it and what Candor accepts', async () => {
     const png = Buffer.from([
       0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52,
     ]);
     const error = await failure(readTranscriptFile(write('photo.txt', png)));
     expect(error.code).toBe('TRANSCRIPT_INVALID');
-    expect(error.message.startsWith('not a text transcript: binary content at byte 0')).toBe(true);
-    expect(error.details.byte).toBe(0);
+    expect(error.message).toMatch(
+      /photo\.txt is a PNG image, not a recording or a transcript: Candor accepts WAV, FLAC/,
+    );
+    expect(error.details.fileType).toBe('png');
   });
 
   it('rejects text with a NUL byte, naming the byte', async () => {

@@ -9,7 +9,7 @@ import type { InterviewRecord, MediaRecord, ScorecardRecord, Store, TaskProgress
 import type { Answer } from './answers.js';
 import { defaultAnalyzer } from './default-analyzer.js';
 import { checkTranscriptSize, inputLimitsFromEnv, type InputLimits } from './input-limits.js';
-import { readTranscriptText, resolveMediaPath } from './interview-files.js';
+import { readCandidateSpeaker, readTranscriptText, resolveMediaPath } from './interview-files.js';
 import { planInterview, type InterviewPlan } from './interview-plan.js';
 import { currentMedia } from './media-offsets.js';
 import { readRecording, type Recogniser, type RecordingProgress } from './recording.js';
@@ -140,6 +140,8 @@ async function scoreTranscript(
         ).voice;
   ctx.signal?.throwIfAborted();
   ctx.report({ stage: 'scoring', fraction: READING_SHARE });
+  // Chosen at upload when no speaker carried the candidate's name.
+  const candidateSpeaker = await readCandidateSpeaker(ctx.mediaDir, interview);
   return scoreInput(
     {
       kind: 'transcript',
@@ -147,6 +149,7 @@ async function scoreTranscript(
       source: { file: interview.sourceFile, sha256: createHash('sha256').update(text).digest('hex') },
       question: ctx.plan.practised,
       voice,
+      ...(candidateSpeaker === null ? {} : { candidateSpeaker }),
     },
     ctx.plan,
     ctx.analyzer,

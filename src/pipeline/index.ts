@@ -26,6 +26,8 @@ export {
   readTranscriptText,
   writePracticeQuestion,
   readPracticeQuestion,
+  writeCandidateSpeaker,
+  readCandidateSpeaker,
   type InterviewRef,
   type PracticeQuestionRef,
 } from './interview-files.js';

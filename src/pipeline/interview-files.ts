@@ -173,3 +173,35 @@ export async function readPracticeQuestion(
   if (typeof ref.questionSetId !== 'string' || typeof ref.questionId !== 'string') return null;
   return { questionSetId: ref.questionSetId, questionId: ref.questionId };
 }
+
+const CANDIDATE_FILE = 'candidate-speaker.json';
+
+function candidateFile(mediaDir: string, interview: InterviewRef): string {
+  return resolveMediaPath(mediaDir, path.join(interviewFolderPath(interview), CANDIDATE_FILE));
+}
+
+/**
+ * Records which speaker of the interview's transcript is the candidate (chosen at upload, or the
+ * speaker named like the candidate); null forgets it, for a transcript that says or needs no choice.
+ * @example await writeCandidateSpeaker(mediaDir, interview, 'Marcus Lee')
+ */
+export async function writeCandidateSpeaker(
+  mediaDir: string,
+  interview: InterviewRef,
+  speaker: string | null,
+): Promise<void> {
+  const file = candidateFile(mediaDir, interview);
+  if (speaker === null) return removeFile(file);
+  return writeAtomically(mediaDir, file, `${JSON.stringify({ speaker })}\n`);
+}
+
+/** The candidate's speaker label recorded for the interview's transcript, or null. */
+export async function readCandidateSpeaker(
+  mediaDir: string,
+  interview: InterviewRef,
+): Promise<string | null> {
+  const text = await readIfThere(candidateFile(mediaDir, interview));
+  if (text === null) return null;
+  const { speaker } = JSON.parse(text) as { speaker?: unknown };
+  return typeof speaker === 'string' ? speaker : null;
+}

@@ -4,7 +4,16 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { browserNeeds, speechWav, startHarness, type Harness, type SpeechFile } from './harness.js';
-import { ANALYSIS_TIMEOUT_MS, apiGet, chartDrawn, checkPage, expectAccessible } from './page-checks.js';
+import {
+  ANALYSIS_TIMEOUT_MS,
+  apiGet,
+  chartDrawn,
+  checkPage,
+  DESKTOP_VIEWPORT,
+  expectAccessible,
+  expectFitsViewport,
+  PHONE_VIEWPORT,
+} from './page-checks.js';
 import { requires } from '../../src/test-helpers.js';
 
 // The coaching side in real Chromium: a student records an answer with the (fake) microphone and
@@ -12,27 +21,45 @@ import { requires } from '../../src/test-helpers.js';
 const COHORT = 'Business School 2026';
 
 const TYPED_ANSWER =
-  'In my internship at a logistics start-up our churn rose to eight percent, so I interviewed ' +
+  'Um, I think in my internship at a logistics start-up our churn rose to eight percent, so I interviewed ' +
   'twelve customers, found that onboarding was the problem, and rewrote the welcome emails with ' +
   'the support team. Because we measured it weekly, we saw churn fall to five percent within two ' +
   'months, and I learned to check the data before choosing a fix.';
 
 /**
- * Uploads the answer, chooses Analyse and waits for the feedback panel to show scores; returns
- * the milliseconds from the Upload click and from the Analyse click.
+ * Waits for the feedback of the answer just recorded or submitted (no Upload or Analyse click:
+ * one step) and returns the milliseconds from `since`.
  */
-async function feedbackLatency(page: Page): Promise<{ fromUpload: number; fromAnalyse: number }> {
-  const uploadAt = Date.now();
-  await page.getByRole('button', { name: 'Upload', exact: true }).click();
-  await page.getByText('Your answer is uploaded. Choose Analyse to get feedback.').waitFor();
-  const analyseAt = Date.now();
-  await page.getByRole('button', { name: 'Analyse' }).click();
-  await page
-    .getByTestId('feedback')
-    .getByRole('link', { name: 'See the full scorecard with quotes and measurements' })
-    .waitFor({ timeout: ANALYSIS_TIMEOUT_MS });
-  const now = Date.now();
-  return { fromUpload: now - uploadAt, fromAnalyse: now - analyseAt };
+async function feedbackLatency(page: Page, since: number): Promise<number> {
+  await page.getByTestId('coached-transcript').waitFor({ timeout: ANALYSIS_TIMEOUT_MS });
+  return Date.now() - since;
+}
+
+/**
+ * Checks the page fits a phone and a desktop window, with a screenshot at each width that starts
+ * at `testId` (what comes before it is hidden for the picture, since screenshots are cut at
+ * 1,800 px), then shows the page whole again.
+ */
+async function atBothWidths(page: Page, name: string, testId: string): Promise<void> {
+  for (const [viewport, shot] of [
+    [PHONE_VIEWPORT, `${name}-phone`],
+    [DESKTOP_VIEWPORT, name],
+  ] as const) {
+    await page.setViewportSize(viewport);
+    await expectFitsViewport(page, `${name} at ${viewport.width} px`);
+    await page.evaluate(`(() => {
+      let el = document.querySelector('[data-testid="${testId}"]');
+      while (el && !el.classList.contains('page')) {
+        for (let s = el.previousElementSibling; s; s = s.previousElementSibling) s.setAttribute('data-shot-hidden', '');
+        el = el.parentElement;
+      }
+      for (const h of document.querySelectorAll('[data-shot-hidden]')) h.style.display = 'none';
+    })()`);
+    await checkPage(page, shot);
+    await page.evaluate(`(() => {
+      for (const h of document.querySelectorAll('[data-shot-hidden]')) { h.style.display = ''; h.removeAttribute('data-shot-hidden'); }
+    })()`);
+  }
 }
 
 async function sessionCount(page: Page): Promise<number> {
@@ -83,45 +110,95 @@ requires(...browserNeeds()).describe(
         await expect
           .poll(() => page.getByTestId('timer').innerText(), { timeout: 10_000, interval: 200 })
           .toMatch(/^0:0[4-9]/);
+        const stoppedAt = Date.now();
         await page.getByRole('button', { name: 'Stop', exact: true }).click();
         await page.getByLabel('Your recorded answer').waitFor();
         expect(await page.getByTestId('timer').innerText()).toMatch(/^0:0[4-6]\s*\/ 5:00$/);
-        const latency = await feedbackLatency(page);
-        expect(latency.fromUpload).toBeLessThan(ANALYSIS_TIMEOUT_MS);
+        // Stopping sends the answer for feedback: there is no Upload or Analyse button to press.
+        expect(await page.getByRole('button', { name: /^(Upload|Analyse)$/ }).count()).toBe(0);
+        const latency = await feedbackLatency(page, stoppedAt);
         expect(await page.getByTestId('feedback').innerText()).toMatch(/Overall/);
         const recorded = await feedbackScorecard(page);
         console.info(
           `recorded answer (${mic.source} speech, ~4 s, ${recorded.scorecard.body.input.words} words): ` +
-            `feedback ${latency.fromAnalyse} ms after Analyse, ${latency.fromUpload} ms after Upload`,
+            `feedback ${latency} ms after Stop`,
         );
         expect(recorded.interview.kind).toBe('practice');
         expect(recorded.interview.title).toContain(question.slice(0, 40));
         expect(recorded.media).toHaveLength(1);
         expect(recorded.media[0].contentType).toMatch(/^audio\/(webm|ogg)/);
-        // About the four seconds recorded, as the analysis measured them.
         expect(recorded.scorecard.body.input.durationSeconds).toBeGreaterThan(3);
         expect(recorded.scorecard.body.input.durationSeconds).toBeLessThan(7);
-        // The fake microphone's speech reached the recogniser: the answer has words.
         if (mic.source !== 'tone') expect(recorded.scorecard.body.input.words).toBeGreaterThan(0);
         await expect.poll(() => sessionCount(page)).toBe(before + 1);
         await chartDrawn(page, 'progress-chart');
         await expectAccessible(page, 'practice (recorded answer)');
 
+        // Try again on the same question, typed this time, and compare the two attempts.
+        await page.getByRole('button', { name: 'Try again' }).click();
+        expect(await page.getByTestId('coached-transcript').count()).toBe(0);
         await page.getByRole('button', { name: 'Type your answer instead' }).click();
-        expect(await page.getByTestId('feedback').count()).toBe(0);
         await page.getByLabel('Your answer').fill(TYPED_ANSWER);
-        const typedLatency = await feedbackLatency(page);
-        console.info(
-          `typed answer: feedback ${typedLatency.fromAnalyse} ms after Analyse, ${typedLatency.fromUpload} ms after Upload`,
-        );
+        const typedAt = Date.now();
+        await page.getByRole('button', { name: 'Get feedback' }).click();
+        console.info(`typed answer: feedback ${await feedbackLatency(page, typedAt)} ms after Get feedback`);
         const typed = await feedbackScorecard(page);
         expect(typed.media).toHaveLength(0);
+        expect(typed.interview.title).toBe(recorded.interview.title);
         expect(typed.scorecard.body.input.words).toBeGreaterThanOrEqual(60);
-        expect(typed.scorecard.body.overall.score).toEqual(expect.any(Number));
         expect(await page.getByTestId('feedback').innerText()).toMatch(/Overall\s*\d+/);
+
+        // The student's own words, with the filler and the hedge marked.
+        const marked = page.getByTestId('coached-transcript');
+        expect(await marked.locator('mark[data-kind="filler"]').first().innerText()).toMatch(/^Um/);
+        expect(await marked.locator('mark[data-kind="hedge"]').allInnerTexts()).toContainEqual(
+          expect.stringMatching(/^I think/),
+        );
+        expect(await marked.innerText()).toContain('twelve customers');
+
+        // Side by side: overall, each competency and the main measures, with the change.
+        const comparison = page.getByTestId('attempt-comparison');
+        const rows = await comparison.locator('tbody th').allInnerTexts();
+        expect(rows).toEqual(
+          expect.arrayContaining([
+            'Overall',
+            'Filler words per 100 words',
+            'Long pauses (1 s or more)',
+            'Words per minute',
+          ]),
+        );
+        for (const c of typed.scorecard.body.competencies as { name: string }[])
+          expect(rows).toContain(c.name);
+        const overallRow = comparison.locator('tbody tr').filter({ hasText: 'Overall' });
+        expect(await overallRow.locator('td').nth(1).innerText()).toBe(
+          String(Math.round(typed.scorecard.body.overall.score)),
+        );
         await expect.poll(() => sessionCount(page)).toBe(before + 2);
+
+        // The chart: overall always, competencies picked by the student, single answers apart.
         await chartDrawn(page, 'progress-chart');
-        await checkPage(page, 'practice-feedback');
+        expect(await page.getByRole('radio', { name: /^Single answers/ }).isChecked()).toBe(true);
+        // The recorded answer (a few words) may be too short to score; the typed one scores.
+        const singles = [recorded, typed].filter((v) => v.scorecard.body.overall.score !== null).length;
+        expect(await page.getByTestId('progress-chart').getAttribute('aria-label')).toMatch(
+          new RegExp(`overall score over ${singles} single answers`),
+        );
+        await page.getByTestId('competency-picker').locator('summary').click();
+        const first = typed.scorecard.body.competencies[0].name as string;
+        await page.getByTestId('competency-picker').getByRole('checkbox', { name: first }).check();
+        await expect
+          .poll(() => page.getByTestId('progress-chart').getAttribute('aria-label'))
+          .toContain(`with ${first}`);
+        await page.getByRole('radio', { name: /^Mock interviews/ }).check();
+        await expect
+          .poll(() => page.getByTestId('progress-chart').getAttribute('aria-label'))
+          .toMatch(/over 4 mock interviews/);
+        await page.getByRole('radio', { name: /^Single answers/ }).check();
+
+        // Pictures: the feedback with the marked answer, and the marked answer with the comparison.
+        await atBothWidths(page, 'practice-feedback', 'feedback');
+        await atBothWidths(page, 'practice-comparison', 'coached-transcript');
+        await page.setViewportSize(DESKTOP_VIEWPORT);
       } finally {
         await context.close();
       }

@@ -117,6 +117,9 @@ requires(...browserNeeds()).describe(
           .getByLabel('Transcript file')
           .setInputFiles(path.join(root, 'examples', 'interviews', 'marcus-average.vtt'));
         await page.getByRole('button', { name: 'Upload', exact: true }).click();
+        // The transcript's speakers are Tom Brennan and Marcus Lee: the page asks which is Dana Moreau.
+        await page.getByRole('radio', { name: /^Marcus Lee \(\d+ words\)$/ }).check();
+        await page.getByRole('button', { name: 'Use this speaker' }).click();
         await page.getByText('Uploaded. Start the analysis when all answers are in.').waitFor();
         const started = Date.now();
         await page.getByRole('button', { name: 'Analyse' }).click();

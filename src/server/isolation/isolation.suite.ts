@@ -139,7 +139,7 @@ const BODIES: Readonly<Record<string, (ids: Ids) => Body>> = {
  * Reads only one role may make, whatever the record: every other role gets the same 403 for any
  * id, real or unknown, so the refusal hints at nothing (routes/record-access.ts, third rule).
  */
-const ROLE_ONLY_READS = new Set(['/api/v1/candidates/:id/demographics']);
+const ROLE_ONLY_READS = new Set(['/api/v1/candidates/:id/demographics', '/api/v1/practice/:id/coaching']);
 
 /**
  * The auditor's routes: the only ones that may answer with a demographic field or value. The

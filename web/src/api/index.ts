@@ -23,6 +23,7 @@ import type {
   NewCandidate,
   NewJob,
   PracticeHistory,
+  PracticeCoaching,
   QuestionSet,
   QuestionSetSummary,
   NewRatings,
@@ -109,9 +110,13 @@ export const api = {
     create: (applicationId: string, kind: 'async' | 'live') =>
       request<Interview>('POST', '/interviews', { body: { applicationId, kind } }),
     get: (id: string) => request<InterviewDetail>('GET', `/interviews/${enc(id)}`),
-    uploadTranscript: (id: string, content: string, fileName?: string) =>
+    uploadTranscript: (id: string, content: string, fileName?: string, candidateSpeaker?: string) =>
       request<{ interview: Interview }>('POST', `/interviews/${enc(id)}/transcript`, {
-        body: fileName === undefined ? { content } : { content, fileName },
+        body: {
+          content,
+          ...(fileName === undefined ? {} : { fileName }),
+          ...(candidateSpeaker === undefined ? {} : { candidateSpeaker }),
+        },
       }),
     uploadMedia: (
       id: string,
@@ -175,6 +180,8 @@ export const api = {
   },
   practice: {
     history: () => request<PracticeHistory>('GET', '/practice'),
+    coaching: (interviewId: string) =>
+      request<PracticeCoaching>('GET', `/practice/${enc(interviewId)}/coaching`),
     start: (questionSetId: string, questionId: string) =>
       request<Interview>('POST', '/practice', { body: { questionSetId, questionId } }),
   },

@@ -1320,6 +1320,8 @@ export interface paths {
                 name: string;
                 points: {
                   at: string;
+                  /** @enum {string} */
+                  mode: 'answer' | 'mock';
                   score: number | null;
                   scorecardId: string;
                 }[];
@@ -1327,7 +1329,13 @@ export interface paths {
               sessions: {
                 createdAt: string;
                 interviewId: string;
+                /** @enum {string} */
+                mode: 'answer' | 'mock';
                 overallScore: number | null;
+                question: {
+                  questionId: string;
+                  questionSetId: string;
+                } | null;
                 scorecardId: string | null;
                 /** @enum {string} */
                 status: 'scored' | 'insufficient evidence' | 'analysing' | 'failed' | 'empty';
@@ -2780,7 +2788,10 @@ export interface paths {
       };
     };
     put?: never;
-    /** Upload a transcript or typed answers (replaces the one before only if it parses) */
+    /**
+     * Upload a transcript or typed answers (replaces the one before only if it parses)
+     * @description A file that is not a transcript is refused with 422 TRANSCRIPT_INVALID saying what it is (`details.fileType`). A hiring transcript whose speakers do not include the candidate is answered 422 SPEAKER_CHOICE_NEEDED (`details.speakers`: each speaker and their words; `details.suggested`); send it again with `candidateSpeaker` to complete the upload.
+     */
     post: {
       parameters: {
         query?: never;
@@ -2793,6 +2804,7 @@ export interface paths {
       requestBody: {
         content: {
           'application/json': {
+            candidateSpeaker?: string;
             content: string;
             fileName?: string;
           };
@@ -3927,6 +3939,8 @@ export interface paths {
                 name: string;
                 points: {
                   at: string;
+                  /** @enum {string} */
+                  mode: 'answer' | 'mock';
                   score: number | null;
                   scorecardId: string;
                 }[];
@@ -3934,7 +3948,13 @@ export interface paths {
               sessions: {
                 createdAt: string;
                 interviewId: string;
+                /** @enum {string} */
+                mode: 'answer' | 'mock';
                 overallScore: number | null;
+                question: {
+                  questionId: string;
+                  questionSetId: string;
+                } | null;
                 scorecardId: string | null;
                 /** @enum {string} */
                 status: 'scored' | 'insufficient evidence' | 'analysing' | 'failed' | 'empty';
@@ -4028,6 +4048,80 @@ export interface paths {
         };
       };
     };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/practice/{id}/coaching': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A practice answer marked for coaching: fillers, hedges, long pauses and the main measures */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['PracticeCoaching'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -6227,6 +6321,72 @@ export interface components {
         [key: string]: unknown;
       };
       reason: string | null;
+    };
+    PracticeCoaching: {
+      competencies: {
+        id: string;
+        name: string;
+        score: number | null;
+      }[];
+      interviewId: string;
+      marks: {
+        charEnd: number;
+        charStart: number;
+        end: number | null;
+        /** @enum {string} */
+        kind: 'filler' | 'hedge' | 'pause';
+        label: string;
+        start: number | null;
+      }[];
+      measures: {
+        durationSeconds: number | null;
+        fillerWordsPer100: number | null;
+        hedgesPer100: number | null;
+        longPauses: number;
+        pauseRatio: number | null;
+        words: number;
+        wordsPerMinute: number | null;
+      };
+      overall: number | null;
+      question: {
+        questionId: string;
+        questionSetId: string;
+      } | null;
+      scorecardId: string;
+      text: string;
+    };
+    PracticeCoachingInput: {
+      competencies: {
+        id: string;
+        name: string;
+        score: number | null;
+      }[];
+      interviewId: string;
+      marks: {
+        charEnd: number;
+        charStart: number;
+        end: number | null;
+        /** @enum {string} */
+        kind: 'filler' | 'hedge' | 'pause';
+        label: string;
+        start: number | null;
+      }[];
+      measures: {
+        durationSeconds: number | null;
+        fillerWordsPer100: number | null;
+        hedgesPer100: number | null;
+        longPauses: number;
+        pauseRatio: number | null;
+        words: number;
+        wordsPerMinute: number | null;
+      };
+      overall: number | null;
+      question: {
+        questionId: string;
+        questionSetId: string;
+      } | null;
+      scorecardId: string;
+      text: string;
     };
     QuestionSet: {
       builtIn: boolean;

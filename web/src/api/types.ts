@@ -86,6 +86,7 @@ export type ModelPoint = NonNullable<ModelFile['validation']['points']>[number];
 // ── Practice and cohorts ────────────────────────────────────────────────────────────────────
 
 export type PracticeHistory = ReadonlyDeep<Ok<'/api/v1/practice', 'get'>>;
+export type PracticeCoaching = ReadonlyDeep<Ok<'/api/v1/practice/{id}/coaching', 'get'>>;
 export type PracticeSession = PracticeHistory['sessions'][number];
 export type SessionStatus = PracticeSession['status'];
 export type ProgressSeries = PracticeHistory['progress'][number];

@@ -1,11 +1,4 @@
-import type {
-  CohortCompetency,
-  CohortDetail,
-  Comparison,
-  CompetencyResult,
-  PracticeSession,
-  ProgressSeries,
-} from '../api';
+import type { CohortCompetency, CohortDetail, Comparison, CompetencyResult, ProgressSeries } from '../api';
 import { formatShare } from '../format';
 import type { ChartOption } from './echarts';
 import { ACCENT, GRID_LINE, INSUFFICIENT, MUTED } from './theme';
@@ -117,19 +110,19 @@ export function compareOption(comparison: Comparison): ChartOption {
   };
 }
 
-/** Scores over time, one line per competency, with the overall score as a thicker line. */
+/**
+ * Practice progress: the overall line (thick, always) and the competencies the student picked,
+ * through the sessions of one mode (single answers or mock interviews), oldest first.
+ */
 export function progressOption(
   progress: readonly ProgressSeries[],
-  sessions: readonly PracticeSession[] = [],
-  only: string | null = null,
+  picked: ReadonlySet<string>,
+  mode: 'answer' | 'mock',
 ): ChartOption {
-  const overall = sessions
-    .filter((s) => s.overallScore !== null)
-    .map((s) => [s.createdAt, s.overallScore] as [string, number])
-    .sort((a, b) => a[0].localeCompare(b[0]));
+  const lines = progress.filter((series) => series.id === 'overall' || picked.has(series.id));
   return {
     legend: { type: 'plain', top: 0, textStyle: { color: '#1f2933' } },
-    grid: { left: 8, right: 24, top: only === null ? 72 : 36, bottom: 24, containLabel: true },
+    grid: { left: 8, right: 24, top: 36 + 24 * Math.floor(lines.length / 4), bottom: 24, containLabel: true },
     xAxis: {
       type: 'time',
       axisLabel: { color: MUTED, formatter: '{d} {MMM}', hideOverlap: true },
@@ -140,29 +133,21 @@ export function progressOption(
       trigger: 'axis',
       valueFormatter: (v) => (typeof v === 'number' ? String(Math.round(v)) : '—'),
     },
-    series: [
-      ...(overall.length > 0
-        ? [
-            {
-              type: 'line' as const,
-              name: 'Overall',
-              data: overall,
-              lineStyle: { width: 3 },
-              symbolSize: 7,
-              color: '#1f2933',
-            },
-          ]
-        : []),
-      ...progress
-        .filter((series) => only === null || series.id === only)
-        .map((series) => ({
-          type: 'line' as const,
-          name: series.name,
-          connectNulls: true,
-          symbolSize: 5,
-          data: series.points.map((p) => [p.at, p.score] as [string, number | null]),
-        })),
-    ],
+    series: lines.map((series) => {
+      const data = series.points
+        .filter((p) => p.mode === mode)
+        .map((p) => [p.at, p.score] as [string, number | null]);
+      return series.id === 'overall'
+        ? {
+            type: 'line' as const,
+            name: series.name,
+            data,
+            lineStyle: { width: 3 },
+            symbolSize: 7,
+            color: '#1f2933',
+          }
+        : { type: 'line' as const, name: series.name, connectNulls: true, symbolSize: 5, data };
+    }),
   };
 }
 

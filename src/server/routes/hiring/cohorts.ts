@@ -74,7 +74,10 @@ async function checkStudents(store: Store, workspaceId: string, userIds: readonl
  * `GET /cohorts/:id` (statistics), `GET /cohorts/:id/students/:userId` (one student's practice).
  * @example await app.register(cohortRoutes({ store, config }, summaries))
  */
-export function cohortRoutes({ store }: RouteDeps, summaries: ScorecardSummaries): FastifyPluginAsyncZod {
+export function cohortRoutes(
+  { store, config }: RouteDeps,
+  summaries: ScorecardSummaries,
+): FastifyPluginAsyncZod {
   const load = (id: string) => store.cohorts.get(id);
   return (app) => {
     app.get(
@@ -184,7 +187,7 @@ export function cohortRoutes({ store }: RouteDeps, summaries: ScorecardSummaries
           ? (await store.users.getMany(cohort.workspaceId, [userId])).get(userId)
           : undefined;
         if (student === undefined) throw hidden('student', userId);
-        const history = await practiceHistory(store, summaries, student);
+        const history = await practiceHistory(store, summaries, student, config.mediaDir);
         return { student: { userId: student.id, name: student.name, email: student.email }, ...history };
       },
     );

@@ -86,14 +86,64 @@ export function practiceCases(f: () => SuiteContext): void {
       });
 
       const clarity = progress.find((p: { id: string }) => p.id === 'clarity-coherence');
-      expect(progress).toHaveLength(scored[0]!.result!.scorecard.competencies.length);
+      // The overall line first, then one per competency; these sessions practised no single
+      // question (no practice.json), so they count as mock interviews.
+      expect(progress).toHaveLength(scored[0]!.result!.scorecard.competencies.length + 1);
+      expect(progress[0]).toEqual({
+        id: 'overall',
+        name: 'Overall',
+        points: scored.map((s) => ({
+          at: s.at,
+          scorecardId: s.scorecardId,
+          score: s.result?.scorecard.overall.score,
+          mode: 'mock',
+        })),
+      });
       expect(clarity.points).toEqual(
         scored.map((s) => ({
           at: s.at,
           scorecardId: s.scorecardId,
           score: s.result?.scorecard.competencies.find((c) => c.id === 'clarity-coherence')?.score,
+          mode: 'mock',
         })),
       );
+      expect(
+        sessions.every((s: { mode: string; question: unknown }) => s.mode === 'mock' && s.question === null),
+      ).toBe(true);
+    });
+
+    it('marks a practice answer for coaching: every filler and hedge in its text, and the measures', async () => {
+      const { app, users } = f().fx;
+      const jordan = f().practice.student[1]!;
+      const res = await send(app, users.student, 'GET', `/practice/${jordan.interviewId}/coaching`);
+      expect(res.statusCode).toBe(200);
+      const body = res.json();
+      expect(body).toMatchObject({
+        interviewId: jordan.interviewId,
+        scorecardId: jordan.scorecardId,
+        question: null,
+      });
+      const fillers = body.marks.filter((m: { kind: string }) => m.kind === 'filler');
+      expect(fillers.length).toBeGreaterThan(0);
+      for (const m of body.marks as { kind: string; charStart: number; charEnd: number; label: string }[]) {
+        if (m.kind !== 'pause')
+          expect(body.text.slice(m.charStart, m.charEnd).toLowerCase()).toBe(m.label.toLowerCase());
+      }
+      const card = jordan.result!.scorecard;
+      const filler = card.competencies
+        .flatMap((c) => c.signals)
+        .find((s) => s.signal === 'fillerWordsPer100');
+      expect(body.measures).toMatchObject({
+        words: card.input.words,
+        fillerWordsPer100: filler?.value ?? null,
+      });
+      expect(body.competencies).toEqual(
+        card.competencies.map((c) => ({ id: c.id, name: c.name, score: c.score })),
+      );
+      // Only the student (and their advisors) read it; another student's session is not found.
+      expect(
+        (await send(app, users.student2, 'GET', `/practice/${jordan.interviewId}/coaching`)).statusCode,
+      ).toBe(404);
     });
 
     it('shows each student only their own sessions; an unscorable session says insufficient evidence, with no overall', async () => {

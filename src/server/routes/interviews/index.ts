@@ -4,6 +4,7 @@ import type { RouteDeps } from '../../deps.js';
 import { interviewRecordRoutes } from './interviews.js';
 import { mediaStreamRoutes } from './media-stream.js';
 import { mediaUploadRoutes } from './media-upload.js';
+import { practiceCoachingRoutes } from './practice-coaching.js';
 import { practiceStartRoutes } from './practice-start.js';
 import { taskEventRoutes } from './task-events.js';
 import { taskRoutes } from './tasks.js';
@@ -32,6 +33,7 @@ export function interviewRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
     app.addHook('onSend', drainUnreadBody(deps.config.uploadLimitBytes + FORM_OVERHEAD_BYTES));
     await app.register(interviewRecordRoutes(deps));
     await app.register(practiceStartRoutes(deps));
+    await app.register(practiceCoachingRoutes(deps));
     await app.register(mediaUploadRoutes(deps));
     await app.register(mediaStreamRoutes(deps));
     await app.register(transcriptUploadRoutes(deps));

@@ -8,6 +8,7 @@ import { postgresTestSchema } from '../../../store/test-helpers.js';
 import { describeInterviewRecords } from './interviews.suite.js';
 import { describeTranscriptsAndAnalysis } from './transcripts.suite.js';
 import { describeTasks } from './tasks.suite.js';
+import { describeUploadChecks } from './upload-checks.suite.js';
 import { describeUploads } from './uploads.suite.js';
 import { need, requires } from '../../../test-helpers.js';
 
@@ -17,7 +18,13 @@ afterAll(async () => {
   fs.rmSync(tempDir, { recursive: true, force: true });
 });
 
-const suites = [describeInterviewRecords, describeUploads, describeTranscriptsAndAnalysis, describeTasks];
+const suites = [
+  describeInterviewRecords,
+  describeUploads,
+  describeUploadChecks,
+  describeTranscriptsAndAnalysis,
+  describeTasks,
+];
 
 describe('SQLite', () => {
   for (const suite of suites) suite('sqlite', () => openStore({ dataDir: tempDir }));

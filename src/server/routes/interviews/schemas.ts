@@ -83,9 +83,15 @@ export const NewPracticeBody = z.object({
 });
 
 export const TranscriptBody = z.object({
-  content: z.string().min(1, { message: 'the transcript is empty' }),
+  /** The file's text; an empty one is refused with 422 TRANSCRIPT_INVALID naming the file. */
+  content: z.string(),
   /** Helps tell the format (`.vtt`, `.srt`, `.json`, `.txt`); typed answers need none. */
   fileName: z.string().min(1).max(255).optional(),
+  /**
+   * Which speaker is the candidate, when the upload was answered 422 SPEAKER_CHOICE_NEEDED (no
+   * speaker is named like the candidate): one of `details.speakers[].speaker`.
+   */
+  candidateSpeaker: z.string().min(1).max(200).optional(),
 });
 
 /** An interview's answers and transcript segments, each segment with its answer's position. */

@@ -1,11 +1,19 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { CandorError } from '../../../core/index.js';
+import { ACCEPTED_FILES } from '../../../ingest/file-kind.js';
 import { parseTranscript } from '../../../ingest/index.js';
-import { checkTranscriptSize, checkTypedAnswer, writeTranscriptText } from '../../../pipeline/index.js';
+import {
+  checkTranscriptSize,
+  checkTypedAnswer,
+  writeCandidateSpeaker,
+  writeTranscriptText,
+} from '../../../pipeline/index.js';
 import { requireRole } from '../../auth.js';
 import type { RouteDeps } from '../../deps.js';
 import { ErrorBody } from '../../errors.js';
 import { loadInterview } from './access.js';
+import { candidateSpeakerOf } from './candidate-choice.js';
 import { interviewJson } from './present.js';
 import { IdParams, Interview, TranscriptBody } from './schemas.js';
 
@@ -19,7 +27,11 @@ const TYPED_NAME = 'typed-answer.txt';
  * line) leaves the previous transcript in place; a good one replaces it. Input over its limit
  * (a typed answer, sent without a file name or to a practice interview, by characters; any other
  * transcript by bytes; docs/limits.md) is refused with 413 FILE_TOO_LARGE, also before anything
- * is kept.
+ * is kept. A file that is not a transcript (a PDF, an image, an archive, a recording, a table,
+ * binary data) is refused with 422 TRANSCRIPT_INVALID saying what it is (`details.fileType`). A
+ * hiring transcript whose speakers do not include the candidate's name is answered 422
+ * SPEAKER_CHOICE_NEEDED with the speakers and their word counts, and kept only when sent again
+ * with `candidateSpeaker`.
  * @example await api.register(transcriptUploadRoutes(deps))
  */
 export function transcriptUploadRoutes({ store, config }: RouteDeps): FastifyPluginAsyncZod {
@@ -36,6 +48,11 @@ export function transcriptUploadRoutes({ store, config }: RouteDeps): FastifyPlu
         schema: {
           tags: ['interviews'],
           summary: 'Upload a transcript or typed answers (replaces the one before only if it parses)',
+          description:
+            'A file that is not a transcript is refused with 422 TRANSCRIPT_INVALID saying what it is ' +
+            '(`details.fileType`). A hiring transcript whose speakers do not include the candidate is ' +
+            'answered 422 SPEAKER_CHOICE_NEEDED (`details.speakers`: each speaker and their words; ' +
+            '`details.suggested`); send it again with `candidateSpeaker` to complete the upload.',
           params: IdParams,
           body: TranscriptBody,
           response: {
@@ -51,12 +68,21 @@ export function transcriptUploadRoutes({ store, config }: RouteDeps): FastifyPlu
       },
       async (request, reply) => {
         const interview = await loadInterview(request, store, request.params.id, 'write');
-        const { content, fileName } = request.body;
+        const { content, fileName, candidateSpeaker } = request.body;
         const name = (fileName ?? TYPED_NAME).split(/[\\/]/).pop() || TYPED_NAME;
+        if (content.trim() === '') {
+          throw new CandorError(
+            'TRANSCRIPT_INVALID',
+            fileName === undefined ? 'the answer is empty' : `${name} is empty: ${ACCEPTED_FILES}`,
+            { file: name, fileType: 'empty' },
+          );
+        }
         if (fileName === undefined || interview.kind === 'practice') checkTypedAnswer(content, limits);
         else checkTranscriptSize(name, Buffer.byteLength(content, 'utf8'), limits);
         const transcript = parseTranscript(content, { file: name });
+        const speaker = await candidateSpeakerOf(store, interview, transcript, name, candidateSpeaker);
         await writeTranscriptText(config.mediaDir, interview, content);
+        await writeCandidateSpeaker(config.mediaDir, interview, speaker);
         const updated = await store.interviews.setSource(interview.id, {
           sourceFile: name,
           format: transcript.format,

@@ -63,12 +63,16 @@ export function describeTranscriptsAndAnalysis(name: string, open: () => Promise
       expect(await readTranscriptText(fx.config.mediaDir, interview)).toBe(priyaText());
     });
 
-    it('answers 400 naming the field for an empty transcript', async () => {
+    it('answers 422 for an empty transcript or typed answer, saying it is empty', async () => {
       const res = await send('recruiter', { content: '' });
-      expect(res.statusCode).toBe(400);
+      expect(res.statusCode).toBe(422);
       expect(res.json()).toMatchObject({
-        error: { code: 'VALIDATION_FAILED', details: { field: 'content' } },
+        error: { code: 'TRANSCRIPT_INVALID', message: 'the answer is empty', details: { fileType: 'empty' } },
       });
+      const blank = await send('recruiter', { content: '  \n', fileName: 'call.srt' });
+      expect(blank.json<{ error: { message: string } }>().error.message).toMatch(
+        /^call\.srt is empty: Candor accepts/,
+      );
     });
 
     it('checks who sends transcripts: 401, 403 for other roles, 404 across workspaces', async () => {

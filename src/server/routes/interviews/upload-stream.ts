@@ -10,6 +10,7 @@ import { Transform, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { FastifyRequest, onSendHookHandler } from 'fastify';
 import { CandorError, isCandorError } from '../../../core/index.js';
+import { identifyForeignFile, refuseForeignFile, wrongUpload } from '../../../ingest/file-kind.js';
 import { SNIFF_BYTES, sniffMediaType, type MediaType } from '../../../ingest/media/index.js';
 import { incomingFile, removeFile } from '../../../pipeline/index.js';
 
@@ -67,10 +68,21 @@ class MediaInspector extends Transform {
   private decide(): CandorError | null {
     if (this.bytes === 0) return unreadable(this.fileName, 'the file is empty');
     this.type = sniffMediaType(this.head);
-    return this.type === null
-      ? unreadable(this.fileName, 'not an audio or video recording (its first bytes match no known format)')
-      : null;
+    return this.type === null ? notARecording(this.fileName, this.head) : null;
   }
+}
+
+/**
+ * Why a file is not a recording, from its first bytes: a named type (a PDF, an image, an
+ * archive), a transcript (text) that belongs in the transcript upload, or binary data.
+ */
+function notARecording(fileName: string, head: Buffer): CandorError {
+  const kind = identifyForeignFile(head, fileName);
+  if (kind !== null) return refuseForeignFile(fileName, kind, 'MEDIA_UNREADABLE');
+  const text = new TextDecoder().decode(head);
+  const binary = identifyForeignFile(text, fileName);
+  if (binary !== null) return refuseForeignFile(fileName, binary, 'MEDIA_UNREADABLE');
+  return wrongUpload(fileName, 'text (a transcript?)', 'recording', 'MEDIA_UNREADABLE', 'text');
 }
 
 function unreadable(file: string, reason: string): CandorError {

@@ -137,8 +137,8 @@ export function describeUploads(name: string, open: () => Promise<Store>): void 
       ]);
       expect(text.statusCode).toBe(422);
       expect(text.json()).toMatchObject({ error: { code: 'MEDIA_UNREADABLE' } });
-      expect(text.json<{ error: { message: string } }>().error.message).toMatch(
-        /^answer\.webm: not an audio or video recording/,
+      expect(text.json<{ error: { message: string } }>().error.message).toBe(
+        'answer.webm is text (a transcript?), not a recording: upload it as a transcript',
       );
       const empty = await upload('recruiter', [file(Buffer.alloc(0), 'empty.wav')]);
       expect(empty.statusCode).toBe(422);

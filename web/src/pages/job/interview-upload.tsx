@@ -2,9 +2,10 @@ import { useState, type FormEvent } from 'react';
 import { api, type RankRow, type Task } from '../../api';
 import { ErrorMessage } from '../../components/status';
 import { TaskProgress } from '../../components/task-progress';
-import { formatBytes, formatShare } from '../../format';
+import { formatShare } from '../../format';
 import { Link } from '../../router';
 import { useTask } from '../../use-task';
+import { FileStates, stateOfError, type FileState } from './upload-files';
 
 type Source = 'transcript' | 'recordings';
 
@@ -22,7 +23,12 @@ export function InterviewUpload({ rows, onChanged }: { rows: readonly RankRow[];
   const [error, setError] = useState<unknown>(null);
   const [interviewId, setInterviewId] = useState<string | null>(null);
   const [startedTask, setStartedTask] = useState<Task | null>(null);
+  const [states, setStates] = useState<ReadonlyMap<string, FileState>>(new Map());
   const task = useTask(startedTask, onChanged);
+  const setState = (name: string, state: FileState) =>
+    setStates((before) => new Map(before).set(name, state));
+  const allUploaded = files.length > 0 && files.every((f) => states.get(f.name)?.status === 'uploaded');
+  const anyUploaded = files.some((f) => states.get(f.name)?.status === 'uploaded');
 
   const row = rows.find((r) => r.applicationId === applicationId) ?? null;
   const reset = () => {
@@ -30,6 +36,28 @@ export function InterviewUpload({ rows, onChanged }: { rows: readonly RankRow[];
     setStartedTask(null);
     setError(null);
     setUploadFraction(null);
+    setStates(new Map());
+  };
+
+  /** The interview to upload into: one without a scorecard yet (after a refused file), else a new one. */
+  const interviewFor = async (chosen: RankRow): Promise<string> => {
+    if (interviewId) return interviewId;
+    const reusable = chosen.interviewId && !chosen.scorecardId ? chosen.interviewId : null;
+    const id =
+      reusable ??
+      (await api.interviews.create(chosen.applicationId, source === 'recordings' ? 'async' : kind)).id;
+    setInterviewId(id);
+    return id;
+  };
+
+  const sendTranscript = async (id: string, file: File, candidateSpeaker?: string) => {
+    setState(file.name, { status: 'uploading' });
+    try {
+      await api.interviews.uploadTranscript(id, await file.text(), file.name, candidateSpeaker);
+      setState(file.name, { status: 'uploaded' });
+    } catch (cause) {
+      setState(file.name, stateOfError(cause));
+    }
   };
 
   const upload = async (event: FormEvent) => {
@@ -40,22 +68,24 @@ export function InterviewUpload({ rows, onChanged }: { rows: readonly RankRow[];
     setError(null);
     setStartedTask(null);
     try {
-      // Re-use an interview that has no scorecard yet (e.g. after a failed upload); else start a new one.
-      const reusable = row.interviewId && !row.scorecardId ? row.interviewId : null;
-      const id =
-        reusable ??
-        (await api.interviews.create(row.applicationId, source === 'recordings' ? 'async' : kind)).id;
-      setInterviewId(id);
+      const id = await interviewFor(row);
       if (source === 'transcript') {
-        const file = files[0]!;
-        await api.interviews.uploadTranscript(id, await file.text(), file.name);
+        await sendTranscript(id, files[0]!);
       } else {
-        const total = files.reduce((sum, f) => sum + f.size, 0);
+        // Each recording is uploaded on its own: a refused one does not stop the others.
+        const pending = files.filter((f) => states.get(f.name)?.status !== 'uploaded');
+        const total = pending.reduce((sum, f) => sum + f.size, 0);
         let done = 0;
-        for (const file of files) {
-          await api.interviews.uploadMedia(id, file, file.name, {}, (f) =>
-            setUploadFraction((done + f * file.size) / Math.max(1, total)),
-          );
+        for (const file of pending) {
+          setState(file.name, { status: 'uploading' });
+          try {
+            await api.interviews.uploadMedia(id, file, file.name, {}, (f) =>
+              setUploadFraction((done + f * file.size) / Math.max(1, total)),
+            );
+            setState(file.name, { status: 'uploaded' });
+          } catch (cause) {
+            setState(file.name, stateOfError(cause));
+          }
           done += file.size;
         }
         setUploadFraction(1);
@@ -66,6 +96,14 @@ export function InterviewUpload({ rows, onChanged }: { rows: readonly RankRow[];
     } finally {
       setBusy(false);
     }
+  };
+
+  const chooseSpeaker = async (file: File, speaker: string) => {
+    if (!interviewId) return;
+    setBusy(true);
+    await sendTranscript(interviewId, file, speaker);
+    setBusy(false);
+    onChanged();
   };
 
   const analyse = async () => {
@@ -176,16 +214,13 @@ export function InterviewUpload({ rows, onChanged }: { rows: readonly RankRow[];
                 ? 'Exported from Zoom, Teams or Meet, or a text file with “Name: …” lines.'
                 : 'Answers are numbered in file-name order.'}
             </p>
-            {source === 'recordings' && files.length > 0 && (
-              <ol className="file-list">
-                {files.map((f) => (
-                  <li key={f.name}>
-                    {f.name} <span className="muted">({formatBytes(f.size)})</span>
-                  </li>
-                ))}
-              </ol>
-            )}
           </div>
+          <FileStates
+            files={files}
+            states={states}
+            busy={busy}
+            onChooseSpeaker={(file, speaker) => void chooseSpeaker(file, speaker)}
+          />
           {uploadFraction !== null && uploadFraction < 1 && (
             <div className="field">
               <progress aria-label="Upload progress" max={1} value={uploadFraction} />
@@ -194,21 +229,30 @@ export function InterviewUpload({ rows, onChanged }: { rows: readonly RankRow[];
           )}
           {error !== null && <ErrorMessage error={error} />}
           <div className="button-row">
-            <button type="submit" className="button primary" disabled={busy || files.length === 0}>
+            <button
+              type="submit"
+              className="button primary"
+              disabled={busy || files.length === 0 || allUploaded}
+            >
               Upload
             </button>
             <button
               type="button"
               className="button secondary"
-              disabled={busy || !interviewId || (task !== null && task.status !== 'failed')}
+              disabled={busy || !allUploaded || (task !== null && task.status !== 'failed')}
               onClick={() => void analyse()}
             >
               Analyse
             </button>
           </div>
-          {interviewId && !task && !busy && (
+          {allUploaded && !task && !busy && (
             <p className="success" role="status">
               Uploaded. Start the analysis when all answers are in.
+            </p>
+          )}
+          {!allUploaded && anyUploaded && !busy && (
+            <p className="notice" role="status">
+              Some files were not uploaded: remove or replace them (choose the files again), then upload.
             </p>
           )}
           {task && <TaskProgress task={task} />}

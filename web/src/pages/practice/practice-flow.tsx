@@ -1,17 +1,21 @@
 import { useEffect, useRef, useState } from 'react';
-import { api, type Interview, type Question, type Task } from '../../api';
+import { api, type Interview, type PracticeCoaching, type Question, type Task } from '../../api';
 import { ErrorMessage } from '../../components/status';
 import { TaskProgress } from '../../components/task-progress';
 import { formatClock, formatShare } from '../../format';
 import { useTask } from '../../use-task';
+import { AttemptComparison } from './attempt-comparison';
+import { CoachedTranscript } from './coached-transcript';
 import { Feedback } from './feedback';
 import { canRecord, MAX_SECONDS, useRecorder } from './use-recorder';
 
 type Mode = 'record' | 'type';
 
 /**
- * One practice answer from start to feedback: record it (or type it), upload it to a new practice
- * interview, analyse it, and show the feedback as soon as the scorecard exists.
+ * One practice answer from start to feedback in one step: stopping the recording (or choosing Get
+ * feedback for a typed answer) uploads it to a new practice interview and analyses it; the
+ * feedback shows the answer marked for fillers, hedges and long pauses. Try again answers the
+ * same question anew and compares the two attempts side by side.
  */
 export function PracticeFlow({
   questionSetId,
@@ -32,6 +36,21 @@ export function PracticeFlow({
   const [error, setError] = useState<unknown>(null);
   const [started, setStarted] = useState<Task | null>(null);
   const task = useTask(started, (t) => t.status === 'done' && onScored());
+  const [coaching, setCoaching] = useState<PracticeCoaching | null>(null);
+  const [previous, setPrevious] = useState<PracticeCoaching | null>(null);
+  const sent = useRef<Blob | null>(null);
+  const scorecardId = task?.status === 'done' ? (task.result?.scorecardId ?? null) : null;
+  useEffect(() => {
+    if (!scorecardId || !interview) return;
+    let live = true;
+    api.practice
+      .coaching(interview.id)
+      .then((c) => live && setCoaching(c))
+      .catch((cause: unknown) => live && setError(cause));
+    return () => {
+      live = false;
+    };
+  }, [scorecardId, interview]);
   const preview = useRef<HTMLVideoElement>(null);
   const { state } = recorder;
 
@@ -41,6 +60,7 @@ export function PracticeFlow({
     setStarted(null);
     setUploadFraction(null);
     setError(null);
+    setCoaching(null);
   };
 
   useEffect(() => {
@@ -49,10 +69,12 @@ export function PracticeFlow({
 
   const hasAnswer = mode === 'record' ? state.phase === 'recorded' : text.trim().length > 0;
 
-  const upload = async () => {
+  /** Uploads the answer to a new practice session and starts its analysis: one step. */
+  const submit = async () => {
     setBusy(true);
     setError(null);
     setStarted(null);
+    setCoaching(null);
     try {
       const created = await api.practice.start(questionSetId, question.id);
       if (mode === 'record') {
@@ -69,6 +91,8 @@ export function PracticeFlow({
         await api.interviews.uploadTranscript(created.id, text.trim(), 'answer.txt');
       }
       setInterview(created);
+      setUploadFraction(null);
+      setStarted(await api.interviews.analyze(created.id));
     } catch (cause) {
       setError(cause);
     } finally {
@@ -77,17 +101,18 @@ export function PracticeFlow({
     }
   };
 
-  const analyse = async () => {
-    if (!interview) return;
-    setBusy(true);
-    setError(null);
-    try {
-      setStarted(await api.interviews.analyze(interview.id));
-    } catch (cause) {
-      setError(cause);
-    } finally {
-      setBusy(false);
-    }
+  // A recording is sent for feedback as soon as it stops, once per recording.
+  useEffect(() => {
+    if (state.phase !== 'recorded' || sent.current === state.blob) return;
+    sent.current = state.blob;
+    void submit();
+  }, [state]);
+
+  const tryAgain = () => {
+    if (coaching) setPrevious(coaching);
+    recorder.reset();
+    setText('');
+    clearUpload();
   };
 
   const recording = state.phase === 'recording' || state.phase === 'starting';
@@ -218,31 +243,35 @@ export function PracticeFlow({
         </div>
       )}
       {error !== null && <ErrorMessage error={error} />}
-      <div className="button-row">
-        <button
-          type="button"
-          className="button primary"
-          disabled={!hasAnswer || busy || interview !== null || recording}
-          onClick={() => void upload()}
-        >
-          Upload
-        </button>
-        <button
-          type="button"
-          className="button primary"
-          disabled={!interview || busy || (task !== null && task.status !== 'failed')}
-          onClick={() => void analyse()}
-        >
-          Analyse
-        </button>
-      </div>
-      {interview && !task && (
-        <p className="success" role="status">
-          Your answer is uploaded. Choose Analyse to get feedback.
+      {mode === 'type' && (
+        <div className="button-row">
+          <button
+            type="button"
+            className="button primary"
+            disabled={!hasAnswer || busy || interview !== null}
+            onClick={() => void submit()}
+          >
+            Get feedback
+          </button>
+        </div>
+      )}
+      {previous && !coaching && (
+        <p className="notice" role="status">
+          Attempt 2 at this question: your first attempt is kept for the comparison.
         </p>
       )}
       {task && <TaskProgress task={task} label="Feedback progress" />}
       {task?.status === 'done' && task.result && <Feedback scorecardId={task.result.scorecardId} />}
+      {coaching && <CoachedTranscript coaching={coaching} />}
+      {coaching && previous && <AttemptComparison first={previous} second={coaching} />}
+      {coaching && (
+        <div className="button-row">
+          <button type="button" className="button secondary" onClick={tryAgain}>
+            Try again
+          </button>
+          <span className="muted small">Answer the same question again and compare the two attempts.</span>
+        </div>
+      )}
     </div>
   );
 }
