@@ -101,7 +101,7 @@ export const DESKTOP_VIEWPORT = { width: 1280, height: 900 } as const;
  * @example await page.setViewportSize(PHONE_VIEWPORT); await expectFitsViewport(page, 'jobs at 390 px')
  */
 export async function expectFitsViewport(page: Page, name: string): Promise<void> {
-  const report = (await page.evaluate(`(() => {
+  const report = await page.evaluate<{ width: number; doc: number; offenders: string[] }>(`(() => {
     const width = window.innerWidth;
     const doc = document.documentElement.scrollWidth;
     const offenders = [];
@@ -118,7 +118,7 @@ export async function expectFitsViewport(page: Page, name: string): Promise<void
       if (offenders.length === 0) offenders.push('html (no single element sticks out: margins or transforms)');
     }
     return { width, doc, offenders };
-  })()`)) as { width: number; doc: number; offenders: string[] };
+  })()`);
   expect(
     report.doc <= report.width ? [] : report.offenders,
     `${name}: page is ${report.doc} px wide in a ${report.width} px viewport`,
