@@ -64,7 +64,10 @@ describe('candor analyze', () => {
 
   it.each([
     ['examples/broken/empty.txt', /TRANSCRIPT_INVALID: .*empty/],
-    ['examples/broken/not-a-transcript.bin', /TRANSCRIPT_INVALID: .*binary/],
+    [
+      'examples/broken/not-a-transcript.bin',
+      /TRANSCRIPT_INVALID: .*is a PNG image, not a recording or a transcript/,
+    ],
     ['examples/broken/bad-timestamps.vtt', /TRANSCRIPT_INVALID: .*line \d+/],
     ['examples/broken/missing-arrow.srt', /TRANSCRIPT_INVALID: .*line \d+/],
     ['examples/broken/truncated.json', /TRANSCRIPT_INVALID: /],

@@ -59,8 +59,8 @@ requires(...browserNeeds()).describe(
         await page.getByLabel('Candidate', { exact: true }).selectOption({ label: 'Riley Chen' });
         await page.getByRole('radio', { name: /Answer recordings/ }).check();
         await page.getByLabel('Recording files').setInputFiles(answers.map((a) => a.file));
-        const listed = await page.locator('.file-list li').allInnerTexts();
-        expect(listed.map((line) => line.split(' ')[0])).toEqual(answers.map((a) => path.basename(a.file)));
+        const listed = await page.getByTestId('file-states').locator('.file-name').allInnerTexts();
+        expect(listed).toEqual(answers.map((a) => path.basename(a.file)));
         await page.getByRole('button', { name: 'Upload', exact: true }).click();
         await page
           .getByText('Uploaded. Start the analysis when all answers are in.')
