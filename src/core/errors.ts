@@ -18,6 +18,7 @@ export const ERROR_CODES = [
   'MODEL_INVALID',
   'CONFIG_INVALID',
   'NOT_FOUND',
+  'LINK_INVALID',
   'CONFLICT',
   'UNAUTHENTICATED',
   'FORBIDDEN',
@@ -47,6 +48,8 @@ export const HTTP_STATUS: Record<CandorErrorCode, number> = {
   MODEL_INVALID: 422,
   CONFIG_INVALID: 500,
   NOT_FOUND: 404,
+  /** An interview link that is unknown, expired, revoked or already used. */
+  LINK_INVALID: 410,
   CONFLICT: 409,
   UNAUTHENTICATED: 401,
   FORBIDDEN: 403,

@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import type { SignalAnalyzer } from '../analysis/index.js';
 import { selectEngine } from '../analysis/speech/stt/index.js';
 import type { AnalysisResult } from '../assessment/index.js';
 import { CandorError } from '../core/index.js';
-import type { Question } from '../domain/index.js';
+import type { Question, Transcript } from '../domain/index.js';
 import { parseTranscript } from '../ingest/index.js';
 import type { InterviewRecord, MediaRecord, ScorecardRecord, Store, TaskProgress } from '../store/index.js';
 import type { Answer } from './answers.js';
@@ -160,6 +161,17 @@ async function scoreTranscript(
 async function scoreRecordings(media: readonly MediaRecord[], ctx: ScoreContext): Promise<AnalysisResult> {
   const answers: Answer[] = [];
   for (const [i, m] of media.entries()) {
+    if (isTypedAnswer(m)) {
+      const text = await readFile(resolveMediaPath(ctx.mediaDir, m.storagePath), 'utf8');
+      answers.push({
+        name: m.fileName,
+        transcript: typedTranscript(text),
+        voice: null,
+        sha256: m.sha256,
+        question: questionOf(m, ctx.plan),
+      });
+      continue;
+    }
     const recording = await readRecording(resolveMediaPath(ctx.mediaDir, m.storagePath), {
       recogniser: ctx.recogniser,
       sha256: m.sha256,
@@ -177,6 +189,23 @@ async function scoreRecordings(media: readonly MediaRecord[], ctx: ScoreContext)
   ctx.signal?.throwIfAborted();
   ctx.report({ stage: 'scoring', fraction: READING_SHARE });
   return scoreInput({ kind: 'answers', answers, sourceFile: null }, ctx.plan, ctx.analyzer, ctx.model);
+}
+
+/** An answer the candidate typed on the interview page instead of recording it (stored as text/plain). */
+export function isTypedAnswer(media: Pick<MediaRecord, 'contentType'>): boolean {
+  return media.contentType.startsWith('text/plain');
+}
+
+/** A typed answer as a transcript: one untimed segment per paragraph, all the candidate's. */
+function typedTranscript(text: string): Transcript {
+  const paragraphs = text
+    .split(/\n\s*\n/)
+    .map((p) => p.replace(/\s+/g, ' ').trim())
+    .filter((p) => p !== '');
+  return {
+    format: 'text',
+    segments: paragraphs.map((p) => ({ speaker: null, start: null, end: null, text: p })),
+  };
 }
 
 /** The question a recorded answer answers: by id in the question set, else the practised one. */

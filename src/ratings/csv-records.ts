@@ -21,7 +21,7 @@ export interface CsvRecord {
 export function csvRecords(
   text: string,
   file: string,
-  code: 'RATINGS_INVALID' | 'FEATURES_INVALID' | 'DEMOGRAPHICS_INVALID',
+  code: 'RATINGS_INVALID' | 'FEATURES_INVALID' | 'DEMOGRAPHICS_INVALID' | 'VALIDATION_FAILED',
 ): CsvRecord[] {
   const source = text.startsWith('\uFEFF') ? text.slice(1) : text;
   const records: CsvRecord[] = [];

@@ -22,6 +22,7 @@ import { fairnessRoutes } from './routes/fairness/index.js';
 import { healthRoutes } from './routes/health.js';
 import { hiringRoutes } from './routes/hiring/index.js';
 import { interviewRoutes } from './routes/interviews/index.js';
+import { invitationsAndTakeRoutes } from './routes/invitations/index.js';
 import { ratingRoutes } from './routes/ratings/index.js';
 import { modelRoutes } from './routes/models/index.js';
 import { installSecurity } from './security/index.js';
@@ -104,6 +105,7 @@ export async function buildApp({
       await api.register(auditRoutes({ store, config }));
       await api.register(fairnessRoutes({ store, config }));
       await api.register(adminRoutes({ store, config }));
+      await api.register(invitationsAndTakeRoutes({ store, config }));
     },
     { prefix: API_PREFIX },
   );

@@ -23,6 +23,7 @@ import { createJobQueue, type JobQueue } from './job-queue.js';
 import { createActivityRepository, type ActivityRepository } from './repositories/activity.js';
 import { createFrameworkRepository, type FrameworkRepository } from './repositories/frameworks.js';
 import { createInterviewRepository, type InterviewRepository } from './repositories/interviews.js';
+import { createInvitationRepository, type InvitationRepository } from './repositories/invitations.js';
 import { createJobRepository, type JobRepository } from './repositories/jobs.js';
 import {
   createPipelineEventRepository,
@@ -86,6 +87,8 @@ export interface Store {
   readonly fairnessAlerts: FairnessAlertRepository;
   /** Who changed users, tokens, settings, frameworks (migration 0013), with the hiring decisions. */
   readonly activity: ActivityRepository;
+  /** Invitations to interview by link and the candidates' recorded attempts (migration 0014). */
+  readonly invitations: InvitationRepository;
   /** The embedded job queue (a table in this database). */
   readonly queue: JobQueue;
   /** One round trip to the database (`select 1`); throws when it does not answer. */
@@ -149,6 +152,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     demographics: createDemographicsRepository(ctx),
     fairnessAlerts: createFairnessAlertRepository(ctx),
     activity: createActivityRepository(ctx),
+    invitations: createInvitationRepository(ctx),
     queue: createJobQueue(ctx),
     ping: async () => {
       await sql`select 1`.execute(db);

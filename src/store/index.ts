@@ -131,6 +131,17 @@ export type {
   WebhookDeliveryRecord,
   WebhookStatus,
 } from './repositories/fairness-alerts.js';
+export {
+  INVITATION_STATUSES,
+  type AttemptKind,
+  type AttemptRecord,
+  type AttemptStatus,
+  type InvitationRecord,
+  type InvitationRepository,
+  type InvitationStatus,
+  type InvitationTerms,
+  type NewInvitation,
+} from './repositories/invitations.js';
 export type { JobQueue, TaskRecord, NewTask, TaskProgress } from './job-queue.js';
 export type { TaskStatus } from './schema.js';
 export {

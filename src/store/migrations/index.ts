@@ -11,6 +11,7 @@ import * as models from './0009-models.js';
 import * as demographics from './0010-demographics.js';
 import * as fairnessAlerts from './0011-fairness-alerts.js';
 import * as workspaceSettings from './0013-workspace-settings.js';
+import * as invitations from './0014-invitations.js';
 
 /**
  * Every migration, imported in code rather than found by scanning a folder, so the compiled
@@ -29,4 +30,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0010-demographics': demographics,
   '0011-fairness-alerts': fairnessAlerts,
   '0013-workspace-settings': workspaceSettings,
+  '0014-invitations': invitations,
 };

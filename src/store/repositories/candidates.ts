@@ -38,6 +38,8 @@ export interface CandidateRepository {
   listByWorkspace(workspaceId: string): Promise<CandidateRecord[]>;
   /** Changes the given fields (consent is replaced whole); returns the candidate afterwards. */
   update(id: string, patch: CandidatePatch): Promise<CandidateRecord>;
+  /** The workspace's first candidate (oldest) with this e-mail address, compared without case. */
+  findByEmail(workspaceId: string, email: string): Promise<CandidateRecord | null>;
 }
 
 /**
@@ -72,6 +74,17 @@ export function createCandidateRepository(ctx: RepositoryContext): CandidateRepo
       return get(id);
     },
     get,
+    async findByEmail(workspaceId, email) {
+      const row = await db
+        .selectFrom('candidate')
+        .selectAll()
+        .where('workspace_id', '=', workspaceId)
+        .where((eb) => eb(eb.fn('lower', ['email']), '=', email.toLowerCase()))
+        .orderBy('created_at')
+        .orderBy('id')
+        .executeTakeFirst();
+      return row === undefined ? null : toRecord(row);
+    },
     async listByWorkspace(workspaceId) {
       const rows = await db
         .selectFrom('candidate')
