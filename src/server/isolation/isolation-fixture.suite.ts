@@ -10,6 +10,7 @@ import { saveAnalysis } from '../../cli/commands/save-analysis.js';
 import { frameworkFor } from '../../cli/context.js';
 import { loadQuestionSet } from '../../assessment/index.js';
 import { packageRoot } from '../../core/index.js';
+import { newLinkToken } from '../../invitations/link-token.js';
 import { USER_ROLES, type Store, type UserRole } from '../../store/index.js';
 
 export interface Victim {
@@ -32,6 +33,9 @@ export interface Victim {
     readonly cohort: string;
     readonly model: string;
     readonly alert: string;
+    readonly invitation: string;
+    /** The token of the invitation's link (the path of the candidate's page). */
+    readonly takeToken: string;
   };
   /** Strings that must never appear in an answer to the intruder. */
   readonly secrets: readonly string[];
@@ -194,6 +198,23 @@ export async function seedVictim(store: Store, mediaDir: string): Promise<Victim
     window: 200,
   });
 
+  const link = newLinkToken();
+  const invitation = await store.invitations.create({
+    workspaceId: ws.id,
+    jobId: job.id,
+    candidateId: candidate.id,
+    applicationId: application.id,
+    tokenHash: link.hash,
+    questions: [{ id: 'secret-q', text: 'Victim Secret question?', competencies: [], keyPoints: [] }],
+    questionSetId: null,
+    expiresAt: '2999-01-01T00:00:00.000Z',
+    answerSeconds: 60,
+    prepSeconds: 0,
+    retakes: 0,
+    textAnswers: true,
+    createdBy: admin.id,
+  });
+
   const ids = {
     admin: admin.id,
     student: student.id,
@@ -212,6 +233,8 @@ export async function seedVictim(store: Store, mediaDir: string): Promise<Victim
     cohort: cohort.id,
     model: modelId,
     alert: alert!.id,
+    invitation: invitation.id,
+    takeToken: link.token,
   };
   const secrets = [
     ...Object.values(ids),

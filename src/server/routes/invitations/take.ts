@@ -133,9 +133,11 @@ function progressOf(invitation: InvitationRecord, attempts: AttemptRecord[]): Pr
   return { attempts, kept, used, open, current, retake };
 }
 
-/** Seconds of audio in a file: the container's length, else decoded and counted. */
+/**
+ * Seconds of audio in a file, decoded and counted: a recording cut off by a closed tab still
+ * carries the length its header promised, and MediaRecorder's WebM carries none.
+ */
 async function measureSeconds(file: string, info: MediaInfo): Promise<number> {
-  if (info.durationSeconds !== null && info.durationSeconds > 0) return info.durationSeconds;
   let samples = 0;
   for await (const chunk of decodeAudio(file, { info })) samples += chunk.length;
   return samples / DECODE_SAMPLE_RATE;
@@ -185,7 +187,8 @@ export function takeRoutes({ store, config }: RouteDeps): FastifyPluginAsyncZod 
       store.invitations.attempts(invitation.id),
       store.users.get(invitation.createdBy).catch(() => null),
     ]);
-    const framework = await frameworkNames(invitation);
+    // The notice names what is assessed; a framework that cannot be loaded leaves it general.
+    const framework = await frameworkNames(invitation).catch(() => []);
     const progress = progressOf(invitation, attempts);
     const consented = invitation.status !== 'invited';
     const demographics =
