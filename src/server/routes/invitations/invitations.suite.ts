@@ -459,6 +459,13 @@ export function describeInvitations(name: string, open: () => Promise<Store>): v
       await take(token, 'POST', '/consent', { noticeVersion: NOTICE_VERSION });
       const res = await take(token, 'POST', '/answers/0/text', { text: 'A typed answer here.' });
       expect(res.statusCode).toBe(403);
+      const allowed = await invite('quinn.typed@example.com', { textAnswers: true });
+      await take(allowed, 'POST', '/consent', { noticeVersion: NOTICE_VERSION });
+      const long = await take(allowed, 'POST', '/answers/0/text', { text: 'word '.repeat(4_001) + 'end' });
+      expect(long.statusCode).toBe(413);
+      expect(long.json<{ error: { message: string } }>().error.message).toMatch(
+        /over the limit of 20000 \(CANDOR_TYPED_ANSWER_LIMIT_CHARS\)/,
+      );
     });
 
     it('self-identification is optional, only after completion, kept apart, and never echoed back', async () => {

@@ -133,7 +133,8 @@ export const TakeState = z
 export type TakeState = z.infer<typeof TakeState>;
 
 export const ConsentBody = z.object({ noticeVersion: z.string().min(1).max(40) });
-export const TextAnswerBody = z.object({ text: z.string().trim().min(1).max(20_000) });
+/** The length limit is the server's CANDOR_TYPED_ANSWER_LIMIT_CHARS, checked in the route (413). */
+export const TextAnswerBody = z.object({ text: z.string().trim().min(1).max(1_000_000) });
 export const AttemptStarted = z.object({
   position: z.number().int(),
   attempt: z.number().int(),

@@ -634,7 +634,7 @@ export function takeRoutes({ store, config }: RouteDeps): FastifyPluginAsyncZod 
           security: [],
           params: PositionParams,
           body: TextAnswerBody,
-          response: { 200: TakeState, ...errorResponses(400, 403, 404, 409, 410) },
+          response: { 200: TakeState, ...errorResponses(400, 403, 404, 409, 410, 413) },
         },
       },
       async (request) => {
@@ -647,6 +647,14 @@ export function takeRoutes({ store, config }: RouteDeps): FastifyPluginAsyncZod 
             {
               textAnswers: false,
             },
+          );
+        }
+        const limit = config.inputLimits.typedAnswerChars;
+        if (request.body.text.length > limit) {
+          throw new CandorError(
+            'FILE_TOO_LARGE',
+            `body.text: the answer has ${request.body.text.length} characters, over the limit of ${limit} (CANDOR_TYPED_ANSWER_LIMIT_CHARS)`,
+            { in: 'body', field: 'text', limitChars: limit, setting: 'CANDOR_TYPED_ANSWER_LIMIT_CHARS' },
           );
         }
         const interview = await interviewOf(invitation);

@@ -158,7 +158,12 @@ export function MediaTranscript({
               </select>
             </div>
           )}
-          {current.contentType.startsWith('video/') ? (
+          {current.contentType.startsWith('text/') ? (
+            <p className="muted small" data-testid="typed-answer">
+              Answer {current.position + 1} was typed by the candidate on the interview page, not recorded;
+              its words are in the transcript below.
+            </p>
+          ) : current.contentType.startsWith('video/') ? (
             <video
               key={current.id}
               ref={(el) => {
