@@ -13,6 +13,7 @@ import {
 } from '../../server/webhooks/index.js';
 import { DEMO_WORKSPACE, seedDemo } from './demo.js';
 import { DEMO_PEOPLE, seedDemoPeople } from './demo-people.js';
+import { DEMO_INVITEE, demoInvitationLink } from './demo-invitation.js';
 
 export interface ServeOptions {
   /** Overrides PORT. */
@@ -71,6 +72,14 @@ export async function serve(options: ServeOptions = {}): Promise<RunningServer> 
   };
   try {
     const demoPassword = options.demo ? await prepareDemo(store, env, print) : null;
+    const demoLink =
+      demoPassword === null
+        ? null
+        : await demoInvitationLink(
+            store,
+            (await store.workspaces.ensure({ slug: DEMO_WORKSPACE })).id,
+            new Date(),
+          );
     app = await buildApp({ store, config, logger: options.logger ?? true });
     await listen(app, config.host, config.port);
     // Only once listening: a server that cannot start has no work to take from the queue.
@@ -96,6 +105,8 @@ export async function serve(options: ServeOptions = {}): Promise<RunningServer> 
       // Last, so the accounts are what a person sees when the start is done.
       print(`Demo accounts (password: ${demoPassword}):`);
       for (const p of DEMO_PEOPLE) print(`  ${p.email.padEnd(24)} ${p.role.padEnd(15)} ${p.name}`);
+      if (demoLink !== null)
+        print(`A candidate's interview by link (${DEMO_INVITEE.name}, no sign-in): ${url}${demoLink}`);
     } else if ((await store.users.count()) === 0) {
       print(
         'No users yet: create one with `candor user create --email you@example.com --name "Your Name" --role admin`',

@@ -452,6 +452,11 @@ export function describeInvitations(name: string, open: () => Promise<Store>): v
       const { responses } = scorecard.body as { responses: { questionId: string | null; words: number }[] };
       expect(responses.map((r) => r.questionId)).toEqual(['conflict', 'priorities', 'learning']);
       expect(responses[0]?.words).toBe(answers[0]?.split(/\s+/).length);
+      // The candidate is in the ranking, scored.
+      const ranking = await api(fx.recruiter, 'GET', `/jobs/${fx.jobId}/ranking?search=pia`);
+      expect(
+        ranking.json<{ ranking: { displayStage: string }[] }>().ranking.map((e) => e.displayStage),
+      ).toEqual(['scored']);
     });
 
     it('typed answers are refused when the invitation asks for recordings', async () => {
