@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { inputLimitsFromEnv, type InputLimits } from '../pipeline/input-limits.js';
 import { loadSecurityConfig, type SecurityConfig } from './security/security-config.js';
+import { loadAgentConfig, type AgentConfig } from '../messaging/config.js';
 import { CandorError, ensurePrivateDir, ensurePrivateFile, loadConfig } from '../core/index.js';
 
 /** File in the data folder holding the generated cookie-signing secret. */
@@ -45,6 +46,11 @@ export interface ServerConfig {
   readonly logFormat: LogFormat;
   /** Rate limits, lockout, quotas and CORS (src/server/security). */
   readonly security: SecurityConfig;
+  /**
+   * The follow-up agent's channels, cadence and public URL (src/messaging/config.ts); absent in
+   * tests that do not need it: messages are then queued with links to `http://localhost`.
+   */
+  readonly agent?: AgentConfig;
 }
 
 export const LOG_FORMATS = ['pretty', 'json'] as const;
@@ -131,6 +137,10 @@ export function loadServerConfig(env: NodeJS.ProcessEnv, options: { dataDir: str
     logLevel: data.CANDOR_LOG_LEVEL,
     logFormat: data.CANDOR_LOG_FORMAT,
     security: loadSecurityConfig(clean),
+    agent: loadAgentConfig(
+      clean,
+      `http://${data.HOST.includes(':') ? `[${data.HOST}]` : data.HOST}:${data.PORT ?? 3000}`,
+    ),
   };
 }
 

@@ -24,6 +24,7 @@ import { createActivityRepository, type ActivityRepository } from './repositorie
 import { createFrameworkRepository, type FrameworkRepository } from './repositories/frameworks.js';
 import { createInterviewRepository, type InterviewRepository } from './repositories/interviews.js';
 import { createInvitationRepository, type InvitationRepository } from './repositories/invitations.js';
+import { createMessageRepository, type MessageRepository } from './repositories/messages.js';
 import { createJobRepository, type JobRepository } from './repositories/jobs.js';
 import {
   createPipelineEventRepository,
@@ -89,6 +90,8 @@ export interface Store {
   readonly activity: ActivityRepository;
   /** Invitations to interview by link and the candidates' recorded attempts (migration 0014). */
   readonly invitations: InvitationRepository;
+  /** The follow-up agent's outbox, the candidates' replies and the agent's pauses (migration 0015). */
+  readonly messages: MessageRepository;
   /** The embedded job queue (a table in this database). */
   readonly queue: JobQueue;
   /** One round trip to the database (`select 1`); throws when it does not answer. */
@@ -153,6 +156,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     fairnessAlerts: createFairnessAlertRepository(ctx),
     activity: createActivityRepository(ctx),
     invitations: createInvitationRepository(ctx),
+    messages: createMessageRepository(ctx),
     queue: createJobQueue(ctx),
     ping: async () => {
       await sql`select 1`.execute(db);

@@ -142,6 +142,15 @@ export {
   type InvitationTerms,
   type NewInvitation,
 } from './repositories/invitations.js';
+export type {
+  MessageChannel,
+  MessageDirection,
+  MessageRecord,
+  MessageRepository,
+  MessageStatus,
+  NewInboundMessage,
+  NewOutboundMessage,
+} from './repositories/messages.js';
 export type { JobQueue, TaskRecord, NewTask, TaskProgress } from './job-queue.js';
 export type { TaskStatus } from './schema.js';
 export {

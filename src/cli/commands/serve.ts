@@ -13,6 +13,7 @@ import {
 } from '../../server/webhooks/index.js';
 import { DEMO_WORKSPACE, seedDemo } from './demo.js';
 import { DEMO_PEOPLE, seedDemoPeople } from './demo-people.js';
+import { startAgent, type RunningAgent } from '../../followup/agent.js';
 import { DEMO_INVITEE, demoInvitationLink } from './demo-invitation.js';
 
 export interface ServeOptions {
@@ -59,11 +60,13 @@ export async function serve(options: ServeOptions = {}): Promise<RunningServer> 
   const fairness = loadFairnessConfig(env, config.secret);
   const store = await openStore({ dataDir, databaseUrl: core.databaseUrl });
   let monitor: FairnessMonitor | null = null;
+  let agent: RunningAgent | null = null;
   let app: FastifyInstance | null = null;
   let worker: Worker | null = null;
   // Stops whatever has started, in reverse order; also what a failed start runs, so nothing
   // (the worker's poll loop above all) keeps using a closed database.
   const close = async (): Promise<void> => {
+    await agent?.stop();
     await monitor?.stop();
     await worker?.stop();
     await app?.close();
@@ -94,6 +97,8 @@ export async function serve(options: ServeOptions = {}): Promise<RunningServer> 
       });
       // The rolling fairness check and the webhook outbox (docs/fairness-alerts.md).
       monitor = startFairnessMonitor({ store, config: fairness, logger: app.log });
+      // The follow-up agent's outbox: invitations, confirmations (docs/agent.md).
+      if (config.agent !== undefined) agent = startAgent({ store, config: config.agent, logger: app.log });
     }
     const address = app.server.address();
     const port = typeof address === 'object' && address !== null ? address.port : config.port;

@@ -2907,6 +2907,8 @@ export interface paths {
         content: {
           'application/json': {
             deadline?: string;
+            /** @default true */
+            notify?: boolean;
           };
         };
       };
@@ -3486,6 +3488,8 @@ export interface paths {
             }[];
             csv?: string;
             deadline?: string;
+            /** @default true */
+            notify?: boolean;
             /** @default 30 */
             prepSeconds?: number;
             /** @default 1 */
@@ -5419,6 +5423,15 @@ export interface paths {
         };
         /** @description Default Response */
         410: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        413: {
           headers: {
             [name: string]: unknown;
           };

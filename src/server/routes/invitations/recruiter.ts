@@ -6,6 +6,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { deadlineToExpiry, inviteCandidates, parseInviteesCsv } from '../../../invitations/invite.js';
 import { linkPath, newLinkToken } from '../../../invitations/link-token.js';
+import { queueInvitationMessage } from '../../../followup/flows.js';
+import type { ServerConfig } from '../../config.js';
 import type { CandidateRecord, InvitationRecord, Store } from '../../../store/index.js';
 import { requireRole } from '../../auth.js';
 import type { RouteDeps } from '../../deps.js';
@@ -14,6 +16,11 @@ import { recordActivity } from '../admin/record-activity.js';
 import { readableBy } from '../record-access.js';
 import { errorResponses, HIRING_TEAM, IdParams, RECRUITERS } from '../hiring/schemas.js';
 import { InvitationView, InviteBody, InviteResult } from './schemas.js';
+
+/** Where links in messages point: the agent's public URL, else localhost. */
+export function publicUrlOf(config: ServerConfig): string {
+  return config.agent?.publicUrl ?? 'http://localhost:3000';
+}
 
 /** The invitation as recruiters see it; `linkPath` only when a link was just issued. */
 async function invitationView(
@@ -54,15 +61,17 @@ const NewLinkBody = z
   .object({
     /** A new last day (YYYY-MM-DD); default: the current deadline, or 14 days if it has passed. */
     deadline: z.string().max(10).optional(),
+    /** Send the new link to the candidate (e-mail or SMS, through the follow-up agent); default true. */
+    notify: z.boolean().default(true),
   })
-  .default({});
+  .default({ notify: true });
 
 /**
  * `POST /jobs/:id/invitations`, `GET /jobs/:id/invitations`, `POST /invitations/:id/revoke`,
  * `POST /invitations/:id/link`.
  * @example await app.register(invitationRoutes({ store, config }))
  */
-export function invitationRoutes({ store }: RouteDeps): FastifyPluginAsyncZod {
+export function invitationRoutes({ store, config }: RouteDeps): FastifyPluginAsyncZod {
   const tags = ['invitations'];
   return (app) => {
     app.post(
@@ -106,6 +115,21 @@ export function invitationRoutes({ store }: RouteDeps): FastifyPluginAsyncZod {
             summary: `Invited ${created.length} candidate${created.length === 1 ? '' : 's'} to interview for ${job.title}`,
             details: { invitations: created.map((c) => c.invitation.id), failures: failures.length },
           });
+        }
+        if (body.notify) {
+          for (const c of created) {
+            await queueInvitationMessage(
+              store,
+              { publicUrl: publicUrlOf(config) },
+              {
+                invitation: c.invitation,
+                candidate: c.candidate,
+                job,
+                linkPath: c.linkPath,
+                senderName: user.name,
+              },
+            );
+          }
         }
         const invitations = await Promise.all(
           created.map((c) => invitationView(store, c.invitation, c.candidate, now, c.linkPath)),
@@ -194,6 +218,19 @@ export function invitationRoutes({ store }: RouteDeps): FastifyPluginAsyncZod {
         const { token, hash } = newLinkToken();
         const updated = await store.invitations.replaceToken(found.id, hash, expiresAt);
         const candidate = await store.candidates.get(updated.candidateId);
+        if (request.body.notify) {
+          await queueInvitationMessage(
+            store,
+            { publicUrl: publicUrlOf(config) },
+            {
+              invitation: updated,
+              candidate,
+              job: await store.jobs.get(updated.jobId),
+              linkPath: linkPath(token),
+              senderName: me(request).name,
+            },
+          );
+        }
         await recordActivity(store, request, {
           action: 'invitation.link_issued',
           subjectType: 'invitation',

@@ -26,6 +26,12 @@ export const InviteBody = z
     retakes: whole('retakes', DEFAULT_TERMS.retakes),
     /** Whether a candidate may type an answer instead of recording it (default false). */
     textAnswers: z.boolean().default(DEFAULT_TERMS.textAnswers),
+    /**
+     * Send each candidate their link (e-mail, or SMS when they agreed to texts and answer those
+     * better) through the follow-up agent's outbox; default true. Without an SMTP server set up
+     * the messages wait in the outbox, and the links are still in this answer to copy.
+     */
+    notify: z.boolean().default(true),
   })
   .refine((b) => (b.candidates === undefined) !== (b.csv === undefined), {
     message: 'give either candidates or csv, not both and not neither',

@@ -34,6 +34,7 @@ import { hashFile } from '../../../pipeline/recording.js';
 import type { AttemptRecord, InvitationRecord, Store } from '../../../store/index.js';
 import type { RouteDeps } from '../../deps.js';
 import { analysisTask } from '../../worker/index.js';
+import { queueConfirmation } from '../../../followup/flows.js';
 import { errorResponses } from '../hiring/schemas.js';
 import {
   AttemptParams,
@@ -730,6 +731,8 @@ export function takeRoutes({ store, config }: RouteDeps): FastifyPluginAsyncZod 
         if (progress.open !== null) await settleOpen(progress);
         if (await store.invitations.complete(invitation.id)) {
           await store.queue.enqueue(analysisTask(interview));
+          // "Thanks, we got it" with the date they hear back by, through the follow-up agent.
+          await queueConfirmation(store, await store.invitations.get(invitation.id));
         }
         return stateOf(await store.invitations.get(invitation.id));
       },

@@ -1,0 +1,83 @@
+/**
+ * A real SMTP server on a loopback port for tests (smtp-server): it records every message it
+ * accepts, parsed with postal-mime, and can refuse recipients with a chosen reply code.
+ */
+import type { AddressInfo } from 'node:net';
+import PostalMime from 'postal-mime';
+import { SMTPServer } from 'smtp-server';
+
+export interface ReceivedMail {
+  readonly from: string;
+  readonly to: string[];
+  readonly messageId: string | null;
+  readonly subject: string | null;
+  readonly text: string;
+  readonly headers: ReadonlyMap<string, string>;
+}
+
+export interface TestSmtpServer {
+  readonly port: number;
+  readonly url: string;
+  readonly received: ReceivedMail[];
+  /** The reply code to refuse the next recipients with (e.g. 451, 550), or null to accept. */
+  refuseWith: number | null;
+  close(): Promise<void>;
+}
+
+/** @example const smtp = await startTestSmtp(); … smtp.received[0].subject; await smtp.close() */
+export async function startTestSmtp(): Promise<TestSmtpServer> {
+  const received: ReceivedMail[] = [];
+  const state: { refuseWith: number | null } = { refuseWith: null };
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS', 'AUTH'],
+    logger: false,
+    onRcptTo(_address, _session, callback) {
+      if (state.refuseWith === null) return callback();
+      const error = Object.assign(
+        new Error(state.refuseWith >= 500 ? 'mailbox unavailable' : 'try again later'),
+        {
+          responseCode: state.refuseWith,
+        },
+      );
+      return callback(error);
+    },
+    onData(stream, session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (c: Buffer) => chunks.push(c));
+      stream.on('end', () => {
+        void PostalMime.parse(Buffer.concat(chunks)).then(
+          (mail) => {
+            received.push({
+              from: session.envelope.mailFrom === false ? '' : session.envelope.mailFrom.address,
+              to: session.envelope.rcptTo.map((r) => r.address),
+              messageId: mail.messageId ?? null,
+              subject: mail.subject ?? null,
+              text: mail.text ?? '',
+              headers: new Map(mail.headers.map((h) => [h.key, h.value])),
+            });
+            callback();
+          },
+          (error: unknown) => callback(error as Error),
+        );
+      });
+    },
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve());
+  });
+  const port = (server.server.address() as AddressInfo).port;
+  return {
+    port,
+    url: `smtp://127.0.0.1:${port}`,
+    received,
+    get refuseWith() {
+      return state.refuseWith;
+    },
+    set refuseWith(code: number | null) {
+      state.refuseWith = code;
+    },
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
