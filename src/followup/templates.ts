@@ -52,6 +52,22 @@ export const TEMPLATES: Readonly<Record<string, Readonly<Record<TemplateChannel,
       body: '{{organisation}}: thanks {{firstName}}, we got your interview for {{jobTitle}}. We expect to get back to you by {{respondBy}}. Reply STOP to opt out.',
     },
   },
+  status: {
+    email: {
+      subject: 'Your application for {{jobTitle}}',
+      body: 'Hi {{firstName}},\n\n{{statusLine}}\n\n{{organisation}}',
+    },
+    sms: { body: '{{organisation}}: Hi {{firstName}}, {{statusLine}}' },
+  },
+  withdrawal: {
+    email: {
+      subject: 'Your application for {{jobTitle}} is withdrawn',
+      body: 'Hi {{firstName}},\n\nThank you for letting us know. We have withdrawn your application for {{jobTitle}} and will not contact you about it again. We wish you every success.\n\n{{organisation}}',
+    },
+    sms: {
+      body: '{{organisation}}: thank you for letting us know, {{firstName}}. Your application for {{jobTitle}} is withdrawn. All the best.',
+    },
+  },
   opt_out: {
     email: {
       subject: 'You are unsubscribed',

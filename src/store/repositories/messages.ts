@@ -145,6 +145,8 @@ export interface MessageRepository {
   /** Cancels every queued message of a candidate (at opt-out or withdrawal); returns how many. */
   cancelQueuedFor(candidateId: string, note: string, channel?: MessageChannel): Promise<number>;
   recordInbound(input: NewInboundMessage): Promise<MessageRecord>;
+  /** The newest message sent to an address on a channel (whom a reply from it answers), if any. */
+  lastSentTo(channel: MessageChannel, address: string): Promise<MessageRecord | null>;
   /** A candidate's messages, both ways, oldest first. */
   timeline(candidateId: string): Promise<MessageRecord[]>;
   /** Outbound messages sent to a candidate since a time (the weekly cap). */
@@ -362,6 +364,19 @@ export function createMessageRepository(ctx: RepositoryContext): MessageReposito
         })
         .execute();
       return get(id);
+    },
+    async lastSentTo(channel, address) {
+      const row = await db
+        .selectFrom('message')
+        .selectAll()
+        .where('direction', '=', 'out')
+        .where('channel', '=', channel)
+        .where((eb) => eb(eb.fn('lower', ['to_address']), '=', address.toLowerCase()))
+        .where('status', 'in', ['sent', 'queued', 'sending'])
+        .orderBy('created_at', 'desc')
+        .orderBy('id', 'desc')
+        .executeTakeFirst();
+      return row === undefined ? null : toRecord(row);
     },
     async timeline(candidateId) {
       const rows = await db

@@ -22,11 +22,12 @@ export const DISPLAY_STAGES = [
   'on_hold',
   'advanced',
   'rejected',
+  'withdrawn',
 ] as const;
 export type DisplayStage = (typeof DISPLAY_STAGES)[number];
 
-/** Decisions shown as they are, scorecard or not. */
-const DECIDED = ['advanced', 'on_hold', 'rejected'] as const;
+/** Decisions shown as they are, scorecard or not (`withdrawn`: the candidate's own). */
+const DECIDED = ['advanced', 'on_hold', 'rejected', 'withdrawn'] as const;
 
 /**
  * The display stage of an application (the SQL in `displayStageSql` computes the same).
@@ -67,7 +68,7 @@ export interface RankingEntry {
 }
 
 const displayStageSql = sql<DisplayStage>`(case
-  when a.stage in ('advanced', 'on_hold', 'rejected') then a.stage
+  when a.stage in ('advanced', 'on_hold', 'rejected', 'withdrawn') then a.stage
   when s.scorecard_id is not null then 'scored'
   when a.stage in ('in_progress', 'invited') then a.stage
   else 'applied' end)`;

@@ -3591,7 +3591,7 @@ export interface paths {
           search?: string;
           /** @description the column to sort by (default score: the rank) */
           sort?: 'score' | 'name' | 'stage' | 'confidence';
-          /** @description display stages to show, comma-separated: applied, invited, in_progress, scored, on_hold, advanced, rejected (default all) */
+          /** @description display stages to show, comma-separated: applied, invited, in_progress, scored, on_hold, advanced, rejected, withdrawn (default all) */
           stage?: string;
         };
         header?: never;
@@ -3680,7 +3680,7 @@ export interface paths {
           search?: string;
           /** @description the column to sort by (default score: the rank) */
           sort?: 'score' | 'name' | 'stage' | 'confidence';
-          /** @description display stages to show, comma-separated: applied, invited, in_progress, scored, on_hold, advanced, rejected (default all) */
+          /** @description display stages to show, comma-separated: applied, invited, in_progress, scored, on_hold, advanced, rejected, withdrawn (default all) */
           stage?: string;
         };
         header?: never;
@@ -7459,7 +7459,8 @@ export interface components {
        * @description the stage as the ranking shows it: a decision (advanced, on_hold, rejected), else scored once there is a scorecard, else in_progress or invited, else applied
        * @enum {string}
        */
-      displayStage: 'applied' | 'invited' | 'in_progress' | 'scored' | 'on_hold' | 'advanced' | 'rejected';
+      displayStage:
+        'applied' | 'invited' | 'in_progress' | 'scored' | 'on_hold' | 'advanced' | 'rejected' | 'withdrawn';
       gaps: string[];
       interviewId: string | null;
       overallScore: number | null;
@@ -7485,7 +7486,8 @@ export interface components {
        * @description the stage as the ranking shows it: a decision (advanced, on_hold, rejected), else scored once there is a scorecard, else in_progress or invited, else applied
        * @enum {string}
        */
-      displayStage: 'applied' | 'invited' | 'in_progress' | 'scored' | 'on_hold' | 'advanced' | 'rejected';
+      displayStage:
+        'applied' | 'invited' | 'in_progress' | 'scored' | 'on_hold' | 'advanced' | 'rejected' | 'withdrawn';
       gaps: string[];
       interviewId: string | null;
       overallScore: number | null;

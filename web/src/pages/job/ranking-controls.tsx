@@ -10,6 +10,7 @@ export const STAGE_WORDS: Record<DisplayStage, string> = {
   on_hold: 'On hold',
   advanced: 'Advanced',
   rejected: 'Rejected',
+  withdrawn: 'Withdrawn',
 };
 
 /** A candidate's stage as a coloured badge with words (the colour is never the only signal). */

@@ -1,0 +1,216 @@
+/**
+ * What happens to a candidate's reply: it is matched to the candidate Candor last wrote to at that
+ * address, classified, recorded in their timeline, and either acted on (an opt-out, a withdrawal,
+ * a status question, thanks) or put in the recruiters' inbox with the reason and a draft (a
+ * question, frustration, scheduling, anything uncertain). Nothing is ever sent to an address
+ * other than the one the reply came from.
+ */
+import { addBusinessDays } from '../invitations/business-days.js';
+import type { MessageChannel, MessageRecord, Store } from '../store/index.js';
+import { displayStage } from '../store/index.js';
+import { firstName, longDate, renderMessage } from './templates.js';
+
+/** What the classifier says of a reply. */
+export interface ReplyClassification {
+  readonly intent: string;
+  readonly confidence: number;
+  readonly frustrated: boolean;
+}
+
+export type ReplyClassifier = (text: string) => ReplyClassification;
+
+export interface InboundReply {
+  readonly channel: MessageChannel;
+  /** The sender's address (e-mail, lower case) or number (E.164). */
+  readonly from: string;
+  readonly to: string;
+  readonly subject: string | null;
+  /** What they wrote now (quoted history and signature already removed for e-mail). */
+  readonly text: string;
+  readonly providerId?: string | null;
+  readonly attachments?: number;
+}
+
+export interface ReplyOutcome {
+  readonly message: MessageRecord;
+  /** What the agent did, in words recruiters read. */
+  readonly action: string;
+}
+
+/** Below this confidence a reply goes to a person whatever its intent. */
+export const AUTO_CONFIDENCE = 0.6;
+
+/** Intents acted on without a person (unless the reply is frustrated or uncertain). */
+const AUTOMATIC = new Set(['opt_out', 'withdrawal', 'status_question', 'thanks']);
+
+/**
+ * @example await handleReply(store, { classify: classifyReply, defaultWorkspaceId }, { channel: 'sms', from: '+15551234567', to: '+15005550006', subject: null, text: 'STOP' })
+ */
+export async function handleReply(
+  store: Store,
+  deps: { classify: ReplyClassifier; defaultWorkspaceId: string },
+  reply: InboundReply,
+): Promise<ReplyOutcome> {
+  const answered = await store.messages.lastSentTo(reply.channel, reply.from);
+  const text = reply.text.trim();
+  const base = {
+    channel: reply.channel,
+    fromAddress: reply.from,
+    toAddress: reply.to,
+    subject: reply.subject,
+    body: text,
+    providerId: reply.providerId ?? null,
+  };
+  if (answered === null || answered.candidateId === null) {
+    const message = await store.messages.recordInbound({
+      ...base,
+      workspaceId: deps.defaultWorkspaceId,
+      candidateId: null,
+      intent: 'other',
+      confidence: 0,
+      frustrated: false,
+      needsPerson: true,
+      note: `from ${reply.from}, an address Candor never wrote to: not matched to a candidate; nothing was sent back`,
+    });
+    return { message, action: 'kept for a person: unknown sender' };
+  }
+  const scope = {
+    workspaceId: answered.workspaceId,
+    candidateId: answered.candidateId,
+    applicationId: answered.applicationId,
+  };
+  if (text === '') {
+    const attachments = reply.attachments ?? 0;
+    const message = await store.messages.recordInbound({
+      ...base,
+      ...scope,
+      intent: 'other',
+      confidence: 0,
+      frustrated: false,
+      needsPerson: attachments > 0,
+      note:
+        attachments > 0
+          ? `no text, ${attachments} attachment${attachments === 1 ? '' : 's'}: a person should look`
+          : 'no text (only quoted history or a signature): nothing to answer',
+    });
+    return {
+      message,
+      action: attachments > 0 ? 'kept for a person: attachments without text' : 'recorded: empty reply',
+    };
+  }
+  const verdict = deps.classify(text);
+  const automatic =
+    AUTOMATIC.has(verdict.intent) && !verdict.frustrated && verdict.confidence >= AUTO_CONFIDENCE;
+  // An opt-out is honoured whatever else the reply says.
+  const act = automatic || verdict.intent === 'opt_out';
+  const reason = act
+    ? null
+    : verdict.frustrated
+      ? 'the reply sounds frustrated'
+      : verdict.confidence < AUTO_CONFIDENCE
+        ? `the agent is not sure what it asks (${verdict.intent}, confidence ${verdict.confidence.toFixed(2)})`
+        : verdict.intent === 'needs_person'
+          ? 'a question only a person can answer'
+          : `${verdict.intent.replace('_', ' ')}: scheduling replies go to a person until calendars are connected`;
+  const message = await store.messages.recordInbound({
+    ...base,
+    ...scope,
+    intent: verdict.intent,
+    confidence: verdict.confidence,
+    frustrated: verdict.frustrated,
+    needsPerson: !act,
+    note: reason,
+  });
+  if (!act) return { message, action: `kept for a person: ${reason}` };
+  return { message, action: await actOn(store, verdict.intent, message, reply.channel) };
+}
+
+async function actOn(
+  store: Store,
+  intent: string,
+  reply: MessageRecord,
+  channel: MessageChannel,
+): Promise<string> {
+  const candidate = await store.candidates.get(reply.candidateId ?? '');
+  const application = reply.applicationId === null ? null : await store.applications.get(reply.applicationId);
+  const job = application === null ? null : await store.jobs.get(application.jobId);
+  const workspace = await store.workspaces.get(reply.workspaceId);
+  const values = {
+    firstName: firstName(candidate.name),
+    jobTitle: job?.title ?? 'your application',
+    organisation: workspace.name,
+  };
+  const send = async (flow: string, extra: Record<string, string> = {}) => {
+    const { subject, body } = renderMessage(flow, channel, { ...values, ...extra });
+    await store.messages.enqueue({
+      workspaceId: reply.workspaceId,
+      candidateId: candidate.id,
+      applicationId: reply.applicationId,
+      flow: flow === 'opt_out' ? 'opt_out' : 'reply',
+      step: `${flow}:${reply.id}`,
+      channel,
+      toAddress: reply.fromAddress ?? '',
+      subject: subject === null ? null : reply.subject?.startsWith('Re:') ? reply.subject : subject,
+      body,
+    });
+  };
+  switch (intent) {
+    case 'opt_out': {
+      await store.candidates.update(candidate.id, { consent: { ...candidate.consent, [channel]: false } });
+      const cancelled = await store.messages.cancelQueuedFor(
+        candidate.id,
+        `the candidate opted out of ${channel === 'sms' ? 'texts' : 'e-mail'}`,
+        channel,
+      );
+      await send('opt_out');
+      return `opted out of ${channel === 'sms' ? 'texts' : 'e-mail'} at once (${cancelled} queued message${cancelled === 1 ? '' : 's'} cancelled); confirmation sent`;
+    }
+    case 'withdrawal': {
+      if (application !== null && !['withdrawn', 'hired'].includes(application.stage)) {
+        await store.applications.recordDecision({
+          workspaceId: reply.workspaceId,
+          applicationId: application.id,
+          decision: 'withdraw',
+          stage: 'withdrawn',
+          reason: `the candidate wrote: "${reply.body.slice(0, 300)}"`,
+          actor: 'candidate',
+        });
+      }
+      const cancelled = await store.messages.cancelQueuedFor(candidate.id, 'the candidate withdrew');
+      await send('withdrawal');
+      return `application withdrawn at the candidate's request (${cancelled} queued message${cancelled === 1 ? '' : 's'} cancelled); acknowledgement sent`;
+    }
+    case 'status_question': {
+      await send('status', { statusLine: await statusLine(store, reply, application?.stage ?? null) });
+      return 'answered with the application status';
+    }
+    default:
+      return 'recorded: nothing to answer';
+  }
+}
+
+/** One sentence on where the application stands, with a date when there is one. */
+async function statusLine(store: Store, reply: MessageRecord, stage: string | null): Promise<string> {
+  const settings = await store.workspaces.settings(reply.workspaceId);
+  const respondBy = longDate(addBusinessDays(new Date(), settings.responseTargetDays));
+  const scored =
+    reply.applicationId === null
+      ? false
+      : (await store.interviews.listByApplication(reply.applicationId)).length > 0;
+  switch (displayStage(stage ?? 'applied', false)) {
+    case 'invited':
+      return 'your interview link is waiting for you; the e-mail with it says until when it works. Once you have taken it, a person on our team reads every answer.';
+    case 'in_progress':
+      return scored
+        ? `your interview is with our team: a person reads every answer. We expect to get back to you by ${respondBy}.`
+        : 'you have started your interview; finish it from the same link whenever you are ready.';
+    case 'advanced':
+      return 'you are through to the next step; a person from our team will contact you about it shortly.';
+    case 'on_hold':
+    case 'rejected':
+    case 'withdrawn':
+      return 'a person from our team will reply to you about your application.';
+    default:
+      return `your application is with our team. We expect to get back to you by ${respondBy}.`;
+  }
+}
