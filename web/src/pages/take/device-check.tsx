@@ -143,8 +143,8 @@ export function DeviceCheck({ onDone }: { onDone: (stream: MediaStream) => void 
       </div>
       {testUrl !== null && (
         <div className="field">
-          <label htmlFor="test-playback">Your test recording</label>
-          <audio id="test-playback" controls src={testUrl} className="take-audio" />
+          <p className="take-audio-label">Listen to your test recording:</p>
+          <audio controls src={testUrl} className="take-audio" aria-label="Your test recording" />
         </div>
       )}
       <label className="choice">
