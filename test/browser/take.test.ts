@@ -4,7 +4,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { browserNeeds, speechWav, startHarness, type Harness } from './harness.js';
+import { browserNeeds, OUT_DIR, speechWav, startHarness, type Harness } from './harness.js';
 import {
   ANALYSIS_TIMEOUT_MS,
   apiGet,
@@ -132,7 +132,11 @@ requires(...browserNeeds()).describe(
 
         await page.setViewportSize(PHONE_VIEWPORT);
         await expectFitsViewport(page, 'job page with invitations at 390 px');
+        await page.getByTestId('invitations-panel').evaluate((el) => el.scrollIntoView());
         await expectAccessible(page, 'job page with invitations');
+        await page
+          .getByTestId('invitations-panel')
+          .screenshot({ path: path.join(OUT_DIR, 'job-invitations-phone.png') });
       } finally {
         await context.close();
       }
@@ -171,6 +175,7 @@ requires(...browserNeeds()).describe(
         await page.getByLabel(/Show a camera preview/).check();
         await page.getByLabel('Camera preview', { exact: true }).waitFor();
         await page.getByLabel(/Show a camera preview/).uncheck();
+        await checkPage(page, 'take-device-check-phone', { docs: false });
         await page.getByRole('button', { name: 'Continue to the questions' }).click();
 
         // Question 1, then one retake of it: the retake replaces it, and none is left after.
@@ -204,10 +209,11 @@ requires(...browserNeeds()).describe(
         const note = page.getByTestId('resume-note');
         await note.waitFor();
         expect(await note.innerText()).toMatch(
-          /Your connection dropped while you answered question 4; we kept the \d+ seconds recorded before it/,
+          /Your connection dropped while you answered question 4; we kept the \d+ seconds? recorded before it/,
         );
         await page.getByRole('heading', { name: /^Answer saved \(0:0\d\)$/ }).waitFor();
         expect(await page.getByRole('button', { name: 'Retake (1 left)' }).count()).toBe(1);
+        await checkPage(page, 'take-resume-phone', { docs: false });
         await page.getByRole('button', { name: 'Got it' }).click();
         await page.getByRole('button', { name: 'Next question' }).click();
         await answer(page, 5, 5);

@@ -183,7 +183,7 @@ export function InviteForm({
       </fieldset>
       {error !== null && <ErrorMessage error={error} />}
       <div className="button-row">
-        <button type="submit" className="button" disabled={busy}>
+        <button type="submit" className="button primary" disabled={busy}>
           {busy ? 'Inviting…' : 'Invite'}
         </button>
       </div>

@@ -156,7 +156,7 @@ export function DeviceCheck({ onDone }: { onDone: (stream: MediaStream) => void 
       )}
       <button
         type="button"
-        className="button take-button"
+        className="button primary take-button"
         disabled={stream === null}
         onClick={() => stream && onDone(stream)}
       >

@@ -54,9 +54,6 @@ export function NoticeStep({
   return (
     <div className="stack take-stack" data-testid="take-notice">
       <section className="card take-card" aria-labelledby="notice-heading">
-        <p className="eyebrow">
-          {state.organisation} · {state.jobTitle}
-        </p>
         <h1 id="notice-heading">Hello {state.candidateName}, welcome to your interview</h1>
         <p>
           You will answer {state.questionCount} questions, one at a time, by recording your voice. Please read
@@ -107,7 +104,7 @@ export function NoticeStep({
             <span>I have read this notice and agree</span>
           </label>
           {error !== null && <ErrorMessage error={error} />}
-          <button type="submit" className="button take-button" disabled={!agreed || busy}>
+          <button type="submit" className="button primary take-button" disabled={!agreed || busy}>
             {busy ? 'Starting…' : 'Start'}
           </button>
         </form>

@@ -141,7 +141,7 @@ export function QuestionStep({
             <h1 id="question-heading" ref={heading} tabIndex={-1}>
               {answer?.kind === 'text'
                 ? 'Answer saved (typed)'
-                : `Answer saved (${formatClock(answer?.durationSeconds ?? 0)})`}
+                : `Answer saved (${formatClock(Math.round(answer?.durationSeconds ?? 0))})`}
             </h1>
             {text !== null && <p className="muted take-question-echo">{text}</p>}
             {error !== null && <ErrorMessage error={error} />}
@@ -161,7 +161,7 @@ export function QuestionStep({
               {state.current !== null ? (
                 <button
                   type="button"
-                  className="button take-button"
+                  className="button primary take-button"
                   onClick={() => {
                     recording.reset();
                     setView({
@@ -176,7 +176,7 @@ export function QuestionStep({
               ) : (
                 <button
                   type="button"
-                  className="button take-button"
+                  className="button primary take-button"
                   disabled={busy}
                   onClick={() => void complete()}
                 >

@@ -54,7 +54,7 @@ export function RecordingPanel({
         <div className="button-row take-actions">
           <button
             type="button"
-            className="button take-button"
+            className="button primary take-button"
             disabled={phase.kind === 'starting'}
             onClick={() => void start(position)}
           >
@@ -78,11 +78,11 @@ export function RecordingPanel({
         </div>
         <div className="button-row take-actions">
           {phase.canResave ? (
-            <button type="button" className="button take-button" onClick={() => void save()}>
+            <button type="button" className="button primary take-button" onClick={() => void save()}>
               Try saving again
             </button>
           ) : (
-            <button type="button" className="button take-button" onClick={reset}>
+            <button type="button" className="button primary take-button" onClick={reset}>
               Record again
             </button>
           )}
@@ -130,7 +130,7 @@ export function RecordingPanel({
             : 'Saving as you speak…'}
       </p>
       {recordingNow && (
-        <button type="button" className="button danger take-button" onClick={stop}>
+        <button type="button" className="button take-button take-stop" onClick={stop}>
           Stop
         </button>
       )}

@@ -92,7 +92,7 @@ export function SelfIdentificationForm({ token, onDone }: { token: string; onDon
           </div>
         ))}
         {error !== null && <ErrorMessage error={error} />}
-        <button type="submit" className="button take-button" disabled={busy}>
+        <button type="submit" className="button primary take-button" disabled={busy}>
           {busy ? 'Sending…' : 'Send my answers'}
         </button>
       </form>

@@ -2,7 +2,6 @@ import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react'
 import { ApiError } from '../../api';
 import { linkProblemOf, takeApi, type LinkProblem, type TakeState } from '../../api/take';
 import { ErrorMessage, Loading } from '../../components/status';
-import { formatClock } from '../../format';
 import { DeviceCheck } from './device-check';
 import { FinishPage } from './finish-page';
 import { LinkProblemPage } from './link-problem';
@@ -27,10 +26,13 @@ async function settleInterrupted(
   if (open === null || open.bytes === 0) return { state, note: null };
   try {
     const next = await takeApi.finishAttempt(token, open.position, open.attempt);
-    const seconds = next.answers.find((a) => a.position === open.position)?.durationSeconds ?? 0;
+    const seconds = Math.max(
+      1,
+      Math.round(next.answers.find((a) => a.position === open.position)?.durationSeconds ?? 0),
+    );
     return {
       state: next,
-      note: `Your connection dropped while you answered question ${open.position + 1}; we kept the ${Math.round(seconds)} seconds recorded before it (${formatClock(seconds)}). You can keep it or record it again.`,
+      note: `Your connection dropped while you answered question ${open.position + 1}; we kept the ${seconds} ${seconds === 1 ? 'second' : 'seconds'} recorded before it. You can keep it or record it again.`,
     };
   } catch (error) {
     if (!(error instanceof ApiError) || error.status >= 500 || error.status === 0) throw error;

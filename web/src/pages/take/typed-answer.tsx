@@ -50,7 +50,7 @@ export function TypedAnswer({
       </div>
       {error !== null && <ErrorMessage error={error} />}
       <div className="button-row take-actions">
-        <button type="submit" className="button take-button" disabled={busy || text.trim() === ''}>
+        <button type="submit" className="button primary take-button" disabled={busy || text.trim() === ''}>
           {busy ? 'Saving…' : 'Save answer'}
         </button>
         <button type="button" className="button secondary take-button" onClick={onCancel}>
