@@ -17,7 +17,7 @@ export interface UploadProgress {
 /** Back-off between tries after a network error: 0.5 s doubling to at most 8 s. */
 const backoffMs = (tries: number) => Math.min(8000, 500 * 2 ** tries);
 
-const sleep = (ms: number) => new Promise<void>((resolve) => window.setTimeout(resolve, ms));
+const sleep = (ms: number) => new Promise<void>((resolve) => globalThis.setTimeout(resolve, ms));
 
 /** Network failures and server hiccups are retried; other answers (410, 413, …) end the upload. */
 function retryable(error: unknown): boolean {
