@@ -1,6 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError } from '../web/src/api/client.js';
 import { ChunkUploader } from '../web/src/pages/take/chunk-uploader.js';
+
+/** The shape of the web client's ApiError that the uploader reads. */
+class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+  }
+}
 
 /** A fake server for one recording: holds bytes, answers the PUT/offset protocol of /take. */
 function fakeServer() {

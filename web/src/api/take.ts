@@ -24,13 +24,6 @@ export function linkProblemOf(error: unknown): LinkProblem | null {
   return reason === 'expired' || reason === 'revoked' || reason === 'completed' ? reason : 'unknown';
 }
 
-/** The `bytes` a 409 on a chunk names (where to send from again), else null. */
-export function heldBytesOf(error: unknown): number | null {
-  if (!(error instanceof ApiError) || error.status !== 409) return null;
-  const bytes = (error.details as { bytes?: unknown } | undefined)?.bytes;
-  return typeof bytes === 'number' ? bytes : null;
-}
-
 async function errorOf(response: Response): Promise<ApiError> {
   try {
     const body = (await response.json()) as {

@@ -1,5 +1,4 @@
-import { ApiError } from '../../api';
-import { heldBytesOf } from '../../api/take';
+// No imports: this file is also type-checked and tested under Node (test/chunk-uploader.test.ts).
 
 /** Sends the bytes `[offset, offset + chunk.size)`; answers the bytes the server now holds. */
 export type SendChunk = (offset: number, chunk: Blob) => Promise<{ bytes: number }>;
@@ -19,9 +18,23 @@ const backoffMs = (tries: number) => Math.min(8000, 500 * 2 ** tries);
 
 const sleep = (ms: number) => new Promise<void>((resolve) => globalThis.setTimeout(resolve, ms));
 
+/** The HTTP status of a failed call (ApiError's `status`; 0 = unreachable), if it has one. */
+function statusOf(error: unknown): number | null {
+  const status = (error as { status?: unknown } | null)?.status;
+  return typeof status === 'number' ? status : null;
+}
+
 /** Network failures and server hiccups are retried; other answers (410, 413, …) end the upload. */
 function retryable(error: unknown): boolean {
-  return !(error instanceof ApiError) || error.status === 0 || error.status >= 500;
+  const status = statusOf(error);
+  return status === null || status === 0 || status >= 500;
+}
+
+/** The bytes the server holds, from a 409's `details.bytes` (send again from there). */
+function heldBytesOf(error: unknown): number | null {
+  if (statusOf(error) !== 409) return null;
+  const bytes = (error as { details?: { bytes?: unknown } }).details?.bytes;
+  return typeof bytes === 'number' ? bytes : null;
 }
 
 /**
