@@ -123,6 +123,14 @@ export function useAnswerRecording({
     return () => window.clearInterval(timer);
   }, [phase, answerSeconds, stop]);
 
+  // Closing the tab mid-take asks first (what arrived is kept either way).
+  useEffect(() => {
+    if (phase.kind !== 'recording' && phase.kind !== 'saving') return;
+    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [phase.kind]);
+
   // Leaving the page mid-take stops the recorder; the server keeps what arrived.
   useEffect(
     () => () => {
