@@ -24,6 +24,7 @@ import { PracticePage } from './pages/practice-page';
 import { RatePage } from './pages/rate-page';
 import { ScorecardPage } from './pages/scorecard-page';
 import { StudentPage } from './pages/student-page';
+import { TakePage } from './pages/take/take-page';
 import { Link, matchPath, navigate, useLocation } from './router';
 import { homeFor, RATERS, ROLE_LABEL, useSession } from './session';
 import { safeNext } from './safe-next';
@@ -127,6 +128,10 @@ function Redirect({ to }: { to: string }) {
 export function App() {
   const { user, signOut } = useSession();
   const { pathname, search, href } = useLocation();
+
+  // The candidate's interview by link: public (the token is the key), no sign-in, no app navigation.
+  const take = matchPath('/take/:token', pathname);
+  if (take) return <TakePage key={take.token} token={take.token ?? ''} />;
 
   if (user === undefined) {
     return (

@@ -9,6 +9,7 @@ import './styles/hiring.css';
 import './styles/coaching.css';
 import './styles/rating.css';
 import './styles/alerts.css';
+import './styles/take.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

@@ -9,6 +9,7 @@ import { useApi } from '../use-api';
 import { AddCandidateForm } from './job/add-candidate-form';
 import { AgreementPanel } from './job/agreement-panel';
 import { InterviewUpload } from './job/interview-upload';
+import { InvitationsPanel } from './job/invitations-panel';
 import { RankingControls } from './job/ranking-controls';
 import { RankingTable } from './job/ranking-table';
 
@@ -117,6 +118,7 @@ export function JobPage({ jobId }: { jobId: string }) {
                 <InterviewUpload rows={data.ranking} onChanged={reloadBoth} />
               </div>
             )}
+            <InvitationsPanel jobId={jobId} canEdit={canEdit} />
             {canRate && data.ranking.length > 0 && (
               <AgreementPanel
                 jobId={jobId}
