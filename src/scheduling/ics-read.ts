@@ -67,7 +67,8 @@ export function busyIntervals(text: string, range: Interval): Interval[] {
     }
     const iterator = event.iterator();
     for (let next = iterator.next(); next !== null; next = iterator.next()) {
-      const details = event.getOccurrenceDetails(next);
+      // ical.js's declaration of occurrenceDetails does not resolve; its documented shape:
+      const details = event.getOccurrenceDetails(next) as OccurrenceDetails;
       const start = details.startDate.toJSDate();
       if (start >= range.end) break;
       if (!blocksTime(details.item.component)) continue;
@@ -75,6 +76,12 @@ export function busyIntervals(text: string, range: Interval): Interval[] {
     }
   }
   return busy.sort((a, b) => a.start.getTime() - b.start.getTime());
+}
+
+interface OccurrenceDetails {
+  readonly startDate: ICAL.Time;
+  readonly endDate: ICAL.Time;
+  readonly item: ICAL.Event;
 }
 
 function pushOverlap(busy: Interval[], start: Date, end: Date, range: Interval): void {
@@ -89,7 +96,7 @@ function blocksTime(component: ICAL.Component): boolean {
 
 function parseCalendar(text: string): ICAL.Component {
   try {
-    const component = new ICAL.Component(ICAL.parse(text));
+    const component = new ICAL.Component(ICAL.parse(text) as unknown[]);
     if (component.name !== 'vcalendar') throw new Error(`expected VCALENDAR, found ${component.name}`);
     return component;
   } catch (error) {
