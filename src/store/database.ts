@@ -24,6 +24,7 @@ import { createActivityRepository, type ActivityRepository } from './repositorie
 import { createFrameworkRepository, type FrameworkRepository } from './repositories/frameworks.js';
 import { createInterviewRepository, type InterviewRepository } from './repositories/interviews.js';
 import { createInvitationRepository, type InvitationRepository } from './repositories/invitations.js';
+import { createBookingRepository, type BookingRepository } from './repositories/bookings.js';
 import { createJobRepository, type JobRepository } from './repositories/jobs.js';
 import {
   createPipelineEventRepository,
@@ -89,6 +90,8 @@ export interface Store {
   readonly activity: ActivityRepository;
   /** Invitations to interview by link and the candidates' recorded attempts (migration 0014). */
   readonly invitations: InvitationRepository;
+  /** Interview bookings, kept from overlapping per interviewer (migration 0016). */
+  readonly bookings: BookingRepository;
   /** The embedded job queue (a table in this database). */
   readonly queue: JobQueue;
   /** One round trip to the database (`select 1`); throws when it does not answer. */
@@ -153,6 +156,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     fairnessAlerts: createFairnessAlertRepository(ctx),
     activity: createActivityRepository(ctx),
     invitations: createInvitationRepository(ctx),
+    bookings: createBookingRepository(ctx),
     queue: createJobQueue(ctx),
     ping: async () => {
       await sql`select 1`.execute(db);

@@ -142,6 +142,13 @@ export {
   type InvitationTerms,
   type NewInvitation,
 } from './repositories/invitations.js';
+export {
+  BOOKING_STATUSES,
+  type BookingRecord,
+  type BookingRepository,
+  type BookingStatus,
+  type NewBooking,
+} from './repositories/bookings.js';
 export type { JobQueue, TaskRecord, NewTask, TaskProgress } from './job-queue.js';
 export type { TaskStatus } from './schema.js';
 export {

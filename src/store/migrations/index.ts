@@ -12,6 +12,7 @@ import * as demographics from './0010-demographics.js';
 import * as fairnessAlerts from './0011-fairness-alerts.js';
 import * as workspaceSettings from './0013-workspace-settings.js';
 import * as invitations from './0014-invitations.js';
+import * as bookings from './0016-bookings.js';
 
 /**
  * Every migration, imported in code rather than found by scanning a folder, so the compiled
@@ -31,4 +32,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0011-fairness-alerts': fairnessAlerts,
   '0013-workspace-settings': workspaceSettings,
   '0014-invitations': invitations,
+  '0016-bookings': bookings,
 };
