@@ -147,8 +147,23 @@ export function describeBookings(name: string, open: () => Promise<Store>): void
       expect((await store.bookings.get(old.id)).status).toBe('confirmed');
       await store.bookings.confirm(moved.id);
       expect((await store.bookings.get(old.id)).status).toBe('released');
-      const cancelled = await store.bookings.cancel(moved.id);
-      expect(cancelled).toMatchObject({ status: 'cancelled', sequence: 2 });
+      // A second move of the same booking, prepared in parallel, can no longer be confirmed.
+      const rival = await store.bookings.reschedule(moved.id, {
+        startsAt: '2026-12-16T09:00:00Z',
+        endsAt: '2026-12-16T10:00:00Z',
+      });
+      const other = await store.bookings.reschedule(moved.id, {
+        startsAt: '2026-12-17T09:00:00Z',
+        endsAt: '2026-12-17T10:00:00Z',
+      });
+      await store.bookings.confirm(rival.id);
+      await expect(store.bookings.confirm(other.id)).rejects.toMatchObject({
+        code: 'CONFLICT',
+        details: { replacesId: moved.id },
+      });
+      await store.bookings.release(other.id);
+      const cancelled = await store.bookings.cancel(rival.id);
+      expect(cancelled).toMatchObject({ status: 'cancelled', sequence: 3 });
       await expect(
         store.bookings.reschedule(old.id, {
           startsAt: '2026-12-15T09:00:00Z',

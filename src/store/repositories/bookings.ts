@@ -95,7 +95,8 @@ export interface BookingRepository {
   ): Promise<BookingRecord>;
   /**
    * `tentative` → `confirmed`; releases the booking it replaces, in the same transaction.
-   * @throws CandorError CONFLICT when the booking is not tentative
+   * @throws CandorError CONFLICT when the booking is not tentative, or the booking it replaces is
+   *   no longer held (another reschedule was confirmed first, or it was cancelled)
    */
   confirm(id: string): Promise<BookingRecord>;
   /** `tentative` or `confirmed` → `released` (its time is free again). */
@@ -196,12 +197,20 @@ export function createBookingRepository(ctx: RepositoryContext): BookingReposito
         .where('id', '=', id)
         .execute();
       if (to === 'confirmed' && current.replacesId !== null) {
-        await trx
+        const released = await trx
           .updateTable('booking')
           .set({ status: 'released', updated_at: timestamp(ctx) })
           .where('id', '=', current.replacesId)
           .where('status', 'in', HOLDING)
-          .execute();
+          .executeTakeFirst();
+        // Another reschedule was confirmed first, or the interview was cancelled meanwhile.
+        if (released.numUpdatedRows === 0n) {
+          throw new CandorError(
+            'CONFLICT',
+            `booking ${id} moves booking ${current.replacesId}, which is no longer held`,
+            { entity: 'booking', id, replacesId: current.replacesId },
+          );
+        }
       }
       return read(trx, id);
     });
