@@ -50,6 +50,14 @@ describe('parseSlotChoice', () => {
     });
   });
 
+  it('reads "tomorrow" and "today" from the current date in the candidate zone, never guesses without it', () => {
+    const sunday = new Date('2026-12-06T12:00:00Z');
+    expect(parseSlotChoice('tomorrow at 10', slots, zone, sunday)).toEqual({ kind: 'chosen', index: 0 });
+    expect(parseSlotChoice('tomorrow at 3', slots, zone, sunday)).toMatchObject({ kind: 'unknown' });
+    expect(parseSlotChoice('today', slots, zone, sunday)).toMatchObject({ kind: 'unknown' });
+    expect(parseSlotChoice('tomorrow at 3', slots, zone)).toMatchObject({ kind: 'unknown' });
+  });
+
   it('says which option numbers exist when the number is out of range', () => {
     expect(choose('option 7')).toEqual({ kind: 'unknown', reason: 'option 7 was not proposed (1 to 3)' });
   });

@@ -51,6 +51,8 @@ export function parseSlotChoice(
   reply: string,
   slots: readonly { readonly start: Date }[],
   timeZone: string,
+  /** For "today" and "tomorrow"; without it such replies are `unknown`. */
+  now?: Date,
 ): SlotChoice {
   const text = reply
     .toLowerCase()
@@ -67,7 +69,10 @@ export function parseSlotChoice(
     if (byNumber >= 1 && byNumber <= slots.length) return { kind: 'chosen', index: byNumber - 1 };
     return { kind: 'unknown', reason: `option ${byNumber} was not proposed (1 to ${slots.length})` };
   }
-  const wanted = dateAndTime(text);
+  const relative = relativeDay(text, timeZone, now);
+  if (relative === 'no-clock') return { kind: 'unknown', reason: 'the reply names a day relative to today' };
+  const found = dateAndTime(text);
+  const wanted = relative === null ? found : { ...found, day: relative.day, month: relative.month };
   if (wanted === null) {
     if (REFUSAL.test(text)) return { kind: 'none' };
     return { kind: 'unknown', reason: 'no option number, day or time found in the reply' };
@@ -97,6 +102,19 @@ function numberChoice(text: string): number | 'last' | null {
     return 'last';
   }
   return null;
+}
+
+/** "today" / "tomorrow" as a local date, read in the candidate's zone. */
+function relativeDay(
+  text: string,
+  timeZone: string,
+  now: Date | undefined,
+): { day: number; month: number } | 'no-clock' | null {
+  const word = /\b(today|tomorrow)\b/.exec(text)?.[1];
+  if (word === undefined) return null;
+  if (now === undefined) return 'no-clock';
+  const date = DateTime.fromJSDate(now, { zone: timeZone }).plus({ days: word === 'tomorrow' ? 1 : 0 });
+  return { day: date.day, month: date.month };
 }
 
 interface Wanted {
