@@ -26,6 +26,7 @@ export const ERROR_CODES = [
   'RATE_LIMITED',
   'VALIDATION_FAILED',
   'ASSET_MISSING',
+  'CALENDAR_UNAVAILABLE',
   'INTERNAL',
 ] as const;
 
@@ -57,6 +58,8 @@ export const HTTP_STATUS: Record<CandorErrorCode, number> = {
   RATE_LIMITED: 429,
   VALIDATION_FAILED: 400,
   ASSET_MISSING: 500,
+  /** A CalDAV server refused a request or could not be reached (details: url, status). */
+  CALENDAR_UNAVAILABLE: 502,
   INTERNAL: 500,
 };
 

@@ -25,6 +25,7 @@ import { createFrameworkRepository, type FrameworkRepository } from './repositor
 import { createInterviewRepository, type InterviewRepository } from './repositories/interviews.js';
 import { createInvitationRepository, type InvitationRepository } from './repositories/invitations.js';
 import { createMessageRepository, type MessageRepository } from './repositories/messages.js';
+import { createBookingRepository, type BookingRepository } from './repositories/bookings.js';
 import { createJobRepository, type JobRepository } from './repositories/jobs.js';
 import {
   createPipelineEventRepository,
@@ -92,6 +93,8 @@ export interface Store {
   readonly invitations: InvitationRepository;
   /** The follow-up agent's outbox, the candidates' replies and the agent's pauses (migration 0015). */
   readonly messages: MessageRepository;
+  /** Interview bookings, kept from overlapping per interviewer (migration 0016). */
+  readonly bookings: BookingRepository;
   /** The embedded job queue (a table in this database). */
   readonly queue: JobQueue;
   /** One round trip to the database (`select 1`); throws when it does not answer. */
@@ -157,6 +160,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     activity: createActivityRepository(ctx),
     invitations: createInvitationRepository(ctx),
     messages: createMessageRepository(ctx),
+    bookings: createBookingRepository(ctx),
     queue: createJobQueue(ctx),
     ping: async () => {
       await sql`select 1`.execute(db);

@@ -151,6 +151,13 @@ export type {
   NewInboundMessage,
   NewOutboundMessage,
 } from './repositories/messages.js';
+export {
+  BOOKING_STATUSES,
+  type BookingRecord,
+  type BookingRepository,
+  type BookingStatus,
+  type NewBooking,
+} from './repositories/bookings.js';
 export type { JobQueue, TaskRecord, NewTask, TaskProgress } from './job-queue.js';
 export type { TaskStatus } from './schema.js';
 export {

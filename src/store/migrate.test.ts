@@ -29,6 +29,8 @@ describe('migrateToLatest', () => {
         ['0010-demographics', 'Success'],
         ['0011-fairness-alerts', 'Success'],
         ['0013-workspace-settings', 'Success'],
+        ['0014-invitations', 'Success'],
+        ['0016-bookings', 'Success'],
       ]);
       expect(await migrateToLatest(db)).toEqual([]);
     } finally {

@@ -49,7 +49,8 @@ requires(need.database()).describe('PostgreSQL (TEST_DATABASE_URL)', () => {
       expect(tables).toContain('webhook_delivery');
       expect(tables).toContain('workspace_settings');
       expect(tables).toContain('activity');
-      expect(tables).toHaveLength(31);
+      expect(tables).toContain('booking');
+      expect(tables).toHaveLength(34);
     } finally {
       await client.end();
     }

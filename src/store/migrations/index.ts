@@ -13,6 +13,7 @@ import * as fairnessAlerts from './0011-fairness-alerts.js';
 import * as workspaceSettings from './0013-workspace-settings.js';
 import * as invitations from './0014-invitations.js';
 import * as messages from './0015-messages.js';
+import * as bookings from './0016-bookings.js';
 
 /**
  * Every migration, imported in code rather than found by scanning a folder, so the compiled
@@ -33,4 +34,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0013-workspace-settings': workspaceSettings,
   '0014-invitations': invitations,
   '0015-messages': messages,
+  '0016-bookings': bookings,
 };
