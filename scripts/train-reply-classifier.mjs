@@ -218,8 +218,7 @@ const goTrain = readFileSync(path.join(data, 'emotions-goemotions', 'train.tsv')
     features: frustrationFeatures(text),
     y: ids.split(',').some((id) => frustratedIds.has(id)) ? 1 : 0,
   }));
-const FRUSTRATION_L2 = 1e-5;
-function frustrationModel(rows) {
+function frustrationModel(rows, { l2, epochs }) {
   const vocab = vocabulary(
     rows.map((r) => r.features),
     5,
@@ -228,39 +227,60 @@ function frustrationModel(rows) {
     rows.map((r) => ({ x: encode(r.features, vocab), y: r.y })),
     1,
     vocab.size,
-    { l2: FRUSTRATION_L2 },
+    { l2, epochs },
   );
   return { vocab, model };
 }
 const probability = ({ vocab, model }, features) =>
   1 / (1 + Math.exp(-scoresOf(model.W, model.b, 1, encode(features, vocab))[0]));
 
-// Threshold: the one with the best F1 on out-of-fold probabilities (5 folds of train).
-const oof = new Float64Array(goTrain.length);
-for (let fold = 0; fold < FOLDS; fold++) {
-  const fitted = frustrationModel(goTrain.filter((_, i) => i % FOLDS !== fold));
-  goTrain.forEach((r, i) => {
-    if (i % FOLDS === fold) oof[i] = probability(fitted, r.features);
-  });
+/** The threshold with the best F1 on out-of-fold probabilities. */
+function bestThreshold(oof) {
+  let best = { threshold: 0.5, f1: 0 };
+  for (let t = 0.05; t < 0.951; t += 0.01) {
+    let tp = 0,
+      fp = 0,
+      fn = 0;
+    goTrain.forEach((r, i) => {
+      const p = oof[i] >= t;
+      if (p && r.y) tp++;
+      else if (p) fp++;
+      else if (r.y) fn++;
+    });
+    const f1 = (2 * tp) / (2 * tp + fp + fn);
+    if (f1 > best.f1) best = { threshold: round(t), f1 };
+  }
+  return best;
 }
-let best = { threshold: 0.5, f1: 0 };
-for (let t = 0.05; t < 0.951; t += 0.01) {
-  let tp = 0,
-    fp = 0,
-    fn = 0;
-  goTrain.forEach((r, i) => {
-    const p = oof[i] >= t;
-    if (p && r.y) tp++;
-    else if (p) fp++;
-    else if (r.y) fn++;
-  });
-  const f1 = (2 * tp) / (2 * tp + fp + fn);
-  if (f1 > best.f1) best = { threshold: round(t), f1 };
+
+// Regularisation, epochs and threshold: the best F1 on out-of-fold probabilities (5 folds of train).
+let best = { f1: -1 };
+for (const variant of [
+  { l2: 1e-5, epochs: 12 },
+  { l2: 1e-6, epochs: 12 },
+  { l2: 1e-4, epochs: 12 },
+  { l2: 1e-5, epochs: 24 },
+]) {
+  const oof = new Float64Array(goTrain.length);
+  for (let fold = 0; fold < FOLDS; fold++) {
+    const fitted = frustrationModel(
+      goTrain.filter((_, i) => i % FOLDS !== fold),
+      variant,
+    );
+    goTrain.forEach((r, i) => {
+      if (i % FOLDS === fold) oof[i] = probability(fitted, r.features);
+    });
+  }
+  const found = { ...variant, ...bestThreshold(oof) };
+  console.log(
+    `frustration CV on train: l2=${variant.l2} epochs=${variant.epochs}: F1 ${found.f1.toFixed(3)} at threshold ${found.threshold}`,
+  );
+  if (found.f1 > best.f1) best = found;
 }
 console.log(
-  `frustration: threshold ${best.threshold} (out-of-fold F1 on train ${best.f1.toFixed(3)}); frustrated share ${(goTrain.filter((r) => r.y).length / goTrain.length).toFixed(3)}`,
+  `frustration: chose l2=${best.l2} epochs=${best.epochs} threshold ${best.threshold} (out-of-fold F1 on train ${best.f1.toFixed(3)}); frustrated share ${(goTrain.filter((r) => r.y).length / goTrain.length).toFixed(3)}`,
 );
-const frustrationFinal = frustrationModel(goTrain);
+const frustrationFinal = frustrationModel(goTrain, best);
 
 // ---- Write the compact model ----------------------------------------------------------------
 const PRUNE = 0.05;
@@ -289,7 +309,12 @@ const file = {
       cvMacroF1OnTrain: round(chosen.f1),
       cvMacroF1OnTrainAllRows: round(chosen.f1All),
     },
-    frustration: { rows: goTrain.length, l2: FRUSTRATION_L2, cvF1OnTrain: round(best.f1) },
+    frustration: {
+      rows: goTrain.length,
+      l2: best.l2,
+      epochs: best.epochs,
+      cvF1OnTrain: round(best.f1),
+    },
   },
   intent: { classes, bias: Array.from(intentFinal.model.b, round), weights: intentWeights },
   frustration: {
