@@ -7,7 +7,7 @@
  */
 import { frustrationProbability, intentProbabilities, replyModel } from './reply-model.js';
 import { REPLY_INTENTS, type ReplyIntent } from './reply-intents.js';
-import { frustrationCue, matchRules, recruitingQuestion, THANKS_WORD } from './reply-rules.js';
+import { frustrationCue, matchRules, recruitingQuestion, GRATITUDE_WORD } from './reply-rules.js';
 import { replyBody } from './reply-text.js';
 
 export { REPLY_INTENTS, type ReplyIntent } from './reply-intents.js';
@@ -46,9 +46,9 @@ export function classifyReply(text: string): ReplyClassification {
     reasons.push(`rule: ${rule.reason}`);
   } else {
     const p = intentProbabilities(body, model);
-    // Thanks without a word of thanks is the model reading "i am" or "so" as gratitude
+    // Thanks without a word of gratitude is the model reading "i am" or "so" as thanks
     // (CLINC's "i am very grateful"): take the next most likely intent instead.
-    if (!THANKS_WORD.test(body.toLowerCase())) p[model.intent.classes.indexOf('thanks')] = -1;
+    if (!GRATITUDE_WORD.test(body.toLowerCase())) p[model.intent.classes.indexOf('thanks')] = -1;
     const best = p.indexOf(Math.max(...p));
     intent = asIntent(model.intent.classes[best]);
     confidence = p[best]!;
