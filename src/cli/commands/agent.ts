@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { CandorError } from '../../core/index.js';
-import { classifyReply, type ReplyClassification } from '../../followup/reply-intent.js';
+import { classifyReply, type ReplyClassification } from '../../followup/index.js';
 
 export interface ClassifyOptions {
   /** A file with one reply per line. */
