@@ -10,6 +10,7 @@ import { doctorReport } from './commands/doctor.js';
 import { featuresCommand, type FeaturesOptions } from './commands/features.js';
 import { modelTrain, modelValidate, type ModelTrainOptions } from './commands/model-train.js';
 import { registerAuditCommands } from './commands/audit.js';
+import { registerAgentCommands } from './commands/agent.js';
 import { shutdown } from './context.js';
 import { modelActivate, modelImport, modelList, modelShow, rescoreCommand } from './commands/models.js';
 import { loadModel } from '../model/built-in.js';
@@ -358,6 +359,7 @@ function program(): Command {
       await ratingsList(opts.interview, opts);
     });
   registerAuditCommands(cli);
+  registerAgentCommands(cli);
 
   return cli;
 }
