@@ -30,6 +30,7 @@ describe('migrateToLatest', () => {
         ['0011-fairness-alerts', 'Success'],
         ['0013-workspace-settings', 'Success'],
         ['0014-invitations', 'Success'],
+        ['0015-messages', 'Success'],
         ['0016-bookings', 'Success'],
       ]);
       expect(await migrateToLatest(db)).toEqual([]);

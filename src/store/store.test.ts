@@ -50,7 +50,9 @@ requires(need.database()).describe('PostgreSQL (TEST_DATABASE_URL)', () => {
       expect(tables).toContain('workspace_settings');
       expect(tables).toContain('activity');
       expect(tables).toContain('booking');
-      expect(tables).toHaveLength(34);
+      expect(tables).toContain('message');
+      expect(tables).toContain('agent_pause');
+      expect(tables).toHaveLength(36);
     } finally {
       await client.end();
     }
