@@ -39,7 +39,13 @@ export interface NoticeFacts {
  * @example buildNotice({ organisation: 'Acme', jobTitle: 'Support lead', competencies: ['Empathy'], contact, retentionDays: null, textAnswers: false, answerSeconds: 120, questionCount: 4 })
  */
 export function buildNotice(facts: NoticeFacts): Notice {
-  const minutes = (facts.answerSeconds / 60).toLocaleString('en-GB', { maximumFractionDigits: 1 });
+  const seconds = facts.answerSeconds;
+  const length =
+    seconds % 60 === 0
+      ? `${seconds / 60} minute${seconds === 60 ? '' : 's'}`
+      : seconds < 60
+        ? `${seconds} seconds`
+        : `${Math.floor(seconds / 60)} min ${seconds % 60} s`;
   const listed =
     facts.competencies.length > 0 ? facts.competencies.join(', ') : 'the competencies of the role';
   const kept =
@@ -52,7 +58,7 @@ export function buildNotice(facts: NoticeFacts): Notice {
       {
         title: 'What is recorded',
         text:
-          `You will answer ${facts.questionCount} question${facts.questionCount === 1 ? '' : 's'} for the role of ${facts.jobTitle}, one at a time, each in at most ${minutes} minute${minutes === '1' ? '' : 's'}. ` +
+          `You will answer ${facts.questionCount} question${facts.questionCount === 1 ? '' : 's'} for the role of ${facts.jobTitle}, one at a time, each in at most ${length}. ` +
           `Your microphone records each answer${facts.textAnswers ? ' (or you may type it instead)' : ''}; the camera is optional and is never used for scoring. ` +
           'Only the answers you record are uploaded, and only after you agree below.',
       },

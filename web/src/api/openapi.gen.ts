@@ -7965,6 +7965,7 @@ export interface components {
       retake: {
         attemptsLeft: number;
         position: number;
+        text: string;
       } | null;
       selfIdentified: boolean;
       /** @enum {string} */
@@ -8015,6 +8016,7 @@ export interface components {
       retake: {
         attemptsLeft: number;
         position: number;
+        text: string;
       } | null;
       selfIdentified: boolean;
       /** @enum {string} */

@@ -350,7 +350,15 @@ export function describeInvitations(name: string, open: () => Promise<Store>): v
       }>();
       expect(afterFirst.answers[0]?.status).toBe('answered');
       expect(afterFirst.answers[0]?.durationSeconds).toBeCloseTo(11, 0);
-      expect(afterFirst.retake).toEqual({ position: 0, attemptsLeft: 1 });
+      expect(afterFirst.retake).toEqual({
+        position: 0,
+        text: 'Tell us about a time you calmed an angry customer.',
+        attemptsLeft: 1,
+      });
+      expect(
+        (await take(token, 'GET')).json<{ notice: { sections: { text: string }[] } }>().notice.sections[0]
+          ?.text,
+      ).toContain('each in at most 30 seconds');
       expect(afterFirst.current.position).toBe(1);
 
       // The retake replaces the first take: one recording at position 0, no takes left.

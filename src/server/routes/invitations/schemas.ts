@@ -123,7 +123,9 @@ export const TakeState = z
     /** The first question without an answer (its text), once consented; null when all are answered. */
     current: z.object({ position: z.number().int(), text: z.string() }).nullable(),
     /** The last answered question while a retake is allowed (the next question not started yet). */
-    retake: z.object({ position: z.number().int(), attemptsLeft: z.number().int() }).nullable(),
+    retake: z
+      .object({ position: z.number().int(), text: z.string(), attemptsLeft: z.number().int() })
+      .nullable(),
     /** A recording started and not finished (a closed tab): finish it to keep what arrived. */
     openAttempt: z
       .object({ position: z.number().int(), attempt: z.number().int(), bytes: z.number().int() })

@@ -238,7 +238,10 @@ export function takeRoutes({ store, config }: RouteDeps): FastifyPluginAsyncZod 
         };
       }),
       current,
-      retake: progress.retake,
+      retake:
+        progress.retake === null
+          ? null
+          : { ...progress.retake, text: invitation.questions[progress.retake.position]?.text ?? '' },
       openAttempt:
         progress.open === null || invitation.status !== 'started'
           ? null

@@ -39,9 +39,10 @@ export function QuestionStep({
   const [view, setView] = useState<View>(() => initialView(state));
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
-  // The server names only the current question's text; remember each one seen for retakes.
+  // The server names the current question's text and the one a retake is offered for.
   const texts = useRef(new Map<number, string>());
   if (state.current !== null) texts.current.set(state.current.position, state.current.text);
+  if (state.retake !== null) texts.current.set(state.retake.position, state.retake.text);
 
   const saved = useCallback(
     (next: TakeState) => {
