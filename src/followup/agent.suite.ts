@@ -13,6 +13,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NOTICE_VERSION } from '../invitations/notice.js';
 import { DEFAULT_CADENCE, loadAgentConfig } from '../messaging/config.js';
 import { emailChannel } from '../messaging/email.js';
+import { twilioSignature } from '../messaging/sms.js';
+import { signBody } from '../server/webhooks/signature.js';
 import { startTestSmtp, type TestSmtpServer } from '../messaging/test-smtp-server.js';
 import { buildApp } from '../server/app.js';
 import { testConfig } from '../server/app.suite.js';
@@ -20,6 +22,8 @@ import type { Store } from '../store/index.js';
 import { dispatchDue, type Channels } from './dispatcher.js';
 
 const PUBLIC_URL = 'https://jobs.acme.test';
+const SMS_TOKEN = 'sms-auth-token-0123';
+const INBOUND_SECRET = 'inbound-secret-0123456789';
 let serial = 0;
 
 /** @example describeAgent('sqlite', () => openStore({ dataDir })) */
@@ -59,7 +63,20 @@ export function describeAgent(name: string, open: () => Promise<Store>): void {
       token = (await store.users.createApiToken(rita.id, 't')).token;
       app = await buildApp({
         store,
-        config: { ...testConfig, mediaDir, agent: loadAgentConfig({}, PUBLIC_URL) },
+        config: {
+          ...testConfig,
+          mediaDir,
+          defaultWorkspace: `agent-${stamp}`,
+          agent: loadAgentConfig(
+            {
+              CANDOR_SMS_ACCOUNT_SID: 'AC0123',
+              CANDOR_SMS_AUTH_TOKEN: SMS_TOKEN,
+              CANDOR_SMS_FROM: '+15005550006',
+              CANDOR_INBOUND_EMAIL_SECRET: INBOUND_SECRET,
+            },
+            PUBLIC_URL,
+          ),
+        },
       });
     });
     afterAll(async () => {
@@ -222,6 +239,160 @@ export function describeAgent(name: string, open: () => Promise<Store>): void {
       expect(arrived).toHaveLength(40);
       expect(new Set(arrived.map((m) => m.to[0])).size).toBe(40);
       expect(sent).toBeGreaterThan(0);
+    });
+    const sms = (params: Record<string, string>, signature?: string) =>
+      app.inject({
+        method: 'POST',
+        url: '/api/v1/agent/inbound/sms',
+        headers: {
+          'content-type': 'application/x-www-form-urlencoded',
+          'x-twilio-signature':
+            signature ?? twilioSignature(SMS_TOKEN, `${PUBLIC_URL}/api/v1/agent/inbound/sms`, params),
+        },
+        payload: new URLSearchParams(params).toString(),
+      });
+    const email = (raw: string, signature?: string) =>
+      app.inject({
+        method: 'POST',
+        url: '/api/v1/agent/inbound/email',
+        headers: {
+          'content-type': 'message/rfc822',
+          'x-candor-signature': signature ?? signBody(INBOUND_SECRET, raw),
+        },
+        payload: raw,
+      });
+    const rfc822 = (from: string, text: string) =>
+      [
+        `From: ${from}`,
+        'To: jobs@acme.test',
+        'Subject: Re: Your interview',
+        'Content-Type: text/plain; charset=utf-8',
+        '',
+        text,
+        '',
+      ].join('\r\n');
+    const recruiter = (method: 'GET' | 'POST', url: string, payload?: object) =>
+      app.inject({
+        method,
+        url: `/api/v1${url}`,
+        headers: { authorization: `Bearer ${token}` },
+        ...(payload ? { payload } : {}),
+      });
+
+    it('honours an SMS STOP at once: consent withdrawn, queued messages cancelled, one confirmation; a forged one changes nothing', async () => {
+      const invitation = await invite('Hal Texter', 'hal@example.com', { notify: false });
+      await store.candidates.update(invitation.candidate.id, {
+        phone: '+15551230001',
+        consent: { email: true, sms: true },
+      });
+      await store.messages.enqueue({
+        workspaceId: (await store.candidates.get(invitation.candidate.id)).workspaceId,
+        candidateId: invitation.candidate.id,
+        flow: 'status_update',
+        step: '1',
+        channel: 'sms',
+        toAddress: '+15551230001',
+        subject: null,
+        body: 'An update.',
+      });
+      const [queued] = await store.messages.timeline(invitation.candidate.id);
+      await store.messages.markSent(queued!.id, 'SM1', '+15005550006');
+      await store.messages.enqueue({
+        workspaceId: queued!.workspaceId,
+        candidateId: invitation.candidate.id,
+        flow: 'status_update',
+        step: '2',
+        channel: 'sms',
+        toAddress: '+15551230001',
+        subject: null,
+        body: 'Another update.',
+      });
+      const params = { From: '+15551230001', To: '+15005550006', Body: 'STOP', MessageSid: 'SMin1' };
+      const forged = await sms(params, 'bm90IGEgc2lnbmF0dXJl');
+      expect(forged.statusCode).toBe(403);
+      expect((await store.candidates.get(invitation.candidate.id)).consent.sms).toBe(true);
+      const res = await sms(params);
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.body).toContain('<Response/>');
+      expect((await store.candidates.get(invitation.candidate.id)).consent.sms).toBe(false);
+      const timeline = await store.messages.timeline(invitation.candidate.id);
+      expect(timeline.map((m) => [m.direction, m.flow, m.status])).toEqual([
+        ['out', 'status_update', 'sent'],
+        ['out', 'status_update', 'cancelled'],
+        ['in', 'reply', 'received'],
+        ['out', 'opt_out', 'queued'],
+      ]);
+      expect(timeline[2]).toMatchObject({ intent: 'opt_out', needsPerson: false });
+    });
+
+    it('answers a status question by e-mail, sends frustration and questions to the inbox with the reason, and keeps unknown senders apart', async () => {
+      const ana = (await store.candidates.findByEmail(
+        (await store.candidates.get((await invite('Ivy Asker', 'ivy@example.com')).candidate.id)).workspaceId,
+        'ivy@example.com',
+      ))!;
+      await dispatch(DAY);
+      const asked = await email(
+        rfc822(
+          'Ivy Asker <ivy@example.com>',
+          'Hi, any update on my application?\n\nOn Mon, Acme wrote:\n> Your interview',
+        ),
+      );
+      expect(asked.statusCode, asked.body).toBe(202);
+      expect(asked.json()).toMatchObject({
+        intent: 'status_question',
+        action: 'answered with the application status',
+      });
+      const angry = await email(
+        rfc822('ivy@example.com', 'This is the third time I ask and nobody answers. Ridiculous.'),
+      );
+      expect(angry.json<{ action: string }>().action).toMatch(/^kept for a person: /);
+      const stranger = await email(rfc822('nobody@elsewhere.test', 'Hello?'));
+      expect(stranger.json()).toMatchObject({ action: 'kept for a person: unknown sender' });
+      const forged = await email(rfc822('ivy@example.com', 'STOP'), 'sha256=00');
+      expect(forged.statusCode).toBe(403);
+      const timeline = (await recruiter('GET', `/candidates/${ana.id}/messages`)).json<{
+        messages: { direction: string; flow: string; intent: string | null }[];
+      }>().messages;
+      expect(timeline.map((m) => [m.direction, m.flow, m.intent])).toEqual([
+        ['out', 'invitation', null],
+        ['in', 'reply', 'status_question'],
+        ['out', 'reply', null],
+        ['in', 'reply', angry.json<{ intent: string }>().intent],
+      ]);
+      const inbox = (await recruiter('GET', '/agent/inbox')).json<{
+        replies: { id: string; candidateName: string | null; note: string }[];
+      }>().replies;
+      expect(inbox.map((r) => r.candidateName)).toEqual(expect.arrayContaining(['Ivy Asker', null]));
+      const mine = inbox.find((r) => r.candidateName === 'Ivy Asker')!;
+      expect(mine.note).toBeTruthy();
+      const handled = await recruiter('POST', `/messages/${mine.id}/handled`);
+      expect(handled.json()).toMatchObject({ needsPerson: false });
+      expect(
+        (await recruiter('GET', '/agent/inbox'))
+          .json<{ replies: { id: string }[] }>()
+          .replies.map((r) => r.id),
+      ).not.toContain(mine.id);
+      // The status answer goes to the address the question came from.
+      await dispatch(DAY);
+      const answer = mailTo('ivy@example.com').find((m) => m.subject === 'Re: Your interview');
+      expect(answer?.text).toContain('Hi Ivy,');
+    });
+
+    it('a paused candidate gets nothing until resumed', async () => {
+      const invitation = await invite('Jo Paused', 'jo@example.com');
+      expect(
+        (await recruiter('POST', '/agent/pause', { candidateId: invitation.candidate.id })).statusCode,
+      ).toBe(204);
+      expect(await dispatch(DAY)).toMatchObject({ waiting: 1 });
+      expect(mailTo('jo@example.com')).toHaveLength(0);
+      await recruiter('POST', '/agent/resume', { candidateId: invitation.candidate.id });
+      expect(await dispatch(new Date(DAY.getTime() + 3_600_000))).toMatchObject({ sent: 1 });
+      const status = (await recruiter('GET', '/agent/status')).json<{
+        channels: object;
+        messages: Record<string, number>;
+      }>();
+      expect(status.channels).toEqual({ email: false, sms: true, inboundEmail: true });
+      expect(status.messages.sent).toBeGreaterThan(0);
     });
   });
 }

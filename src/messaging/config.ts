@@ -43,6 +43,11 @@ export interface AgentConfig {
   readonly retryDelaysMs: readonly number[];
   /** How often the dispatcher looks for due messages (CANDOR_AGENT_POLL_SECONDS, default 15). */
   readonly pollMs: number;
+  /**
+   * Key of the `x-candor-signature` HMAC that an inbound-parse forwarder signs raw e-mails with
+   * (CANDOR_INBOUND_EMAIL_SECRET, at least 16 characters); null: the inbound e-mail route is off.
+   */
+  readonly inboundEmailSecret: string | null;
 }
 
 export const DEFAULT_CADENCE: CadenceSettings = {
@@ -67,6 +72,12 @@ function validZone(zone: string): boolean {
   } catch {
     return false;
   }
+}
+
+function inboundSecret(value: string | undefined): string | null {
+  if (value === undefined || value === '') return null;
+  if (value.length < 16) throw invalid('CANDOR_INBOUND_EMAIL_SECRET', 'at least 16 characters');
+  return value;
 }
 
 /**
@@ -135,5 +146,6 @@ export function loadAgentConfig(env: NodeJS.ProcessEnv, defaultPublicUrl: string
     },
     retryDelaysMs: delays,
     pollMs: poll * 1000,
+    inboundEmailSecret: inboundSecret(env.CANDOR_INBOUND_EMAIL_SECRET),
   };
 }

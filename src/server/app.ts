@@ -23,6 +23,7 @@ import { healthRoutes } from './routes/health.js';
 import { hiringRoutes } from './routes/hiring/index.js';
 import { interviewRoutes } from './routes/interviews/index.js';
 import { invitationsAndTakeRoutes } from './routes/invitations/index.js';
+import { agentRoutes } from './routes/agent/index.js';
 import { ratingRoutes } from './routes/ratings/index.js';
 import { modelRoutes } from './routes/models/index.js';
 import { installSecurity } from './security/index.js';
@@ -106,6 +107,7 @@ export async function buildApp({
       await api.register(fairnessRoutes({ store, config }));
       await api.register(adminRoutes({ store, config }));
       await api.register(invitationsAndTakeRoutes({ store, config }));
+      await api.register(agentRoutes({ store, config }));
     },
     { prefix: API_PREFIX },
   );

@@ -36,6 +36,7 @@ export interface Victim {
     readonly invitation: string;
     /** The token of the invitation's link (the path of the candidate's page). */
     readonly takeToken: string;
+    readonly message: string;
   };
   /** Strings that must never appear in an answer to the intruder. */
   readonly secrets: readonly string[];
@@ -215,6 +216,18 @@ export async function seedVictim(store: Store, mediaDir: string): Promise<Victim
     createdBy: admin.id,
   });
 
+  const { message } = await store.messages.enqueue({
+    workspaceId: ws.id,
+    candidateId: candidate.id,
+    applicationId: application.id,
+    flow: 'status_update',
+    step: 'victim',
+    channel: 'email',
+    toAddress: 'victoria@victim.test',
+    subject: 'Victim Secret subject',
+    body: 'Victim Secret body',
+  });
+
   const ids = {
     admin: admin.id,
     student: student.id,
@@ -235,6 +248,7 @@ export async function seedVictim(store: Store, mediaDir: string): Promise<Victim
     alert: alert!.id,
     invitation: invitation.id,
     takeToken: link.token,
+    message: message.id,
   };
   const secrets = [
     ...Object.values(ids),

@@ -49,6 +49,9 @@ const PUBLIC = new Set([
   'POST /api/v1/take/:token/answers/:position/text',
   'POST /api/v1/take/:token/complete',
   'POST /api/v1/take/:token/self-identification',
+  // Signed by the SMS provider or the inbound-mail forwarder, not by a user (agent.suite.ts).
+  'POST /api/v1/agent/inbound/sms',
+  'POST /api/v1/agent/inbound/email',
 ]);
 
 /**
@@ -77,6 +80,7 @@ const PARAM_SOURCES: Readonly<Record<string, readonly (keyof Ids)[]>> = {
   alerts: ['alert'],
   invitations: ['invitation'],
   take: ['takeToken'],
+  messages: ['message'],
 };
 
 function multipart(fields: Record<string, string>, file: Buffer): Body {
@@ -156,6 +160,9 @@ const BODIES: Readonly<Record<string, (ids: Ids) => Body>> = {
     payload: { candidates: [{ name: 'Intruder', email: 'intruder@intruder.test' }] },
   }),
   'POST /api/v1/invitations/:id/revoke': () => null,
+  'POST /api/v1/messages/:id/handled': () => null,
+  'POST /api/v1/agent/pause': (ids) => ({ payload: { candidateId: ids.candidate } }),
+  'POST /api/v1/agent/resume': (ids) => ({ payload: { candidateId: ids.candidate } }),
   'POST /api/v1/invitations/:id/link': () => ({ payload: {} }),
   'POST /api/v1/ratings/import': (ids) => ({
     payload: `interview,rater,target,score,scale\n${ids.interview},intruder,overall,1,1-5\n${ids.practice},intruder,overall,1,1-5\n`,
@@ -194,6 +201,8 @@ const DEMOGRAPHIC_MARKERS = [
 
 /** Bodies that carry ids that the intruder's own records could never have. */
 const BODY_NEEDS_VICTIM_IDS = new Set([
+  'POST /api/v1/agent/pause',
+  'POST /api/v1/agent/resume',
   'POST /api/v1/applications',
   'POST /api/v1/interviews',
   'POST /api/v1/practice',
