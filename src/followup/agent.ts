@@ -46,7 +46,12 @@ export function startAgent(options: {
       .then(() =>
         stopped
           ? null
-          : dispatchDue(store, { channels, cadence: config.cadence, retryDelaysMs: config.retryDelaysMs }),
+          : dispatchDue(store, {
+              channels,
+              cadence: config.cadence,
+              retryDelaysMs: config.retryDelaysMs,
+              leaseMs: config.leaseMs,
+            }),
       )
       .then((summary) => {
         if (summary !== null && summary.sent + summary.failed > 0)

@@ -44,6 +44,11 @@ export interface AgentConfig {
   /** How often the dispatcher looks for due messages (CANDOR_AGENT_POLL_SECONDS, default 15). */
   readonly pollMs: number;
   /**
+   * How long a dispatcher holds the messages it claimed (CANDOR_AGENT_LEASE_SECONDS, default 120):
+   * those of a dispatcher that died are sent by another once it runs out.
+   */
+  readonly leaseMs: number;
+  /**
    * Key of the `x-candor-signature` HMAC that an inbound-parse forwarder signs raw e-mails with
    * (CANDOR_INBOUND_EMAIL_SECRET, at least 16 characters); null: the inbound e-mail route is off.
    */
@@ -72,6 +77,12 @@ function validZone(zone: string): boolean {
   } catch {
     return false;
   }
+}
+
+function leaseSeconds(value: string | undefined): number {
+  const n = Number(value ?? 120);
+  if (!(n >= 1 && n <= 86_400)) throw invalid('CANDOR_AGENT_LEASE_SECONDS', 'seconds from 1 to 86400');
+  return n;
 }
 
 function inboundSecret(value: string | undefined): string | null {
@@ -146,6 +157,7 @@ export function loadAgentConfig(env: NodeJS.ProcessEnv, defaultPublicUrl: string
     },
     retryDelaysMs: delays,
     pollMs: poll * 1000,
+    leaseMs: leaseSeconds(env.CANDOR_AGENT_LEASE_SECONDS) * 1000,
     inboundEmailSecret: inboundSecret(env.CANDOR_INBOUND_EMAIL_SECRET),
   };
 }

@@ -25,7 +25,7 @@ export interface TestSmtpServer {
 }
 
 /** @example const smtp = await startTestSmtp(); … smtp.received[0].subject; await smtp.close() */
-export async function startTestSmtp(): Promise<TestSmtpServer> {
+export async function startTestSmtp(options: { delayMs?: number } = {}): Promise<TestSmtpServer> {
   const received: ReceivedMail[] = [];
   const state: { refuseWith: number | null } = { refuseWith: null };
   const server = new SMTPServer({
@@ -46,20 +46,23 @@ export async function startTestSmtp(): Promise<TestSmtpServer> {
       const chunks: Buffer[] = [];
       stream.on('data', (c: Buffer) => chunks.push(c));
       stream.on('end', () => {
-        void PostalMime.parse(Buffer.concat(chunks)).then(
-          (mail) => {
-            received.push({
-              from: session.envelope.mailFrom === false ? '' : session.envelope.mailFrom.address,
-              to: session.envelope.rcptTo.map((r) => r.address),
-              messageId: mail.messageId ?? null,
-              subject: mail.subject ?? null,
-              text: mail.text ?? '',
-              headers: new Map(mail.headers.map((h) => [h.key, h.value])),
-            });
-            callback();
-          },
-          (error: unknown) => callback(error as Error),
-        );
+        // A slow server (delayMs) holds each message before accepting it.
+        void new Promise((r) => setTimeout(r, options.delayMs ?? 0))
+          .then(() => PostalMime.parse(Buffer.concat(chunks)))
+          .then(
+            (mail) => {
+              received.push({
+                from: session.envelope.mailFrom === false ? '' : session.envelope.mailFrom.address,
+                to: session.envelope.rcptTo.map((r) => r.address),
+                messageId: mail.messageId ?? null,
+                subject: mail.subject ?? null,
+                text: mail.text ?? '',
+                headers: new Map(mail.headers.map((h) => [h.key, h.value])),
+              });
+              callback();
+            },
+            (error: unknown) => callback(error as Error),
+          );
       });
     },
   });

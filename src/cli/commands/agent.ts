@@ -6,6 +6,11 @@ import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { CandorError } from '../../core/index.js';
 import { classifyReply, type ReplyClassification } from '../../followup/index.js';
+import { channelsFor } from '../../followup/agent.js';
+import { dispatchDue, type DispatchSummary } from '../../followup/dispatcher.js';
+import { loadAgentConfig } from '../../messaging/config.js';
+import { loadConfig } from '../../core/index.js';
+import { openStore } from '../../store/index.js';
 
 export interface ClassifyOptions {
   /** A file with one reply per line. */
@@ -99,6 +104,87 @@ export function agentClassify(
   return results;
 }
 
+/**
+ * `candor agent run [--once]`: sends due messages from the outbox with the channels the
+ * environment sets up (CANDOR_SMTP_URL, CANDOR_SMS_*), every CANDOR_AGENT_POLL_SECONDS until
+ * SIGINT/SIGTERM, or one pass with `--once`; prints what each pass did. Several may run at once.
+ */
+export async function agentRun(
+  opts: { once?: boolean | undefined },
+  env: NodeJS.ProcessEnv = process.env,
+  print: (line: string) => void = (l) => process.stdout.write(`${l}\n`),
+): Promise<DispatchSummary[]> {
+  const core = loadConfig(env);
+  const agent = loadAgentConfig(env, `http://127.0.0.1:${env.PORT ?? 3000}`);
+  const store = await openStore({ dataDir: core.dataDir, databaseUrl: core.databaseUrl });
+  const channels = channelsFor(agent);
+  const summaries: DispatchSummary[] = [];
+  let stop = false;
+  const onSignal = () => {
+    stop = true;
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  try {
+    print(
+      `agent: e-mail ${agent.smtp === null ? 'not set up' : 'on'}, SMS ${agent.sms === null ? 'not set up' : 'on'}`,
+    );
+    for (;;) {
+      const summary = await dispatchDue(store, {
+        channels,
+        cadence: agent.cadence,
+        retryDelaysMs: agent.retryDelaysMs,
+        leaseMs: agent.leaseMs,
+      });
+      summaries.push(summary);
+      print(
+        `sent ${summary.sent}, waiting ${summary.waiting}, retrying ${summary.retrying}, failed ${summary.failed}, cancelled ${summary.cancelled}`,
+      );
+      if (opts.once || stop) break;
+      await new Promise((r) => setTimeout(r, agent.pollMs));
+      if (stop) break;
+    }
+    return summaries;
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+    channels.close();
+    await store.close();
+  }
+}
+
+/** `candor agent status [--workspace SLUG] [--json]`: the channels set up and the messages by status. */
+export async function agentStatus(
+  opts: { workspace?: string | undefined; json?: boolean | undefined },
+  env: NodeJS.ProcessEnv = process.env,
+  print: (line: string) => void = (l) => process.stdout.write(`${l}\n`),
+): Promise<void> {
+  const core = loadConfig(env);
+  const agent = loadAgentConfig(env, `http://127.0.0.1:${env.PORT ?? 3000}`);
+  const store = await openStore({ dataDir: core.dataDir, databaseUrl: core.databaseUrl });
+  try {
+    const workspace = await store.workspaces.getBySlug(opts.workspace ?? 'default');
+    const counts = await store.messages.countByStatus(workspace.id);
+    const inbox = (await store.messages.inbox(workspace.id)).length;
+    const status = {
+      email: agent.smtp !== null,
+      sms: agent.sms !== null,
+      messages: counts,
+      waitingForAPerson: inbox,
+    };
+    if (opts.json) return print(JSON.stringify(status, null, 2));
+    print(`e-mail: ${status.email ? 'on' : 'not set up (CANDOR_SMTP_URL)'}`);
+    print(
+      `SMS:    ${status.sms ? 'on' : 'not set up (CANDOR_SMS_ACCOUNT_SID, CANDOR_SMS_AUTH_TOKEN, CANDOR_SMS_FROM)'}`,
+    );
+    const order = ['queued', 'sending', 'sent', 'failed', 'bounced', 'cancelled', 'received'];
+    print(`messages: ${order.map((k) => `${k} ${counts[k] ?? 0}`).join(', ')}`);
+    print(`replies waiting for a person: ${inbox}`);
+  } finally {
+    await store.close();
+  }
+}
+
 /** Adds `candor agent` and its commands to the CLI. */
 export function registerAgentCommands(cli: Command): void {
   const agent = cli.command('agent').description("the follow-up agent: candidates' messages and replies");
@@ -110,5 +196,22 @@ export function registerAgentCommands(cli: Command): void {
     .option('--json', 'print JSON')
     .action((reply: string | undefined, opts: ClassifyOptions) => {
       agentClassify(reply, opts);
+    });
+  agent
+    .command('run')
+    .description(
+      'send due messages from the outbox (invitations, confirmations, replies) until stopped (docs/agent.md)',
+    )
+    .option('--once', 'one pass, then exit')
+    .action(async (opts: { once?: boolean }) => {
+      await agentRun(opts);
+    });
+  agent
+    .command('status')
+    .description('the channels set up, the messages by status and the replies waiting for a person')
+    .option('--workspace <slug>', 'workspace (default: default)')
+    .option('--json', 'print JSON')
+    .action(async (opts: { workspace?: string; json?: boolean }) => {
+      await agentStatus(opts);
     });
 }
