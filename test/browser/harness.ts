@@ -71,6 +71,8 @@ export async function startHarness(options: { fakeAudio?: string } = {}): Promis
     port: 0,
     dataDir,
     demo: true,
+    // The demo job's ranking and audit stay as seeded; take.test.ts invites its own candidates.
+    demoInvitation: false,
     logger: false,
     print: () => undefined,
     // Hermetic: the temp folder's SQLite (never a DATABASE_URL of the shell), the worker in-process.

@@ -31,6 +31,11 @@ export interface ServeOptions {
    * make it the sign-in default and print the demo accounts. What `npm start` runs.
    */
   readonly demo?: boolean;
+  /**
+   * With `demo`: invite the demo candidate Casey Morgan to the demo job and print their interview
+   * link (default true). The browser tests turn it off to keep the demo job's ranking as seeded.
+   */
+  readonly demoInvitation?: boolean;
 }
 
 export interface RunningServer {
@@ -76,7 +81,7 @@ export async function serve(options: ServeOptions = {}): Promise<RunningServer> 
   try {
     const demoPassword = options.demo ? await prepareDemo(store, env, print) : null;
     const demoLink =
-      demoPassword === null
+      demoPassword === null || options.demoInvitation === false
         ? null
         : await demoInvitationLink(
             store,
