@@ -6,7 +6,11 @@ import { emailChannel } from '../messaging/email.js';
 import { smsChannel } from '../messaging/sms.js';
 import type { AgentConfig } from '../messaging/config.js';
 import type { Store } from '../store/index.js';
+import { planCadence } from './cadence.js';
 import { dispatchDue, type Channels, type DispatchSummary } from './dispatcher.js';
+
+/** The cadence scan (status updates, nurture, pulse) runs at most this often, before a dispatch. */
+export const CADENCE_SCAN_MS = 5 * 60_000;
 
 export interface AgentLogger {
   info(obj: object, msg: string): void;
@@ -41,18 +45,26 @@ export function startAgent(options: {
   const channels = options.channels ?? owned!;
   let running: Promise<DispatchSummary | null> = Promise.resolve(null);
   let stopped = false;
+  let scannedAt = Number.NEGATIVE_INFINITY;
+  const scan = async (): Promise<void> => {
+    if (Date.now() - scannedAt < CADENCE_SCAN_MS) return;
+    scannedAt = Date.now();
+    const planned = await planCadence(store, { publicUrl: config.publicUrl });
+    if (planned.statusUpdates + planned.nurtures + planned.pulses + planned.failed.length > 0)
+      logger?.info({ ...planned }, 'agent queued cadence messages');
+  };
   const pass = (): Promise<DispatchSummary | null> => {
     running = running
-      .then(() =>
-        stopped
-          ? null
-          : dispatchDue(store, {
-              channels,
-              cadence: config.cadence,
-              retryDelaysMs: config.retryDelaysMs,
-              leaseMs: config.leaseMs,
-            }),
-      )
+      .then(async () => {
+        if (stopped) return null;
+        await scan();
+        return dispatchDue(store, {
+          channels,
+          cadence: config.cadence,
+          retryDelaysMs: config.retryDelaysMs,
+          leaseMs: config.leaseMs,
+        });
+      })
       .then((summary) => {
         if (summary !== null && summary.sent + summary.failed > 0)
           logger?.info({ ...summary }, 'agent dispatched messages');

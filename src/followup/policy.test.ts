@@ -75,8 +75,18 @@ describe('the cadence decision', () => {
   it('stops at hire, withdrawal or rejection except closure; waits while paused; holds at the weekly cap', () => {
     for (const stage of ['hired', 'withdrawn', 'rejected']) {
       expect(decide({ ...base, stage }, DEFAULT_CADENCE).action).toBe('cancel');
-      expect(decide({ ...base, stage, flow: 'decline' }, DEFAULT_CADENCE).action).toBe('send');
+      expect(decide({ ...base, stage, flow: 'nurture' }, DEFAULT_CADENCE).action).toBe('cancel');
+      expect(decide({ ...base, stage, flow: 'reply' }, DEFAULT_CADENCE).action).toBe('send');
     }
+    // Closure goes to a rejected candidate only: not after a hire or a withdrawal, never in process.
+    expect(decide({ ...base, stage: 'rejected', flow: 'decline' }, DEFAULT_CADENCE).action).toBe('send');
+    expect(decide({ ...base, stage: 'rejected', flow: 'pulse' }, DEFAULT_CADENCE).action).toBe('send');
+    for (const stage of ['hired', 'withdrawn', 'advanced', 'in_progress']) {
+      expect(decide({ ...base, stage, flow: 'decline' }, DEFAULT_CADENCE)).toMatchObject({
+        action: 'cancel',
+      });
+    }
+    expect(decide({ ...base, stage: 'withdrawn', flow: 'pulse' }, DEFAULT_CADENCE).action).toBe('cancel');
     expect(decide({ ...base, paused: true }, DEFAULT_CADENCE)).toMatchObject({
       action: 'wait',
       reason: expect.stringContaining('paused'),

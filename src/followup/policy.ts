@@ -24,7 +24,8 @@ export const FLOW_RULES: Readonly<Record<string, FlowRule>> = {
   micro_task: { quietHours: true, capped: true, afterDecision: false },
   scheduling: { quietHours: true, capped: false, afterDecision: false },
   decline: { quietHours: true, capped: true, afterDecision: true },
-  nurture: { quietHours: true, capped: true, afterDecision: true },
+  // The weekly nurture keeps a candidate who still waits informed; it stops at any decision.
+  nurture: { quietHours: true, capped: true, afterDecision: false },
   pulse: { quietHours: true, capped: true, afterDecision: true },
   opt_out: { quietHours: false, capped: false, afterDecision: true },
   reply: { quietHours: false, capped: false, afterDecision: true },
@@ -32,6 +33,10 @@ export const FLOW_RULES: Readonly<Record<string, FlowRule>> = {
 
 /** Stages after which only closure messages go. */
 const DECIDED = new Set(['hired', 'withdrawn', 'rejected']);
+/** Stages after which only answers to the candidate (a reply, an opt-out's confirmation) go. */
+const CLOSED = new Set(['hired', 'withdrawn']);
+/** Flows that answer what the candidate just wrote. */
+const ANSWERS = new Set(['reply', 'opt_out']);
 
 export interface PolicyInput {
   readonly flow: string;
@@ -73,6 +78,19 @@ export function decide(input: PolicyInput, cadence: CadenceSettings): Decision {
   }
   if (input.stage !== null && DECIDED.has(input.stage) && !rule.afterDecision) {
     return { action: 'cancel', reason: `the candidate is ${input.stage}; only closure messages go now` };
+  }
+  // Closure (a decline, a pulse) is for candidates who were not hired and did not withdraw.
+  if (input.stage !== null && CLOSED.has(input.stage) && !ANSWERS.has(input.flow)) {
+    return {
+      action: 'cancel',
+      reason: `the candidate is ${input.stage}; only answers to their replies go now`,
+    };
+  }
+  if (input.flow === 'decline' && input.stage !== 'rejected') {
+    return {
+      action: 'cancel',
+      reason: `a decline goes only to a rejected candidate; this one is ${input.stage ?? 'not in a process'}`,
+    };
   }
   if (input.paused && input.flow !== 'opt_out') {
     return {

@@ -8,6 +8,7 @@
 import { addBusinessDays } from '../invitations/business-days.js';
 import type { MessageChannel, MessageRecord, Store } from '../store/index.js';
 import { displayStage } from '../store/index.js';
+import { handlePulseReply } from './pulse.js';
 import { firstName, longDate, renderMessage } from './templates.js';
 
 /** What the classifier says of a reply. */
@@ -98,6 +99,9 @@ export async function handleReply(
       action: attachments > 0 ? 'kept for a person: attachments without text' : 'recorded: empty reply',
     };
   }
+  // An answer to the pulse survey (when the survey was the last message there) is stored, not classified.
+  const pulse = await handlePulseReply(store, deps, { ...reply, text }, answered);
+  if (pulse !== null) return pulse;
   const verdict = deps.classify(text);
   const automatic =
     AUTOMATIC.has(verdict.intent) && !verdict.frustrated && verdict.confidence >= AUTO_CONFIDENCE;

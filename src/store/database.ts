@@ -26,6 +26,8 @@ import { createInterviewRepository, type InterviewRepository } from './repositor
 import { createInvitationRepository, type InvitationRepository } from './repositories/invitations.js';
 import { createMessageRepository, type MessageRepository } from './repositories/messages.js';
 import { createBookingRepository, type BookingRepository } from './repositories/bookings.js';
+import { createCadenceRepository, type CadenceRepository } from './repositories/cadence.js';
+import { createPulseRepository, type PulseRepository } from './repositories/pulse.js';
 import { createJobRepository, type JobRepository } from './repositories/jobs.js';
 import {
   createPipelineEventRepository,
@@ -95,6 +97,10 @@ export interface Store {
   readonly messages: MessageRepository;
   /** Interview bookings, kept from overlapping per interviewer (migration 0016). */
   readonly bookings: BookingRepository;
+  /** What the follow-up agent's cadence scan reads: candidates waiting for news, rounds that ended. */
+  readonly cadence: CadenceRepository;
+  /** The candidate pulse's answers and NPS per job and round (migration 0018). */
+  readonly pulse: PulseRepository;
   /** The embedded job queue (a table in this database). */
   readonly queue: JobQueue;
   /** One round trip to the database (`select 1`); throws when it does not answer. */
@@ -161,6 +167,8 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     invitations: createInvitationRepository(ctx),
     messages: createMessageRepository(ctx),
     bookings: createBookingRepository(ctx),
+    cadence: createCadenceRepository(ctx),
+    pulse: createPulseRepository(ctx),
     queue: createJobQueue(ctx),
     ping: async () => {
       await sql`select 1`.execute(db);

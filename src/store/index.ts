@@ -158,6 +158,15 @@ export {
   type BookingStatus,
   type NewBooking,
 } from './repositories/bookings.js';
+export type { CadenceRepository, EndedRound, WaitingApplication } from './repositories/cadence.js';
+export {
+  npsOf,
+  type NewPulseResponse,
+  type NpsFigures,
+  type PulseRepository,
+  type PulseResponseRecord,
+  type PulseStageNps,
+} from './repositories/pulse.js';
 export type { JobQueue, TaskRecord, NewTask, TaskProgress } from './job-queue.js';
 export type { TaskStatus } from './schema.js';
 export {

@@ -52,7 +52,8 @@ requires(need.database()).describe('PostgreSQL (TEST_DATABASE_URL)', () => {
       expect(tables).toContain('booking');
       expect(tables).toContain('message');
       expect(tables).toContain('agent_pause');
-      expect(tables).toHaveLength(36);
+      expect(tables).toContain('pulse_response');
+      expect(tables).toHaveLength(37);
     } finally {
       await client.end();
     }

@@ -6,7 +6,8 @@ import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { CandorError } from '../../core/index.js';
 import { classifyReply, type ReplyClassification } from '../../followup/index.js';
-import { channelsFor } from '../../followup/agent.js';
+import { CADENCE_SCAN_MS, channelsFor } from '../../followup/agent.js';
+import { planCadence } from '../../followup/cadence.js';
 import { dispatchDue, type DispatchSummary } from '../../followup/dispatcher.js';
 import { loadAgentConfig } from '../../messaging/config.js';
 import { loadConfig } from '../../core/index.js';
@@ -129,7 +130,15 @@ export async function agentRun(
     print(
       `agent: e-mail ${agent.smtp === null ? 'not set up' : 'on'}, SMS ${agent.sms === null ? 'not set up' : 'on'}`,
     );
+    let scannedAt = Number.NEGATIVE_INFINITY;
     for (;;) {
+      if (Date.now() - scannedAt >= CADENCE_SCAN_MS) {
+        scannedAt = Date.now();
+        const planned = await planCadence(store, { publicUrl: agent.publicUrl });
+        print(
+          `queued ${planned.statusUpdates} status updates, ${planned.nurtures} nurtures, ${planned.pulses} pulse surveys${planned.failed.length > 0 ? ` (${planned.failed.length} failed: ${planned.failed[0]?.error ?? ''})` : ''}`,
+        );
+      }
       const summary = await dispatchDue(store, {
         channels,
         cadence: agent.cadence,

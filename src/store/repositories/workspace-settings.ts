@@ -14,6 +14,8 @@ export type WorkspaceSettingsTables = {
     response_target_days: number;
     retention_days: number | null;
     score_voice: number;
+    /** Migration 0018. */
+    events_line: string | null;
     updated_by: string;
     updated_at: string;
   };
@@ -32,19 +34,25 @@ export interface WorkspaceSettings {
   readonly retentionDays: number | null;
   /** Whether voice signals (pitch range, articulation rate) count towards scores; default false. */
   readonly scoreVoice: boolean;
+  /**
+   * One line the follow-up agent adds to declines, e.g. an invitation to the workspace's events
+   * ("Our next open evening is on 14 January: acme.test/events"); null = none. Up to 300 characters.
+   */
+  readonly eventsLine: string | null;
   /** Who last changed them (a user id) and when; null while the defaults apply. */
   readonly updatedBy: string | null;
   readonly updatedAt: string | null;
 }
 
 export type WorkspaceSettingsPatch = Partial<
-  Pick<WorkspaceSettings, 'responseTargetDays' | 'retentionDays' | 'scoreVoice'>
+  Pick<WorkspaceSettings, 'responseTargetDays' | 'retentionDays' | 'scoreVoice' | 'eventsLine'>
 >;
 
 export const DEFAULT_WORKSPACE_SETTINGS: WorkspaceSettings = {
   responseTargetDays: 5,
   retentionDays: null,
   scoreVoice: false,
+  eventsLine: null,
   updatedBy: null,
   updatedAt: null,
 };
@@ -63,6 +71,7 @@ export async function readSettings(db: Db, workspaceId: string): Promise<Workspa
     responseTargetDays: row.response_target_days,
     retentionDays: row.retention_days,
     scoreVoice: row.score_voice === 1,
+    eventsLine: row.events_line ?? null,
     updatedBy: row.updated_by,
     updatedAt: row.updated_at,
   };
@@ -82,6 +91,7 @@ export async function writeSettings(
     response_target_days: next.responseTargetDays,
     retention_days: next.retentionDays,
     score_voice: next.scoreVoice ? 1 : 0,
+    events_line: next.eventsLine,
     updated_by: actor,
     updated_at: next.updatedAt,
   };

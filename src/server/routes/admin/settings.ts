@@ -26,6 +26,10 @@ export const SettingsView = z
       .nullable()
       .describe('Stored only: enforced by the privacy issue, not yet. null = not set'),
     scoreVoice: z.boolean().describe('Whether voice signals count towards scores (else reported only)'),
+    eventsLine: z
+      .string()
+      .nullable()
+      .describe("A line the follow-up agent adds to declines, e.g. an invitation to the workspace's events"),
     updatedAt: z.string().nullable(),
     updatedBy: z.string().nullable().describe('Name of who last changed the settings'),
   })
@@ -37,6 +41,7 @@ const SettingsBody = z
     responseTargetDays: z.number().int().min(1).max(MAX_RESPONSE_TARGET_DAYS).optional(),
     retentionDays: z.number().int().min(1).max(MAX_RETENTION_DAYS).nullable().optional(),
     scoreVoice: z.boolean().optional(),
+    eventsLine: z.string().trim().max(300).nullable().optional().describe('Blank or null: none'),
   })
   .strict();
 
@@ -53,6 +58,9 @@ function describeChanges(before: WorkspaceSettings & { name: string }, body: Bod
     changes.push(`retention ${before.retentionDays ?? 'not set'} → ${body.retentionDays ?? 'not set'} days`);
   if (body.scoreVoice !== undefined && body.scoreVoice !== before.scoreVoice)
     changes.push(`voice signals ${body.scoreVoice ? 'count towards scores' : 'reported only'}`);
+  const eventsLine = body.eventsLine === '' ? null : body.eventsLine;
+  if (eventsLine !== undefined && eventsLine !== before.eventsLine)
+    changes.push(eventsLine === null ? 'events line in declines removed' : 'events line in declines changed');
   return changes;
 }
 
@@ -76,6 +84,7 @@ export function settingsRoutes({ store }: RouteDeps): FastifyPluginAsyncZod {
       responseTargetDays: settings.responseTargetDays,
       retentionDays: settings.retentionDays,
       scoreVoice: settings.scoreVoice,
+      eventsLine: settings.eventsLine,
       updatedAt: settings.updatedAt,
       updatedBy: updater?.name ?? settings.updatedBy,
     };
@@ -107,7 +116,8 @@ export function settingsRoutes({ store }: RouteDeps): FastifyPluginAsyncZod {
       },
       async (request) => {
         const { workspaceId } = me(request);
-        const { name, ...settings } = request.body;
+        const { name, ...given } = request.body;
+        const settings = given.eventsLine === '' ? { ...given, eventsLine: null } : given;
         const before = {
           ...(await store.workspaces.settings(workspaceId)),
           name: (await store.workspaces.get(workspaceId)).name,

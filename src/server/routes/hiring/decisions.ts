@@ -6,6 +6,7 @@
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { queueDecline } from '../../../followup/decline.js';
 import { requireRole } from '../../auth.js';
 import type { RouteDeps } from '../../deps.js';
 import { me } from '../../scope.js';
@@ -39,7 +40,7 @@ const DecisionBody = z.object({
  * `POST /applications/:id/decisions` (admin, recruiter, hiring manager).
  * @example await app.register(decisionRoutes({ store, config }))
  */
-export function decisionRoutes({ store }: RouteDeps): FastifyPluginAsyncZod {
+export function decisionRoutes({ store, config }: RouteDeps): FastifyPluginAsyncZod {
   return (app) => {
     app.post(
       '/applications/:id/decisions',
@@ -68,6 +69,14 @@ export function decisionRoutes({ store }: RouteDeps): FastifyPluginAsyncZod {
           reason,
           actor: user.id,
         });
+        if (decision === 'reject') {
+          // The personal decline, through the follow-up agent; the decision stands if it fails.
+          await queueDecline(
+            store,
+            { publicUrl: config.agent?.publicUrl ?? '' },
+            { applicationId: application.id, previousStage: application.stage },
+          ).catch((error: unknown) => request.log.warn({ err: error }, 'decline not queued'));
+        }
         const [event, updated] = await Promise.all([
           store.pipelineEvents.get(eventId),
           store.applications.get(application.id),

@@ -8,6 +8,7 @@ import { frameworkVersionRoutes } from './framework-versions.js';
 import { frameworkRoutes } from './frameworks.js';
 import { jobRoutes } from './jobs.js';
 import { practiceHistoryRoutes } from './practice-history.js';
+import { pulseRoutes } from './pulse.js';
 import { questionSetRoutes } from './question-sets.js';
 import { rankingRoutes } from './ranking.js';
 import { createScorecardSummaries } from './scorecard-summaries.js';
@@ -36,6 +37,7 @@ export function hiringRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
     await app.register(candidateRoutes(deps));
     await app.register(applicationRoutes(deps));
     await app.register(decisionRoutes(deps));
+    await app.register(pulseRoutes(deps));
     await app.register(scorecardRoutes(deps));
     await app.register(practiceHistoryRoutes(deps, summaries));
     await app.register(cohortRoutes(deps, summaries));
