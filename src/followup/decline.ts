@@ -55,6 +55,11 @@ function strongQuotes(c: Scorecard['competencies'][number]): { quote: string; cr
     .filter((e) => e.quote.split(/\s+/).length >= MIN_QUOTE_WORDS);
 }
 
+/** A whole sentence (a personal example) reads better than a phrase cut around a marker word. */
+function isSentence(quote: string): boolean {
+  return /^["“']?[A-Z]/.test(quote) && /[.!?]["”']?$/.test(quote);
+}
+
 /** At most 25 words, cut at a word with "…". */
 export function shortQuote(text: string): string {
   const words = text.trim().split(/\s+/);
@@ -63,7 +68,7 @@ export function shortQuote(text: string): string {
 
 /**
  * Every competency that is a strength with evidence, best first: score, then confidence, then how
- * many quotes show it. A scorecard that does not parse has none.
+ * whether a whole sentence shows it, then how many quotes do. A scorecard that does not parse has none.
  * @example strengthsOf(scorecard.body)[0]?.quote
  */
 export function strengthsOf(body: unknown): Strength[] {
@@ -77,13 +82,19 @@ export function strengthsOf(body: unknown): Strength[] {
       (a, b) =>
         (b.c.score ?? 0) - (a.c.score ?? 0) ||
         b.c.confidence - a.c.confidence ||
+        Number(b.quotes.some((q) => isSentence(q.quote))) -
+          Number(a.quotes.some((q) => isSentence(q.quote))) ||
         b.quotes.length - a.quotes.length,
     );
   return ranked.map(({ c, quotes }) => {
-    // The strongest signal's quote; among equals the one that reads most like a sentence (longest up to 25 words).
+    // A whole sentence first, then the strongest signal's, then the longest up to 25 words.
     const best = [...quotes].sort((a, b) => {
       const fit = (q: string) => Math.min(q.split(/\s+/).length, MAX_QUOTE_WORDS);
-      return b.credit - a.credit || fit(b.quote) - fit(a.quote);
+      return (
+        Number(isSentence(b.quote)) - Number(isSentence(a.quote)) ||
+        b.credit - a.credit ||
+        fit(b.quote) - fit(a.quote)
+      );
     })[0]!;
     return {
       competencyId: c.id,

@@ -63,6 +63,9 @@ export function roundOfSurvey(survey: MessageRecord): string {
   return survey.step.split(':')[0] ?? 'unknown';
 }
 
+/** As sure as replies.ts must be to act on its own (AUTO_CONFIDENCE): "8 - quick" is no withdrawal. */
+const SURE = 0.6;
+
 /** The step of the one request to answer a survey again. */
 const againStep = (surveyId: string) => `pulse_again:${surveyId}`;
 
@@ -76,7 +79,7 @@ async function surveyAnswered(store: Store, answered: MessageRecord): Promise<Me
 
 /**
  * Reads a reply as a pulse answer when it is one; returns null to leave it to the other replies.
- * An opt-out or withdrawal is never read as an answer.
+ * A confident opt-out or withdrawal is never read as an answer.
  */
 export async function handlePulseReply(
   store: Store,
@@ -88,7 +91,8 @@ export async function handlePulseReply(
   if (survey === null || survey.candidateId === null) return null;
   const text = reply.text.trim();
   const verdict = deps.classify(text);
-  if (verdict.intent === 'opt_out' || verdict.intent === 'withdrawal') return null;
+  if ((verdict.intent === 'opt_out' || verdict.intent === 'withdrawal') && verdict.confidence >= SURE)
+    return null;
   const answer = parsePulseAnswer(text);
   if (answer.kind === 'none') return null;
   const base = {

@@ -57,7 +57,7 @@ export const CADENCE_TEMPLATES: Readonly<Record<string, Readonly<Record<Template
   },
   decline_strength: {
     email: {
-      body: 'One thing stood out in your interview: your {{competency}}. You said "{{quote}}", and that stayed with the people who read it.',
+      body: 'One thing stood out in your interview: your {{competency}}, for example when you said "{{quote}}".',
     },
     sms: { body: 'What stood out: your {{competency}}.' },
   },

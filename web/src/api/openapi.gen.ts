@@ -4074,6 +4074,80 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/jobs/{id}/pulse': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The candidate pulse of a job: NPS of 'how likely are you to recommend applying here?', overall and per round */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['JobPulse'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/jobs/{id}/ranking': {
     parameters: {
       query?: never;
@@ -5534,6 +5608,8 @@ export interface paths {
       requestBody: {
         content: {
           'application/json': {
+            /** @description Blank or null: none */
+            eventsLine?: string | null;
             name?: string;
             responseTargetDays?: number;
             retentionDays?: number | null;
@@ -7612,6 +7688,56 @@ export interface components {
       skills: string[];
       title: string;
     };
+    JobPulse: {
+      /** @description Answers from 0 to 6 */
+      detractors: number;
+      jobId: string;
+      /** @description % promoters minus % detractors, −100 to 100, one decimal; null without answers */
+      nps: number | null;
+      /** @description Answers of 7 or 8 */
+      passives: number;
+      /** @description Answers of 9 or 10 */
+      promoters: number;
+      responses: number;
+      stages: {
+        /** @description Answers from 0 to 6 */
+        detractors: number;
+        /** @description % promoters minus % detractors, −100 to 100, one decimal; null without answers */
+        nps: number | null;
+        /** @description Answers of 7 or 8 */
+        passives: number;
+        /** @description Answers of 9 or 10 */
+        promoters: number;
+        responses: number;
+        /** @description The round the survey followed: online_interview or scheduled_interview */
+        stage: string;
+      }[];
+    };
+    JobPulseInput: {
+      /** @description Answers from 0 to 6 */
+      detractors: number;
+      jobId: string;
+      /** @description % promoters minus % detractors, −100 to 100, one decimal; null without answers */
+      nps: number | null;
+      /** @description Answers of 7 or 8 */
+      passives: number;
+      /** @description Answers of 9 or 10 */
+      promoters: number;
+      responses: number;
+      stages: {
+        /** @description Answers from 0 to 6 */
+        detractors: number;
+        /** @description % promoters minus % detractors, −100 to 100, one decimal; null without answers */
+        nps: number | null;
+        /** @description Answers of 7 or 8 */
+        passives: number;
+        /** @description Answers of 9 or 10 */
+        promoters: number;
+        responses: number;
+        /** @description The round the survey followed: online_interview or scheduled_interview */
+        stage: string;
+      }[];
+    };
     JobRescored: {
       failed: {
         code: string;
@@ -8749,6 +8875,8 @@ export interface components {
       userName: string;
     };
     WorkspaceSettings: {
+      /** @description A line the follow-up agent adds to declines, e.g. an invitation to the workspace's events */
+      eventsLine: string | null;
       name: string;
       /** @description Business days within which candidates hear back (the finish page, the follow-up agent) */
       responseTargetDays: number;
@@ -8763,6 +8891,8 @@ export interface components {
       updatedBy: string | null;
     };
     WorkspaceSettingsInput: {
+      /** @description A line the follow-up agent adds to declines, e.g. an invitation to the workspace's events */
+      eventsLine: string | null;
       name: string;
       /** @description Business days within which candidates hear back (the finish page, the follow-up agent) */
       responseTargetDays: number;
