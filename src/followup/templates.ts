@@ -4,6 +4,7 @@
  * with "Hi {{firstName}}" or "Hi ," in it. Templates are short, warm and give concrete dates.
  */
 import { CandorError } from '../core/index.js';
+import { MICRO_TASK_TEMPLATES } from './templates-micro-task.js';
 
 export type TemplateChannel = 'email' | 'sms';
 
@@ -77,6 +78,7 @@ export const TEMPLATES: Readonly<Record<string, Readonly<Record<TemplateChannel,
       body: '{{organisation}}: you are unsubscribed and will get no more texts. Reply START to subscribe again.',
     },
   },
+  ...MICRO_TASK_TEMPLATES,
 };
 
 const VARIABLE = /\{\{\s*([A-Za-z][A-Za-z0-9_]*)\s*\}\}/g;

@@ -158,6 +158,14 @@ export {
   type BookingStatus,
   type NewBooking,
 } from './repositories/bookings.js';
+export type {
+  MicroTaskAnswerKind,
+  MicroTaskReason,
+  MicroTaskRecord,
+  MicroTaskRepository,
+  MicroTaskStatus,
+  NewMicroTask,
+} from './repositories/micro-tasks.js';
 export type { JobQueue, TaskRecord, NewTask, TaskProgress } from './job-queue.js';
 export type { TaskStatus } from './schema.js';
 export {
