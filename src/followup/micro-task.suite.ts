@@ -6,11 +6,12 @@
  * whose evidence for the competency quotes the new answer; bad input gets clear errors.
  * `micro-task.test.ts` runs it on SQLite and, with TEST_DATABASE_URL, on PostgreSQL.
  */
-import fs from 'node:fs';
+import fs, { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { need, requires } from '../test-helpers.js';
 import { ScorecardBody } from '../domain/scorecard.js';
 import { NOTICE_VERSION } from '../invitations/notice.js';
 import { DEFAULT_CADENCE, loadAgentConfig } from '../messaging/config.js';
@@ -25,6 +26,7 @@ import { dispatchDue } from './dispatcher.js';
 import { afterScorecardStored, MICRO_TASK_ANSWER_DAYS, queueMicroTask } from './micro-task.js';
 
 const PUBLIC_URL = 'https://jobs.acme.test';
+const JFK = path.resolve('..', 'shared', 'data', 'speech', 'jfk.flac');
 let serial = 0;
 
 /** @example describeMicroTasks('sqlite', () => openStore({ dataDir })) */
@@ -291,5 +293,35 @@ export function describeMicroTasks(name: string, open: () => Promise<Store>): vo
         reason: 'the interview was not taken by link',
       });
     }, 120_000);
+
+    requires(need.tool('ffmpeg'), need.sharedData('speech/jfk.flac')).it(
+      'keeps a recorded answer (11 s of real speech) and refuses bytes that are not a recording',
+      async () => {
+        await shortInterview('Dee Rao', 'dee@example.com');
+        const hook = (await analyse()).hook;
+        expect(hook.queued).toBe(true);
+        if (!hook.queued) return;
+        const send = (bytes: Buffer) =>
+          app.inject({
+            method: 'POST',
+            url: `/api/v1${hook.linkPath}/micro-task/recording`,
+            headers: { 'content-type': 'application/octet-stream' },
+            payload: bytes,
+          });
+        const garbage = await send(Buffer.from('this is not audio at all, just text'));
+        expect(garbage.statusCode).toBe(422);
+        expect(garbage.json<{ error: { message: string } }>().error.message).toContain('record it again');
+        const kept = await send(readFileSync(JFK));
+        expect(kept.statusCode, kept.body).toBe(200);
+        expect(kept.json<{ microTask: { status: string; answerKind: string } }>().microTask).toMatchObject({
+          status: 'answered',
+          answerKind: 'recording',
+        });
+        const media = await store.media.listByInterview(hook.microTask.interviewId);
+        expect(media.at(-1)).toMatchObject({ position: hook.microTask.position, contentType: 'audio/flac' });
+        expect(media.at(-1)?.durationSeconds).toBeGreaterThan(10);
+      },
+      60_000,
+    );
   });
 }
