@@ -5,6 +5,7 @@
  */
 import { CandorError } from '../core/index.js';
 import { CADENCE_TEMPLATES } from './templates-cadence.js';
+import { MICRO_TASK_TEMPLATES } from './templates-micro-task.js';
 
 export type TemplateChannel = 'email' | 'sms';
 
@@ -79,6 +80,7 @@ export const TEMPLATES: Readonly<Record<string, Readonly<Record<TemplateChannel,
     },
   },
   ...CADENCE_TEMPLATES,
+  ...MICRO_TASK_TEMPLATES,
 };
 
 const VARIABLE = /\{\{\s*([A-Za-z][A-Za-z0-9_]*)\s*\}\}/g;

@@ -28,6 +28,7 @@ import { createMessageRepository, type MessageRepository } from './repositories/
 import { createBookingRepository, type BookingRepository } from './repositories/bookings.js';
 import { createCadenceRepository, type CadenceRepository } from './repositories/cadence.js';
 import { createPulseRepository, type PulseRepository } from './repositories/pulse.js';
+import { createMicroTaskRepository, type MicroTaskRepository } from './repositories/micro-tasks.js';
 import { createJobRepository, type JobRepository } from './repositories/jobs.js';
 import {
   createPipelineEventRepository,
@@ -101,6 +102,8 @@ export interface Store {
   readonly cadence: CadenceRepository;
   /** The candidate pulse's answers and NPS per job and round (migration 0018). */
   readonly pulse: PulseRepository;
+  /** Micro-tasks after a scorecard, and the switch that turns them off (migration 0019). */
+  readonly microTasks: MicroTaskRepository;
   /** The embedded job queue (a table in this database). */
   readonly queue: JobQueue;
   /** One round trip to the database (`select 1`); throws when it does not answer. */
@@ -169,6 +172,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     bookings: createBookingRepository(ctx),
     cadence: createCadenceRepository(ctx),
     pulse: createPulseRepository(ctx),
+    microTasks: createMicroTaskRepository(ctx),
     queue: createJobQueue(ctx),
     ping: async () => {
       await sql`select 1`.execute(db);

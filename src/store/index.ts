@@ -167,6 +167,14 @@ export {
   type PulseResponseRecord,
   type PulseStageNps,
 } from './repositories/pulse.js';
+export type {
+  MicroTaskAnswerKind,
+  MicroTaskReason,
+  MicroTaskRecord,
+  MicroTaskRepository,
+  MicroTaskStatus,
+  NewMicroTask,
+} from './repositories/micro-tasks.js';
 export type { JobQueue, TaskRecord, NewTask, TaskProgress } from './job-queue.js';
 export type { TaskStatus } from './schema.js';
 export {

@@ -33,6 +33,7 @@ describe('migrateToLatest', () => {
         ['0015-messages', 'Success'],
         ['0016-bookings', 'Success'],
         ['0018-pulse', 'Success'],
+        ['0019-micro-tasks', 'Success'],
       ]);
       expect(await migrateToLatest(db)).toEqual([]);
     } finally {

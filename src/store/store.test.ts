@@ -53,7 +53,9 @@ requires(need.database()).describe('PostgreSQL (TEST_DATABASE_URL)', () => {
       expect(tables).toContain('message');
       expect(tables).toContain('agent_pause');
       expect(tables).toContain('pulse_response');
-      expect(tables).toHaveLength(37);
+      expect(tables).toContain('micro_task');
+      expect(tables).toContain('micro_task_switch');
+      expect(tables).toHaveLength(39);
     } finally {
       await client.end();
     }

@@ -5,7 +5,14 @@ import { buildApp } from '../../server/app.js';
 import { loadServerConfig } from '../../server/config.js';
 import { openStore, type Store } from '../../store/index.js';
 import { sweepIncoming } from '../../pipeline/index.js';
-import { closeSpeechRecogniser, startWorkerThread, type Worker } from '../../server/worker/index.js';
+import {
+  closeSpeechRecogniser,
+  interviewIdOf,
+  startWorkerThread,
+  type Worker,
+} from '../../server/worker/index.js';
+import { publicUrlOf } from '../../server/routes/invitations/recruiter.js';
+import { afterScorecardStored } from '../../followup/micro-task.js';
 import {
   loadFairnessConfig,
   startFairnessMonitor,
@@ -99,6 +106,13 @@ export async function serve(options: ServeOptions = {}): Promise<RunningServer> 
         queue: store.queue,
         config,
         logger: app.log,
+        // A stored scorecard may call for a micro-task (docs/agent.md, "Micro-tasks").
+        onTaskEnd: (task, outcome) => {
+          if (outcome !== 'done') return;
+          afterScorecardStored(store, { publicUrl: publicUrlOf(config) }, interviewIdOf(task)).catch(
+            (error: unknown) => app?.log.error({ err: error, taskId: task.id }, 'micro-task not queued'),
+          );
+        },
       });
       // The rolling fairness check and the webhook outbox (docs/fairness-alerts.md).
       monitor = startFairnessMonitor({ store, config: fairness, logger: app.log });

@@ -37,6 +37,7 @@ export interface Victim {
     /** The token of the invitation's link (the path of the candidate's page). */
     readonly takeToken: string;
     readonly message: string;
+    readonly microTask: string;
   };
   /** Strings that must never appear in an answer to the intruder. */
   readonly secrets: readonly string[];
@@ -228,6 +229,25 @@ export async function seedVictim(store: Store, mediaDir: string): Promise<Victim
     body: 'Victim Secret body',
   });
 
+  const { microTask } = await store.microTasks.create({
+    workspaceId: ws.id,
+    interviewId: interview.id,
+    invitationId: invitation.id,
+    candidateId: candidate.id,
+    applicationId: application.id,
+    scorecardId: scorecard.id,
+    competencyId: 'empathy',
+    competencyName: 'Empathy',
+    reason: 'gap',
+    detail: 'Empathy scored 40/100 (a gap: below 60)',
+    questionId: 'mt-empathy-1',
+    questionText: 'Victim Secret micro-task question?',
+    questionSource: 'micro-task bank',
+    position: 1,
+    tokenHash: newLinkToken().hash,
+    expiresAt: '2999-01-01T00:00:00.000Z',
+  });
+
   const ids = {
     admin: admin.id,
     student: student.id,
@@ -249,6 +269,7 @@ export async function seedVictim(store: Store, mediaDir: string): Promise<Victim
     invitation: invitation.id,
     takeToken: link.token,
     message: message.id,
+    microTask: microTask.id,
   };
   const secrets = [
     ...Object.values(ids),

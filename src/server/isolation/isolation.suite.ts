@@ -49,6 +49,9 @@ const PUBLIC = new Set([
   'POST /api/v1/take/:token/answers/:position/text',
   'POST /api/v1/take/:token/complete',
   'POST /api/v1/take/:token/self-identification',
+  'GET /api/v1/take/:token/micro-task',
+  'POST /api/v1/take/:token/micro-task/text',
+  'POST /api/v1/take/:token/micro-task/recording',
   // Signed by the SMS provider or the inbound-mail forwarder, not by a user (agent.suite.ts).
   'POST /api/v1/agent/inbound/sms',
   'POST /api/v1/agent/inbound/email',
@@ -81,6 +84,7 @@ const PARAM_SOURCES: Readonly<Record<string, readonly (keyof Ids)[]>> = {
   invitations: ['invitation'],
   take: ['takeToken'],
   messages: ['message'],
+  'micro-tasks': ['microTask'],
 };
 
 function multipart(fields: Record<string, string>, file: Buffer): Body {
@@ -104,6 +108,8 @@ function multipart(fields: Record<string, string>, file: Buffer): Body {
  */
 const BODIES: Readonly<Record<string, (ids: Ids) => Body>> = {
   'POST /api/v1/auth/logout': () => null,
+  'POST /api/v1/micro-tasks/:id/revoke': () => null,
+  'PUT /api/v1/micro-tasks/switch': (ids) => ({ payload: { jobId: ids.job, enabled: false } }),
   'POST /api/v1/users': () => ({
     payload: {
       email: `new${Date.now()}@intruder.test`,
@@ -203,6 +209,7 @@ const DEMOGRAPHIC_MARKERS = [
 const BODY_NEEDS_VICTIM_IDS = new Set([
   'POST /api/v1/agent/pause',
   'POST /api/v1/agent/resume',
+  'PUT /api/v1/micro-tasks/switch',
   'POST /api/v1/applications',
   'POST /api/v1/interviews',
   'POST /api/v1/practice',
@@ -417,6 +424,11 @@ export function describeIsolation(name: string, open: () => Promise<Store>, medi
       expect((await store.candidates.listByWorkspace(victim.workspaceId)).length).toBe(1);
       expect(await store.media.listByInterview(ids.interview)).toHaveLength(1);
       expect((await store.queue.get(ids.task)).status).toBe('queued');
+      expect((await store.microTasks.get(ids.microTask)).status).toBe('open');
+      expect(await store.microTasks.switches(victim.workspaceId, ids.job)).toEqual({
+        workspace: null,
+        job: null,
+      });
       const events = await store.pipelineEvents.listByApplication(ids.application);
       expect(events.filter((e) => e.kind === 'decision')).toEqual([]);
       const me = await app.inject({

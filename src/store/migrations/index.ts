@@ -15,6 +15,7 @@ import * as invitations from './0014-invitations.js';
 import * as messages from './0015-messages.js';
 import * as bookings from './0016-bookings.js';
 import * as pulse from './0018-pulse.js';
+import * as microTasks from './0019-micro-tasks.js';
 
 /**
  * Every migration, imported in code rather than found by scanning a folder, so the compiled
@@ -37,4 +38,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0015-messages': messages,
   '0016-bookings': bookings,
   '0018-pulse': pulse,
+  '0019-micro-tasks': microTasks,
 };

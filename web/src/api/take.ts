@@ -37,8 +37,8 @@ async function errorOf(response: Response): Promise<ApiError> {
   return new ApiError(response.status, 'HTTP_' + response.status, `The server answered ${response.status}.`);
 }
 
-/** One public call: no cookie (so no CSRF check applies), JSON or raw bytes. */
-async function publicCall<T>(
+/** One public call (also used by ./micro-tasks.ts): no cookie (so no CSRF check applies), JSON or raw bytes. */
+export async function publicCall<T>(
   method: string,
   path: string,
   options: { json?: unknown; bytes?: Blob; query?: Record<string, number> } = {},

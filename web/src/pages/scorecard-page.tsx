@@ -13,6 +13,7 @@ import { DecisionPanel } from './scorecard/decision-panel';
 import { MediaTranscript, type EvidenceFocus } from './scorecard/media-transcript';
 import { ModelPanel } from './scorecard/model-panel';
 import { QuestionSummary } from './scorecard/question-summary';
+import { VersionsPanel } from './scorecard/versions-panel';
 import { ConfidenceNote } from '../components/confidence-note';
 
 /**
@@ -146,6 +147,7 @@ function ScorecardBodyView({ view }: { view: ScorecardView }) {
             </p>
           </section>
 
+          {view.interview.kind !== 'practice' && <VersionsPanel scorecardId={view.scorecard.id} />}
           <QuestionSummary view={view} />
           <section className="card" aria-labelledby="strengths-heading">
             <h2 id="strengths-heading" className="visually-hidden">

@@ -35,6 +35,7 @@ import type { AttemptRecord, InvitationRecord, Store } from '../../../store/inde
 import type { RouteDeps } from '../../deps.js';
 import { analysisTask } from '../../worker/index.js';
 import { queueConfirmation } from '../../../followup/flows.js';
+import { invitationOfToken } from './micro-task-link.js';
 import { errorResponses } from '../hiring/schemas.js';
 import {
   AttemptParams,
@@ -82,7 +83,8 @@ async function resolveLink(
   now: Date,
 ): Promise<InvitationRecord> {
   if (!looksLikeLinkToken(token)) throw linkInvalid('unknown');
-  const invitation = await store.invitations.findByTokenHash(hashLinkToken(token));
+  // A micro-task's link (src/followup/micro-task.ts) opens the same page as the invitation's.
+  const invitation = await invitationOfToken(store, hashLinkToken(token));
   if (invitation === null) throw linkInvalid('unknown');
   if (invitation.status === 'revoked') throw linkInvalid('revoked');
   if (invitation.status === 'completed') {
@@ -138,13 +140,14 @@ function progressOf(invitation: InvitationRecord, attempts: AttemptRecord[]): Pr
  * Seconds of audio in a file, decoded and counted: a recording cut off by a closed tab still
  * carries the length its header promised, and MediaRecorder's WebM carries none.
  */
-async function measureSeconds(file: string, info: MediaInfo): Promise<number> {
+export async function measureSeconds(file: string, info: MediaInfo): Promise<number> {
   let samples = 0;
   for await (const chunk of decodeAudio(file, { info })) samples += chunk.length;
   return samples / DECODE_SAMPLE_RATE;
 }
 
-function extensionOf(type: string, info: MediaInfo): { extension: string; contentType: string } {
+/** The stored extension and content type of a sniffed recording. */
+export function extensionOf(type: string, info: MediaInfo): { extension: string; contentType: string } {
   const video = info.hasVideo;
   switch (type) {
     case 'webm':

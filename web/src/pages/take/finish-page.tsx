@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { TakeState } from '../../api/take';
+import { MicroTaskCard } from './micro-task-card';
 import { SelfIdentificationForm } from './self-identification-form';
 
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
@@ -37,6 +38,7 @@ export function FinishPage({ token, state }: { token: string; state: TakeState }
   const finish = state.finish;
   return (
     <div className="stack take-stack" data-testid="take-finish">
+      <MicroTaskCard token={token} />
       <section className="card take-card" aria-labelledby="finish-heading">
         <h1 id="finish-heading">Thank you, {state.candidateName}. We got your interview.</h1>
         {finish !== null && (
