@@ -1,12 +1,14 @@
 /**
  * The agent's loop inside `candor serve` (or `candor agent run`): a dispatcher pass every
  * `pollMs`, one at a time; `nudge()` runs one at once (after an event queued something urgent).
+ * On PostgreSQL (given its URL) graphile-worker runs the passes instead (graphile-dispatch.ts).
  */
 import { emailChannel } from '../messaging/email.js';
 import { smsChannel } from '../messaging/sms.js';
 import type { AgentConfig } from '../messaging/config.js';
 import type { Store } from '../store/index.js';
 import { dispatchDue, type Channels, type DispatchSummary } from './dispatcher.js';
+import { startGraphileAgent } from './graphile-dispatch.js';
 
 export interface AgentLogger {
   info(obj: object, msg: string): void;
@@ -14,7 +16,14 @@ export interface AgentLogger {
 }
 
 export interface RunningAgent {
-  /** Runs a pass now (after the one under way); resolves with what it did. */
+  /** `loop` on SQLite; `graphile-worker` on PostgreSQL. */
+  readonly engine: 'loop' | 'graphile-worker';
+  /** Resolves once the agent runs (graphile-worker: its schema installed); rejects if it cannot start. */
+  readonly ready: Promise<void>;
+  /**
+   * Runs a pass now (after the one under way); resolves with what it did. On graphile-worker it
+   * queues a dispatch job and resolves null once it is queued.
+   */
   nudge(): Promise<DispatchSummary | null>;
   stop(): Promise<void>;
 }
@@ -35,10 +44,31 @@ export function startAgent(options: {
   config: AgentConfig;
   logger?: AgentLogger;
   channels?: Channels;
+  /** The store's PostgreSQL URL: with it (and a PostgreSQL store) graphile-worker runs the passes. */
+  databaseUrl?: string | undefined;
+  /** graphile-worker: batches at once in this process (CANDOR_AGENT_CONCURRENCY). */
+  concurrency?: number | undefined;
+  /** graphile-worker's schema (default graphile_worker). */
+  workerSchema?: string | undefined;
+  /** Called after every pass that found something to do. */
+  onPass?: (summary: DispatchSummary) => void;
 }): RunningAgent {
   const { store, config, logger } = options;
   const owned = options.channels === undefined ? channelsFor(config) : null;
   const channels = options.channels ?? owned!;
+  if (store.kind === 'postgres' && options.databaseUrl) {
+    return startGraphileAgent({
+      store,
+      config,
+      databaseUrl: options.databaseUrl,
+      channels,
+      logger,
+      concurrency: options.concurrency,
+      schema: options.workerSchema,
+      onPass: options.onPass,
+      onStop: () => owned?.close(),
+    });
+  }
   let running: Promise<DispatchSummary | null> = Promise.resolve(null);
   let stopped = false;
   const pass = (): Promise<DispatchSummary | null> => {
@@ -56,6 +86,7 @@ export function startAgent(options: {
       .then((summary) => {
         if (summary !== null && summary.sent + summary.failed > 0)
           logger?.info({ ...summary }, 'agent dispatched messages');
+        if (summary !== null && Object.values(summary).some((n) => n > 0)) options.onPass?.(summary);
         return summary;
       })
       .catch((error: unknown) => {
@@ -68,6 +99,8 @@ export function startAgent(options: {
   timer.unref();
   void pass();
   return {
+    engine: 'loop',
+    ready: Promise.resolve(),
     nudge: pass,
     async stop() {
       stopped = true;
