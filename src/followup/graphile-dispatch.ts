@@ -17,9 +17,10 @@
  * sending; row locks make two claims disjoint. Zero losses: a message leaves the outbox's queue
  * only as sent, failed, bounced or cancelled; a worker that dies leaves its claims to run out
  * (CANDOR_AGENT_LEASE_SECONDS), and any process's next job takes them. Delivery stays at least
- * once for the one message whose SMTP exchange a crash interrupts, under the same Message-ID.
+ * once for a message whose SMTP exchange a crash interrupts (one per batch under way), under the
+ * same Message-ID.
  */
-import { Logger, run, runMigrations, type Runner, type Task, type TaskSpec } from 'graphile-worker';
+import type { Logger, Runner, Task, TaskSpec } from 'graphile-worker';
 import { sql } from 'kysely';
 import pg from 'pg';
 import { CandorError } from '../core/index.js';
@@ -68,11 +69,6 @@ export function startGraphileAgent(options: GraphileAgentOptions): RunningAgent 
   const { store, config, logger, channels } = options;
   const schema = options.schema ?? DEFAULT_WORKER_SCHEMA;
   const batchSize = options.batchSize ?? 50;
-  const graphileLogger = new Logger((scope) => (level, message) => {
-    const severity = String(level);
-    if (severity === 'error' || severity === 'warning')
-      logger?.warn({ scope }, `graphile-worker: ${message}`);
-  });
   // A dispatch job that fails is not retried by graphile-worker: the next one looks again.
   let spec: TaskSpec = { jobKey: DISPATCH_TASK, jobKeyMode: 'replace', maxAttempts: 1 };
   let task = DISPATCH_TASK;
@@ -99,6 +95,13 @@ export function startGraphileAgent(options: GraphileAgentOptions): RunningAgent 
   };
   let stopped = false;
   const start = async (): Promise<Runner> => {
+    // Loaded here, not at import: every `candor` command imports this file.
+    const { Logger, run } = await import('graphile-worker');
+    const graphileLogger = new Logger((scope) => (level, message) => {
+      const severity = String(level);
+      if (severity === 'error' || severity === 'warning')
+        logger?.warn({ scope }, `graphile-worker: ${message}`);
+    });
     const current = await sql<{ name: string }>`select current_schema() as name`.execute(store.db);
     const storeSchema = current.rows[0]?.name ?? 'public';
     if (storeSchema !== 'public') task = `${DISPATCH_TASK}:${storeSchema}`;
@@ -163,6 +166,7 @@ export function agentConcurrency(env: NodeJS.ProcessEnv): number {
 
 /** Installs or upgrades graphile-worker's schema, one process at a time. */
 async function migrateWorkerSchema(databaseUrl: string, schema: string, logger: Logger): Promise<void> {
+  const { runMigrations } = await import('graphile-worker');
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
