@@ -28,6 +28,11 @@ export interface DispatchOptions {
   readonly limit?: number;
   /** How long a claim holds before another dispatcher may take the message (default 2 min). */
   readonly leaseMs?: number;
+  /**
+   * Called with how many messages were claimed, before any is sent (graphile-worker's task asks
+   * for the next batch here when this one is full, so other workers start on it at once).
+   */
+  readonly onClaimed?: (count: number) => Promise<void> | void;
 }
 
 export interface DispatchSummary {
@@ -54,6 +59,7 @@ const SETTING: Record<'email' | 'sms', string> = {
 export async function dispatchDue(store: Store, options: DispatchOptions): Promise<DispatchSummary> {
   const now = options.now ?? new Date();
   const claimed = await store.messages.claimDue(now, options.limit ?? 50, options.leaseMs ?? 120_000);
+  await options.onClaimed?.(claimed.length);
   const tally = { sent: 0, waiting: 0, retrying: 0, failed: 0, cancelled: 0 };
   for (const message of claimed) {
     const outcome = await dispatchOne(store, message, { ...options, now });

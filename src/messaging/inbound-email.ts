@@ -94,7 +94,10 @@ export function newText(text: string): string {
   const kept: string[] = [];
   for (const line of lines) {
     const trimmed = line.trim();
-    if (HISTORY_STARTS.some((re) => re.test(trimmed)) && kept.some((l) => l.trim() !== '')) break;
+    // A header block ("From: …") ends the reply only below some text of its own; an attribution
+    // line ("On … wrote:") ends it anywhere, so a reply of nothing but quoted history is empty.
+    const history = HISTORY_STARTS.findIndex((re) => re.test(trimmed));
+    if (history !== -1 && (history !== HISTORY_STARTS.length - 1 || kept.some((l) => l.trim() !== ''))) break;
     if (SIGNATURE_STARTS.some((re) => re.test(line.trimEnd()))) break;
     if (trimmed.startsWith('>')) continue;
     kept.push(line);

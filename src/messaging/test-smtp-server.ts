@@ -31,6 +31,8 @@ export async function startTestSmtp(options: { delayMs?: number } = {}): Promise
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],
+    // No reverse DNS of 127.0.0.1 per connection (it can take longer than the exchange).
+    disableReverseLookup: true,
     logger: false,
     onRcptTo(_address, _session, callback) {
       if (state.refuseWith === null) return callback();

@@ -6,8 +6,11 @@ import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { CandorError } from '../../core/index.js';
 import { classifyReply, type ReplyClassification } from '../../followup/index.js';
-import { CADENCE_SCAN_MS, channelsFor } from '../../followup/agent.js';
+import { CADENCE_SCAN_MS, channelsFor, startAgent, type RunningAgent } from '../../followup/agent.js';
 import { planCadence } from '../../followup/cadence.js';
+import { agentConcurrency } from '../../followup/graphile-dispatch.js';
+import { startReplyListener } from '../../followup/inbound-mail.js';
+import { loadInboundSmtpSettings, type InboundSmtpServer } from '../../messaging/inbound-smtp.js';
 import { dispatchDue, type DispatchSummary } from '../../followup/dispatcher.js';
 import { loadAgentConfig } from '../../messaging/config.js';
 import { loadConfig } from '../../core/index.js';
@@ -109,6 +112,8 @@ export function agentClassify(
  * `candor agent run [--once]`: sends due messages from the outbox with the channels the
  * environment sets up (CANDOR_SMTP_URL, CANDOR_SMS_*), every CANDOR_AGENT_POLL_SECONDS until
  * SIGINT/SIGTERM, or one pass with `--once`; prints what each pass did. Several may run at once.
+ * On PostgreSQL graphile-worker runs the passes (CANDOR_AGENT_CONCURRENCY batches at once); with
+ * CANDOR_INBOUND_SMTP_PORT it also listens for candidates' e-mail replies.
  */
 export async function agentRun(
   opts: { once?: boolean | undefined },
@@ -117,19 +122,61 @@ export async function agentRun(
 ): Promise<DispatchSummary[]> {
   const core = loadConfig(env);
   const agent = loadAgentConfig(env, `http://127.0.0.1:${env.PORT ?? 3000}`);
+  const inbound = opts.once ? null : loadInboundSmtpSettings(env);
+  const concurrency = agentConcurrency(env);
   const store = await openStore({ dataDir: core.dataDir, databaseUrl: core.databaseUrl });
   const channels = channelsFor(agent);
   const summaries: DispatchSummary[] = [];
+  const line = (summary: DispatchSummary) => {
+    summaries.push(summary);
+    print(
+      `sent ${summary.sent}, waiting ${summary.waiting}, retrying ${summary.retrying}, failed ${summary.failed}, cancelled ${summary.cancelled}`,
+    );
+  };
   let stop = false;
+  let wake = () => undefined as void;
   const onSignal = () => {
     stop = true;
+    wake();
   };
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
+  let graphile: RunningAgent | null = null;
+  let listener: InboundSmtpServer | null = null;
   try {
     print(
       `agent: e-mail ${agent.smtp === null ? 'not set up' : 'on'}, SMS ${agent.sms === null ? 'not set up' : 'on'}`,
     );
+    if (!opts.once && store.kind === 'postgres') {
+      graphile = startAgent({
+        store,
+        config: agent,
+        channels,
+        databaseUrl: core.databaseUrl,
+        concurrency,
+        onPass: line,
+      });
+      await graphile.ready;
+      print(`agent: graphile-worker, ${concurrency} batch${concurrency === 1 ? '' : 'es'} at once`);
+    }
+    if (inbound !== null) {
+      listener = await startReplyListener({
+        store,
+        settings: inbound,
+        defaultWorkspace: env.CANDOR_DEFAULT_WORKSPACE || 'default',
+        onReply: () => (graphile === null ? wake() : void graphile.nudge().catch(() => undefined)),
+      });
+      print(
+        `agent: listening for e-mail replies on ${listener.host}:${listener.port} (${inbound.recipients.join(', ')})`,
+      );
+    }
+    if (graphile !== null) {
+      await new Promise<void>((resolve) => {
+        wake = resolve;
+        if (stop) resolve();
+      });
+      return summaries;
+    }
     let scannedAt = Number.NEGATIVE_INFINITY;
     for (;;) {
       if (Date.now() - scannedAt >= CADENCE_SCAN_MS) {
@@ -139,24 +186,30 @@ export async function agentRun(
           `queued ${planned.statusUpdates} status updates, ${planned.nurtures} nurtures, ${planned.pulses} pulse surveys${planned.failed.length > 0 ? ` (${planned.failed.length} failed: ${planned.failed[0]?.error ?? ''})` : ''}`,
         );
       }
-      const summary = await dispatchDue(store, {
-        channels,
-        cadence: agent.cadence,
-        retryDelaysMs: agent.retryDelaysMs,
-        leaseMs: agent.leaseMs,
-      });
-      summaries.push(summary);
-      print(
-        `sent ${summary.sent}, waiting ${summary.waiting}, retrying ${summary.retrying}, failed ${summary.failed}, cancelled ${summary.cancelled}`,
+      line(
+        await dispatchDue(store, {
+          channels,
+          cadence: agent.cadence,
+          retryDelaysMs: agent.retryDelaysMs,
+          leaseMs: agent.leaseMs,
+        }),
       );
       if (opts.once || stop) break;
-      await new Promise((r) => setTimeout(r, agent.pollMs));
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, agent.pollMs);
+        wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
       if (stop) break;
     }
     return summaries;
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
+    await listener?.close();
+    await graphile?.stop();
     channels.close();
     await store.close();
   }

@@ -21,6 +21,9 @@ import {
 import { DEMO_WORKSPACE, seedDemo } from './demo.js';
 import { DEMO_PEOPLE, seedDemoPeople } from './demo-people.js';
 import { startAgent, type RunningAgent } from '../../followup/agent.js';
+import { agentConcurrency } from '../../followup/graphile-dispatch.js';
+import { startReplyListener } from '../../followup/inbound-mail.js';
+import { loadInboundSmtpSettings, type InboundSmtpServer } from '../../messaging/inbound-smtp.js';
 import { DEMO_INVITEE, demoInvitationLink } from './demo-invitation.js';
 
 export interface ServeOptions {
@@ -70,14 +73,18 @@ export async function serve(options: ServeOptions = {}): Promise<RunningServer> 
     ...(options.demo && !env.CANDOR_DEFAULT_WORKSPACE ? { defaultWorkspace: DEMO_WORKSPACE } : {}),
   };
   const fairness = loadFairnessConfig(env, config.secret);
+  const inbound = loadInboundSmtpSettings(env);
+  const concurrency = agentConcurrency(env);
   const store = await openStore({ dataDir, databaseUrl: core.databaseUrl });
   let monitor: FairnessMonitor | null = null;
   let agent: RunningAgent | null = null;
+  let replies: InboundSmtpServer | null = null;
   let app: FastifyInstance | null = null;
   let worker: Worker | null = null;
   // Stops whatever has started, in reverse order; also what a failed start runs, so nothing
   // (the worker's poll loop above all) keeps using a closed database.
   const close = async (): Promise<void> => {
+    await replies?.close();
     await agent?.stop();
     await monitor?.stop();
     await worker?.stop();
@@ -117,7 +124,25 @@ export async function serve(options: ServeOptions = {}): Promise<RunningServer> 
       // The rolling fairness check and the webhook outbox (docs/fairness-alerts.md).
       monitor = startFairnessMonitor({ store, config: fairness, logger: app.log });
       // The follow-up agent's outbox: invitations, confirmations (docs/agent.md).
-      if (config.agent !== undefined) agent = startAgent({ store, config: config.agent, logger: app.log });
+      if (config.agent !== undefined)
+        agent = startAgent({
+          store,
+          config: config.agent,
+          logger: app.log,
+          databaseUrl: core.databaseUrl,
+          concurrency,
+        });
+    }
+    // Candidates' e-mail replies over SMTP (CANDOR_INBOUND_SMTP_PORT; off by default).
+    if (inbound !== null) {
+      replies = await startReplyListener({
+        store,
+        settings: inbound,
+        defaultWorkspace: config.defaultWorkspace,
+        logger: app.log,
+        onReply: () => void agent?.nudge().catch(() => undefined),
+      });
+      print(`Listening for candidates' e-mail replies on ${inbound.host}:${replies.port} (SMTP)`);
     }
     const address = app.server.address();
     const port = typeof address === 'object' && address !== null ? address.port : config.port;

@@ -3,7 +3,7 @@
  * message per idempotency key, leases so a dispatcher that dies mid-batch leaves nothing claimed
  * for ever, and the candidates' replies with their intent; plus the agent's pauses.
  */
-import type { Kysely, Selectable } from 'kysely';
+import type { ExpressionBuilder, Kysely, Selectable } from 'kysely';
 import { newId } from '../../core/index.js';
 import { violatesUnique, type UniqueKey } from '../dialect.js';
 import type { Database } from '../schema.js';
@@ -131,6 +131,8 @@ export interface MessageRepository {
   /**
    * Claims up to `limit` queued messages due by `now` (and any whose lease ran out while
    * `sending`), each with a lease of `leaseMs`: two dispatchers never hold the same message.
+   * SQLite: a compare-and-set per message; PostgreSQL: one `update … for update skip locked`, so
+   * dispatchers in several processes take disjoint batches without contending.
    */
   claimDue(now: Date, limit: number, leaseMs: number): Promise<MessageRecord[]>;
   markSent(id: string, providerId: string | null, fromAddress: string | null): Promise<void>;
@@ -237,16 +239,40 @@ export function createMessageRepository(ctx: RepositoryContext): MessageReposito
     async claimDue(now, limit, leaseMs) {
       const at = now.toISOString();
       const lease = new Date(now.getTime() + leaseMs).toISOString();
+      const due = (eb: ExpressionBuilder<Database & MessageTables, 'message'>) =>
+        eb.or([
+          eb.and([eb('status', '=', 'queued'), eb('due_at', '<=', at)]),
+          eb.and([eb('status', '=', 'sending'), eb('lease_until', '<', at)]),
+        ]);
+      if (ctx.kind === 'postgres') {
+        // One statement: rows another dispatcher is claiming at this moment are skipped, not
+        // waited for or fought over (https://www.postgresql.org/docs/current/sql-select.html#SQL-FOR-UPDATE-SHARE).
+        const rows = await db
+          .updateTable('message')
+          .set((eb) => ({ status: 'sending', lease_until: lease, attempts: eb('attempts', '+', 1) }))
+          .where('id', 'in', (eb) =>
+            eb
+              .selectFrom('message')
+              .select('id')
+              .where('direction', '=', 'out')
+              .where(due)
+              .orderBy('due_at')
+              .orderBy('id')
+              .limit(limit)
+              .forUpdate()
+              .skipLocked(),
+          )
+          .returningAll()
+          .execute();
+        return rows
+          .map(toRecord)
+          .sort((a, b) => (a.dueAt === b.dueAt ? (a.id < b.id ? -1 : 1) : a.dueAt < b.dueAt ? -1 : 1));
+      }
       const candidates = await db
         .selectFrom('message')
         .select(['id', 'status', 'lease_until'])
         .where('direction', '=', 'out')
-        .where((eb) =>
-          eb.or([
-            eb.and([eb('status', '=', 'queued'), eb('due_at', '<=', at)]),
-            eb.and([eb('status', '=', 'sending'), eb('lease_until', '<', at)]),
-          ]),
-        )
+        .where(due)
         .orderBy('due_at')
         .orderBy('id')
         .limit(limit)
