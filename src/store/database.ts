@@ -26,6 +26,7 @@ import { createInterviewRepository, type InterviewRepository } from './repositor
 import { createInvitationRepository, type InvitationRepository } from './repositories/invitations.js';
 import { createMessageRepository, type MessageRepository } from './repositories/messages.js';
 import { createBookingRepository, type BookingRepository } from './repositories/bookings.js';
+import { createSchedulingRepository, type SchedulingRepository } from './repositories/scheduling.js';
 import { createJobRepository, type JobRepository } from './repositories/jobs.js';
 import {
   createPipelineEventRepository,
@@ -95,6 +96,8 @@ export interface Store {
   readonly messages: MessageRepository;
   /** Interview bookings, kept from overlapping per interviewer (migration 0016). */
   readonly bookings: BookingRepository;
+  /** Interviewers' calendars and slot proposals (migration 0017). */
+  readonly scheduling: SchedulingRepository;
   /** The embedded job queue (a table in this database). */
   readonly queue: JobQueue;
   /** One round trip to the database (`select 1`); throws when it does not answer. */
@@ -161,6 +164,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     invitations: createInvitationRepository(ctx),
     messages: createMessageRepository(ctx),
     bookings: createBookingRepository(ctx),
+    scheduling: createSchedulingRepository(ctx),
     queue: createJobQueue(ctx),
     ping: async () => {
       await sql`select 1`.execute(db);

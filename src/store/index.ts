@@ -143,6 +143,7 @@ export {
   type NewInvitation,
 } from './repositories/invitations.js';
 export type {
+  MessageAttachment,
   MessageChannel,
   MessageDirection,
   MessageRecord,
@@ -158,6 +159,15 @@ export {
   type BookingStatus,
   type NewBooking,
 } from './repositories/bookings.js';
+export type {
+  InterviewerCalendarInput,
+  InterviewerCalendarRecord,
+  NewProposal,
+  OfferedSlot,
+  ProposalRecord,
+  ProposalStatus,
+  SchedulingRepository,
+} from './repositories/scheduling.js';
 export type { JobQueue, TaskRecord, NewTask, TaskProgress } from './job-queue.js';
 export type { TaskStatus } from './schema.js';
 export {

@@ -32,6 +32,7 @@ describe('migrateToLatest', () => {
         ['0014-invitations', 'Success'],
         ['0015-messages', 'Success'],
         ['0016-bookings', 'Success'],
+        ['0017-scheduling', 'Success'],
       ]);
       expect(await migrateToLatest(db)).toEqual([]);
     } finally {
