@@ -74,6 +74,11 @@ export async function queueReminders(
 }
 
 /** Cancels every queued reminder of an interview (all its versions); returns how many. */
-export function cancelReminders(store: Store, candidateId: string, uid: string, note: string): Promise<number> {
+export function cancelReminders(
+  store: Store,
+  candidateId: string,
+  uid: string,
+  note: string,
+): Promise<number> {
   return store.messages.cancelQueuedSteps(candidateId, 'reminder', `${uid}:`, note);
 }

@@ -149,7 +149,12 @@ export async function handleReply(
   if (!act) return { message, action: `kept for a person: ${reason}` };
   const action = await actOn(store, verdict.intent, message, reply.channel);
   if (verdict.intent === 'withdrawal' && deps.scheduling !== undefined && scope.applicationId !== null) {
-    const cancelled = await cancelInterview(store, deps.scheduling, scope.applicationId, 'You withdrew your application.');
+    const cancelled = await cancelInterview(
+      store,
+      deps.scheduling,
+      scope.applicationId,
+      'You withdrew your application.',
+    );
     if (cancelled !== null) return { message, action: `${action}; booked interview cancelled` };
   }
   return { message, action };

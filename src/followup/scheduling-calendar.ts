@@ -4,12 +4,7 @@
  * higher SEQUENCE), and the cancellation (METHOD:CANCEL). Reminders follow the booking.
  */
 import { isCandorError } from '../core/index.js';
-import {
-  cancelIcs,
-  requestIcs,
-  slotLabel,
-  type Invitation,
-} from '../scheduling/index.js';
+import { cancelIcs, requestIcs, slotLabel, type Invitation } from '../scheduling/index.js';
 import type {
   BookingRecord,
   CandidateRecord,
@@ -24,7 +19,8 @@ import { calendarClient, nowOf, type SchedulingContext } from './scheduling-cont
 import { firstName, renderMessage } from './templates.js';
 
 /** Shown when the recruiter gave no video link or address. */
-export const LOCATION_TO_FOLLOW = 'to be confirmed: we will send you the link or address before the interview';
+export const LOCATION_TO_FOLLOW =
+  'to be confirmed: we will send you the link or address before the interview';
 
 export interface CalendarOutcome {
   /** The message to the candidate (with the ICS on e-mail), or null when they have no channel. */
@@ -53,7 +49,10 @@ async function describeInterview(
   const [job, workspace, users] = await Promise.all([
     store.jobs.get(application.jobId),
     store.workspaces.get(candidate.workspaceId),
-    store.users.getMany(candidate.workspaceId, bookings.map((b) => b.interviewerId)),
+    store.users.getMany(
+      candidate.workspaceId,
+      bookings.map((b) => b.interviewerId),
+    ),
   ]);
   const interviewers = bookings.flatMap((b) => {
     const user = users.get(b.interviewerId);
@@ -119,7 +118,13 @@ async function writeCalendars(
 async function queueCalendarMessage(
   store: Store,
   interview: Interview,
-  input: { template: string; step: string; method: 'REQUEST' | 'CANCEL'; ics: string; extra?: Record<string, string> },
+  input: {
+    template: string;
+    step: string;
+    method: 'REQUEST' | 'CANCEL';
+    ics: string;
+    extra?: Record<string, string>;
+  },
   applicationId: string,
 ): Promise<MessageRecord | null> {
   const { candidate } = interview;
@@ -128,7 +133,14 @@ async function queueCalendarMessage(
   const { subject, body } = renderMessage(input.template, channel, { ...interview.values, ...input.extra });
   const attachments: MessageAttachment[] =
     channel === 'email'
-      ? [{ filename: 'interview.ics', contentType: 'text/calendar', method: input.method, content: input.ics }]
+      ? [
+          {
+            filename: 'interview.ics',
+            contentType: 'text/calendar',
+            method: input.method,
+            content: input.ics,
+          },
+        ]
       : [];
   const { message } = await store.messages.enqueue({
     workspaceId: candidate.workspaceId,
@@ -169,7 +181,12 @@ export async function sendInvitation(
     },
     input.proposal.applicationId,
   );
-  await cancelReminders(store, interview.candidate.id, invitation.uid, 'the interview moved; new reminders are queued');
+  await cancelReminders(
+    store,
+    interview.candidate.id,
+    invitation.uid,
+    'the interview moved; new reminders are queued',
+  );
   await queueReminders(store, ctx, {
     candidate: interview.candidate,
     applicationId: input.proposal.applicationId,
@@ -203,7 +220,9 @@ export async function cancelInterview(
   const newest = confirmed.at(-1);
   if (newest === undefined) return null;
   const bookings: BookingRecord[] = [];
-  for (const booking of all.filter((b) => b.uid === newest.uid && ['tentative', 'confirmed'].includes(b.status))) {
+  for (const booking of all.filter(
+    (b) => b.uid === newest.uid && ['tentative', 'confirmed'].includes(b.status),
+  )) {
     const done = await store.bookings.cancel(booking.id);
     if (booking.status === 'confirmed') bookings.push(done);
   }
@@ -223,6 +242,11 @@ export async function cancelInterview(
     },
     applicationId,
   );
-  await cancelReminders(store, interview.candidate.id, interview.invitation.uid, 'the interview was cancelled');
+  await cancelReminders(
+    store,
+    interview.candidate.id,
+    interview.invitation.uid,
+    'the interview was cancelled',
+  );
   return { message, calendarErrors, bookings };
 }

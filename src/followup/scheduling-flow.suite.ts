@@ -75,7 +75,11 @@ export function describeSchedulingFlow(name: string, open: (now: () => Date) => 
         ...(payload === undefined ? {} : { payload }),
       });
     const dana = () =>
-      createCalDavClient({ calendarUrl: radicale.calendarUrl('dana', 'interviews'), username: 'dana', password: 'secret' });
+      createCalDavClient({
+        calendarUrl: radicale.calendarUrl('dana', 'interviews'),
+        username: 'dana',
+        password: 'secret',
+      });
     const candidate = async (name: string, email: string) => {
       const c = await store.candidates.create({ workspaceId, name, email, timeZone: NY });
       const { application } = await store.applications.findOrCreate({ candidateId: c.id, jobId });
@@ -91,7 +95,8 @@ export function describeSchedulingFlow(name: string, open: (now: () => Date) => 
       const stamp = newId('s');
       const ws = await store.workspaces.ensure({ slug: `sched-${stamp}`, name: 'Acme' });
       workspaceId = ws.id;
-      jobId = (await store.jobs.create({ workspaceId, title: 'Support lead', description: 'Leads support.' })).id;
+      jobId = (await store.jobs.create({ workspaceId, title: 'Support lead', description: 'Leads support.' }))
+        .id;
       const rita = await store.users.create({
         workspaceId,
         email: `rita.${stamp}@acme.test`,
@@ -144,7 +149,10 @@ export function describeSchedulingFlow(name: string, open: (now: () => Date) => 
     });
 
     it('sets an interviewer calendar with the password sealed, and refuses bad settings with a clear 400', async () => {
-      const bad = await api('PUT', `/users/${danaId}/calendar`, { caldavUrl: 'ftp://cal', timeZone: 'Europe/London' });
+      const bad = await api('PUT', `/users/${danaId}/calendar`, {
+        caldavUrl: 'ftp://cal',
+        timeZone: 'Europe/London',
+      });
       expect(bad.statusCode).toBe(400);
       expect(bad.body).toContain('caldavUrl');
       expect(bad.body).toContain('not an http(s) URL');
@@ -225,15 +233,26 @@ export function describeSchedulingFlow(name: string, open: (now: () => Date) => 
       expect(chose.action).toContain('booked Tuesday 27 October, 09:00 (America/New_York)');
       expect(chose.message.needsPerson).toBe(false);
       const [booking] = await store.bookings.listByApplication(application.id);
-      expect(booking).toMatchObject({ status: 'confirmed', startsAt: '2026-10-27T13:00:00.000Z', sequence: 0 });
+      expect(booking).toMatchObject({
+        status: 'confirmed',
+        startsAt: '2026-10-27T13:00:00.000Z',
+        sequence: 0,
+      });
 
       await dispatch();
       const invite = mailTo('casey@example.org').at(-1);
-      expect(invite?.subject).toBe('Your interview for Support lead: Tuesday 27 October, 09:00 (America/New_York)');
+      expect(invite?.subject).toBe(
+        'Your interview for Support lead: Tuesday 27 October, 09:00 (America/New_York)',
+      );
       const ics = invite?.attachments.find((a) => a.mimeType === 'text/calendar');
       expect(ics?.method).toBe('REQUEST');
       const event = readIcs(ics?.content ?? '').events[0];
-      expect(event).toMatchObject({ uid: booking?.uid, sequence: 0, timeZone: 'Europe/London', localStart: '2026-10-27T13:00:00' });
+      expect(event).toMatchObject({
+        uid: booking?.uid,
+        sequence: 0,
+        timeZone: 'Europe/London',
+        localStart: '2026-10-27T13:00:00',
+      });
       expect(DateTime.fromJSDate(event!.start, { zone: NY }).toFormat('HH:mm')).toBe('09:00');
       expect(event?.attendees).toContain('casey@example.org');
       const stored = readIcs(await dana().getEvent(booking?.caldavHref ?? '')).events[0];
@@ -258,7 +277,9 @@ export function describeSchedulingFlow(name: string, open: (now: () => Date) => 
       const moved = await reply(casey, '1');
       expect(moved.action).toMatch(/^booked /);
       expect((await store.bookings.get(booking!.id)).status).toBe('released');
-      const current = (await store.bookings.listByApplication(application.id)).find((b) => b.status === 'confirmed');
+      const current = (await store.bookings.listByApplication(application.id)).find(
+        (b) => b.status === 'confirmed',
+      );
       expect(current).toMatchObject({ uid: booking?.uid, sequence: 1 });
       await dispatch();
       const update = mailTo('casey@example.org').at(-1);
@@ -266,7 +287,9 @@ export function describeSchedulingFlow(name: string, open: (now: () => Date) => 
       const updated = readIcs(update?.attachments[0]?.content ?? '').events[0];
       expect(updated).toMatchObject({ uid: booking?.uid, sequence: 1 });
       expect(updated?.start.toISOString()).toBe(current?.startsAt);
-      expect(readIcs(await dana().getEvent(booking?.caldavHref ?? '')).events[0]).toMatchObject({ sequence: 1 });
+      expect(readIcs(await dana().getEvent(booking?.caldavHref ?? '')).events[0]).toMatchObject({
+        sequence: 1,
+      });
       const afterMove = (await store.messages.timeline(casey.id)).filter((m) => m.flow === 'reminder');
       expect(afterMove.filter((m) => m.status === 'cancelled')).toHaveLength(2);
       expect(afterMove.filter((m) => m.status === 'queued')).toHaveLength(2);
@@ -289,7 +312,9 @@ export function describeSchedulingFlow(name: string, open: (now: () => Date) => 
         method: 'CANCEL',
         events: [{ uid: booking?.uid, sequence: 2, status: 'CANCELLED' }],
       });
-      expect(readIcs(await dana().getEvent(booking?.caldavHref ?? '')).events[0]).toMatchObject({ status: 'CANCELLED' });
+      expect(readIcs(await dana().getEvent(booking?.caldavHref ?? '')).events[0]).toMatchObject({
+        status: 'CANCELLED',
+      });
       const end = (await store.messages.timeline(casey.id)).filter((m) => m.flow === 'reminder');
       expect(end.filter((m) => m.status === 'queued')).toEqual([]);
     }, 60_000);
@@ -298,11 +323,19 @@ export function describeSchedulingFlow(name: string, open: (now: () => Date) => 
       clock = new Date('2026-10-27T14:00:00Z'); // Tuesday, 10:00 in New York: not quiet hours
       const first = await candidate('Ana Diaz', 'ana@example.org');
       const second = await candidate('Bo Chen', 'bo@example.org');
-      const a = await startScheduling(store, ctx, { applicationId: first.application.id, interviewerIds: [danaId], durationMinutes: 45 });
+      const a = await startScheduling(store, ctx, {
+        applicationId: first.application.id,
+        interviewerIds: [danaId],
+        durationMinutes: 45,
+      });
       expect((await reply(first.candidate, '1')).action).toMatch(/^booked /);
       const day = DateTime.fromISO(a.proposal.slots[0]!.start, { zone: 'Europe/London' }).toISODate();
       // Dana's cap is 1 a day: nothing else is proposed that day.
-      const b = await startScheduling(store, ctx, { applicationId: second.application.id, interviewerIds: [danaId], durationMinutes: 45 });
+      const b = await startScheduling(store, ctx, {
+        applicationId: second.application.id,
+        interviewerIds: [danaId],
+        durationMinutes: 45,
+      });
       for (const slot of b.proposal.slots) {
         expect(DateTime.fromISO(slot.start, { zone: 'Europe/London' }).toISODate()).not.toBe(day);
       }
@@ -340,11 +373,21 @@ export function describeSchedulingFlow(name: string, open: (now: () => Date) => 
       const page = await app.inject({ method: 'GET', url: `/api/v1/schedule/${link}` });
       expect(page.statusCode, page.body).toBe(200);
       expect(page.json<{ slots: { number: number }[] }>().slots.length).toBeGreaterThan(0);
-      const picked = await app.inject({ method: 'POST', url: `/api/v1/schedule/${link}`, payload: { slot: 1 } });
+      const picked = await app.inject({
+        method: 'POST',
+        url: `/api/v1/schedule/${link}`,
+        payload: { slot: 1 },
+      });
       expect(picked.statusCode, picked.body).toBe(200);
       expect(picked.json()).toMatchObject({ status: 'booked' });
-      expect((await store.bookings.listByApplication(second.application.id)).map((x) => x.status)).toEqual(['confirmed']);
-      const reused = await app.inject({ method: 'POST', url: `/api/v1/schedule/${link}`, payload: { slot: 1 } });
+      expect((await store.bookings.listByApplication(second.application.id)).map((x) => x.status)).toEqual([
+        'confirmed',
+      ]);
+      const reused = await app.inject({
+        method: 'POST',
+        url: `/api/v1/schedule/${link}`,
+        payload: { slot: 1 },
+      });
       expect(reused.statusCode).toBe(409);
     }, 60_000);
 

@@ -116,8 +116,14 @@ export function describeBooking(
       };
     case 'taken':
       return outcome.next === null
-        ? { action: outcome.reason, problem: `${outcome.reason}, and no other time is free: a person should arrange one` }
-        : { action: `${outcome.reason}; new times proposed (proposal ${outcome.next.proposal.id})`, problem: null };
+        ? {
+            action: outcome.reason,
+            problem: `${outcome.reason}, and no other time is free: a person should arrange one`,
+          }
+        : {
+            action: `${outcome.reason}; new times proposed (proposal ${outcome.next.proposal.id})`,
+            problem: null,
+          };
     case 'closed':
       return { action: `nothing booked: the proposal was already ${outcome.status}`, problem: null };
   }
@@ -145,10 +151,16 @@ async function otherTimes(
         exclude: open.slots.map((s) => ({ start: new Date(s.start), end: new Date(s.end) })),
       },
     );
-    return { action: `none of the times suited; new times proposed (proposal ${next.proposal.id})`, problem: null };
+    return {
+      action: `none of the times suited; new times proposed (proposal ${next.proposal.id})`,
+      problem: null,
+    };
   } catch (error) {
     const message = (error as Error).message;
-    return { action: `no other times proposed: ${message}`, problem: `the candidate needs other times and ${message}` };
+    return {
+      action: `no other times proposed: ${message}`,
+      problem: `the candidate needs other times and ${message}`,
+    };
   }
 }
 

@@ -48,7 +48,8 @@ const OPENINGS: Record<Opening, string> = {
   taken:
     'sorry, the time you picked was taken a moment before your reply reached us. These times are still free:',
   'other-times': 'thanks for letting us know. Here are other times that are free:',
-  reschedule: 'of course, we can move your interview. These times are free; your current time stays booked until you pick a new one:',
+  reschedule:
+    'of course, we can move your interview. These times are free; your current time stays booked until you pick a new one:',
 };
 
 /**
@@ -66,13 +67,19 @@ export async function startScheduling(
   options: { opening?: Opening; reschedulesUid?: string | null; exclude?: readonly Interval[] } = {},
 ): Promise<StartedScheduling> {
   const horizonDays = input.horizonDays ?? 14;
-  if (!(Number.isInteger(input.durationMinutes) && input.durationMinutes >= 10 && input.durationMinutes <= 480)) {
+  if (!(
+    Number.isInteger(input.durationMinutes) &&
+    input.durationMinutes >= 10 &&
+    input.durationMinutes <= 480
+  )) {
     throw new CandorError('VALIDATION_FAILED', 'durationMinutes: whole minutes from 10 to 480', {
       field: 'durationMinutes',
     });
   }
   if (!(Number.isInteger(horizonDays) && horizonDays >= 1 && horizonDays <= 90)) {
-    throw new CandorError('VALIDATION_FAILED', 'horizonDays: whole days from 1 to 90', { field: 'horizonDays' });
+    throw new CandorError('VALIDATION_FAILED', 'horizonDays: whole days from 1 to 90', {
+      field: 'horizonDays',
+    });
   }
   if (input.interviewerIds.length === 0) {
     throw new CandorError('VALIDATION_FAILED', 'interviewerIds: name at least one interviewer', {

@@ -98,7 +98,10 @@ export function parseReminderOffsets(value: string | undefined): number[] {
     const match = /^\s*(\d{1,4})\s*(h|m)\s*$/.exec(part);
     const ms = match === null ? NaN : Number(match[1]) * (match[2] === 'h' ? 3_600_000 : 60_000);
     if (!(ms > 0 && ms <= 30 * 86_400_000)) {
-      throw invalid('CANDOR_AGENT_REMINDERS', `"${part.trim()}" is not a time before the interview like 24h or 90m`);
+      throw invalid(
+        'CANDOR_AGENT_REMINDERS',
+        `"${part.trim()}" is not a time before the interview like 24h or 90m`,
+      );
     }
     return ms;
   });

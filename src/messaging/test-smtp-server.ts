@@ -14,7 +14,12 @@ export interface ReceivedMail {
   readonly text: string;
   readonly headers: ReadonlyMap<string, string>;
   /** Every attachment as text (an invitation's ICS), with its MIME type and calendar method. */
-  readonly attachments: readonly { filename: string | null; mimeType: string; method: string | null; content: string }[];
+  readonly attachments: readonly {
+    filename: string | null;
+    mimeType: string;
+    method: string | null;
+    content: string;
+  }[];
 }
 
 export interface TestSmtpServer {

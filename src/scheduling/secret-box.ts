@@ -41,7 +41,9 @@ export function openSecret(serverSecret: string, purpose: string, sealed: string
       Buffer.from(iv, 'base64url'),
     );
     decipher.setAuthTag(Buffer.from(tag, 'base64url'));
-    return Buffer.concat([decipher.update(Buffer.from(data, 'base64url')), decipher.final()]).toString('utf8');
+    return Buffer.concat([decipher.update(Buffer.from(data, 'base64url')), decipher.final()]).toString(
+      'utf8',
+    );
   } catch (error) {
     throw new CandorError(
       'CONFIG_INVALID',

@@ -83,6 +83,8 @@ const PARAM_SOURCES: Readonly<Record<string, readonly (keyof Ids)[]>> = {
   alerts: ['alert'],
   invitations: ['invitation'],
   take: ['takeToken'],
+  // Any token-shaped key: a take token opens no scheduling link.
+  schedule: ['takeToken'],
   messages: ['message'],
 };
 

@@ -160,12 +160,7 @@ export interface MessageRepository {
   /** Cancels every queued message of a candidate (at opt-out or withdrawal); returns how many. */
   cancelQueuedFor(candidateId: string, note: string, channel?: MessageChannel): Promise<number>;
   /** Cancels a candidate's queued messages of a flow whose step starts with `stepPrefix`; returns how many. */
-  cancelQueuedSteps(
-    candidateId: string,
-    flow: string,
-    stepPrefix: string,
-    note: string,
-  ): Promise<number>;
+  cancelQueuedSteps(candidateId: string, flow: string, stepPrefix: string, note: string): Promise<number>;
   recordInbound(input: NewInboundMessage): Promise<MessageRecord>;
   /** The newest message sent to an address on a channel (whom a reply from it answers), if any. */
   lastSentTo(channel: MessageChannel, address: string): Promise<MessageRecord | null>;

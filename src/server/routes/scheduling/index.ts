@@ -7,9 +7,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { CandorError } from '../../../core/index.js';
-import { bookSlot, startScheduling } from '../../../followup/scheduling.js';
+import { bookSlot, DEFAULT_DAILY_CAP, startScheduling } from '../../../followup/scheduling.js';
 import { cancelInterview } from '../../../followup/scheduling-calendar.js';
-import { CALDAV_PASSWORD, schedulingContextFor, type SchedulingContext } from '../../../followup/scheduling-context.js';
+import {
+  CALDAV_PASSWORD,
+  schedulingContextFor,
+  type SchedulingContext,
+} from '../../../followup/scheduling-context.js';
 import { describeBooking } from '../../../followup/scheduling-replies.js';
 import { hashLinkToken, looksLikeLinkToken } from '../../../invitations/link-token.js';
 import { loadAgentConfig } from '../../../messaging/config.js';
@@ -60,7 +64,8 @@ const CalendarView = z
     timeZone: z.string(),
     workingHours: z.object({ days: z.array(z.number()), start: z.string(), end: z.string() }),
     dailyCap: z.number(),
-    updatedAt: z.string(),
+    /** null: nothing set yet; the defaults shown are in use. */
+    updatedAt: z.string().nullable(),
   })
   .meta({ id: 'InterviewerCalendar' });
 
@@ -70,7 +75,11 @@ const StartBody = z
     durationMinutes: z.number().int().min(10).max(480),
     horizonDays: z.number().int().min(1).max(90).optional(),
     count: z.number().int().min(1).max(9).optional(),
-    minNoticeHours: z.number().min(0).max(24 * 30).optional(),
+    minNoticeHours: z
+      .number()
+      .min(0)
+      .max(24 * 30)
+      .optional(),
     location: z.string().min(1).max(500).optional(),
   })
   .strict();
@@ -151,7 +160,10 @@ function bookingView(b: BookingRecord): z.infer<typeof BookingView> {
 export function schedulingRoutes({ store, config }: RouteDeps): FastifyPluginAsyncZod {
   const tags = ['scheduling'];
   const context = (): SchedulingContext =>
-    schedulingContextFor(config.agent ?? loadAgentConfig({}, `http://${config.host}:${config.port}`), config.secret);
+    schedulingContextFor(
+      config.agent ?? loadAgentConfig({}, `http://${config.host}:${config.port}`),
+      config.secret,
+    );
   /** The application, if it belongs to the caller's workspace (else 404 as if unknown). */
   const application = async (request: Parameters<typeof me>[0], id: string) => {
     const app = await store.applications.get(id);
@@ -166,7 +178,8 @@ export function schedulingRoutes({ store, config }: RouteDeps): FastifyPluginAsy
         onRequest: readableBy('user', ...RECRUITERS),
         schema: {
           tags,
-          summary: "An interviewer's calendar settings (never the CalDAV password)",
+          summary:
+            "An interviewer's calendar settings (never the CalDAV password); the defaults when none are set",
           params: IdParams,
           response: { 200: CalendarView, ...errorResponses(401, 403, 404) },
         },
@@ -174,13 +187,17 @@ export function schedulingRoutes({ store, config }: RouteDeps): FastifyPluginAsy
       async (request) => {
         const user = await scoped(request, 'user', request.params.id, (id) => store.users.get(id));
         const calendar = await store.scheduling.getCalendar(user.id);
-        if (calendar === null) {
-          throw new CandorError('NOT_FOUND', `interviewer ${user.id} has no calendar settings`, {
-            entity: 'interviewer calendar',
-            id: user.id,
-          });
-        }
-        return calendarView(calendar);
+        if (calendar !== null) return calendarView(calendar);
+        return {
+          userId: user.id,
+          caldavUrl: null,
+          username: null,
+          hasPassword: false,
+          timeZone: context().defaultTimeZone,
+          workingHours: { days: [1, 2, 3, 4, 5], start: '09:00', end: '17:00' },
+          dailyCap: DEFAULT_DAILY_CAP,
+          updatedAt: null,
+        };
       },
     );
 
@@ -190,7 +207,8 @@ export function schedulingRoutes({ store, config }: RouteDeps): FastifyPluginAsy
         onRequest: requireRole(...RECRUITERS),
         schema: {
           tags,
-          summary: "Set an interviewer's CalDAV calendar, working hours, time zone and daily cap of interviews",
+          summary:
+            "Set an interviewer's CalDAV calendar, working hours, time zone and daily cap of interviews",
           description:
             'The password is sealed with AES-256-GCM under the server secret (CANDOR_SECRET) and never returned; leave it out to keep the stored one. Defaults: Monday–Friday 09:00–17:00, 4 interviews a day.',
           params: IdParams,
@@ -233,9 +251,10 @@ export function schedulingRoutes({ store, config }: RouteDeps): FastifyPluginAsy
         onRequest: requireRole(...RECRUITERS),
         schema: {
           tags,
-          summary: 'Propose interview times to the candidate (from the interviewers’ free time) and send them',
+          summary:
+            'Propose interview times to the candidate (from the interviewers’ free time) and send them',
           description:
-            "Slots fit every interviewer's working hours, miss their CalDAV busy time and Candor's bookings, and keep each under their daily cap; they are numbered in the candidate's zone. The candidate answers by reply (\"2\", \"Tuesday at 3 works\") or by the link. 409 with reason `no-free-slots` when nothing fits; 502 when a calendar cannot be read.",
+            'Slots fit every interviewer\'s working hours, miss their CalDAV busy time and Candor\'s bookings, and keep each under their daily cap; they are numbered in the candidate\'s zone. The candidate answers by reply ("2", "Tuesday at 3 works") or by the link. 409 with reason `no-free-slots` when nothing fits; 502 when a calendar cannot be read.',
           params: IdParams,
           body: StartBody,
           response: {
@@ -259,7 +278,8 @@ export function schedulingRoutes({ store, config }: RouteDeps): FastifyPluginAsy
         const { message } = started;
         return reply.code(201).send({
           proposal: proposalView(started.proposal),
-          message: message === null ? null : { id: message.id, channel: message.channel, status: message.status },
+          message:
+            message === null ? null : { id: message.id, channel: message.channel, status: message.status },
           link: `${ctx.publicUrl}${started.linkPath}`,
         });
       },
@@ -294,7 +314,8 @@ export function schedulingRoutes({ store, config }: RouteDeps): FastifyPluginAsy
         onRequest: requireRole(...RECRUITERS),
         schema: {
           tags,
-          summary: 'Cancel the booked interview: METHOD:CANCEL to the candidate and the calendars, reminders cancelled',
+          summary:
+            'Cancel the booked interview: METHOD:CANCEL to the candidate and the calendars, reminders cancelled',
           params: IdParams,
           body: z.object({ reason: z.string().min(1).max(500).optional() }).strict(),
           response: {
@@ -326,7 +347,10 @@ export function schedulingRoutes({ store, config }: RouteDeps): FastifyPluginAsy
         ? await store.scheduling.proposalByTokenHash(hashLinkToken(token))
         : null;
       if (proposal === null) {
-        throw new CandorError('NOT_FOUND', 'this scheduling link is not valid', { entity: 'proposal', id: 'token' });
+        throw new CandorError('NOT_FOUND', 'this scheduling link is not valid', {
+          entity: 'proposal',
+          id: 'token',
+        });
       }
       return proposal;
     };
@@ -364,7 +388,10 @@ export function schedulingRoutes({ store, config }: RouteDeps): FastifyPluginAsy
           jobTitle: job.title,
           organisation: workspace.name,
           timeZone: proposal.candidateTimeZone,
-          slots: proposal.status === 'open' ? proposal.slots.map((s, i) => ({ number: i + 1, label: s.label })) : [],
+          slots:
+            proposal.status === 'open'
+              ? proposal.slots.map((s, i) => ({ number: i + 1, label: s.label }))
+              : [],
         };
       },
     );
