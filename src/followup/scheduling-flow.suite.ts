@@ -156,6 +156,27 @@ export function describeSchedulingFlow(name: string, open: (now: () => Date) => 
       expect(bad.statusCode).toBe(400);
       expect(bad.body).toContain('caldavUrl');
       expect(bad.body).toContain('not an http(s) URL');
+      // A calendar that cannot be read (no such collection, wrong password) is refused when set.
+      const missing = await api('PUT', `/users/${danaId}/calendar`, {
+        caldavUrl: radicale.calendarUrl('dana', 'no-such-calendar'),
+        username: 'dana',
+        password: 'secret',
+        timeZone: 'Europe/London',
+      });
+      expect(missing.statusCode).toBe(400);
+      expect(missing.body).toContain('body.caldavUrl: the calendar could not be read (CalDAV REPORT');
+      const wrong = await api('PUT', `/users/${danaId}/calendar`, {
+        caldavUrl: radicale.calendarUrl('dana', 'interviews'),
+        username: 'dana',
+        password: 'wrong',
+        timeZone: 'Europe/London',
+      });
+      expect(wrong.statusCode).toBe(400);
+      expect(wrong.body).toContain('401');
+      expect((await api('GET', `/users/${danaId}/calendar`)).json()).toMatchObject({
+        updatedAt: null,
+        dailyCap: 4,
+      });
       const zone = await api('PUT', `/users/${danaId}/calendar`, { timeZone: 'Mars/Olympus' });
       expect(zone.statusCode).toBe(400);
       expect(zone.body).toContain('IANA');
@@ -405,6 +426,30 @@ export function describeSchedulingFlow(name: string, open: (now: () => Date) => 
       const unmatched = await reply(cy, 'Saturday at 7 works');
       expect(unmatched.message.needsPerson).toBe(true);
       expect(unmatched.message.note).toContain('no proposed slot is on Saturday');
+      const news = await reply(cy, 'I applied on Tuesday, is there any news on my application?');
+      expect(news.message.needsPerson).toBe(true);
+      expect(news.message.note).toContain('names a day or time');
+
+      // Dana's calendar server is down: a clear 502 to the recruiter; a choice waits for a person
+      // and the offer stays open.
+      const settings = await store.scheduling.getCalendar(danaId);
+      await store.scheduling.setCalendar({ ...settings!, caldavUrl: 'http://127.0.0.1:9/dana/interviews/' });
+      try {
+        const down = await api('POST', `/applications/${application.id}/scheduling`, {
+          interviewerIds: [danaId],
+          durationMinutes: 30,
+        });
+        expect(down.statusCode).toBe(502);
+        expect(down.json()).toMatchObject({ error: { code: 'CALENDAR_UNAVAILABLE' } });
+        const open = await store.scheduling.openProposal(application.id);
+        const pick = await reply(cy, '2');
+        expect(pick.message.needsPerson).toBe(true);
+        expect(pick.message.note).toContain('scheduling failed: CalDAV REPORT');
+        expect((await store.scheduling.openProposal(application.id))?.id).toBe(open?.id);
+      } finally {
+        await store.scheduling.setCalendar(settings!);
+      }
+      expect((await reply(cy, '2')).action).toMatch(/^booked /);
     });
   });
 }

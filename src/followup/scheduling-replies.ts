@@ -16,6 +16,8 @@ export type SchedulingPlan =
   | { readonly kind: 'act'; run(): Promise<{ action: string; problem: string | null }> };
 
 const SCHEDULING_INTENTS = new Set(['slot_choice', 'confirmation', 'reschedule_request']);
+/** Intents that may still be a choice when the reply names a slot ("Thu 15:00, thanks!"). */
+const LOOSE_INTENTS = new Set(['other', 'thanks']);
 /** What parseSlotChoice says when the reply names no number, day or time at all. */
 const NOTHING_NAMED = 'no option number, day or time found in the reply';
 
@@ -33,10 +35,11 @@ export async function planSchedulingReply(
   const choice = parseSlotChoice(reply.text, slots, open.candidateTimeZone, nowOf(ctx));
   const namesSomething = !(choice.kind === 'unknown' && choice.reason === NOTHING_NAMED);
   if (!SCHEDULING_INTENTS.has(reply.intent) && !namesSomething) return null;
-  if (reply.intent === 'withdrawal') {
+  // "I applied on Tuesday, any news?" names a day but chooses nothing.
+  if (!SCHEDULING_INTENTS.has(reply.intent) && !LOOSE_INTENTS.has(reply.intent)) {
     return {
       kind: 'person',
-      reason: 'the reply reads as a withdrawal but names a day or time: a person should check which it is',
+      reason: `the reply reads as ${reply.intent.replace('_', ' ')} but names a day or time: a person should check which it is`,
     };
   }
   switch (choice.kind) {

@@ -235,7 +235,11 @@ export async function bookSlot(
     }
   } catch (error) {
     for (const booking of made) await store.bookings.release(booking.id);
-    if (!isCandorError(error) || error.code !== 'CONFLICT') throw error;
+    if (!isCandorError(error) || error.code !== 'CONFLICT') {
+      // A calendar that cannot be read now: the offer stands for another try.
+      await store.scheduling.reopenProposal(proposal.id);
+      throw error;
+    }
     const reason = `${slot.label} was taken meanwhile (${error.message})`;
     const next = await startScheduling(
       store,

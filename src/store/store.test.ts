@@ -52,7 +52,9 @@ requires(need.database()).describe('PostgreSQL (TEST_DATABASE_URL)', () => {
       expect(tables).toContain('booking');
       expect(tables).toContain('message');
       expect(tables).toContain('agent_pause');
-      expect(tables).toHaveLength(36);
+      expect(tables).toContain('interviewer_calendar');
+      expect(tables).toContain('schedule_proposal');
+      expect(tables).toHaveLength(38);
     } finally {
       await client.end();
     }

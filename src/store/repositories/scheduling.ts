@@ -119,6 +119,8 @@ export interface SchedulingRepository {
    * @returns false when it was no longer open (another reply or click booked it first)
    */
   closeProposal(id: string, status: Exclude<ProposalStatus, 'open'>, bookedUid?: string): Promise<boolean>;
+  /** Opens again a proposal `closeProposal` claimed, when booking from it failed for a passing reason. */
+  reopenProposal(id: string): Promise<void>;
   /** Records the interview booked from a proposal (status `booked`). */
   markBooked(id: string, bookedUid: string): Promise<void>;
   /** Proposals of an application, oldest first. */
@@ -234,6 +236,15 @@ export function createSchedulingRepository(ctx: RepositoryContext): SchedulingRe
         .where('status', '=', 'open')
         .executeTakeFirst();
       return result.numUpdatedRows > 0n;
+    },
+    async reopenProposal(id) {
+      await db
+        .updateTable('schedule_proposal')
+        .set({ status: 'open', updated_at: timestamp(ctx) })
+        .where('id', '=', id)
+        .where('status', '=', 'superseded')
+        .where('booked_uid', 'is', null)
+        .execute();
     },
     async markBooked(id, bookedUid) {
       await db

@@ -7228,6 +7228,7 @@ export interface paths {
             password?: string | null;
             timeZone: string;
             username?: string | null;
+            verify?: boolean;
             workingHours?: {
               days: number[];
               end: string;

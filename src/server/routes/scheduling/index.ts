@@ -6,7 +6,7 @@
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { CandorError } from '../../../core/index.js';
+import { CandorError, isCandorError } from '../../../core/index.js';
 import { bookSlot, DEFAULT_DAILY_CAP, startScheduling } from '../../../followup/scheduling.js';
 import { cancelInterview } from '../../../followup/scheduling-calendar.js';
 import {
@@ -17,7 +17,8 @@ import {
 import { describeBooking } from '../../../followup/scheduling-replies.js';
 import { hashLinkToken, looksLikeLinkToken } from '../../../invitations/link-token.js';
 import { loadAgentConfig } from '../../../messaging/config.js';
-import { sealSecret } from '../../../scheduling/secret-box.js';
+import { createCalDavClient } from '../../../scheduling/index.js';
+import { openSecret, sealSecret } from '../../../scheduling/secret-box.js';
 import type { BookingRecord, InterviewerCalendarRecord, ProposalRecord } from '../../../store/index.js';
 import { requireRole } from '../../auth.js';
 import type { RouteDeps } from '../../deps.js';
@@ -52,6 +53,8 @@ const CalendarBody = z
       .refine((h) => h.start < h.end, { message: 'start must be before end', path: ['end'] })
       .optional(),
     dailyCap: z.number().int().min(1).max(24).optional(),
+    /** Read the calendar once before saving (default true): a wrong URL or password is a 400 now, not a 502 later. */
+    verify: z.boolean().optional(),
   })
   .strict();
 
@@ -156,6 +159,36 @@ function bookingView(b: BookingRecord): z.infer<typeof BookingView> {
   return { id, interviewerId, startsAt, endsAt, timeZone, status, sequence, uid };
 }
 
+/** Reads an hour of the calendar; any failure is a 400 on `caldavUrl` with the server's answer. */
+async function verifyCalendar(
+  url: string,
+  username: string | null,
+  password: string | null,
+  sealed: string | null,
+  secret: string,
+): Promise<void> {
+  const client = createCalDavClient({
+    calendarUrl: url,
+    username: username ?? undefined,
+    password: password ?? (sealed === null ? undefined : openSecret(secret, CALDAV_PASSWORD, sealed)),
+    timeoutMs: 5000,
+  });
+  const now = new Date();
+  try {
+    await client.busy({ start: now, end: new Date(now.getTime() + 3_600_000) });
+  } catch (error) {
+    if (!isCandorError(error) || error.code !== 'CALENDAR_UNAVAILABLE') throw error;
+    throw new CandorError(
+      'VALIDATION_FAILED',
+      `body.caldavUrl: the calendar could not be read (${error.message})`,
+      {
+        in: 'body',
+        field: 'caldavUrl',
+      },
+    );
+  }
+}
+
 /** @example await api.register(schedulingRoutes({ store, config })) */
 export function schedulingRoutes({ store, config }: RouteDeps): FastifyPluginAsyncZod {
   const tags = ['scheduling'];
@@ -228,11 +261,15 @@ export function schedulingRoutes({ store, config }: RouteDeps): FastifyPluginAsy
               ? null
               : sealSecret(config.secret, CALDAV_PASSWORD, body.password);
         const hours = body.workingHours;
+        const username = body.username === undefined ? (before?.caldavUsername ?? null) : body.username;
+        if (caldavUrl !== null && body.verify !== false) {
+          await verifyCalendar(caldavUrl, username, body.password ?? null, sealed, config.secret);
+        }
         const saved = await store.scheduling.setCalendar({
           userId: user.id,
           workspaceId: user.workspaceId,
           caldavUrl,
-          caldavUsername: body.username === undefined ? (before?.caldavUsername ?? null) : body.username,
+          caldavUsername: username,
           caldavPasswordSealed: caldavUrl === null ? null : sealed,
           timeZone: body.timeZone,
           workingDays: hours?.days ?? before?.workingDays ?? [1, 2, 3, 4, 5],
