@@ -129,6 +129,7 @@ async function dispatchOne(
       to: message.toAddress,
       subject: message.subject,
       body: message.body,
+      ...(message.attachments.length === 0 ? {} : { attachments: message.attachments }),
     });
     await store.messages.markSent(message.id, sent.providerId, sent.from);
     return 'sent';

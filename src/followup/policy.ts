@@ -20,6 +20,8 @@ export const FLOW_RULES: Readonly<Record<string, FlowRule>> = {
   invitation: { quietHours: true, capped: true, afterDecision: false },
   confirmation: { quietHours: false, capped: false, afterDecision: false },
   reminder: { quietHours: false, capped: false, afterDecision: false },
+  /** Calendar invitations, updates and cancellations (ICS): a CANCEL must reach even a withdrawn candidate. */
+  calendar: { quietHours: false, capped: false, afterDecision: true },
   status_update: { quietHours: true, capped: true, afterDecision: false },
   micro_task: { quietHours: true, capped: true, afterDecision: false },
   scheduling: { quietHours: true, capped: false, afterDecision: false },

@@ -10,6 +10,9 @@ import type { MessageChannel, MessageRecord, Store } from '../store/index.js';
 import { displayStage } from '../store/index.js';
 import { handlePulseReply } from './pulse.js';
 import { firstName, longDate, renderMessage } from './templates.js';
+import { cancelInterview } from './scheduling-calendar.js';
+import type { SchedulingContext } from './scheduling-context.js';
+import { applySchedulingPlan, planSchedulingReply } from './scheduling-replies.js';
 
 /** What the classifier says of a reply. */
 export interface ReplyClassification {
@@ -49,7 +52,12 @@ const AUTOMATIC = new Set(['opt_out', 'withdrawal', 'status_question', 'thanks']
  */
 export async function handleReply(
   store: Store,
-  deps: { classify: ReplyClassifier; defaultWorkspaceId: string },
+  deps: {
+    classify: ReplyClassifier;
+    defaultWorkspaceId: string;
+    /** Calendars connected: slot choices, confirmations and reschedule requests are acted on. */
+    scheduling?: SchedulingContext;
+  },
   reply: InboundReply,
 ): Promise<ReplyOutcome> {
   const answered = await store.messages.lastSentTo(reply.channel, reply.from);
@@ -103,6 +111,21 @@ export async function handleReply(
   const pulse = await handlePulseReply(store, deps, { ...reply, text }, answered);
   if (pulse !== null) return pulse;
   const verdict = deps.classify(text);
+  const plan =
+    deps.scheduling === undefined ||
+    scope.applicationId === null ||
+    verdict.frustrated ||
+    verdict.intent === 'opt_out'
+      ? null
+      : await planSchedulingReply(store, deps.scheduling, {
+          applicationId: scope.applicationId,
+          text,
+          intent: verdict.intent,
+        });
+  if (plan !== null) {
+    const { intent, confidence, frustrated } = verdict;
+    return applySchedulingPlan(store, plan, { ...base, ...scope, intent, confidence, frustrated });
+  }
   const automatic =
     AUTOMATIC.has(verdict.intent) && !verdict.frustrated && verdict.confidence >= AUTO_CONFIDENCE;
   // An opt-out is honoured whatever else the reply says.
@@ -115,7 +138,9 @@ export async function handleReply(
         ? `the agent is not sure what it asks (${verdict.intent}, confidence ${verdict.confidence.toFixed(2)})`
         : verdict.intent === 'needs_person'
           ? 'a question only a person can answer'
-          : `${verdict.intent.replace('_', ' ')}: scheduling replies go to a person until calendars are connected`;
+          : deps.scheduling === undefined
+            ? `${verdict.intent.replace('_', ' ')}: scheduling replies go to a person until calendars are connected`
+            : `${verdict.intent.replace('_', ' ')}: there is no open proposal or booked interview to apply it to`;
   const message = await store.messages.recordInbound({
     ...base,
     ...scope,
@@ -126,7 +151,17 @@ export async function handleReply(
     note: reason,
   });
   if (!act) return { message, action: `kept for a person: ${reason}` };
-  return { message, action: await actOn(store, verdict.intent, message, reply.channel) };
+  const action = await actOn(store, verdict.intent, message, reply.channel);
+  if (verdict.intent === 'withdrawal' && deps.scheduling !== undefined && scope.applicationId !== null) {
+    const cancelled = await cancelInterview(
+      store,
+      deps.scheduling,
+      scope.applicationId,
+      'You withdrew your application.',
+    );
+    if (cancelled !== null) return { message, action: `${action}; booked interview cancelled` };
+  }
+  return { message, action };
 }
 
 async function actOn(

@@ -6,6 +6,7 @@
 import { CandorError } from '../core/index.js';
 import { CADENCE_TEMPLATES } from './templates-cadence.js';
 import { MICRO_TASK_TEMPLATES } from './templates-micro-task.js';
+import { SCHEDULING_TEMPLATES } from './templates-scheduling.js';
 
 export type TemplateChannel = 'email' | 'sms';
 
@@ -17,6 +18,7 @@ export interface Template {
 
 /** The built-in templates per flow and channel; a workspace may override them (docs/agent.md). */
 export const TEMPLATES: Readonly<Record<string, Readonly<Record<TemplateChannel, Template>>>> = {
+  ...SCHEDULING_TEMPLATES,
   invitation: {
     email: {
       subject: 'Your interview for {{jobTitle}} at {{organisation}}',

@@ -24,6 +24,13 @@ export interface OutboundMessage {
   readonly to: string;
   readonly subject: string | null;
   readonly body: string;
+  /** E-mail only: a `text/calendar` one with a `method` goes as an iTIP invitation (RFC 6047). */
+  readonly attachments?: readonly {
+    readonly filename: string;
+    readonly contentType: string;
+    readonly method?: string;
+    readonly content: string;
+  }[];
 }
 
 /** One way of reaching candidates. */

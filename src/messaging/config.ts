@@ -53,6 +53,11 @@ export interface AgentConfig {
    * (CANDOR_INBOUND_EMAIL_SECRET, at least 16 characters); null: the inbound e-mail route is off.
    */
   readonly inboundEmailSecret: string | null;
+  /**
+   * How long before a booked interview each reminder goes, largest first (CANDOR_AGENT_REMINDERS,
+   * default `24h,2h`).
+   */
+  readonly reminderOffsetsMs: readonly number[];
 }
 
 export const DEFAULT_CADENCE: CadenceSettings = {
@@ -83,6 +88,24 @@ function leaseSeconds(value: string | undefined): number {
   const n = Number(value ?? 120);
   if (!(n >= 1 && n <= 86_400)) throw invalid('CANDOR_AGENT_LEASE_SECONDS', 'seconds from 1 to 86400');
   return n;
+}
+
+/** `24h,2h` → [86400000, 7200000]: hours (`h`) or minutes (`m`), largest first, no repeats. */
+export function parseReminderOffsets(value: string | undefined): number[] {
+  const text = value ?? '24h,2h';
+  if (text.trim() === '' || text.trim() === 'off') return [];
+  const offsets = text.split(',').map((part) => {
+    const match = /^\s*(\d{1,4})\s*(h|m)\s*$/.exec(part);
+    const ms = match === null ? NaN : Number(match[1]) * (match[2] === 'h' ? 3_600_000 : 60_000);
+    if (!(ms > 0 && ms <= 30 * 86_400_000)) {
+      throw invalid(
+        'CANDOR_AGENT_REMINDERS',
+        `"${part.trim()}" is not a time before the interview like 24h or 90m`,
+      );
+    }
+    return ms;
+  });
+  return [...new Set(offsets)].sort((a, b) => b - a);
 }
 
 function inboundSecret(value: string | undefined): string | null {
@@ -159,5 +182,6 @@ export function loadAgentConfig(env: NodeJS.ProcessEnv, defaultPublicUrl: string
     pollMs: poll * 1000,
     leaseMs: leaseSeconds(env.CANDOR_AGENT_LEASE_SECONDS) * 1000,
     inboundEmailSecret: inboundSecret(env.CANDOR_INBOUND_EMAIL_SECRET),
+    reminderOffsetsMs: parseReminderOffsets(env.CANDOR_AGENT_REMINDERS),
   };
 }

@@ -29,6 +29,10 @@ export function emailChannel(settings: SmtpSettings, publicUrl: string): Channel
   const domain = new URL(publicUrl).hostname || 'candor.local';
   return {
     async send(message): Promise<Sent> {
+      const calendar = message.attachments?.find(
+        (a) => a.contentType === 'text/calendar' && a.method !== undefined,
+      );
+      const files = (message.attachments ?? []).filter((a) => a !== calendar);
       try {
         const info = await transport.sendMail({
           from: settings.from,
@@ -38,6 +42,26 @@ export function emailChannel(settings: SmtpSettings, publicUrl: string): Channel
           messageId: `<${message.id}@${domain}>`,
           headers: { 'X-Candor-Message': message.id },
           list: { unsubscribe: { url: `${publicUrl}/unsubscribe`, comment: 'Unsubscribe' } },
+          // An invitation: a text/calendar; method=… alternative that mail clients offer to
+          // add, and the same as an .ics attachment (RFC 6047 §2.4).
+          ...(calendar === undefined
+            ? {}
+            : {
+                icalEvent: {
+                  filename: calendar.filename,
+                  method: calendar.method ?? 'REQUEST',
+                  content: calendar.content,
+                },
+              }),
+          ...(files.length === 0
+            ? {}
+            : {
+                attachments: files.map((a) => ({
+                  filename: a.filename,
+                  contentType: a.contentType,
+                  content: a.content,
+                })),
+              }),
         });
         return { providerId: info.messageId, from: settings.from };
       } catch (error) {

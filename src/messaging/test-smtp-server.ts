@@ -13,6 +13,13 @@ export interface ReceivedMail {
   readonly subject: string | null;
   readonly text: string;
   readonly headers: ReadonlyMap<string, string>;
+  /** Every attachment as text (an invitation's ICS), with its MIME type and calendar method. */
+  readonly attachments: readonly {
+    filename: string | null;
+    mimeType: string;
+    method: string | null;
+    content: string;
+  }[];
 }
 
 export interface TestSmtpServer {
@@ -50,7 +57,7 @@ export async function startTestSmtp(options: { delayMs?: number } = {}): Promise
       stream.on('end', () => {
         // A slow server (delayMs) holds each message before accepting it.
         void new Promise((r) => setTimeout(r, options.delayMs ?? 0))
-          .then(() => PostalMime.parse(Buffer.concat(chunks)))
+          .then(() => PostalMime.parse(Buffer.concat(chunks), { attachmentEncoding: 'utf8' }))
           .then(
             (mail) => {
               received.push({
@@ -60,6 +67,12 @@ export async function startTestSmtp(options: { delayMs?: number } = {}): Promise
                 subject: mail.subject ?? null,
                 text: mail.text ?? '',
                 headers: new Map(mail.headers.map((h) => [h.key, h.value])),
+                attachments: mail.attachments.map((a) => ({
+                  filename: a.filename,
+                  mimeType: a.mimeType,
+                  method: a.method ?? null,
+                  content: typeof a.content === 'string' ? a.content : new TextDecoder().decode(a.content),
+                })),
               });
               callback();
             },

@@ -29,6 +29,7 @@ import { createBookingRepository, type BookingRepository } from './repositories/
 import { createCadenceRepository, type CadenceRepository } from './repositories/cadence.js';
 import { createPulseRepository, type PulseRepository } from './repositories/pulse.js';
 import { createMicroTaskRepository, type MicroTaskRepository } from './repositories/micro-tasks.js';
+import { createSchedulingRepository, type SchedulingRepository } from './repositories/scheduling.js';
 import { createJobRepository, type JobRepository } from './repositories/jobs.js';
 import {
   createPipelineEventRepository,
@@ -104,6 +105,8 @@ export interface Store {
   readonly pulse: PulseRepository;
   /** Micro-tasks after a scorecard, and the switch that turns them off (migration 0019). */
   readonly microTasks: MicroTaskRepository;
+  /** Interviewers' calendars and slot proposals (migration 0017). */
+  readonly scheduling: SchedulingRepository;
   /** The embedded job queue (a table in this database). */
   readonly queue: JobQueue;
   /** One round trip to the database (`select 1`); throws when it does not answer. */
@@ -173,6 +176,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     cadence: createCadenceRepository(ctx),
     pulse: createPulseRepository(ctx),
     microTasks: createMicroTaskRepository(ctx),
+    scheduling: createSchedulingRepository(ctx),
     queue: createJobQueue(ctx),
     ping: async () => {
       await sql`select 1`.execute(db);

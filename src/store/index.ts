@@ -143,6 +143,7 @@ export {
   type NewInvitation,
 } from './repositories/invitations.js';
 export type {
+  MessageAttachment,
   MessageChannel,
   MessageDirection,
   MessageRecord,
@@ -175,6 +176,15 @@ export type {
   MicroTaskStatus,
   NewMicroTask,
 } from './repositories/micro-tasks.js';
+export type {
+  InterviewerCalendarInput,
+  InterviewerCalendarRecord,
+  NewProposal,
+  OfferedSlot,
+  ProposalRecord,
+  ProposalStatus,
+  SchedulingRepository,
+} from './repositories/scheduling.js';
 export type { JobQueue, TaskRecord, NewTask, TaskProgress } from './job-queue.js';
 export type { TaskStatus } from './schema.js';
 export {

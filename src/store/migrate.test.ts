@@ -32,6 +32,7 @@ describe('migrateToLatest', () => {
         ['0014-invitations', 'Success'],
         ['0015-messages', 'Success'],
         ['0016-bookings', 'Success'],
+        ['0017-scheduling', 'Success'],
         ['0018-pulse', 'Success'],
         ['0019-micro-tasks', 'Success'],
       ]);

@@ -52,10 +52,12 @@ requires(need.database()).describe('PostgreSQL (TEST_DATABASE_URL)', () => {
       expect(tables).toContain('booking');
       expect(tables).toContain('message');
       expect(tables).toContain('agent_pause');
+      expect(tables).toContain('interviewer_calendar');
+      expect(tables).toContain('schedule_proposal');
       expect(tables).toContain('pulse_response');
       expect(tables).toContain('micro_task');
       expect(tables).toContain('micro_task_switch');
-      expect(tables).toHaveLength(39);
+      expect(tables).toHaveLength(41);
     } finally {
       await client.end();
     }

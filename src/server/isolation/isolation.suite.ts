@@ -55,6 +55,9 @@ const PUBLIC = new Set([
   // Signed by the SMS provider or the inbound-mail forwarder, not by a user (agent.suite.ts).
   'POST /api/v1/agent/inbound/sms',
   'POST /api/v1/agent/inbound/email',
+  // The candidate's scheduling link: its token is the key (scheduling-flow.test.ts).
+  'GET /api/v1/schedule/:token',
+  'POST /api/v1/schedule/:token',
 ]);
 
 /**
@@ -83,6 +86,8 @@ const PARAM_SOURCES: Readonly<Record<string, readonly (keyof Ids)[]>> = {
   alerts: ['alert'],
   invitations: ['invitation'],
   take: ['takeToken'],
+  // Any token-shaped key: a take token opens no scheduling link.
+  schedule: ['takeToken'],
   messages: ['message'],
   'micro-tasks': ['microTask'],
 };
@@ -170,6 +175,13 @@ const BODIES: Readonly<Record<string, (ids: Ids) => Body>> = {
   'POST /api/v1/agent/pause': (ids) => ({ payload: { candidateId: ids.candidate } }),
   'POST /api/v1/agent/resume': (ids) => ({ payload: { candidateId: ids.candidate } }),
   'POST /api/v1/invitations/:id/link': () => ({ payload: {} }),
+  'PUT /api/v1/users/:id/calendar': () => ({
+    payload: { caldavUrl: 'http://127.0.0.1:9/intruder/', timeZone: 'Europe/London', dailyCap: 1 },
+  }),
+  'POST /api/v1/applications/:id/scheduling': (ids) => ({
+    payload: { interviewerIds: [ids.admin], durationMinutes: 30 },
+  }),
+  'POST /api/v1/applications/:id/scheduling/cancel': () => ({ payload: {} }),
   'POST /api/v1/ratings/import': (ids) => ({
     payload: `interview,rater,target,score,scale\n${ids.interview},intruder,overall,1,1-5\n${ids.practice},intruder,overall,1,1-5\n`,
     headers: { 'content-type': 'text/csv' },

@@ -14,6 +14,7 @@ import * as workspaceSettings from './0013-workspace-settings.js';
 import * as invitations from './0014-invitations.js';
 import * as messages from './0015-messages.js';
 import * as bookings from './0016-bookings.js';
+import * as scheduling from './0017-scheduling.js';
 import * as pulse from './0018-pulse.js';
 import * as microTasks from './0019-micro-tasks.js';
 
@@ -37,6 +38,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0014-invitations': invitations,
   '0015-messages': messages,
   '0016-bookings': bookings,
+  '0017-scheduling': scheduling,
   '0018-pulse': pulse,
   '0019-micro-tasks': microTasks,
 };

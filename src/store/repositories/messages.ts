@@ -7,7 +7,7 @@ import type { ExpressionBuilder, Kysely, Selectable } from 'kysely';
 import { newId } from '../../core/index.js';
 import { violatesUnique, type UniqueKey } from '../dialect.js';
 import type { Database } from '../schema.js';
-import { notFound, timestamp, type RepositoryContext } from './rows.js';
+import { fromJson, notFound, timestamp, type RepositoryContext } from './rows.js';
 
 export type MessageDirection = 'out' | 'in';
 export type MessageChannel = 'email' | 'sms';
@@ -45,6 +45,8 @@ export type MessageTables = {
     handled_at: string | null;
     created_at: string;
     sent_at: string | null;
+    /** JSON array of MessageAttachment, or null (migration 0017). */
+    attachments: string | null;
   };
   agent_pause: {
     workspace_id: string;
@@ -56,6 +58,16 @@ export type MessageTables = {
 };
 
 const DEDUPE_KEY: UniqueKey = { name: 'message_dedupe_key_key', table: 'message', columns: ['dedupe_key'] };
+
+/** A file sent with an e-mail (SMS carries none): the ICS of a calendar invitation. */
+export interface MessageAttachment {
+  readonly filename: string;
+  /** `text/calendar` for an invitation. */
+  readonly contentType: string;
+  /** The iTIP method of a calendar (`REQUEST`, `CANCEL`): sent as `text/calendar; method=…`. */
+  readonly method?: string;
+  readonly content: string;
+}
 
 export interface MessageRecord {
   readonly id: string;
@@ -87,6 +99,7 @@ export interface MessageRecord {
   readonly handledAt: string | null;
   readonly createdAt: string;
   readonly sentAt: string | null;
+  readonly attachments: readonly MessageAttachment[];
 }
 
 export interface NewOutboundMessage {
@@ -102,6 +115,8 @@ export interface NewOutboundMessage {
   readonly body: string;
   /** When it may be sent (ISO-8601); default now. */
   readonly dueAt?: string;
+  /** Stored with the message in the same insert, so it never goes without them. */
+  readonly attachments?: readonly MessageAttachment[];
 }
 
 export interface NewInboundMessage {
@@ -146,6 +161,8 @@ export interface MessageRepository {
   cancel(id: string, note: string): Promise<void>;
   /** Cancels every queued message of a candidate (at opt-out or withdrawal); returns how many. */
   cancelQueuedFor(candidateId: string, note: string, channel?: MessageChannel): Promise<number>;
+  /** Cancels a candidate's queued messages of a flow whose step starts with `stepPrefix`; returns how many. */
+  cancelQueuedSteps(candidateId: string, flow: string, stepPrefix: string, note: string): Promise<number>;
   recordInbound(input: NewInboundMessage): Promise<MessageRecord>;
   /** The newest message sent to an address on a channel (whom a reply from it answers), if any. */
   lastSentTo(channel: MessageChannel, address: string): Promise<MessageRecord | null>;
@@ -156,6 +173,8 @@ export interface MessageRepository {
   /** Replies waiting for a person in the workspace, oldest first. */
   inbox(workspaceId: string): Promise<MessageRecord[]>;
   markHandled(id: string, userId: string): Promise<void>;
+  /** Puts a recorded reply in the recruiters' inbox after all, with the reason (an action on it failed). */
+  flagForPerson(id: string, note: string): Promise<void>;
   /** Every message of the workspace in a status, oldest first (the agent's status). */
   countByStatus(workspaceId: string): Promise<Record<string, number>>;
   pause(input: {
@@ -222,6 +241,10 @@ export function createMessageRepository(ctx: RepositoryContext): MessageReposito
             handled_at: null,
             created_at: now,
             sent_at: null,
+            attachments:
+              input.attachments === undefined || input.attachments.length === 0
+                ? null
+                : JSON.stringify(input.attachments),
           })
           .execute();
       } catch (error) {
@@ -352,6 +375,20 @@ export function createMessageRepository(ctx: RepositoryContext): MessageReposito
         .executeTakeFirst();
       return Number(result.numUpdatedRows);
     },
+    async cancelQueuedSteps(candidateId, flow, stepPrefix, note) {
+      const result = await db
+        .updateTable('message')
+        .set({ status: 'cancelled', note })
+        .where('candidate_id', '=', candidateId)
+        .where('direction', '=', 'out')
+        .where('status', '=', 'queued')
+        .where('flow', '=', flow)
+        .where('step', 'like', `${stepPrefix}%`)
+        // LIKE's `_` matches any one character: check the prefix exactly too.
+        .where((eb) => eb(eb.fn('substr', ['step', eb.lit(1), eb.lit(stepPrefix.length)]), '=', stepPrefix))
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows);
+    },
     async recordInbound(input) {
       const id = newId('msg');
       const now = timestamp(ctx);
@@ -387,6 +424,7 @@ export function createMessageRepository(ctx: RepositoryContext): MessageReposito
           handled_at: null,
           created_at: now,
           sent_at: null,
+          attachments: null,
         })
         .execute();
       return get(id);
@@ -440,6 +478,13 @@ export function createMessageRepository(ctx: RepositoryContext): MessageReposito
       await db
         .updateTable('message')
         .set({ needs_person: 0, handled_by: userId, handled_at: timestamp(ctx) })
+        .where('id', '=', id)
+        .execute();
+    },
+    async flagForPerson(id, note) {
+      await db
+        .updateTable('message')
+        .set({ needs_person: 1, note, handled_by: null, handled_at: null })
         .where('id', '=', id)
         .execute();
     },
@@ -521,5 +566,13 @@ function toRecord(row: Selectable<MessageTables['message']>): MessageRecord {
     handledAt: row.handled_at,
     createdAt: row.created_at,
     sentAt: row.sent_at,
+    attachments:
+      row.attachments === null || row.attachments === undefined
+        ? []
+        : fromJson<MessageAttachment[]>(row.attachments, {
+            entity: 'message',
+            id: row.id,
+            field: 'attachments',
+          }),
   };
 }

@@ -786,6 +786,255 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/applications/{id}/scheduling': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** An application's slot proposals and bookings, oldest first */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              bookings: components['schemas']['InterviewBooking'][];
+              proposals: components['schemas']['SchedulingProposal'][];
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /**
+     * Propose interview times to the candidate (from the interviewers’ free time) and send them
+     * @description Slots fit every interviewer's working hours, miss their CalDAV busy time and Candor's bookings, and keep each under their daily cap; they are numbered in the candidate's zone. The candidate answers by reply ("2", "Tuesday at 3 works") or by the link. 409 with reason `no-free-slots` when nothing fits; 502 when a calendar cannot be read.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            count?: number;
+            durationMinutes: number;
+            horizonDays?: number;
+            interviewerIds: string[];
+            location?: string;
+            minNoticeHours?: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              link: string;
+              message: {
+                channel: string;
+                id: string;
+                status: string;
+              } | null;
+              proposal: components['schemas']['SchedulingProposal'];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        502: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/applications/{id}/scheduling/cancel': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Cancel the booked interview: METHOD:CANCEL to the candidate and the calendars, reminders cancelled */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            reason?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              bookings: components['schemas']['InterviewBooking'][];
+              calendarErrors: string[];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/audit': {
     parameters: {
       query?: never;
@@ -5691,6 +5940,122 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/schedule/{token}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The times offered to a candidate, by their scheduling link (no account) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          token: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              firstName: string;
+              jobTitle: string;
+              organisation: string;
+              slots: {
+                label: string;
+                number: number;
+              }[];
+              status: string;
+              timeZone: string;
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** A candidate picks a time by link; booked at once, or new times when it was taken */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          token: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            slot: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              message: string;
+              /** @enum {string} */
+              status: 'booked' | 'taken' | 'closed';
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/scorecards/{id}': {
     parameters: {
       query?: never;
@@ -7426,6 +7791,148 @@ export interface paths {
     };
     trace?: never;
   };
+  '/api/v1/users/{id}/calendar': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** An interviewer's calendar settings (never the CalDAV password); the defaults when none are set */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['InterviewerCalendar'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    /**
+     * Set an interviewer's CalDAV calendar, working hours, time zone and daily cap of interviews
+     * @description The password is sealed with AES-256-GCM under the server secret (CANDOR_SECRET) and never returned; leave it out to keep the stored one. Defaults: Monday–Friday 09:00–17:00, 4 interviews a day.
+     */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            caldavUrl?: string | null;
+            dailyCap?: number;
+            password?: string | null;
+            timeZone: string;
+            username?: string | null;
+            verify?: boolean;
+            workingHours?: {
+              days: number[];
+              end: string;
+              start: string;
+            };
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['InterviewerCalendar'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/users/{id}/password': {
     parameters: {
       query?: never;
@@ -8121,6 +8628,54 @@ export interface components {
       sourceFile: string | null;
       title: string | null;
       userId: string | null;
+    };
+    InterviewBooking: {
+      endsAt: string;
+      id: string;
+      interviewerId: string;
+      sequence: number;
+      startsAt: string;
+      status: string;
+      timeZone: string;
+      uid: string;
+    };
+    InterviewBookingInput: {
+      endsAt: string;
+      id: string;
+      interviewerId: string;
+      sequence: number;
+      startsAt: string;
+      status: string;
+      timeZone: string;
+      uid: string;
+    };
+    InterviewerCalendar: {
+      caldavUrl: string | null;
+      dailyCap: number;
+      hasPassword: boolean;
+      timeZone: string;
+      updatedAt: string | null;
+      userId: string;
+      username: string | null;
+      workingHours: {
+        days: number[];
+        end: string;
+        start: string;
+      };
+    };
+    InterviewerCalendarInput: {
+      caldavUrl: string | null;
+      dailyCap: number;
+      hasPassword: boolean;
+      timeZone: string;
+      updatedAt: string | null;
+      userId: string;
+      username: string | null;
+      workingHours: {
+        days: number[];
+        end: string;
+        start: string;
+      };
     };
     InterviewInput: {
       applicationId: string | null;
@@ -9034,6 +9589,42 @@ export interface components {
       added: number;
       unchanged: number;
       updated: number;
+    };
+    SchedulingProposal: {
+      applicationId: string;
+      bookedUid: string | null;
+      candidateTimeZone: string;
+      createdAt: string;
+      durationMinutes: number;
+      id: string;
+      interviewerIds: string[];
+      location: string | null;
+      reschedulesUid: string | null;
+      slots: {
+        end: string;
+        label: string;
+        number: number;
+        start: string;
+      }[];
+      status: string;
+    };
+    SchedulingProposalInput: {
+      applicationId: string;
+      bookedUid: string | null;
+      candidateTimeZone: string;
+      createdAt: string;
+      durationMinutes: number;
+      id: string;
+      interviewerIds: string[];
+      location: string | null;
+      reschedulesUid: string | null;
+      slots: {
+        end: string;
+        label: string;
+        number: number;
+        start: string;
+      }[];
+      status: string;
     };
     ScorecardBody: {
       competencies: {

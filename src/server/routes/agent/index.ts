@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { CandorError, isCandorError } from '../../../core/index.js';
 import { classifyReply } from '../../../followup/index.js';
 import { handleReply } from '../../../followup/replies.js';
+import { schedulingContextFor } from '../../../followup/scheduling-context.js';
 import { parseInboundEmail, INBOUND_EMAIL_LIMIT_BYTES } from '../../../messaging/inbound-email.js';
 import { verifyTwilioSignature } from '../../../messaging/sms.js';
 import type { MessageRecord, Store } from '../../../store/index.js';
@@ -93,6 +94,8 @@ async function defaultWorkspaceId(store: Store, slug: string): Promise<string> {
 /** @example await api.register(agentRoutes({ store, config })) */
 export function agentRoutes({ store, config }: RouteDeps): FastifyPluginAsyncZod {
   const tags = ['follow-up agent'];
+  const scheduling =
+    config.agent === undefined ? {} : { scheduling: schedulingContextFor(config.agent, config.secret) };
   return (app) => {
     app.addContentTypeParser(
       'application/x-www-form-urlencoded',
@@ -146,6 +149,7 @@ export function agentRoutes({ store, config }: RouteDeps): FastifyPluginAsyncZod
           {
             classify: classifyReply,
             defaultWorkspaceId: await defaultWorkspaceId(store, config.defaultWorkspace),
+            ...scheduling,
           },
           {
             channel: 'sms',
@@ -213,6 +217,7 @@ export function agentRoutes({ store, config }: RouteDeps): FastifyPluginAsyncZod
           {
             classify: classifyReply,
             defaultWorkspaceId: await defaultWorkspaceId(store, config.defaultWorkspace),
+            ...scheduling,
           },
           {
             channel: 'email',
