@@ -8,7 +8,8 @@
 import { addBusinessDays } from '../invitations/business-days.js';
 import type { MessageChannel, MessageRecord, Store } from '../store/index.js';
 import { displayStage } from '../store/index.js';
-import { firstName, longDate, renderMessage } from './templates.js';
+import { firstName, longDate } from './templates.js';
+import { renderWorkspaceMessage } from './workspace-templates.js';
 
 /** What the classifier says of a reply. */
 export interface ReplyClassification {
@@ -141,7 +142,10 @@ async function actOn(
     organisation: workspace.name,
   };
   const send = async (flow: string, extra: Record<string, string> = {}) => {
-    const { subject, body } = renderMessage(flow, channel, { ...values, ...extra });
+    const { subject, body } = await renderWorkspaceMessage(store, reply.workspaceId, flow, channel, {
+      ...values,
+      ...extra,
+    });
     await store.messages.enqueue({
       workspaceId: reply.workspaceId,
       candidateId: candidate.id,
@@ -189,8 +193,16 @@ async function actOn(
   }
 }
 
-/** One sentence on where the application stands, with a date when there is one. */
-async function statusLine(store: Store, reply: MessageRecord, stage: string | null): Promise<string> {
+/**
+ * One sentence on where the application stands, with a date when there is one (the `status`
+ * template's `{{statusLine}}`).
+ * @example await statusLine(store, { workspaceId, applicationId }, 'invited')
+ */
+export async function statusLine(
+  store: Store,
+  reply: { readonly workspaceId: string; readonly applicationId: string | null },
+  stage: string | null,
+): Promise<string> {
   const settings = await store.workspaces.settings(reply.workspaceId);
   const respondBy = longDate(addBusinessDays(new Date(), settings.responseTargetDays));
   const scored =

@@ -4,6 +4,7 @@
  * with "Hi {{firstName}}" or "Hi ," in it. Templates are short, warm and give concrete dates.
  */
 import { CandorError } from '../core/index.js';
+import { OVERSIGHT_TEMPLATES } from './templates-oversight.js';
 
 export type TemplateChannel = 'email' | 'sms';
 
@@ -15,6 +16,7 @@ export interface Template {
 
 /** The built-in templates per flow and channel; a workspace may override them (docs/agent.md). */
 export const TEMPLATES: Readonly<Record<string, Readonly<Record<TemplateChannel, Template>>>> = {
+  ...OVERSIGHT_TEMPLATES,
   invitation: {
     email: {
       subject: 'Your interview for {{jobTitle}} at {{organisation}}',

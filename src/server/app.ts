@@ -24,6 +24,7 @@ import { hiringRoutes } from './routes/hiring/index.js';
 import { interviewRoutes } from './routes/interviews/index.js';
 import { invitationsAndTakeRoutes } from './routes/invitations/index.js';
 import { agentRoutes } from './routes/agent/index.js';
+import { agentOversightRoutes } from './routes/agent/oversight.js';
 import { ratingRoutes } from './routes/ratings/index.js';
 import { modelRoutes } from './routes/models/index.js';
 import { installSecurity } from './security/index.js';
@@ -108,6 +109,7 @@ export async function buildApp({
       await api.register(adminRoutes({ store, config }));
       await api.register(invitationsAndTakeRoutes({ store, config }));
       await api.register(agentRoutes({ store, config }));
+      await api.register(agentOversightRoutes({ store, config }));
     },
     { prefix: API_PREFIX },
   );

@@ -26,6 +26,10 @@ import { createInterviewRepository, type InterviewRepository } from './repositor
 import { createInvitationRepository, type InvitationRepository } from './repositories/invitations.js';
 import { createMessageRepository, type MessageRepository } from './repositories/messages.js';
 import { createBookingRepository, type BookingRepository } from './repositories/bookings.js';
+import {
+  createAgentSettingsRepository,
+  type AgentSettingsRepository,
+} from './repositories/agent-settings.js';
 import { createJobRepository, type JobRepository } from './repositories/jobs.js';
 import {
   createPipelineEventRepository,
@@ -95,6 +99,8 @@ export interface Store {
   readonly messages: MessageRepository;
   /** Interview bookings, kept from overlapping per interviewer (migration 0016). */
   readonly bookings: BookingRepository;
+  /** A workspace's own agent templates and cadence, and the agent's pauses (migration 0020). */
+  readonly agentSettings: AgentSettingsRepository;
   /** The embedded job queue (a table in this database). */
   readonly queue: JobQueue;
   /** One round trip to the database (`select 1`); throws when it does not answer. */
@@ -161,6 +167,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     invitations: createInvitationRepository(ctx),
     messages: createMessageRepository(ctx),
     bookings: createBookingRepository(ctx),
+    agentSettings: createAgentSettingsRepository(ctx),
     queue: createJobQueue(ctx),
     ping: async () => {
       await sql`select 1`.execute(db);

@@ -32,6 +32,7 @@ describe('migrateToLatest', () => {
         ['0014-invitations', 'Success'],
         ['0015-messages', 'Success'],
         ['0016-bookings', 'Success'],
+        ['0020-agent-settings', 'Success'],
       ]);
       expect(await migrateToLatest(db)).toEqual([]);
     } finally {

@@ -14,6 +14,7 @@ import * as workspaceSettings from './0013-workspace-settings.js';
 import * as invitations from './0014-invitations.js';
 import * as messages from './0015-messages.js';
 import * as bookings from './0016-bookings.js';
+import * as agentSettings from './0020-agent-settings.js';
 
 /**
  * Every migration, imported in code rather than found by scanning a folder, so the compiled
@@ -35,4 +36,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0014-invitations': invitations,
   '0015-messages': messages,
   '0016-bookings': bookings,
+  '0020-agent-settings': agentSettings,
 };
