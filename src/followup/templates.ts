@@ -57,7 +57,7 @@ export const TEMPLATES: Readonly<Record<string, Readonly<Record<TemplateChannel,
   status: {
     email: {
       subject: 'Your application for {{jobTitle}}',
-      body: 'Hi {{firstName}},\n\n{{statusLine}}\n\n{{organisation}}',
+      body: 'Hi {{firstName}},\n\nThank you for asking: {{statusLine}}\n\n{{organisation}}',
     },
     sms: { body: '{{organisation}}: Hi {{firstName}}, {{statusLine}}' },
   },
