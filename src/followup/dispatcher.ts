@@ -13,6 +13,7 @@ import type { CadenceSettings } from '../messaging/config.js';
 import { DeliveryError, type Channel } from '../messaging/channel-error.js';
 import type { MessageRecord, Store } from '../store/index.js';
 import { decide, FLOW_RULES } from './policy.js';
+import { cadenceLookup, type WorkspaceCadence } from './workspace-templates.js';
 
 export interface Channels {
   readonly email: Channel | null;
@@ -61,8 +62,10 @@ export async function dispatchDue(store: Store, options: DispatchOptions): Promi
   const claimed = await store.messages.claimDue(now, options.limit ?? 50, options.leaseMs ?? 120_000);
   await options.onClaimed?.(claimed.length);
   const tally = { sent: 0, waiting: 0, retrying: 0, failed: 0, cancelled: 0 };
+  // A workspace's own cadence (Admin → Agent settings) overrides the server's.
+  const cadenceOf = cadenceLookup(store, options.cadence);
   for (const message of claimed) {
-    const outcome = await dispatchOne(store, message, { ...options, now });
+    const outcome = await dispatchOne(store, message, { ...options, now }, cadenceOf);
     tally[outcome] += 1;
   }
   return tally;
@@ -72,6 +75,7 @@ async function dispatchOne(
   store: Store,
   message: MessageRecord,
   options: DispatchOptions & { now: Date },
+  cadenceOf: (workspaceId: string) => Promise<WorkspaceCadence>,
 ): Promise<keyof DispatchSummary> {
   const { now } = options;
   if (message.candidateId === null) {
@@ -104,7 +108,7 @@ async function dispatchOne(
       sentLastWeek,
       capFreesAt: null,
     },
-    options.cadence,
+    await cadenceOf(message.workspaceId),
   );
   if (decision.action === 'cancel') {
     await store.messages.cancel(message.id, decision.reason);

@@ -5,7 +5,8 @@
 import { addBusinessDays } from '../invitations/business-days.js';
 import type { CandidateRecord, InvitationRecord, JobRecord, MessageRecord, Store } from '../store/index.js';
 import { chooseChannel } from './channel.js';
-import { firstName, longDate, renderMessage } from './templates.js';
+import { firstName, longDate } from './templates.js';
+import { renderWorkspaceMessage } from './workspace-templates.js';
 
 export interface FlowContext {
   /** Where the web app is reached from outside (links in messages). */
@@ -36,16 +37,22 @@ export async function queueInvitationMessage(
   const channel = chooseChannel(candidate, await store.messages.timeline(candidate.id));
   if (channel === null) return null;
   const workspace = await store.workspaces.get(invitation.workspaceId);
-  const { subject, body } = renderMessage('invitation', channel, {
-    firstName: firstName(candidate.name),
-    jobTitle: job.title,
-    organisation: workspace.name,
-    deadline: longDate(invitation.expiresAt),
-    questionCount: invitation.questions.length,
-    answerMinutes: Math.round((invitation.answerSeconds / 60) * 10) / 10,
-    link: `${ctx.publicUrl}${input.linkPath}`,
-    senderName: input.senderName,
-  });
+  const { subject, body } = await renderWorkspaceMessage(
+    store,
+    invitation.workspaceId,
+    'invitation',
+    channel,
+    {
+      firstName: firstName(candidate.name),
+      jobTitle: job.title,
+      organisation: workspace.name,
+      deadline: longDate(invitation.expiresAt),
+      questionCount: invitation.questions.length,
+      answerMinutes: Math.round((invitation.answerSeconds / 60) * 10) / 10,
+      link: `${ctx.publicUrl}${input.linkPath}`,
+      senderName: input.senderName,
+    },
+  );
   const { message } = await store.messages.enqueue({
     workspaceId: invitation.workspaceId,
     candidateId: candidate.id,
@@ -79,12 +86,18 @@ export async function queueConfirmation(
     store.workspaces.settings(invitation.workspaceId),
   ]);
   const completed = new Date(invitation.completedAt ?? new Date().toISOString());
-  const { subject, body } = renderMessage('confirmation', channel, {
-    firstName: firstName(candidate.name),
-    jobTitle: job.title,
-    organisation: workspace.name,
-    respondBy: longDate(addBusinessDays(completed, settings.responseTargetDays)),
-  });
+  const { subject, body } = await renderWorkspaceMessage(
+    store,
+    invitation.workspaceId,
+    'confirmation',
+    channel,
+    {
+      firstName: firstName(candidate.name),
+      jobTitle: job.title,
+      organisation: workspace.name,
+      respondBy: longDate(addBusinessDays(completed, settings.responseTargetDays)),
+    },
+  );
   const { message } = await store.messages.enqueue({
     workspaceId: invitation.workspaceId,
     candidateId: candidate.id,

@@ -13,6 +13,7 @@ import { firstName, longDate, renderMessage } from './templates.js';
 import { cancelInterview } from './scheduling-calendar.js';
 import type { SchedulingContext } from './scheduling-context.js';
 import { applySchedulingPlan, planSchedulingReply } from './scheduling-replies.js';
+import { renderWorkspaceMessage } from './workspace-templates.js';
 
 /** What the classifier says of a reply. */
 export interface ReplyClassification {
@@ -180,7 +181,10 @@ async function actOn(
     organisation: workspace.name,
   };
   const send = async (flow: string, extra: Record<string, string> = {}) => {
-    const { subject, body } = renderMessage(flow, channel, { ...values, ...extra });
+    const { subject, body } = await renderWorkspaceMessage(store, reply.workspaceId, flow, channel, {
+      ...values,
+      ...extra,
+    });
     await store.messages.enqueue({
       workspaceId: reply.workspaceId,
       candidateId: candidate.id,
@@ -228,8 +232,16 @@ async function actOn(
   }
 }
 
-/** One sentence on where the application stands, with a date when there is one. */
-async function statusLine(store: Store, reply: MessageRecord, stage: string | null): Promise<string> {
+/**
+ * One sentence on where the application stands, with a date when there is one (the `status`
+ * template's `{{statusLine}}`).
+ * @example await statusLine(store, { workspaceId, applicationId }, 'invited')
+ */
+export async function statusLine(
+  store: Store,
+  reply: { readonly workspaceId: string; readonly applicationId: string | null },
+  stage: string | null,
+): Promise<string> {
   const settings = await store.workspaces.settings(reply.workspaceId);
   const respondBy = longDate(addBusinessDays(new Date(), settings.responseTargetDays));
   const scored =

@@ -7,6 +7,7 @@ import { CandorError } from '../core/index.js';
 import { CADENCE_TEMPLATES } from './templates-cadence.js';
 import { MICRO_TASK_TEMPLATES } from './templates-micro-task.js';
 import { SCHEDULING_TEMPLATES } from './templates-scheduling.js';
+import { OVERSIGHT_TEMPLATES } from './templates-oversight.js';
 
 export type TemplateChannel = 'email' | 'sms';
 
@@ -19,6 +20,7 @@ export interface Template {
 /** The built-in templates per flow and channel; a workspace may override them (docs/agent.md). */
 export const TEMPLATES: Readonly<Record<string, Readonly<Record<TemplateChannel, Template>>>> = {
   ...SCHEDULING_TEMPLATES,
+  ...OVERSIGHT_TEMPLATES,
   invitation: {
     email: {
       subject: 'Your interview for {{jobTitle}} at {{organisation}}',
@@ -59,7 +61,7 @@ export const TEMPLATES: Readonly<Record<string, Readonly<Record<TemplateChannel,
   status: {
     email: {
       subject: 'Your application for {{jobTitle}}',
-      body: 'Hi {{firstName}},\n\n{{statusLine}}\n\n{{organisation}}',
+      body: 'Hi {{firstName}},\n\nThank you for asking: {{statusLine}}\n\n{{organisation}}',
     },
     sms: { body: '{{organisation}}: Hi {{firstName}}, {{statusLine}}' },
   },

@@ -25,6 +25,7 @@ import { interviewRoutes } from './routes/interviews/index.js';
 import { invitationsAndTakeRoutes } from './routes/invitations/index.js';
 import { agentRoutes } from './routes/agent/index.js';
 import { schedulingRoutes } from './routes/scheduling/index.js';
+import { agentOversightRoutes } from './routes/agent/oversight.js';
 import { ratingRoutes } from './routes/ratings/index.js';
 import { modelRoutes } from './routes/models/index.js';
 import { installSecurity } from './security/index.js';
@@ -110,6 +111,7 @@ export async function buildApp({
       await api.register(invitationsAndTakeRoutes({ store, config }));
       await api.register(agentRoutes({ store, config }));
       await api.register(schedulingRoutes({ store, config }));
+      await api.register(agentOversightRoutes({ store, config }));
     },
     { prefix: API_PREFIX },
   );

@@ -30,6 +30,10 @@ import { createCadenceRepository, type CadenceRepository } from './repositories/
 import { createPulseRepository, type PulseRepository } from './repositories/pulse.js';
 import { createMicroTaskRepository, type MicroTaskRepository } from './repositories/micro-tasks.js';
 import { createSchedulingRepository, type SchedulingRepository } from './repositories/scheduling.js';
+import {
+  createAgentSettingsRepository,
+  type AgentSettingsRepository,
+} from './repositories/agent-settings.js';
 import { createJobRepository, type JobRepository } from './repositories/jobs.js';
 import {
   createPipelineEventRepository,
@@ -107,6 +111,8 @@ export interface Store {
   readonly microTasks: MicroTaskRepository;
   /** Interviewers' calendars and slot proposals (migration 0017). */
   readonly scheduling: SchedulingRepository;
+  /** A workspace's own agent templates and cadence, and the agent's pauses (migration 0020). */
+  readonly agentSettings: AgentSettingsRepository;
   /** The embedded job queue (a table in this database). */
   readonly queue: JobQueue;
   /** One round trip to the database (`select 1`); throws when it does not answer. */
@@ -177,6 +183,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     pulse: createPulseRepository(ctx),
     microTasks: createMicroTaskRepository(ctx),
     scheduling: createSchedulingRepository(ctx),
+    agentSettings: createAgentSettingsRepository(ctx),
     queue: createJobQueue(ctx),
     ping: async () => {
       await sql`select 1`.execute(db);

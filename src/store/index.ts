@@ -185,6 +185,14 @@ export type {
   ProposalStatus,
   SchedulingRepository,
 } from './repositories/scheduling.js';
+export {
+  NO_CADENCE_OVERRIDE,
+  type AgentPause,
+  type AgentSettingsRepository,
+  type CadenceOverride,
+  type CadencePatch,
+  type TemplateOverride,
+} from './repositories/agent-settings.js';
 export type { JobQueue, TaskRecord, NewTask, TaskProgress } from './job-queue.js';
 export type { TaskStatus } from './schema.js';
 export {

@@ -35,6 +35,7 @@ describe('migrateToLatest', () => {
         ['0017-scheduling', 'Success'],
         ['0018-pulse', 'Success'],
         ['0019-micro-tasks', 'Success'],
+        ['0020-agent-settings', 'Success'],
       ]);
       expect(await migrateToLatest(db)).toEqual([]);
     } finally {

@@ -57,7 +57,9 @@ requires(need.database()).describe('PostgreSQL (TEST_DATABASE_URL)', () => {
       expect(tables).toContain('pulse_response');
       expect(tables).toContain('micro_task');
       expect(tables).toContain('micro_task_switch');
-      expect(tables).toHaveLength(41);
+      expect(tables).toContain('agent_template');
+      expect(tables).toContain('agent_cadence');
+      expect(tables).toHaveLength(43);
     } finally {
       await client.end();
     }

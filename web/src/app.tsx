@@ -3,6 +3,7 @@ import type { Role } from './api';
 import { FairnessBanner } from './components/fairness-banner';
 import { Loading } from './components/status';
 import { AdminActivityPage } from './pages/admin/activity-page';
+import { AdminAgentPage } from './pages/admin/agent-page';
 import { AdminFrameworkPage } from './pages/admin/framework-page';
 import { AdminFrameworksPage } from './pages/admin/frameworks-page';
 import { AdminQuestionSetPage } from './pages/admin/question-set-page';
@@ -11,9 +12,11 @@ import { AdminSettingsPage } from './pages/admin/settings-page';
 import { AdminTokensPage } from './pages/admin/tokens-page';
 import { AdminUsersPage } from './pages/admin/users-page';
 import { AuditPage } from './pages/audit-page';
+import { CandidatePage } from './pages/candidate-page';
 import { CohortPage } from './pages/cohort-page';
 import { CohortsPage } from './pages/cohorts-page';
 import { ComparePage } from './pages/compare-page';
+import { InboxPage } from './pages/inbox-page';
 import { JobPage } from './pages/job-page';
 import { JobsPage } from './pages/jobs-page';
 import { LoginPage } from './pages/login-page';
@@ -39,6 +42,8 @@ interface Route {
 const HIRING: readonly Role[] = ['admin', 'recruiter', 'hiring_manager'];
 const ADVISING: readonly Role[] = ['admin', 'advisor'];
 const MODEL_READERS: readonly Role[] = ['admin', 'recruiter'];
+/** Who answers candidates' replies in the agent's inbox (the API's RECRUITERS). */
+const INBOX_READERS: readonly Role[] = ['admin', 'recruiter'];
 /** Who runs the admin console (users, tokens, settings, frameworks, question sets, activity). */
 const ADMINS: readonly Role[] = ['admin'];
 /** Who runs the adverse-impact audit (the API's AUDIT_READERS). */
@@ -57,6 +62,12 @@ const ROUTES: readonly Route[] = [
       />
     ),
   },
+  {
+    path: '/candidates/:id',
+    roles: HIRING,
+    render: (p) => <CandidatePage key={p.id} candidateId={p.id ?? ''} />,
+  },
+  { path: '/inbox', roles: INBOX_READERS, render: () => <InboxPage /> },
   { path: '/scorecards/:id', render: (p) => <ScorecardPage key={p.id} scorecardId={p.id ?? ''} /> },
   {
     path: '/interviews/:id/rate',
@@ -100,6 +111,7 @@ const ROUTES: readonly Route[] = [
     render: (p) => <AdminQuestionSetPage key={p.id} setId={p.id === 'new' ? null : (p.id ?? '')} />,
   },
   { path: '/admin/activity', roles: ADMINS, render: () => <AdminActivityPage /> },
+  { path: '/admin/agent', roles: ADMINS, render: () => <AdminAgentPage /> },
   { path: '/practice', roles: ['candidate'], render: () => <PracticePage /> },
   { path: '/cohorts', roles: ADVISING, render: () => <CohortsPage /> },
   { path: '/cohorts/:id', roles: ADVISING, render: (p) => <CohortPage key={p.id} cohortId={p.id ?? ''} /> },
@@ -112,6 +124,7 @@ const ROUTES: readonly Route[] = [
 
 const NAV: readonly { to: string; label: string; roles: readonly Role[] }[] = [
   { to: '/jobs', label: 'Jobs', roles: HIRING },
+  { to: '/inbox', label: 'Inbox', roles: INBOX_READERS },
   { to: '/practice', label: 'Practice', roles: ['candidate'] },
   { to: '/cohorts', label: 'Cohorts', roles: ADVISING },
   { to: '/models', label: 'Models', roles: MODEL_READERS },

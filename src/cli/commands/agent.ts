@@ -15,6 +15,7 @@ import { dispatchDue, type DispatchSummary } from '../../followup/dispatcher.js'
 import { loadAgentConfig } from '../../messaging/config.js';
 import { loadConfig } from '../../core/index.js';
 import { openStore } from '../../store/index.js';
+import { agentPreview, type PreviewOptions } from './agent-preview.js';
 
 export interface ClassifyOptions {
   /** A file with one reply per line. */
@@ -267,6 +268,19 @@ export function registerAgentCommands(cli: Command): void {
     .option('--once', 'one pass, then exit')
     .action(async (opts: { once?: boolean }) => {
       await agentRun(opts);
+    });
+  agent
+    .command('preview')
+    .description(
+      "the message a flow would send a candidate now, with their values and the workspace's template; nothing is sent",
+    )
+    .requiredOption('--candidate <id>', 'the candidate (an id such as cand_…)')
+    .requiredOption('--flow <flow>', 'invitation, confirmation, status, holding, … (docs/agent.md)')
+    .option('--channel <channel>', 'email or sms (default: the channel the agent would choose)')
+    .option('--application <id>', "which of the candidate's applications (default: the latest)")
+    .option('--json', 'print JSON')
+    .action(async (opts: PreviewOptions) => {
+      await agentPreview(opts);
     });
   agent
     .command('status')

@@ -174,6 +174,16 @@ const BODIES: Readonly<Record<string, (ids: Ids) => Body>> = {
   'POST /api/v1/messages/:id/handled': () => null,
   'POST /api/v1/agent/pause': (ids) => ({ payload: { candidateId: ids.candidate } }),
   'POST /api/v1/agent/resume': (ids) => ({ payload: { candidateId: ids.candidate } }),
+  // The workspace's own agent settings: an intruder changes only their own (oversight.ts).
+  'PUT /api/v1/agent/templates': () => ({
+    payload: { flow: 'withdrawal', channel: 'sms', body: 'Withdrawn, {{firstName}}.' },
+  }),
+  'POST /api/v1/agent/templates/reset': () => ({ payload: { flow: 'withdrawal', channel: 'sms' } }),
+  'POST /api/v1/agent/templates/preview': () => ({
+    payload: { flow: 'withdrawal', channel: 'sms', body: 'Withdrawn, {{firstName}}.' },
+  }),
+  'PUT /api/v1/agent/cadence': () => ({ payload: { weeklyCap: 2 } }),
+  'POST /api/v1/messages/:id/reply': () => ({ payload: { body: 'An answer from an intruder.' } }),
   'POST /api/v1/invitations/:id/link': () => ({ payload: {} }),
   'PUT /api/v1/users/:id/calendar': () => ({
     payload: { caldavUrl: 'http://127.0.0.1:9/intruder/', timeZone: 'Europe/London', dailyCap: 1 },

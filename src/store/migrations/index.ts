@@ -17,6 +17,7 @@ import * as bookings from './0016-bookings.js';
 import * as scheduling from './0017-scheduling.js';
 import * as pulse from './0018-pulse.js';
 import * as microTasks from './0019-micro-tasks.js';
+import * as agentSettings from './0020-agent-settings.js';
 
 /**
  * Every migration, imported in code rather than found by scanning a folder, so the compiled
@@ -41,4 +42,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0017-scheduling': scheduling,
   '0018-pulse': pulse,
   '0019-micro-tasks': microTasks,
+  '0020-agent-settings': agentSettings,
 };

@@ -72,6 +72,117 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/agent/cadence': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The workspace's cadence: its own settings over the server's */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['AgentCadence'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    /** Change the workspace's cadence (the fields given; null: back to the server's setting) */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            quietEndHour?: number | null;
+            quietStartHour?: number | null;
+            quietWeekends?: boolean | null;
+            statusUpdateDelayHours?: number | null;
+            weeklyCap?: number | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['AgentCadence'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/agent/inbound/email': {
     parameters: {
       query?: never;
@@ -378,6 +489,69 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/agent/pauses': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Candidates and jobs the agent is paused for, newest first */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              pauses: {
+                pausedAt: string;
+                /** @description Name of who paused it */
+                pausedBy: string;
+                subjectId: string;
+                /** @enum {string} */
+                subjectType: 'candidate' | 'job';
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/agent/resume': {
     parameters: {
       query?: never;
@@ -512,6 +686,301 @@ export interface paths {
     };
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/agent/templates': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Every flow's template on each channel: the workspace's own or the built-in one */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              templates: components['schemas']['AgentTemplate'][];
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    /**
+     * Store the workspace's wording of a flow's message on a channel (checked first)
+     * @description Every `{{variable}}` must be one the flow fills and no brace may be left over: otherwise 400 naming the variable or quoting the brace, and nothing is stored. E-mail needs a subject; a text message has none.
+     */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            body: string;
+            /** @enum {string} */
+            channel: 'email' | 'sms';
+            flow: string;
+            /** @description E-mail only */
+            subject?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['AgentTemplate'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/agent/templates/preview': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Check a template as edited and fill it with example values (nothing is stored)
+     * @description The same check as saving it: 400 naming an unknown variable or quoting a stray brace.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            body: string;
+            /** @enum {string} */
+            channel: 'email' | 'sms';
+            flow: string;
+            /** @description E-mail only */
+            subject?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              body: string;
+              subject: string | null;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/agent/templates/reset': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Go back to the built-in template of a flow on a channel */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            channel: 'email' | 'sms';
+            flow: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['AgentTemplate'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
     delete?: never;
     options?: never;
     head?: never;
@@ -1684,6 +2153,78 @@ export interface paths {
             'application/json': {
               messages: components['schemas']['AgentMessage'][];
             };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/candidates/{id}/messages/preview': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Any flow's message for this candidate, filled with their values (nothing is queued)
+     * @description 400 naming the variable the candidate has no value for (e.g. an invitation's deadline before any invitation). The channel defaults to the one the agent would choose.
+     */
+    get: {
+      parameters: {
+        query: {
+          applicationId?: string;
+          channel?: 'email' | 'sms';
+          flow: string;
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['AgentMessagePreview'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
           };
         };
         /** @description Default Response */
@@ -4781,6 +5322,83 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/messages/{id}/draft': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A suggested answer to a reply in the inbox, from the templates, signed by you
+     * @description A status question gets where the application stands; a frustrated reply an apology with a date; anything else a polite holding reply. Edit it before sending.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['AgentReplyDraft'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/messages/{id}/handled': {
     parameters: {
       query?: never;
@@ -4831,6 +5449,102 @@ export interface paths {
         };
         /** @description Default Response */
         404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/messages/{id}/reply': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Answer a candidate's reply: queued at once to the address it came from; it leaves the inbox
+     * @description 409 when this reply was already answered.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            body: string;
+            subject?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              answer: components['schemas']['AgentMessage'];
+              reply: components['schemas']['AgentMessage'];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        409: {
           headers: {
             [name: string]: unknown;
           };
@@ -8172,6 +8886,64 @@ export interface components {
       subjectType: string;
       summary: string;
     };
+    AgentCadence: {
+      /** @description What the agent keeps for this workspace */
+      effective: {
+        defaultTimeZone: string;
+        quietEndHour: number;
+        quietStartHour: number;
+        quietWeekends: boolean;
+        statusUpdateDelayHours: number;
+        weeklyCap: number;
+      };
+      /** @description The server settings (CANDOR_AGENT_*) a null falls back to */
+      server: {
+        quietEndHour: number;
+        quietStartHour: number;
+        quietWeekends: boolean;
+        statusUpdateDelayHours: number;
+        weeklyCap: number;
+      };
+      updatedAt: string | null;
+      updatedBy: string | null;
+      /** @description The workspace's own settings; null: the server's */
+      workspace: {
+        quietEndHour: number | null;
+        quietStartHour: number | null;
+        quietWeekends: boolean | null;
+        statusUpdateDelayHours: number | null;
+        weeklyCap: number | null;
+      };
+    };
+    AgentCadenceInput: {
+      /** @description What the agent keeps for this workspace */
+      effective: {
+        defaultTimeZone: string;
+        quietEndHour: number;
+        quietStartHour: number;
+        quietWeekends: boolean;
+        statusUpdateDelayHours: number;
+        weeklyCap: number;
+      };
+      /** @description The server settings (CANDOR_AGENT_*) a null falls back to */
+      server: {
+        quietEndHour: number;
+        quietStartHour: number;
+        quietWeekends: boolean;
+        statusUpdateDelayHours: number;
+        weeklyCap: number;
+      };
+      updatedAt: string | null;
+      updatedBy: string | null;
+      /** @description The workspace's own settings; null: the server's */
+      workspace: {
+        quietEndHour: number | null;
+        quietStartHour: number | null;
+        quietWeekends: boolean | null;
+        statusUpdateDelayHours: number | null;
+        weeklyCap: number | null;
+      };
+    };
     AgentMessage: {
       applicationId: string | null;
       attempts: number;
@@ -8225,6 +8997,84 @@ export interface components {
       status: string;
       subject: string | null;
       toAddress: string;
+    };
+    AgentMessagePreview: {
+      applicationId: string | null;
+      body: string;
+      candidateId: string;
+      /** @enum {string} */
+      channel: 'email' | 'sms';
+      customTemplate: boolean;
+      flow: string;
+      subject: string | null;
+      to: string | null;
+    };
+    AgentMessagePreviewInput: {
+      applicationId: string | null;
+      body: string;
+      candidateId: string;
+      /** @enum {string} */
+      channel: 'email' | 'sms';
+      customTemplate: boolean;
+      flow: string;
+      subject: string | null;
+      to: string | null;
+    };
+    AgentReplyDraft: {
+      body: string;
+      /** @enum {string} */
+      channel: 'email' | 'sms';
+      subject: string | null;
+      /** @enum {string} */
+      template: 'status' | 'apology' | 'holding';
+      to: string;
+    };
+    AgentReplyDraftInput: {
+      body: string;
+      /** @enum {string} */
+      channel: 'email' | 'sms';
+      subject: string | null;
+      /** @enum {string} */
+      template: 'status' | 'apology' | 'holding';
+      to: string;
+    };
+    AgentTemplate: {
+      body: string;
+      builtIn: {
+        body: string;
+        subject: string | null;
+      };
+      /** @enum {string} */
+      channel: 'email' | 'sms';
+      /** @description true: the workspace's own wording; false: the built-in template */
+      custom: boolean;
+      flow: string;
+      /** @description E-mail only */
+      subject: string | null;
+      updatedAt: string | null;
+      /** @description Name of who last edited it */
+      updatedBy: string | null;
+      /** @description The variables this flow fills, e.g. firstName */
+      variables: string[];
+    };
+    AgentTemplateInput: {
+      body: string;
+      builtIn: {
+        body: string;
+        subject: string | null;
+      };
+      /** @enum {string} */
+      channel: 'email' | 'sms';
+      /** @description true: the workspace's own wording; false: the built-in template */
+      custom: boolean;
+      flow: string;
+      /** @description E-mail only */
+      subject: string | null;
+      updatedAt: string | null;
+      /** @description Name of who last edited it */
+      updatedBy: string | null;
+      /** @description The variables this flow fills, e.g. firstName */
+      variables: string[];
     };
     ApiToken: {
       createdAt: string;

@@ -20,7 +20,8 @@ import { verifySignature } from '../../webhooks/signature.js';
 import { errorResponses, HIRING_TEAM, IdParams, RECRUITERS } from '../hiring/schemas.js';
 import { readableBy } from '../record-access.js';
 
-const MessageView = z
+/** A message as the agent's routes show it (also `oversight.ts`). */
+export const MessageView = z
   .object({
     id: z.string(),
     candidateId: z.string().nullable(),
@@ -49,7 +50,8 @@ const MessageView = z
   })
   .meta({ id: 'AgentMessage' });
 
-function view(m: MessageRecord): z.infer<typeof MessageView> {
+/** @example view(await store.messages.get(id)) */
+export function view(m: MessageRecord): z.infer<typeof MessageView> {
   return {
     id: m.id,
     candidateId: m.candidateId,

@@ -10,6 +10,7 @@ export const ADMIN_SECTIONS: readonly { to: string; label: string }[] = [
   { to: '/admin/settings', label: 'Settings' },
   { to: '/admin/frameworks', label: 'Frameworks' },
   { to: '/admin/question-sets', label: 'Question sets' },
+  { to: '/admin/agent', label: 'Follow-up agent' },
   { to: '/admin/activity', label: 'Activity' },
 ];
 

@@ -3,6 +3,7 @@ import { errorMessage } from '../../api';
 import { invitationsApi, type Invitation, type InviteResult } from '../../api/take';
 import { Async, EmptyState } from '../../components/status';
 import { formatDate } from '../../format';
+import { Link } from '../../router';
 import { useApi } from '../../use-api';
 import { InviteForm } from './invite-form';
 import '../../styles/admin.css';
@@ -161,7 +162,7 @@ export function InvitationsPanel({ jobId, canEdit }: { jobId: string; canEdit: b
                     return (
                       <tr key={i.id}>
                         <th scope="row">
-                          {i.candidate.name}
+                          <Link to={`/candidates/${i.candidate.id}`}>{i.candidate.name}</Link>
                           {i.candidate.email && (
                             <span className="muted small invite-email">{i.candidate.email}</span>
                           )}
