@@ -9,7 +9,7 @@ import { addBusinessDays } from '../invitations/business-days.js';
 import type { MessageChannel, MessageRecord, Store } from '../store/index.js';
 import { displayStage } from '../store/index.js';
 import { handlePulseReply } from './pulse.js';
-import { firstName, longDate, renderMessage } from './templates.js';
+import { firstName, longDate } from './templates.js';
 import { cancelInterview } from './scheduling-calendar.js';
 import type { SchedulingContext } from './scheduling-context.js';
 import { applySchedulingPlan, planSchedulingReply } from './scheduling-replies.js';
