@@ -44,6 +44,10 @@ export interface DispatchSummary {
   readonly cancelled: number;
 }
 
+/** Flows that count against the weekly cap: replies, confirmations and calendar updates do not. */
+const CAPPED_FLOWS = Object.entries(FLOW_RULES)
+  .filter(([, rule]) => rule.capped)
+  .map(([flow]) => flow);
 const WEEK_MS = 7 * 86_400_000;
 /** A message for a channel that is not set up is looked at again after this long. */
 const UNCONFIGURED_RECHECK_MS = 3_600_000;
@@ -95,7 +99,7 @@ async function dispatchOne(
   const sentLastWeek =
     rule?.capped === false
       ? 0
-      : await store.messages.sentSince(candidate.id, new Date(now.getTime() - WEEK_MS));
+      : await store.messages.sentSince(candidate.id, new Date(now.getTime() - WEEK_MS), CAPPED_FLOWS);
   const decision = decide(
     {
       flow: message.flow,

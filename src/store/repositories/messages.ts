@@ -168,8 +168,8 @@ export interface MessageRepository {
   lastSentTo(channel: MessageChannel, address: string): Promise<MessageRecord | null>;
   /** A candidate's messages, both ways, oldest first. */
   timeline(candidateId: string): Promise<MessageRecord[]>;
-  /** Outbound messages sent to a candidate since a time (the weekly cap). */
-  sentSince(candidateId: string, since: Date): Promise<number>;
+  /** Outbound messages sent to a candidate since a time, only of `flows` when given (the weekly cap). */
+  sentSince(candidateId: string, since: Date, flows?: readonly string[]): Promise<number>;
   /** Replies waiting for a person in the workspace, oldest first. */
   inbox(workspaceId: string): Promise<MessageRecord[]>;
   markHandled(id: string, userId: string): Promise<void>;
@@ -452,15 +452,17 @@ export function createMessageRepository(ctx: RepositoryContext): MessageReposito
         .execute();
       return rows.map(toRecord);
     },
-    async sentSince(candidateId, since) {
-      const row = await db
+    async sentSince(candidateId, since, flows) {
+      if (flows !== undefined && flows.length === 0) return 0;
+      let query = db
         .selectFrom('message')
         .select((eb) => eb.fn.countAll<string | number>().as('n'))
         .where('candidate_id', '=', candidateId)
         .where('direction', '=', 'out')
         .where('status', '=', 'sent')
-        .where('sent_at', '>=', since.toISOString())
-        .executeTakeFirst();
+        .where('sent_at', '>=', since.toISOString());
+      if (flows !== undefined) query = query.where('flow', 'in', [...flows]);
+      const row = await query.executeTakeFirst();
       return Number(row?.n ?? 0);
     },
     async inbox(workspaceId) {
