@@ -108,6 +108,15 @@ describe('candor agent preview', () => {
     expect(r.stdout).toContain('Rita Reyes\nAcme');
   });
 
+  it("prints a later flow (the status update) with the candidate's values", () => {
+    const r = candor(['--candidate', ids.invited, '--flow', 'status_update']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(
+      /^status_update by e-mail to ana@example\.com — the built-in template\n\nSubject: Your application for Support lead: still with us\n\nHi Ana,\n/,
+    );
+  });
+
   it("prints JSON, with the workspace's own template on SMS", () => {
     const r = candor(['--candidate', ids.invited, '--flow', 'confirmation', '--channel', 'sms', '--json']);
     expect(r.code).toBe(0);
@@ -126,6 +135,14 @@ describe('candor agent preview', () => {
     [
       ['--candidate', 'PLACEHOLDER_NOJOB', '--flow', 'invitation'],
       /^candor: VALIDATION_FAILED: template invitation\.email.*no value for \{\{jobTitle\}\}.* for Cy Nojob \(the candidate has applied to no job/,
+    ],
+    [
+      ['--candidate', 'PLACEHOLDER_INVITED', '--flow', 'reminder'],
+      /^candor: VALIDATION_FAILED: no booked interview for Ana Díaz: nothing to preview for reminder/,
+    ],
+    [
+      ['--candidate', 'PLACEHOLDER_INVITED', '--flow', 'scheduling'],
+      /^candor: VALIDATION_FAILED: no open scheduling proposal \(propose times first\) for Ana Díaz/,
     ],
     [
       ['--candidate', 'cand_missing', '--flow', 'status'],

@@ -64,7 +64,7 @@ export function startAgent(options: {
   const scan = async (): Promise<void> => {
     if (Date.now() - scannedAt < CADENCE_SCAN_MS) return;
     scannedAt = Date.now();
-    const planned = await planCadence(store, { publicUrl: config.publicUrl });
+    const planned = await planCadence(store, { publicUrl: config.publicUrl, cadence: config.cadence });
     if (planned.statusUpdates + planned.nurtures + planned.pulses + planned.failed.length > 0)
       logger?.info({ ...planned }, 'agent queued cadence messages');
   };

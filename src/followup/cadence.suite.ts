@@ -1,6 +1,6 @@
 /**
  * The cadence flows end to end on a database, with a real SMTP server on loopback: the 48-hour
- * status update and the weekly nurture queued by the scan (once, however often it runs), nothing
+ * status update (or a workspace's own delay and template) and the weekly nurture queued by the scan (once, however often it runs), nothing
  * to a withdrawn, hired or opted-out candidate, the personal decline with a strength quoted from
  * the evidence (or none), and the pulse survey with its answers by reply and the NPS per job and
  * round. `cadence.test.ts` runs it on SQLite and, with TEST_DATABASE_URL, on PostgreSQL.
@@ -24,6 +24,7 @@ import { planCadence, respondByAfter } from './cadence.js';
 import { queueDecline, strengthsOf } from './decline.js';
 import { dispatchDue, type Channels } from './dispatcher.js';
 import { longDate } from './templates.js';
+import { validateTemplate } from './workspace-templates.js';
 
 const PUBLIC_URL = 'https://jobs.acme.test';
 const INBOUND_SECRET = 'inbound-secret-0123456789';
@@ -398,6 +399,41 @@ export function describeCadence(name: string, open: () => Promise<Store>): void 
       expect(await replyByEmail('ivy.p@example.com', 'Any update on my application?')).toMatchObject({
         intent: 'status_question',
       });
+    });
+
+    it("keeps a workspace's status-update delay (24 h) and sends its edited status_update template", async () => {
+      const gus = await interviewed('Gus Edited', 'gus.e@example.com');
+      await dispatch(new Date(T0.getTime() + HOUR));
+      const edited = {
+        subject: 'News on {{jobTitle}}, {{firstName}}',
+        body: 'Hello {{firstName}}, our own words: we still read your interview for {{jobTitle}}; news by {{respondBy}}.\n\n{{organisation}}',
+      };
+      validateTemplate('status_update', 'email', edited);
+      await store.agentSettings.saveTemplate({
+        workspaceId,
+        flow: 'status_update',
+        channel: 'email',
+        subject: edited.subject,
+        body: edited.body,
+        updatedBy: ritaId,
+      });
+      await store.agentSettings.saveCadence(workspaceId, { statusUpdateDelayHours: 24 }, ritaId);
+      try {
+        await scan(new Date(T0.getTime() + 23 * HOUR));
+        expect(await flowsOf(gus.candidateId, 'status_update')).toHaveLength(0);
+        await scan(new Date(T0.getTime() + 25 * HOUR));
+        expect(await flowsOf(gus.candidateId, 'status_update')).toHaveLength(1);
+        await dispatch(W);
+        const mails = mailTo('gus.e@example.com').filter((m) => m.subject === 'News on Support lead, Gus');
+        expect(mails).toHaveLength(1);
+        expect(mails[0]?.text).toContain(
+          'Hello Gus, our own words: we still read your interview for Support lead',
+        );
+        expect(mails[0]?.text).not.toContain('A quick note so you are not left wondering');
+      } finally {
+        await store.agentSettings.saveCadence(workspaceId, { statusUpdateDelayHours: null }, ritaId);
+        await store.agentSettings.resetTemplate(workspaceId, 'status_update', 'email');
+      }
     });
   });
 }

@@ -3,7 +3,7 @@
  * flow, step) however often it runs. The dispatcher then applies the policy (quiet hours, the
  * weekly cap, pauses, consent, decisions), so the scan only decides what is due:
  *
- * - a **status update** after 48 hours without news (no message about the application and no
+ * - a **status update** after the workspace's `statusUpdateDelayHours` (default 48) without news (no message about the application and no
  *   stage change) while the candidate waits for the team, once per stage;
  * - a **weekly nurture** after that, when a week has passed without news (step: the ISO week);
  * - a **pulse** survey two hours after each round: an interview completed by link, or a confirmed
@@ -22,9 +22,16 @@ import type {
 } from '../store/index.js';
 import { chooseChannel } from './channel.js';
 import type { FlowContext } from './flows.js';
-import { firstName, longDate, renderMessage } from './templates.js';
+import { firstName, longDate } from './templates.js';
+import { DEFAULT_CADENCE, type CadenceSettings } from '../messaging/config.js';
+import {
+  DEFAULT_STATUS_UPDATE_DELAY_HOURS,
+  renderWorkspaceMessage,
+  workspaceCadence,
+} from './workspace-templates.js';
 
-export const STATUS_UPDATE_AFTER_MS = 48 * 3_600_000;
+/** The default wait before a status update (a workspace may set its own: `statusUpdateDelayHours`). */
+export const STATUS_UPDATE_AFTER_MS = DEFAULT_STATUS_UPDATE_DELAY_HOURS * 3_600_000;
 export const NURTURE_EVERY_MS = 7 * 86_400_000;
 /** A pulse goes this long after the round, not on the heels of the confirmation. */
 export const PULSE_DELAY_MS = 2 * 3_600_000;
@@ -45,15 +52,24 @@ export interface CadenceSummary {
   readonly failed: readonly { readonly applicationId: string; readonly error: string }[];
 }
 
-/** Reads a workspace and its settings once per scan. */
-function workspaceCache(store: Store) {
-  const cache = new Map<string, Promise<{ workspace: WorkspaceRecord; settings: WorkspaceSettings }>>();
+/** Reads a workspace, its settings and its cadence once per scan. */
+function workspaceCache(store: Store, base: CadenceSettings = DEFAULT_CADENCE) {
+  const cache = new Map<
+    string,
+    Promise<{ workspace: WorkspaceRecord; settings: WorkspaceSettings; statusUpdateAfterMs: number }>
+  >();
   return (id: string) => {
     let hit = cache.get(id);
     if (hit === undefined) {
-      hit = Promise.all([store.workspaces.get(id), store.workspaces.settings(id)]).then(
-        ([workspace, settings]) => ({ workspace, settings }),
-      );
+      hit = Promise.all([
+        store.workspaces.get(id),
+        store.workspaces.settings(id),
+        workspaceCadence(store, id, base),
+      ]).then(([workspace, settings, cadence]) => ({
+        workspace,
+        settings,
+        statusUpdateAfterMs: cadence.statusUpdateDelayHours * 3_600_000,
+      }));
       cache.set(id, hit);
     }
     return hit;
@@ -80,7 +96,13 @@ export async function queueForCandidate(
   const { candidate } = input;
   const channel = chooseChannel(candidate, await store.messages.timeline(candidate.id));
   if (channel === null) return null;
-  const { subject, body } = renderMessage(input.template, channel, input.values);
+  const { subject, body } = await renderWorkspaceMessage(
+    store,
+    input.workspaceId,
+    input.template,
+    channel,
+    input.values,
+  );
   return store.messages.enqueue({
     workspaceId: input.workspaceId,
     candidateId: candidate.id,
@@ -116,10 +138,13 @@ export function respondByAfter(lastNews: Date, now: Date, targetDays: number): s
  */
 export async function planCadence(
   store: Store,
-  _ctx: FlowContext,
+  ctx: FlowContext & {
+    /** The server's cadence, under each workspace's own (its status-update delay). */
+    readonly cadence?: CadenceSettings | undefined;
+  },
   now: Date = new Date(),
 ): Promise<CadenceSummary> {
-  const workspaceOf = workspaceCache(store);
+  const workspaceOf = workspaceCache(store, ctx.cadence);
   const tally = { statusUpdates: 0, nurtures: 0, pulses: 0 };
   const failed: { applicationId: string; error: string }[] = [];
   for (const row of await store.cadence.waiting()) {
@@ -155,8 +180,9 @@ async function planWaiting(
     .reduce((a, b) => (a > b ? a : b));
   const silentMs = now.getTime() - Date.parse(lastNews);
   const updatedThisStage = row.lastStatusUpdateAt !== null && row.lastStatusUpdateAt >= row.stageChangedAt;
+  const { statusUpdateAfterMs } = await workspaceOf(row.workspaceId);
   const due = !updatedThisStage
-    ? silentMs >= STATUS_UPDATE_AFTER_MS
+    ? silentMs >= statusUpdateAfterMs
       ? 'status_update'
       : null
     : silentMs >= NURTURE_EVERY_MS

@@ -31,7 +31,7 @@ describe('a strength from the evidence', () => {
     expect(strengthsOf(null)).toEqual([]);
   });
 
-  it('cuts a long quote at a word, and the decline says nothing of strengths without one', () => {
+  it('cuts a long quote at a word, and the decline says nothing of strengths without one', async () => {
     expect(shortQuote(Array.from({ length: 30 }, (_, i) => `w${i}`).join(' '))).toMatch(/^w0 .* w24…$/);
     const values = {
       firstName: 'Jo',
@@ -41,10 +41,10 @@ describe('a strength from the evidence', () => {
       roles: [],
       eventsLine: null,
     };
-    const plain = composeDecline('email', { ...values, strength: null });
+    const plain = await composeDecline('email', { ...values, strength: null });
     expect(plain.body).toContain('You reached the online interview');
     expect(plain.body).not.toMatch(/stood out|strength/i);
-    const sms = composeDecline('sms', {
+    const sms = await composeDecline('sms', {
       ...values,
       strength: { competencyId: 'empathy', competency: 'Empathy', score: 90, quote: 'q', evidenceQuote: 'q' },
       roles: ['Account manager'],

@@ -12,6 +12,18 @@ import type { ApplicationRecord, MessageRecord, Store } from '../store/index.js'
 import { chooseChannel } from './channel.js';
 import type { FlowContext } from './flows.js';
 import { firstName, renderMessage, type TemplateChannel } from './templates.js';
+import { renderWorkspaceMessage, type TemplateValues } from './workspace-templates.js';
+
+/** Fills one flow's template on a channel (the workspace's own, or the built-in one). */
+export type MessageRenderer = (
+  flow: string,
+  channel: TemplateChannel,
+  values: TemplateValues,
+) => Promise<{ subject: string | null; body: string }>;
+
+/** The built-in templates, for a decline composed outside any workspace (tests, examples). */
+export const builtInRenderer: MessageRenderer = (flow, channel, values) =>
+  Promise.resolve(renderMessage(flow, channel, values));
 
 /** A competency counts as a strength from this score (the scorecard's own strengths use 70 too). */
 export const STRENGTH_AT = 70;
@@ -107,7 +119,7 @@ export function strengthsOf(body: unknown): Strength[] {
 }
 
 /** The newest scorecard of an application's interviews, or null. */
-async function latestScorecardBody(store: Store, applicationId: string): Promise<unknown> {
+export async function latestScorecardBody(store: Store, applicationId: string): Promise<unknown> {
   const interviews = await store.interviews.listByApplication(applicationId);
   const refs = [...(await store.scorecards.latestForInterviews(interviews.map((i) => i.id))).values()];
   const newest = refs.sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id.localeCompare(a.id))[0];
@@ -177,12 +189,12 @@ export async function suggestRoles(
 }
 
 /** "A", "A and B", "A, B and C". */
-function listOf(items: readonly string[]): string {
+export function listOf(items: readonly string[]): string {
   return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
 }
 
 /** The decline's text from its parts: opening, then the optional paragraphs, then the sign-off. */
-export function composeDecline(
+export async function composeDecline(
   channel: TemplateChannel,
   values: {
     firstName: string;
@@ -193,27 +205,30 @@ export function composeDecline(
     roles: readonly string[];
     eventsLine: string | null;
   },
-): { subject: string | null; body: string } {
+  renderer: MessageRenderer = builtInRenderer,
+): Promise<{ subject: string | null; body: string }> {
   const common = {
     firstName: values.firstName,
     jobTitle: values.jobTitle,
     organisation: values.organisation,
     stepReached: values.stepReached,
   };
-  const opening = renderMessage('decline', channel, common);
+  const opening = await renderer('decline', channel, common);
   const parts = [opening.body];
   if (values.strength !== null)
     parts.push(
-      renderMessage('decline_strength', channel, {
-        competency: values.strength.competency.toLowerCase(),
-        quote: values.strength.quote,
-      }).body,
+      (
+        await renderer('decline_strength', channel, {
+          competency: values.strength.competency.toLowerCase(),
+          quote: values.strength.quote,
+        })
+      ).body,
     );
   if (values.roles.length > 0 && channel === 'email')
-    parts.push(renderMessage('decline_roles', channel, { roles: listOf(values.roles) }).body);
+    parts.push((await renderer('decline_roles', channel, { roles: listOf(values.roles) })).body);
   if (values.eventsLine !== null && channel === 'email')
-    parts.push(renderMessage('decline_events', channel, { eventsLine: values.eventsLine }).body);
-  parts.push(renderMessage('decline_close', channel, common).body);
+    parts.push((await renderer('decline_events', channel, { eventsLine: values.eventsLine })).body);
+  parts.push((await renderer('decline_close', channel, common)).body);
   return { subject: opening.subject, body: parts.join(channel === 'email' ? '\n\n' : ' ') };
 }
 
@@ -246,15 +261,19 @@ export async function queueDecline(
     candidateId: candidate.id,
     strengthIds: strengths.map((s) => s.competencyId),
   });
-  const { subject, body } = composeDecline(channel, {
-    firstName: firstName(candidate.name),
-    jobTitle: job.title,
-    organisation: workspace.name,
-    stepReached: await stepReached(store, application, input.previousStage ?? null, input.now),
-    strength: strengths[0] ?? null,
-    roles,
-    eventsLine: settings.eventsLine,
-  });
+  const { subject, body } = await composeDecline(
+    channel,
+    {
+      firstName: firstName(candidate.name),
+      jobTitle: job.title,
+      organisation: workspace.name,
+      stepReached: await stepReached(store, application, input.previousStage ?? null, input.now),
+      strength: strengths[0] ?? null,
+      roles,
+      eventsLine: settings.eventsLine,
+    },
+    (flow, ch, values) => renderWorkspaceMessage(store, job.workspaceId, flow, ch, values),
+  );
   const { message } = await store.messages.enqueue({
     workspaceId: job.workspaceId,
     candidateId: candidate.id,

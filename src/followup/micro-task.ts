@@ -13,7 +13,8 @@ import type { MessageRecord, MicroTaskRecord, ScorecardRecord, Store } from '../
 import { chooseChannel } from './channel.js';
 import { chooseMicroTaskQuestion, microTaskBank, pickMicroTaskNeed } from './micro-task-choice.js';
 import type { FlowContext } from './flows.js';
-import { firstName, longDate, renderMessage } from './templates.js';
+import { firstName, longDate } from './templates.js';
+import { renderWorkspaceMessage } from './workspace-templates.js';
 
 /** Days a candidate has to answer a micro-task, from when it is queued. */
 export const MICRO_TASK_ANSWER_DAYS = 7;
@@ -111,15 +112,21 @@ export async function queueMicroTask(
     store.workspaces.get(invitation.workspaceId),
   ]);
   const link = linkPath(token);
-  const { subject, body } = renderMessage('micro_task', channel, {
-    firstName: firstName(candidate.name),
-    jobTitle: job.title,
-    organisation: workspace.name,
-    competencyName: microTask.competencyName,
-    question: microTask.questionText,
-    deadline: longDate(microTask.expiresAt),
-    link: `${ctx.publicUrl}${link}`,
-  });
+  const { subject, body } = await renderWorkspaceMessage(
+    store,
+    invitation.workspaceId,
+    'micro_task',
+    channel,
+    {
+      firstName: firstName(candidate.name),
+      jobTitle: job.title,
+      organisation: workspace.name,
+      competencyName: microTask.competencyName,
+      question: microTask.questionText,
+      deadline: longDate(microTask.expiresAt),
+      link: `${ctx.publicUrl}${link}`,
+    },
+  );
   const { message } = await store.messages.enqueue({
     workspaceId: invitation.workspaceId,
     candidateId: candidate.id,

@@ -8,6 +8,7 @@ import { CandorError, isCandorError } from '../core/index.js';
 import { addBusinessDays } from '../invitations/business-days.js';
 import type { CandidateApplicationRecord, CandidateRecord, InvitationRecord, Store } from '../store/index.js';
 import { chooseChannel } from './channel.js';
+import { MORE_FLOW_PREVIEW_VALUES } from './preview-flows.js';
 import { statusLine } from './replies.js';
 import { firstName, longDate, type TemplateChannel } from './templates.js';
 import { flowVariables, renderWorkspaceMessage, type TemplateValues } from './workspace-templates.js';
@@ -49,7 +50,9 @@ export interface PreviewContext {
  * Values of flows added later (reminders, micro-tasks, declines…): a flow registers how to fill
  * its own variables for a candidate; the common ones (name, job, organisation, dates) are there.
  */
-export const FLOW_PREVIEW_VALUES: Record<string, (ctx: PreviewContext) => Promise<TemplateValues>> = {};
+export const FLOW_PREVIEW_VALUES: Record<string, (ctx: PreviewContext) => Promise<TemplateValues>> = {
+  ...MORE_FLOW_PREVIEW_VALUES,
+};
 
 /** Why a candidate has no value for a variable, said next to the engine's error. */
 const MISSING_BECAUSE: Readonly<Record<string, string>> = {

@@ -8,7 +8,8 @@
  */
 import type { MessageRecord, Store } from '../store/index.js';
 import type { InboundReply, ReplyClassifier, ReplyOutcome } from './replies.js';
-import { firstName, renderMessage } from './templates.js';
+import { firstName } from './templates.js';
+import { renderWorkspaceMessage } from './workspace-templates.js';
 
 export type PulseAnswer =
   | { readonly kind: 'score'; readonly score: number; readonly comment: string | null }
@@ -157,11 +158,17 @@ export async function handlePulseReply(
     store.candidates.get(survey.candidateId),
     store.workspaces.get(survey.workspaceId),
   ]);
-  const { subject, body } = renderMessage('pulse_again', reply.channel, {
-    firstName: firstName(candidate.name),
-    organisation: workspace.name,
-    answer: answer.answer,
-  });
+  const { subject, body } = await renderWorkspaceMessage(
+    store,
+    survey.workspaceId,
+    'pulse_again',
+    reply.channel,
+    {
+      firstName: firstName(candidate.name),
+      organisation: workspace.name,
+      answer: answer.answer,
+    },
+  );
   await store.messages.enqueue({
     workspaceId: survey.workspaceId,
     candidateId: survey.candidateId,

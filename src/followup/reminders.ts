@@ -8,7 +8,7 @@ import type { CandidateRecord, Store } from '../store/index.js';
 import { chooseChannel } from './channel.js';
 import { nowOf, type SchedulingContext } from './scheduling-context.js';
 import { DEVICE_TIPS } from './templates-scheduling.js';
-import { renderMessage } from './templates.js';
+import { renderWorkspaceMessage } from './workspace-templates.js';
 
 /** `24h`, `2h`, `90m`: how an offset reads in a step key. */
 export function offsetName(ms: number): string {
@@ -16,7 +16,7 @@ export function offsetName(ms: number): string {
 }
 
 /** "24 hours", "2 hours", "90 minutes". */
-function inWords(ms: number): string {
+export function inWords(ms: number): string {
   if (ms % 3_600_000 === 0) {
     const hours = ms / 3_600_000;
     return hours === 1 ? '1 hour' : `${hours} hours`;
@@ -51,11 +51,17 @@ export async function queueReminders(
   for (const offset of ctx.reminderOffsetsMs) {
     const due = input.start.getTime() - offset;
     if (due <= now) continue;
-    const { subject, body } = renderMessage('reminder', channel, {
-      ...input.values,
-      inHowLong: inWords(offset),
-      deviceTips: DEVICE_TIPS,
-    });
+    const { subject, body } = await renderWorkspaceMessage(
+      store,
+      candidate.workspaceId,
+      'reminder',
+      channel,
+      {
+        ...input.values,
+        inHowLong: inWords(offset),
+        deviceTips: DEVICE_TIPS,
+      },
+    );
     const { created } = await store.messages.enqueue({
       workspaceId: candidate.workspaceId,
       candidateId: candidate.id,

@@ -16,7 +16,8 @@ import type {
 import { chooseChannel } from './channel.js';
 import { cancelReminders, queueReminders } from './reminders.js';
 import { calendarClient, nowOf, type SchedulingContext } from './scheduling-context.js';
-import { firstName, renderMessage } from './templates.js';
+import { firstName } from './templates.js';
+import { renderWorkspaceMessage } from './workspace-templates.js';
 
 /** Shown when the recruiter gave no video link or address. */
 export const LOCATION_TO_FOLLOW =
@@ -130,7 +131,16 @@ async function queueCalendarMessage(
   const { candidate } = interview;
   const channel = chooseChannel(candidate, await store.messages.timeline(candidate.id));
   if (channel === null) return null;
-  const { subject, body } = renderMessage(input.template, channel, { ...interview.values, ...input.extra });
+  const { subject, body } = await renderWorkspaceMessage(
+    store,
+    candidate.workspaceId,
+    input.template,
+    channel,
+    {
+      ...interview.values,
+      ...input.extra,
+    },
+  );
   const attachments: MessageAttachment[] =
     channel === 'email'
       ? [

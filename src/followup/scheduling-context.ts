@@ -43,6 +43,7 @@ export function schedulingContextFor(agent: AgentConfig, secret: string): Schedu
     organizer: organizerOf(agent.smtp?.from ?? null, agent.publicUrl),
     defaultTimeZone: agent.cadence.defaultTimeZone,
     reminderOffsetsMs: agent.reminderOffsetsMs,
+    ...(agent.now === undefined ? {} : { now: agent.now }),
   };
 }
 

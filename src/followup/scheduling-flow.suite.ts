@@ -116,7 +116,11 @@ export function describeSchedulingFlow(name: string, open: (now: () => Date) => 
       token = (await store.users.createApiToken(rita.id, 't')).token;
       app = await buildApp({
         store,
-        config: { ...testConfig, mediaDir, agent: loadAgentConfig({}, PUBLIC_URL) },
+        config: {
+          ...testConfig,
+          mediaDir,
+          agent: { ...loadAgentConfig({}, PUBLIC_URL), now: () => clock },
+        },
       });
       await dana().ensureCalendar('Interviews');
       // A conference fills Dana's week before the clocks change.

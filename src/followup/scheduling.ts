@@ -11,7 +11,8 @@ import type { BookingRecord, MessageRecord, ProposalRecord, Store } from '../sto
 import { chooseChannel } from './channel.js';
 import { sendInvitation, type CalendarOutcome } from './scheduling-calendar.js';
 import { availabilityOf, calendarClient, nowOf, type SchedulingContext } from './scheduling-context.js';
-import { firstName, renderMessage } from './templates.js';
+import { firstName } from './templates.js';
+import { renderWorkspaceMessage } from './workspace-templates.js';
 
 /** Most interviews per interviewer per local day when their calendar settings name none. */
 export const DEFAULT_DAILY_CAP = 4;
@@ -41,9 +42,10 @@ export interface StartedScheduling {
   readonly linkPath: string;
 }
 
-type Opening = 'first' | 'taken' | 'other-times' | 'reschedule';
+export type Opening = 'first' | 'taken' | 'other-times' | 'reschedule';
 
-const OPENINGS: Record<Opening, string> = {
+/** The first line of a proposal, by why it is sent. */
+export const OPENINGS: Record<Opening, string> = {
   first: 'we would like to invite you to a {{minutes}}-minute interview for {{job}}. These times are free:',
   taken:
     'sorry, the time you picked was taken a moment before your reply reached us. These times are still free:',
@@ -147,15 +149,21 @@ export async function startScheduling(
     .replace('{{minutes}}', String(input.durationMinutes))
     .replace('{{job}}', job.title);
   const separator = channel === 'sms' ? ' ' : '\n';
-  const { subject, body } = renderMessage('scheduling', channel, {
-    firstName: firstName(candidate.name),
-    jobTitle: job.title,
-    organisation: workspace.name,
-    intro: channel === 'sms' ? intro : intro.charAt(0).toUpperCase() + intro.slice(1),
-    slotList: slots.map((s, i) => `${i + 1}. ${s.label}`).join(separator),
-    link: `${ctx.publicUrl}${linkPath}`,
-    timeZone: candidateTimeZone,
-  });
+  const { subject, body } = await renderWorkspaceMessage(
+    store,
+    candidate.workspaceId,
+    'scheduling',
+    channel,
+    {
+      firstName: firstName(candidate.name),
+      jobTitle: job.title,
+      organisation: workspace.name,
+      intro: channel === 'sms' ? intro : intro.charAt(0).toUpperCase() + intro.slice(1),
+      slotList: slots.map((s, i) => `${i + 1}. ${s.label}`).join(separator),
+      link: `${ctx.publicUrl}${linkPath}`,
+      timeZone: candidateTimeZone,
+    },
+  );
   const { message } = await store.messages.enqueue({
     workspaceId: candidate.workspaceId,
     candidateId: candidate.id,

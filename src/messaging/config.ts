@@ -36,6 +36,8 @@ export interface CadenceSettings {
 export interface AgentConfig {
   /** Where the web app is reached from outside, for links in messages (CANDOR_PUBLIC_URL). */
   readonly publicUrl: string;
+  /** The scheduling routes' clock (tests on a fixed date); default the real time. Not from the environment. */
+  readonly now?: () => Date;
   readonly smtp: SmtpSettings | null;
   readonly sms: SmsSettings | null;
   readonly cadence: CadenceSettings;

@@ -25,6 +25,7 @@ import { ModelsPage } from './pages/models-page';
 import { NotFoundPage, WrongRolePage } from './pages/not-found-page';
 import { PracticePage } from './pages/practice-page';
 import { RatePage } from './pages/rate-page';
+import { SchedulePage } from './pages/schedule/schedule-page';
 import { ScorecardPage } from './pages/scorecard-page';
 import { StudentPage } from './pages/student-page';
 import { TakePage } from './pages/take/take-page';
@@ -145,6 +146,9 @@ export function App() {
   // The candidate's interview by link: public (the token is the key), no sign-in, no app navigation.
   const take = matchPath('/take/:token', pathname);
   if (take) return <TakePage key={take.token} token={take.token ?? ''} />;
+  // Picking an interview time by link: public too.
+  const schedule = matchPath('/schedule/:token', pathname);
+  if (schedule) return <SchedulePage key={schedule.token} token={schedule.token ?? ''} />;
 
   if (user === undefined) {
     return (

@@ -182,7 +182,7 @@ export async function agentRun(
     for (;;) {
       if (Date.now() - scannedAt >= CADENCE_SCAN_MS) {
         scannedAt = Date.now();
-        const planned = await planCadence(store, { publicUrl: agent.publicUrl });
+        const planned = await planCadence(store, { publicUrl: agent.publicUrl, cadence: agent.cadence });
         print(
           `queued ${planned.statusUpdates} status updates, ${planned.nurtures} nurtures, ${planned.pulses} pulse surveys${planned.failed.length > 0 ? ` (${planned.failed.length} failed: ${planned.failed[0]?.error ?? ''})` : ''}`,
         );

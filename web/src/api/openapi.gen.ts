@@ -6661,7 +6661,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The times offered to a candidate, by their scheduling link (no account) */
+    /** The times offered to a candidate, by their scheduling link (no account); status open, booked, superseded, cancelled, or expired when every time has passed */
     get: {
       parameters: {
         query?: never;

@@ -11,6 +11,7 @@ import { bookSlot, DEFAULT_DAILY_CAP, startScheduling } from '../../../followup/
 import { cancelInterview } from '../../../followup/scheduling-calendar.js';
 import {
   CALDAV_PASSWORD,
+  nowOf,
   schedulingContextFor,
   type SchedulingContext,
 } from '../../../followup/scheduling-context.js';
@@ -392,13 +393,18 @@ export function schedulingRoutes({ store, config }: RouteDeps): FastifyPluginAsy
       return proposal;
     };
     const TokenParams = z.object({ token: z.string().min(1).max(100) });
+    /** An open offer whose every time has started: nothing left to pick. */
+    const expired = (proposal: ProposalRecord): boolean =>
+      proposal.status === 'open' &&
+      proposal.slots.every((s) => Date.parse(s.start) <= nowOf(context()).getTime());
 
     app.get(
       '/schedule/:token',
       {
         schema: {
           tags,
-          summary: 'The times offered to a candidate, by their scheduling link (no account)',
+          summary:
+            'The times offered to a candidate, by their scheduling link (no account); status open, booked, superseded, cancelled, or expired when every time has passed',
           security: [],
           params: TokenParams,
           response: {
@@ -419,14 +425,15 @@ export function schedulingRoutes({ store, config }: RouteDeps): FastifyPluginAsy
         const candidate = await store.candidates.get(proposal.candidateId);
         const job = await store.jobs.get((await store.applications.get(proposal.applicationId)).jobId);
         const workspace = await store.workspaces.get(proposal.workspaceId);
+        const stale = expired(proposal);
         return {
-          status: proposal.status,
+          status: stale ? 'expired' : proposal.status,
           firstName: candidate.name.trim().split(/\s+/)[0] ?? candidate.name,
           jobTitle: job.title,
           organisation: workspace.name,
           timeZone: proposal.candidateTimeZone,
           slots:
-            proposal.status === 'open'
+            proposal.status === 'open' && !stale
               ? proposal.slots.map((s, i) => ({ number: i + 1, label: s.label }))
               : [],
         };
@@ -454,6 +461,12 @@ export function schedulingRoutes({ store, config }: RouteDeps): FastifyPluginAsy
           throw new CandorError('CONFLICT', `this link was already used (${proposal.status})`, {
             entity: 'proposal',
             status: proposal.status,
+          });
+        }
+        if (expired(proposal)) {
+          throw new CandorError('CONFLICT', 'this link has expired: every time it offered has passed', {
+            entity: 'proposal',
+            status: 'expired',
           });
         }
         const label = proposal.slots[request.body.slot - 1]?.label ?? '';
