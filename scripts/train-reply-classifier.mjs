@@ -218,21 +218,39 @@ const goTrain = readFileSync(path.join(data, 'emotions-goemotions', 'train.tsv')
     features: frustrationFeatures(text),
     y: ids.split(',').some((id) => frustratedIds.has(id)) ? 1 : 0,
   }));
+/**
+ * Naive-Bayes feature scaling (after Wang & Manning 2012, "NBSVM"): each feature is multiplied by
+ * (1 + |r|) / 2, where r is the log-ratio of its (smoothed) share of frustrated and other rows'
+ * feature mass, so features that tell the classes apart start with more weight. Chosen over plain
+ * features by out-of-fold F1 on train (0.469 against 0.457, word features alone; 0.473 with the
+ * meaning features). The scale is folded into the written weights, so the model stays linear.
+ */
+function naiveBayesScale(rows, vocab) {
+  const pos = new Float64Array(vocab.size).fill(1);
+  const neg = new Float64Array(vocab.size).fill(1);
+  for (const r of rows)
+    for (const [f, v] of encode(r.features, vocab)) (r.y ? pos : neg)[f] += Math.abs(v);
+  const posSum = pos.reduce((a, b) => a + b, 0);
+  const negSum = neg.reduce((a, b) => a + b, 0);
+  return pos.map((p, f) => (1 + Math.abs(Math.log(p / posSum / (neg[f] / negSum)))) / 2);
+}
+const scaled = (features, vocab, scale) => encode(features, vocab).map(([f, v]) => [f, v * scale[f]]);
 function frustrationModel(rows, { l2, epochs }) {
   const vocab = vocabulary(
     rows.map((r) => r.features),
     5,
   );
+  const scale = naiveBayesScale(rows, vocab);
   const model = train(
-    rows.map((r) => ({ x: encode(r.features, vocab), y: r.y })),
+    rows.map((r) => ({ x: scaled(r.features, vocab, scale), y: r.y })),
     1,
     vocab.size,
     { l2, epochs },
   );
-  return { vocab, model };
+  return { vocab, model, scale };
 }
-const probability = ({ vocab, model }, features) =>
-  1 / (1 + Math.exp(-scoresOf(model.W, model.b, 1, encode(features, vocab))[0]));
+const probability = ({ vocab, model, scale }, features) =>
+  1 / (1 + Math.exp(-scoresOf(model.W, model.b, 1, scaled(features, vocab, scale))[0]));
 
 /** The threshold with the best F1 on out-of-fold probabilities. */
 function bestThreshold(oof) {
@@ -293,13 +311,13 @@ for (const [name, f] of intentFinal.vocab) {
 }
 const frustrationWeights = {};
 for (const [name, f] of frustrationFinal.vocab) {
-  const w = round(frustrationFinal.model.W[f]);
+  const w = round(frustrationFinal.model.W[f] * frustrationFinal.scale[f]);
   if (Math.abs(w) >= PRUNE) frustrationWeights[name] = w;
 }
 const file = {
   format: 'candor-reply-classifier/1',
   about:
-    'Written by scripts/train-reply-classifier.mjs (docs/agent-classifier.md). Intent: multinomial logistic regression (SGD, balanced class weights) on word + word-pair features of CLINC150 train + oos_train (Larson et al. 2019, clinc/oos-eval, CC BY 3.0), labels mapped by src/followup/reply-intents.ts. Frustration: logistic regression on GoEmotions train (Demszky et al. 2020, google-research, Apache-2.0), frustrated = annoyance, anger or disappointment; features: words, word pairs, VADER negativity/positivity, exclamation and shouting cues; threshold chosen by 5-fold cross-validation on train. Weights under 0.05 in size are dropped; 3 decimals.',
+    'Written by scripts/train-reply-classifier.mjs (docs/agent-classifier.md). Intent: multinomial logistic regression (SGD, balanced class weights) on word + word-pair features of CLINC150 train + oos_train (Larson et al. 2019, clinc/oos-eval, CC BY 3.0), labels mapped by src/followup/reply-intents.ts. Frustration: logistic regression on GoEmotions train (Demszky et al. 2020, google-research, Apache-2.0), frustrated = annoyance, anger or disappointment; features: words, word pairs, VADER negativity/positivity, exclamation and shouting cues, the sum of the words' GloVe vectors (6B, 100 d; Pennington et al. 2014) over the square root of their number, each feature scaled Naive-Bayes style (Wang & Manning 2012) with the scale folded into the weights; threshold chosen by 5-fold cross-validation on train. Weights under 0.05 in size are dropped; 3 decimals.',
   training: {
     seed: SEED,
     intent: {

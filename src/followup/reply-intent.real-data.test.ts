@@ -27,7 +27,7 @@ it('intent macro-F1 on CLINC150 val (mapped intents + out-of-scope) stays ≥ 0.
   expect(onAll.macroF1).toBeGreaterThanOrEqual(0.71);
 }, 60_000);
 
-it('frustration F1 on GoEmotions dev stays ≥ 0.41 and above the VADER-negativity baseline', () => {
+it('frustration F1 on GoEmotions dev stays ≥ 0.45 and 0.08 above the VADER-negativity baseline', () => {
   const { dev } = goEmotions(SHARED_DATA);
   const gold = dev.map((r) => r.frustrated);
   const ours = scores(
@@ -41,6 +41,6 @@ it('frustration F1 on GoEmotions dev stays ≥ 0.41 and above the VADER-negativi
     dev.map((r) => vader.SentimentIntensityAnalyzer.polarity_scores(r.text).compound < -0.3),
     [true],
   ).perClass.true!;
-  expect(ours.f1).toBeGreaterThanOrEqual(0.41);
-  expect(ours.f1 - baseline.f1).toBeGreaterThanOrEqual(0.05);
+  expect(ours.f1).toBeGreaterThanOrEqual(0.45);
+  expect(ours.f1 - baseline.f1).toBeGreaterThanOrEqual(0.08);
 }, 60_000);

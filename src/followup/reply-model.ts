@@ -7,8 +7,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import vader from 'vader-sentiment';
 import { z } from 'zod';
+import { loadEmbeddings } from '../analysis/language/semantic/index.js';
 import { CandorError, packageRoot } from '../core/index.js';
-import { textFeatures } from './reply-text.js';
+import { textFeatures, words } from './reply-text.js';
 
 const Weights = z.record(z.string(), z.array(z.number()));
 const ModelFileSchema = z.object({
@@ -74,9 +75,33 @@ export function frustrationCues(text: string): Array<[string, number]> {
   ];
 }
 
+/**
+ * The text's meaning as 100 dense features: the sum of its words' GloVe vectors (the package's
+ * `dist/assets/glove-100d.bin`, docs/agent-classifier.md) over the square root of their number,
+ * so "I'm fed up" and "I'm sick of this" land near each other though they share no word.
+ */
+export function meaningFeatures(text: string): Array<[string, number]> {
+  const embeddings = loadEmbeddings();
+  const sum = new Float64Array(embeddings.dims);
+  let n = 0;
+  for (const word of words(text)) {
+    const row = embeddings.indexOf(word);
+    if (row < 0) continue;
+    embeddings.addTo(sum, row, 1);
+    n++;
+  }
+  if (n === 0) return [];
+  const scale = 1 / Math.sqrt(n);
+  return Array.from(sum, (value, i): [string, number] => [`emb:${i}`, value * scale]);
+}
+
 /** Every feature of the frustration model for a text, with its value. */
 export function frustrationFeatures(text: string): Array<[string, number]> {
-  return [...textFeatures(text).map((f): [string, number] => [f, 1]), ...frustrationCues(text)];
+  return [
+    ...textFeatures(text).map((f): [string, number] => [f, 1]),
+    ...frustrationCues(text),
+    ...meaningFeatures(text),
+  ];
 }
 
 /** Probabilities of each intent class (softmax of the linear scores), in `model.intent.classes` order. */
