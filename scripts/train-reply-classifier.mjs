@@ -228,8 +228,7 @@ const goTrain = readFileSync(path.join(data, 'emotions-goemotions', 'train.tsv')
 function naiveBayesScale(rows, vocab) {
   const pos = new Float64Array(vocab.size).fill(1);
   const neg = new Float64Array(vocab.size).fill(1);
-  for (const r of rows)
-    for (const [f, v] of encode(r.features, vocab)) (r.y ? pos : neg)[f] += Math.abs(v);
+  for (const r of rows) for (const [f, v] of encode(r.features, vocab)) (r.y ? pos : neg)[f] += Math.abs(v);
   const posSum = pos.reduce((a, b) => a + b, 0);
   const negSum = neg.reduce((a, b) => a + b, 0);
   return pos.map((p, f) => (1 + Math.abs(Math.log(p / posSum / (neg[f] / negSum)))) / 2);
@@ -317,7 +316,7 @@ for (const [name, f] of frustrationFinal.vocab) {
 const file = {
   format: 'candor-reply-classifier/1',
   about:
-    'Written by scripts/train-reply-classifier.mjs (docs/agent-classifier.md). Intent: multinomial logistic regression (SGD, balanced class weights) on word + word-pair features of CLINC150 train + oos_train (Larson et al. 2019, clinc/oos-eval, CC BY 3.0), labels mapped by src/followup/reply-intents.ts. Frustration: logistic regression on GoEmotions train (Demszky et al. 2020, google-research, Apache-2.0), frustrated = annoyance, anger or disappointment; features: words, word pairs, VADER negativity/positivity, exclamation and shouting cues, the sum of the words' GloVe vectors (6B, 100 d; Pennington et al. 2014) over the square root of their number, each feature scaled Naive-Bayes style (Wang & Manning 2012) with the scale folded into the weights; threshold chosen by 5-fold cross-validation on train. Weights under 0.05 in size are dropped; 3 decimals.',
+    'Written by scripts/train-reply-classifier.mjs (docs/agent-classifier.md). Intent: multinomial logistic regression (SGD, balanced class weights) on word + word-pair features of CLINC150 train + oos_train (Larson et al. 2019, clinc/oos-eval, CC BY 3.0), labels mapped by src/followup/reply-intents.ts. Frustration: logistic regression on GoEmotions train (Demszky et al. 2020, google-research, Apache-2.0), frustrated = annoyance, anger or disappointment; features: words, word pairs, VADER negativity/positivity, exclamation and shouting cues, the sum of the words’ GloVe vectors (6B, 100 d; Pennington et al. 2014) over the square root of their number, each feature scaled Naive-Bayes style (Wang & Manning 2012) with the scale folded into the weights; threshold chosen by 5-fold cross-validation on train. Weights under 0.05 in size are dropped; 3 decimals.',
   training: {
     seed: SEED,
     intent: {
