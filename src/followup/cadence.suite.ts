@@ -168,6 +168,8 @@ export function describeCadence(name: string, open: () => Promise<Store>): void 
       const confirmation = (await flowsOf(ana.candidateId, 'confirmation'))[0]!;
       const respondBy = longDate(respondByAfter(new Date(confirmation.sentAt!), W, 5));
       expect(mails[0]?.text).toContain(`We expect to get back to you by ${respondBy}.`);
+      // Her answers gave no strength with evidence: no line about what she said.
+      expect(mails[0]?.text).not.toContain('stayed with us');
       expect((await store.messages.get(update!.id)).status).toBe('sent');
       // A week without news: one nurture per ISO week, however often it scans.
       await scan(days(1));
@@ -178,6 +180,32 @@ export function describeCadence(name: string, open: () => Promise<Store>): void 
       await scan(days(15));
       expect((await flowsOf(ana.candidateId, 'nurture')).map((m) => m.step)).toHaveLength(2);
       expect(await flowsOf(ana.candidateId, 'status_update')).toHaveLength(1);
+    });
+
+    it('refers in the status update to something the candidate said, quoted from the evidence', async () => {
+      const priya = await interviewed('Priya Quote', 'priya.q@example.com');
+      const analysis = await analyzeFile(
+        path.join(packageRoot(), 'examples', 'interviews', 'priya-strong.vtt'),
+        { framework: 'default', questions: 'default' },
+      );
+      const interview = await store.interviews.create({
+        workspaceId,
+        applicationId: priya.applicationId,
+        kind: 'live',
+      });
+      await saveAnalysis(store, interview.id, analysis);
+      await dispatch(new Date(T0.getTime() + HOUR));
+      await scan(W);
+      await dispatch(W);
+      const mail = mailTo('priya.q@example.com').find(
+        (m) => m.subject === 'Your application for Support lead: still with us',
+      );
+      const text = mail?.text.replace(/\s+/g, ' ') ?? '';
+      const quoted = /One thing you told us has stayed with us: "(.+?)"/.exec(text)?.[1];
+      expect(quoted, text).toBeDefined();
+      expect(quoted).toBe(strengthsOf(analysis.scorecard)[0]!.quote.replace(/\s+/g, ' '));
+      // Before the sign-off.
+      expect(text.indexOf('stayed with us')).toBeLessThan(text.lastIndexOf('Acme'));
     });
 
     it('sends nothing to a withdrawn, hired or opted-out candidate; a withdrawal cancels a queued update', async () => {

@@ -21,6 +21,7 @@ import type {
   WorkspaceSettings,
 } from '../store/index.js';
 import { chooseChannel } from './channel.js';
+import { latestScorecardBody, strengthsOf } from './decline.js';
 import type { FlowContext } from './flows.js';
 import { firstName, longDate } from './templates.js';
 import { DEFAULT_CADENCE, type CadenceSettings } from '../messaging/config.js';
@@ -90,19 +91,35 @@ export async function queueForCandidate(
     step: string;
     template: string;
     values: Readonly<Record<string, string | number | null | undefined>>;
+    /** E-mail only: a paragraph from another template, inserted before the sign-off (the last paragraph). */
+    extra?: { template: string; values: Readonly<Record<string, string>> } | null;
     dueAt?: string;
   },
 ): Promise<{ message: MessageRecord; created: boolean } | null> {
   const { candidate } = input;
   const channel = chooseChannel(candidate, await store.messages.timeline(candidate.id));
   if (channel === null) return null;
-  const { subject, body } = await renderWorkspaceMessage(
+  const rendered = await renderWorkspaceMessage(
     store,
     input.workspaceId,
     input.template,
     channel,
     input.values,
   );
+  const { subject } = rendered;
+  let { body } = rendered;
+  if (input.extra && channel === 'email') {
+    const extra = await renderWorkspaceMessage(
+      store,
+      input.workspaceId,
+      input.extra.template,
+      channel,
+      input.extra.values,
+    );
+    const paragraphs = body.split('\n\n');
+    paragraphs.splice(Math.max(1, paragraphs.length - 1), 0, extra.body);
+    body = paragraphs.join('\n\n');
+  }
   return store.messages.enqueue({
     workspaceId: input.workspaceId,
     candidateId: candidate.id,
@@ -169,6 +186,21 @@ export async function planCadence(
   return { ...tally, failed };
 }
 
+/**
+ * The status update's line that refers to something the candidate said: the quote of their best
+ * evidenced strength on their newest scorecard (decline.ts `strengthsOf`), or null when there is
+ * none, so nothing is ever made up.
+ */
+async function saidLine(
+  store: Store,
+  applicationId: string,
+): Promise<{ template: string; values: Record<string, string> } | null> {
+  const strength = strengthsOf(await latestScorecardBody(store, applicationId))[0];
+  return strength === undefined
+    ? null
+    : { template: 'status_update_said', values: { quote: strength.quote } };
+}
+
 async function planWaiting(
   store: Store,
   row: WaitingApplication,
@@ -209,6 +241,7 @@ async function planWaiting(
       organisation: workspace.name,
       respondBy: longDate(respondByAfter(new Date(lastNews), now, settings.responseTargetDays)),
     },
+    extra: due === 'status_update' ? await saidLine(store, row.applicationId) : null,
   });
   if (queued === null || !queued.created) return null;
   return due === 'status_update' ? 'statusUpdates' : 'nurtures';

@@ -25,6 +25,12 @@ export const CADENCE_TEMPLATES: Readonly<Record<string, Readonly<Record<Template
       body: '{{organisation}}: Hi {{firstName}}, we are still reviewing your application for {{jobTitle}} and expect to get back to you by {{respondBy}}. Reply STOP to opt out.',
     },
   },
+  // Added to an e-mailed status update, before the sign-off, when the candidate's scorecard holds a
+  // strength quoted from their own words (the rule of decline.ts `strengthsOf`); never invented.
+  status_update_said: {
+    email: { body: 'One thing you told us has stayed with us: "{{quote}}"' },
+    sms: { body: 'One thing you told us stayed with us: "{{quote}}"' },
+  },
   nurture: {
     email: {
       subject: 'Still thinking of you, {{firstName}}',
