@@ -208,6 +208,23 @@ export function describeCadence(name: string, open: () => Promise<Store>): void 
       expect(text.indexOf('stayed with us')).toBeLessThan(text.lastIndexOf('Acme'));
     });
 
+    it('withdraws only on an explicit request; a reply the model alone reads as a withdrawal goes to a person', async () => {
+      const kim = await interviewed('Kim Ask', 'kim.ask@example.com');
+      await dispatch(new Date(T0.getTime() + HOUR));
+      await replyByEmail('kim.ask@example.com', 'Can we do Friday at 25:00?');
+      expect((await store.applications.get(kim.applicationId)).stage).not.toBe('withdrawn');
+      const held = (await store.messages.timeline(kim.candidateId))
+        .filter((m) => m.direction === 'in')
+        .at(-1);
+      expect(held).toMatchObject({ intent: 'withdrawal', needsPerson: true });
+      expect(held?.note).toContain('a person decides');
+      await replyByEmail(
+        'kim.ask@example.com',
+        'Please withdraw my application, I have accepted another offer.',
+      );
+      expect((await store.applications.get(kim.applicationId)).stage).toBe('withdrawn');
+    });
+
     it('sends nothing to a withdrawn, hired or opted-out candidate; a withdrawal cancels a queued update', async () => {
       const bo = await interviewed('Bo Withdrawn', 'bo.w@example.com');
       const cy = await interviewed('Cy Hired', 'cy.h@example.com');

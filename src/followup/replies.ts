@@ -20,6 +20,8 @@ export interface ReplyClassification {
   readonly intent: string;
   readonly confidence: number;
   readonly frustrated: boolean;
+  /** Why, as `classifyReply` gives it ("rule: …", "model: …"); a classifier without reasons is taken at its word. */
+  readonly reasons?: readonly string[];
 }
 
 export type ReplyClassifier = (text: string) => ReplyClassification;
@@ -127,8 +129,17 @@ export async function handleReply(
     const { intent, confidence, frustrated } = verdict;
     return applySchedulingPlan(store, plan, { ...base, ...scope, intent, confidence, frustrated });
   }
+  // Withdrawing ends an application: only an explicit request (a rule) does it without a person;
+  // the model alone once read "Can we do Friday at 25:00?" as a withdrawal (0.73).
+  const unconfirmedWithdrawal =
+    verdict.intent === 'withdrawal' &&
+    verdict.reasons !== undefined &&
+    !verdict.reasons.some((r) => r.startsWith('rule:'));
   const automatic =
-    AUTOMATIC.has(verdict.intent) && !verdict.frustrated && verdict.confidence >= AUTO_CONFIDENCE;
+    AUTOMATIC.has(verdict.intent) &&
+    !verdict.frustrated &&
+    verdict.confidence >= AUTO_CONFIDENCE &&
+    !unconfirmedWithdrawal;
   // An opt-out is honoured whatever else the reply says.
   const act = automatic || verdict.intent === 'opt_out';
   const reason = act
@@ -137,11 +148,13 @@ export async function handleReply(
       ? 'the reply sounds frustrated'
       : verdict.confidence < AUTO_CONFIDENCE
         ? `the agent is not sure what it asks (${verdict.intent}, confidence ${verdict.confidence.toFixed(2)})`
-        : verdict.intent === 'needs_person'
-          ? 'a question only a person can answer'
-          : deps.scheduling === undefined
-            ? `${verdict.intent.replace('_', ' ')}: scheduling replies go to a person until calendars are connected`
-            : `${verdict.intent.replace('_', ' ')}: there is no open proposal or booked interview to apply it to`;
+        : unconfirmedWithdrawal
+          ? `it may be a withdrawal (confidence ${verdict.confidence.toFixed(2)}), but it does not say so in words the agent acts on; a person decides`
+          : verdict.intent === 'needs_person'
+            ? 'a question only a person can answer'
+            : deps.scheduling === undefined
+              ? `${verdict.intent.replace('_', ' ')}: scheduling replies go to a person until calendars are connected`
+              : `${verdict.intent.replace('_', ' ')}: there is no open proposal or booked interview to apply it to`;
   const message = await store.messages.recordInbound({
     ...base,
     ...scope,
