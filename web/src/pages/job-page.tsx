@@ -4,12 +4,13 @@ import { ConfidenceNote } from '../components/confidence-note';
 import { Async, EmptyState } from '../components/status';
 import { PageHeader } from '../page';
 import { Link } from '../router';
-import { RATERS, RECRUITERS, useUser } from '../session';
+import { DECIDERS, RATERS, RECRUITERS, useUser } from '../session';
 import { useApi } from '../use-api';
 import { AddCandidateForm } from './job/add-candidate-form';
 import { AgreementPanel } from './job/agreement-panel';
 import { InterviewUpload } from './job/interview-upload';
 import { InvitationsPanel } from './job/invitations-panel';
+import { PulsePanel } from './job/pulse-panel';
 import { RankingControls } from './job/ranking-controls';
 import { RankingTable } from './job/ranking-table';
 
@@ -119,6 +120,8 @@ export function JobPage({ jobId }: { jobId: string }) {
               </div>
             )}
             <InvitationsPanel jobId={jobId} canEdit={canEdit} />
+            {/* The pulse route answers the hiring team: admins, recruiters and hiring managers. */}
+            {DECIDERS.includes(user.role) && <PulsePanel jobId={jobId} />}
             {canRate && data.ranking.length > 0 && (
               <AgreementPanel
                 jobId={jobId}

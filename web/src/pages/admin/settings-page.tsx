@@ -5,7 +5,7 @@ import { formatDateTime } from '../../format';
 import { useApi } from '../../use-api';
 import { AdminPage } from './admin-nav';
 
-/** The workspace's name, response target, retention placeholder and voice-signal opt-in. */
+/** The workspace's name, response target, retention placeholder, voice-signal opt-in and events line. */
 export function AdminSettingsPage() {
   const settings = useApi(() => adminApi.settings.get(), []);
   return (
@@ -30,6 +30,7 @@ function SettingsForm({
     current.retentionDays === null ? '' : String(current.retentionDays),
   );
   const [scoreVoice, setScoreVoice] = useState(current.scoreVoice);
+  const [eventsLine, setEventsLine] = useState(current.eventsLine ?? '');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [saved, setSaved] = useState(false);
@@ -44,6 +45,8 @@ function SettingsForm({
         responseTargetDays: Number(target),
         retentionDays: retention.trim() === '' ? null : Number(retention),
         scoreVoice,
+        // Blank removes the line.
+        eventsLine: eventsLine.trim(),
       });
       onSaved(next);
       setSaved(true);
@@ -120,6 +123,23 @@ function SettingsForm({
           <p className="hint" id="ws-voice-hint">
             Pitch range and articulation rate are always reported on recordings; with this on they also count
             towards competency scores of new analyses (like <code>--score-voice</code> on the command line).
+          </p>
+        </div>
+        <div className="field">
+          <label htmlFor="ws-events">
+            Events line in declines <span className="optional">(optional)</span>
+          </label>
+          <textarea
+            id="ws-events"
+            rows={2}
+            maxLength={300}
+            value={eventsLine}
+            onChange={(e) => setEventsLine(e.target.value)}
+            aria-describedby="ws-events-hint"
+          />
+          <p className="hint" id="ws-events-hint">
+            One line the follow-up agent adds to e-mailed declines, e.g. &ldquo;Meet us at the Leeds careers
+            fair on 12 March.&rdquo; Up to 300 characters ({eventsLine.trim().length} now); blank: none.
           </p>
         </div>
         {error !== null && <ErrorMessage error={error} />}

@@ -6,6 +6,7 @@ import { formatDate } from '../../format';
 import { ROLE_LABEL, useUser } from '../../session';
 import { useApi } from '../../use-api';
 import { AdminPage, OnceSecret } from './admin-nav';
+import { CalendarPanel } from './calendar-panel';
 
 /** 16 characters from a URL-safe alphabet, made in the browser: the invitee's first password. */
 function oneTimePassword(): string {
@@ -15,10 +16,14 @@ function oneTimePassword(): string {
     .replaceAll('/', '_');
 }
 
+/** Roles that may interview candidates, so have a calendar to schedule into. */
+const INTERVIEWERS: readonly Role[] = ['admin', 'recruiter', 'hiring_manager', 'advisor'];
+
 /** The workspace's users: invite one, change a role, deactivate, reset a password. */
 export function AdminUsersPage() {
   const users = useApi(() => adminApi.users.list(), []);
   const [secret, setSecret] = useState<{ who: string; password: string } | null>(null);
+  const [calendarOf, setCalendarOf] = useState<UserAccount | null>(null);
   return (
     <AdminPage
       title="Users"
@@ -38,6 +43,7 @@ export function AdminUsersPage() {
                 users={list}
                 onChanged={users.reload}
                 onPassword={(who, password) => setSecret({ who, password })}
+                onCalendar={setCalendarOf}
               />
             )}
           </Async>
@@ -49,6 +55,14 @@ export function AdminUsersPage() {
           }}
         />
       </div>
+      {calendarOf && (
+        <CalendarPanel
+          key={calendarOf.id}
+          userId={calendarOf.id}
+          userName={calendarOf.name}
+          onClose={() => setCalendarOf(null)}
+        />
+      )}
     </AdminPage>
   );
 }
@@ -57,10 +71,13 @@ function UsersTable({
   users,
   onChanged,
   onPassword,
+  onCalendar,
 }: {
   users: readonly UserAccount[];
   onChanged: () => void;
   onPassword: (who: string, password: string) => void;
+  /** Opens the user's calendar settings (for scheduling interviews) below the table. */
+  onCalendar: (user: UserAccount) => void;
 }) {
   const me = useUser();
   const [error, setError] = useState<unknown>(null);
@@ -96,6 +113,18 @@ function UsersTable({
                   {u.name}
                   <div className="cell-note">{u.email}</div>
                   <div className="cell-note">added {formatDate(u.createdAt)}</div>
+                  {INTERVIEWERS.includes(u.role) && (
+                    <div className="cell-note">
+                      <button
+                        type="button"
+                        className="link-button"
+                        aria-label={`Interview calendar of ${u.name}`}
+                        onClick={() => onCalendar(u)}
+                      >
+                        Interview calendar
+                      </button>
+                    </div>
+                  )}
                 </th>
                 <td data-label="Role">
                   <select
