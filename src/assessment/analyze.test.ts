@@ -115,6 +115,10 @@ describe('analyzeTranscript', () => {
       .map((r) => r.questionId);
     expect(new Set(matched).size).toBe(5);
     expect(scorecard.input.candidate).toBe('Priya Raman');
+    // The choice is shown with its reason: who answers the questions and who talks most.
+    expect(scorecard.input.candidateReason).toMatch(
+      /^Priya Raman: \d+% of the words, answers \d+ questions? and asks \d+; next /,
+    );
   });
 
   it('reports voice signals but scores them only when the workspace opts in', () => {

@@ -7,7 +7,8 @@ import type {
   Segment,
   Transcript,
 } from '../domain/index.js';
-import { responsesFromAnswers, segmentLiveInterview } from '../ingest/index.js';
+import { chooseCandidateSpeaker, responsesFromAnswers, segmentLiveInterview } from '../ingest/index.js';
+import type { CandidateChoice } from '../ingest/index.js';
 import type { Framework } from './framework-schema.js';
 import { buildScorecard } from './scorecard.js';
 import type { Scorecard } from './scorecard-types.js';
@@ -61,9 +62,10 @@ export function analyzeTranscript(
       })
     : responsesFromAnswers([{ transcript, question: request.question ?? null }]);
   const answers = live ? foldFollowUps(responses) : responses;
+  const candidateChoice = live ? chooseCandidateSpeaker(transcript, request.candidateSpeaker) : null;
   return analyzeResponses(
     answers.length > 0 ? answers : responses,
-    request,
+    { ...request, candidateChoice },
     analyzer,
     engineVersion,
     live ? 'live' : 'async',
@@ -103,6 +105,8 @@ export function analyzeResponses(
   responses: readonly Response[],
   request: Omit<AnalysisRequest, 'transcript' | 'question' | 'candidateSpeaker'> & {
     readonly transcript?: Transcript;
+    /** For a live interview: who was taken for the candidate and why (shown on the scorecard). */
+    readonly candidateChoice?: CandidateChoice | null;
   },
   analyzer: SignalAnalyzer,
   engineVersion: string,
@@ -130,6 +134,7 @@ export function analyzeResponses(
       kind: request.transcript?.meta?.kind ?? kind,
       sha256: request.source.sha256,
       candidate,
+      ...(request.candidateChoice ? { candidateReason: request.candidateChoice.reason } : {}),
     },
   });
   const transcript = request.transcript?.segments ?? responses.flatMap((r) => [...r.prompt, ...r.segments]);

@@ -31,6 +31,8 @@ export interface ScorecardInput {
     readonly kind: InterviewKind;
     readonly sha256: string | null;
     readonly candidate: string | null;
+    /** How the candidate's speaker was chosen, for a live interview. */
+    readonly candidateReason?: string;
   };
 }
 
@@ -95,6 +97,9 @@ export function buildScorecard(input: ScorecardInput): Scorecard {
       kind: input.source.kind,
       sha256: input.source.sha256,
       candidate: input.source.candidate,
+      ...(input.source.candidateReason === undefined
+        ? {}
+        : { candidateReason: input.source.candidateReason }),
       responses: input.responses.length,
       words: totalWords,
       durationSeconds,

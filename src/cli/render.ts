@@ -52,6 +52,8 @@ export function renderScorecard(card: Scorecard, style: Style = plain): string {
     `framework ${card.framework.id}@${card.framework.version}`,
   ].filter(Boolean);
   out.push(style.dim(meta.join(' · ')));
+  if (card.input.candidateReason !== undefined)
+    out.push(style.dim(`candidate: ${card.input.candidateReason}`));
   out.push('');
   const overall =
     card.overall.score === null

@@ -139,6 +139,8 @@ export const ScorecardBody = z
       /** SHA-256 of the input bytes, so a scorecard can be tied to exactly what was analysed. */
       sha256: z.string().nullable(),
       candidate: z.string().nullable(),
+      /** How the candidate's speaker was chosen in a live interview, in words (who answers, who talks most). */
+      candidateReason: z.string().optional(),
       responses: z.number(),
       words: z.number(),
       /** Seconds of the answers (the sum of each answer's first-to-last time), when timed. */

@@ -27,5 +27,5 @@ export {
   type AnswerInput,
   type LiveSegmentationOptions,
 } from './segment-responses.js';
-export { findCandidateSpeaker } from './candidate-speaker.js';
+export { chooseCandidateSpeaker, findCandidateSpeaker, type CandidateChoice } from './candidate-speaker.js';
 export { bagOfWordsSimilarity, contentWords } from './similarity.js';

@@ -10529,6 +10529,7 @@ export interface components {
       }[];
       input: {
         candidate: string | null;
+        candidateReason?: string;
         durationSeconds: number | null;
         file: string | null;
         format: ('vtt' | 'srt' | 'json' | 'text') | null;
@@ -10662,6 +10663,7 @@ export interface components {
       }[];
       input: {
         candidate: string | null;
+        candidateReason?: string;
         durationSeconds: number | null;
         file: string | null;
         format: ('vtt' | 'srt' | 'json' | 'text') | null;

@@ -100,6 +100,38 @@ describe('"like"', () => {
     ]);
   });
 
+  it('is not a discourse marker before a filler and a noun phrase (real AMI sentences, issue 15)', () => {
+    const like = (text: string): number => fillerLabels(text).filter((l) => l === 'like').length;
+    // Examples and comparisons with a hesitation inside: "like" means "such as" / "about".
+    for (const s of [
+      // ES2005b.json
+      "we're a cutting edge company , we uh of course will have alternatives like uh speech recognition , whistling recognition and rocket power",
+      // ES2005b.json
+      'cheap plastic uh , you know , um that should be just like uh a tenth of the price maybe or less .',
+      // ES2007c.json: "like" said again after the filler
+      'Yeah , I would say mayb maybe a couple of colours like uh like a black with with yellow and somewhere ,',
+      // ES2006c.json
+      'So they can be simple which is like uh the normal batteries in uh our uh the cells , yeah ?',
+      // ES2005b.json
+      'and then you say you know like uh B_B_C_ one and it goes to that channel .',
+    ])
+      expect(like(s), s).toBe(0);
+    // ES2002c.json: "like um like lemon" is an example too.
+    expect(like('it would be like um like lemon or something like that')).toBe(0);
+    // The fillers themselves still count: "uh" in "alternatives like uh speech recognition".
+    expect(fillerLabels('we will have alternatives like uh speech recognition')).toEqual(['uh']);
+  });
+
+  it('stays a discourse marker before a filler and a pause or a clause (real AMI sentences)', () => {
+    const like = (text: string): number => fillerLabels(text).filter((l) => l === 'like').length;
+    // ES2002a.json: a pause after the filler.
+    expect(like('Yeah , yeah . Yeah . Well like um , maybe what we could use is a sort of')).toBe(1);
+    // ES2002d.json: the noun phrase is the subject of a clause.
+    expect(like('um maybe even pre-programmed sound modes , like um the user could determine')).toBe(1);
+    // ES2002c.json: a pronoun subject.
+    expect(like('Sort of like a I dunno like um we think of some kind of a thin theme')).toBe(1);
+  });
+
   it('is a filler in constructed discourse uses', () => {
     expect(fillerLabels('Like, um, we just shipped it.')).toEqual(['like', 'um']);
     expect(fillerLabels('He was like, no way.')).toEqual(['like']);

@@ -16,7 +16,8 @@ import { isPause, isSentenceEnd, norm, previousWord, tokenIn, windowEvidence } f
  * - um, uh, er, erm, ah, hmm, mm (and spellings) always, except inside "mm-hmm" / "uh-huh";
  * - "basically" always; "actually" never (it usually carries a contrast);
  * - "like" only as a discourse marker: between pauses (", like," / "Like," / "like, um"), quotative
- *   after be ("was like," / "I'm like, …"), before a filler, or focusing an intensifier after a
+ *   after be ("was like," / "I'm like, …"), before a filler (unless a noun phrase follows it:
+ *   "alternatives like uh speech recognition" is a list of examples), or focusing an intensifier after a
  *   pause or be ("was like really hard"); never after a subject, modal or "to" ("I like Python",
  *   "would like to") nor after a comparison head ("looks like a bug", "something like 20 users"),
  *   and never when nothing marks it ("like this");
@@ -164,6 +165,8 @@ export function isDiscourseLike(doc: AnswerDocument, i: number): boolean {
     isFillerAt(doc, i - 1) ||
     (prev.isWord && CONJUNCTIONS.has(prev.lower));
   const nextIsFiller = next !== undefined && isFillerAt(doc, i + 1);
+  // "alternatives like uh speech recognition": a hesitation inside an example or comparison.
+  if (nextIsFiller && fillerThenNounPhrase(doc, i)) return false;
   const pauseAfter = isPause(next) || isSentenceEnd(next) || nextIsFiller;
   if (pauseBefore && pauseAfter) return true;
   if (nextIsFiller) return true;
@@ -172,6 +175,33 @@ export function isDiscourseLike(doc: AnswerDocument, i: number): boolean {
   if (afterBe && (pauseAfter || (next !== undefined && QUOTES.has(next.text)))) return true;
   if ((afterBe || pauseBefore) && next !== undefined && INTENSIFIERS.has(next.lower)) return true;
   return false;
+}
+
+/** Parts of speech that make up a noun phrase ("a tenth", "speech recognition", "the normal batteries"). */
+const NOUN_PHRASE = new Set(['DET', 'NOUN', 'PROPN', 'ADJ', 'NUM']);
+const POSSESSIVES = new Set(['my', 'your', 'his', 'her', 'its', 'our', 'their']);
+
+const inNounPhrase = (t: Token | undefined): boolean =>
+  t !== undefined && t.isWord && (NOUN_PHRASE.has(t.pos) || POSSESSIVES.has(norm(t)));
+
+/**
+ * "like" at `i` is followed by filler sounds (no pause between; "like" again may follow them) and then a noun phrase that is not
+ * the subject of a clause: "like uh speech recognition", "like uh a tenth of the price", but not
+ * "like um the user could determine" (a verb follows the noun phrase) nor "like um we think".
+ */
+function fillerThenNounPhrase(doc: AnswerDocument, i: number): boolean {
+  const s = (doc.tokens[i] as Token).sentence;
+  let j = i + 1;
+  // Fillers, and "like" said again after them ("colours like uh like a black").
+  for (let t = tokenIn(doc, j, s); t !== undefined && (isFillerAt(doc, j) || norm(t) === 'like');) {
+    j++;
+    t = tokenIn(doc, j, s);
+  }
+  if (!inNounPhrase(tokenIn(doc, j, s))) return false;
+  let k = j + 1;
+  while (inNounPhrase(tokenIn(doc, k, s))) k++;
+  const after = tokenIn(doc, k, s);
+  return !(after?.isWord === true && (after.pos === 'AUX' || after.pos === 'VERB'));
 }
 
 /**
