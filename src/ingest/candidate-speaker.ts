@@ -46,7 +46,7 @@ export interface CandidateChoice {
  * the speaker heard first. Returns null when no segment names its speaker.
  *
  * @throws CandorError VALIDATION_FAILED when a given label is not a speaker of the transcript.
- * @example chooseCandidateSpeaker(transcript)?.reason // "Daniel Okafor: 61% of the words, answers 6 questions and asks 1; next Priya Raman: 39%, answers 0, asks 7"
+ * @example chooseCandidateSpeaker(transcript)?.reason // "Daniel Okafor: 54% of the words, answers 3 questions and asks 0; next Priya Raman: 46% of the words, answers 0 questions and asks 3"
  */
 export function chooseCandidateSpeaker(
   transcript: Transcript,

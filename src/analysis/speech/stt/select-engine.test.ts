@@ -51,10 +51,16 @@ requires(need.pocketsphinx()).describe(
       expect((await selectEngine({ env: { CANDOR_ASR_URL: 'http://127.0.0.1:9' } })).name).toBe('openai');
     });
 
-    it('skips a configured whisper that cannot run, for the next usable engine', async () => {
+    it('never selects whisper.cpp (untested) on its own: only CANDOR_STT_ENGINE=whisper does', async () => {
       const env = { CANDOR_WHISPER_MODEL: fakeModel, CANDOR_ASR_URL: 'http://127.0.0.1:9' };
       expect((await selectEngine({ env })).name).toBe('openai');
       expect((await selectEngine({ env: { CANDOR_WHISPER_MODEL: fakeModel } })).name).toBe('pocketsphinx');
+      await expect(
+        selectEngine({ env: { CANDOR_WHISPER_MODEL: fakeModel, CANDOR_STT_ENGINE: 'whisper' } }),
+      ).rejects.toMatchObject({
+        code: 'ASSET_MISSING',
+        message: 'whisper: not installed: npm install @napi-rs/whisper',
+      });
     });
 
     it('honours an explicit name, and refuses an unusable or unknown one with the reason', async () => {

@@ -67,9 +67,10 @@ export async function checkEngines(env: NodeJS.ProcessEnv = process.env): Promis
 }
 
 /**
- * Chooses the speech recogniser: the one named (option or CANDOR_STT_ENGINE); else whisper.cpp
- * when a model is configured and usable; else the OpenAI-compatible endpoint when CANDOR_ASR_URL
- * is set; else the embedded pocketsphinx.
+ * Chooses the speech recogniser: the one named (option or CANDOR_STT_ENGINE); else the
+ * OpenAI-compatible endpoint when CANDOR_ASR_URL is set and usable; else the embedded pocketsphinx.
+ * whisper.cpp is used only when named (CANDOR_STT_ENGINE=whisper): it has never been run against
+ * a real model here, so setting CANDOR_WHISPER_MODEL alone does not select it.
  *
  * @throws CandorError CONFIG_INVALID (unknown name), ASSET_MISSING (the named engine, or every
  *   candidate, unusable; the message says why)
@@ -95,7 +96,8 @@ export async function selectEngine(options: SelectOptions = {}): Promise<SpeechT
     return engine;
   }
   const reasons: string[] = [];
-  for (const name of ['whisper', 'openai'] as const) {
+  // whisper is opt-in by name only (untested, see above).
+  for (const name of ['openai'] as const) {
     if (!configured(name, env)) continue;
     const engine = createEngine(name, env);
     const check = await engine.check();
