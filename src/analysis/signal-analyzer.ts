@@ -18,8 +18,16 @@ export interface SignalAnalyzer {
   readonly catalogue: readonly SignalDefinition[];
   /** Semantic similarity 0–1 of two texts (GloVe + TF-IDF). */
   readonly similarity: (a: string, b: string) => number;
-  /** Measures every signal on one answer; voice signals need the recording's voice track. */
-  analyzeResponse(response: Response, job: JobProfile | null, voice?: VoiceTrack | null): ResponseSignals;
+  /**
+   * Measures every signal on one answer; voice signals need the recording's voice track.
+   * `otherTalk`: other speakers' segments in the same recording (seconds), which are not the answer's time.
+   */
+  analyzeResponse(
+    response: Response,
+    job: JobProfile | null,
+    voice?: VoiceTrack | null,
+    otherTalk?: readonly { readonly start: number; readonly end: number }[],
+  ): ResponseSignals;
 }
 
 /**
@@ -32,11 +40,11 @@ export function createSignalAnalyzer(options: { embeddingsFile?: string } = {}):
   return {
     catalogue: SIGNAL_CATALOGUE,
     similarity: language.similarity,
-    analyzeResponse(response, job, voice = null) {
+    analyzeResponse(response, job, voice = null, otherTalk = []) {
       const measured = language.analyzeResponse(response, job);
       const values = new Map<string, SignalValue>(measured.values);
       for (const signal of SPEECH_SIGNALS)
-        values.set(signal.definition.id, signal.compute(response, { voice }));
+        values.set(signal.definition.id, signal.compute(response, { voice, otherTalk }));
       return { ...measured, values };
     },
   };

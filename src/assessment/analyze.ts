@@ -100,6 +100,17 @@ function wordsIn(response: Response): number {
   return words;
 }
 
+/** Times where speakers other than the answer's talk in the same transcript (for the pause signals). */
+function otherTalk(response: Response, transcript: Transcript | undefined): { start: number; end: number }[] {
+  if (!transcript) return [];
+  const mine = new Set(response.segments.map((s) => s.speaker));
+  const out: { start: number; end: number }[] = [];
+  for (const s of transcript.segments)
+    if (s.speaker !== null && !mine.has(s.speaker) && s.start !== null && s.end !== null && s.end > s.start)
+      out.push({ start: s.start, end: s.end });
+  return out;
+}
+
 /** Scores answers that are already split (one file per answer in an async interview). */
 export function analyzeResponses(
   responses: readonly Response[],
@@ -113,7 +124,12 @@ export function analyzeResponses(
   kind: 'live' | 'async',
 ): AnalysisResult {
   const signals = responses.map((r, i) =>
-    analyzer.analyzeResponse(r, request.job, request.answerVoices?.[i] ?? request.voice ?? null),
+    analyzer.analyzeResponse(
+      r,
+      request.job,
+      request.answerVoices?.[i] ?? request.voice ?? null,
+      otherTalk(r, request.transcript),
+    ),
   );
   const candidate =
     responses.find((r) => r.segments[0]?.speaker)?.segments[0]?.speaker ??

@@ -29,6 +29,7 @@ export {
   findPauses,
   voicedIntervals,
   silenceThreshold,
+  pauseThreshold,
   quantile,
   type Interval,
   type Pause,

@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const PRAAT_SCRIPT = path.join(here, 'praat', 'pitch-intensity.praat');
+export const PRAAT_SILENCES_SCRIPT = path.join(here, 'praat', 'silences.praat');
 export const SPEECH_DIR = path.resolve(here, '../../../../../shared/data/speech');
 
 /** Whether an executable is on the PATH. */
@@ -65,6 +66,28 @@ export function runPraat(file: string): PraatReference {
   const out = wav + '.praat.txt';
   execFileSync('praat', ['--run', PRAAT_SCRIPT, wav, out]);
   return parsePraatOutput(readFileSync(out, 'utf8'));
+}
+
+/** Praat's silent intervals of a WAV file: from its default intensity, and from `Sound: To TextGrid (silences)`. */
+export interface PraatSilences {
+  /** `Intensity: To TextGrid (silences)` on `To Intensity: 100, 0, yes` (the contour Candor computes). */
+  readonly intensity: { start: number; end: number }[];
+  /** `Sound: To TextGrid (silences)`, which band-filters 80–8000 Hz before its intensity. */
+  readonly sound: { start: number; end: number }[];
+}
+
+/** Runs praat/silences.praat on a WAV file. */
+export function runPraatSilences(file: string): PraatSilences {
+  const wav = path.resolve(file);
+  const out = wav + '.silences.txt';
+  execFileSync('praat', ['--run', PRAAT_SILENCES_SCRIPT, wav, out]);
+  const result: PraatSilences = { intensity: [], sound: [] };
+  for (const line of readFileSync(out, 'utf8').split('\n')) {
+    const [kind, a, b, label] = line.trim().split(/\s+/);
+    if ((kind === 'intensity' || kind === 'sound') && label === 'silent')
+      result[kind].push({ start: Number(a), end: Number(b) });
+  }
+  return result;
 }
 
 export function parsePraatOutput(text: string): PraatReference {

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Response, Segment } from '../../../domain/index.js';
-import { longestPauseSeconds, meanPauseSeconds, pauseRatio, responseLatencySeconds } from './timing.js';
+import {
+  answerPauses,
+  longestPauseSeconds,
+  meanPauseSeconds,
+  pauseRatio,
+  responseLatencySeconds,
+} from './timing.js';
 import {
   articulationRate,
   pitchMeanHz,
@@ -61,6 +67,92 @@ describe('timing signals', () => {
     expect(responseLatencySeconds.compute(response(timed.segments), { voice: null }).reason).toBe(
       'no interviewer turn before the answer',
     );
+  });
+});
+
+describe('answerPauses', () => {
+  // Voice pauses of a recording: 0–1 leading silence, then pauses at 2.0, 3.1, 5.2, 7.0 and 9.6.
+  const track = (pauses: { start: number; end: number }[]): VoiceTrack => ({
+    pitch: { start: 0, step: 0.01, f0: new Float32Array(1000) },
+    intensity: { start: 0, step: 0.01, db: new Float32Array(1000) },
+    pauses,
+    syllables: [],
+  });
+  const voice = track([
+    { start: 0, end: 1 },
+    { start: 2.0, end: 2.4 }, // inside the first utterance
+    { start: 3.1, end: 3.6 }, // between the first and second utterance
+    { start: 5.2, end: 5.5 }, // right after the interviewer's "mm-hmm": a turn gap
+    { start: 7.0, end: 7.3 }, // inside the third utterance
+    { start: 9.6, end: 10 }, // after the answer
+  ]);
+  const answer = response([
+    { speaker: 'Ana', start: 1.0, end: 3.1, text: 'First I measured the queue.' },
+    { speaker: 'Ana', start: 3.6, end: 4.8, text: 'Then I rebuilt it.' },
+    { speaker: 'Ana', start: 5.5, end: 9.6, text: 'And it held the load.' },
+  ]);
+  const mmHmm = [{ start: 4.8, end: 5.2 }];
+
+  it('counts a pause between two recognised utterances, not only inside one', () => {
+    const found = answerPauses(answer, { voice })!;
+    expect(found.pauses).toEqual([
+      { start: 2.0, end: 2.4 },
+      { start: 3.1, end: 3.6 },
+      { start: 5.2, end: 5.5 },
+      { start: 7.0, end: 7.3 },
+    ]);
+    expect(found.seconds).toBeCloseTo(8.6, 6);
+    expect(pauseRatio.compute(answer, { voice }).value).toBeCloseTo(1.5 / 8.6, 2);
+    expect(longestPauseSeconds.compute(answer, { voice }).value).toBe(0.5);
+  });
+
+  it('leaves out a gap next to another speaker’s turn, and the time that speaker talks', () => {
+    const found = answerPauses(answer, { voice, otherTalk: mmHmm })!;
+    expect(found.pauses).toEqual([
+      { start: 2.0, end: 2.4 },
+      { start: 3.1, end: 3.6 },
+      { start: 7.0, end: 7.3 },
+    ]);
+    // 8.6 s from the first to the last word, less 0.4 s of "mm-hmm" and the 0.3 s turn gap.
+    expect(found.seconds).toBeCloseTo(7.9, 6);
+    expect(pauseRatio.compute(answer, { voice, otherTalk: mmHmm }).value).toBeCloseTo(1.2 / 7.9, 2);
+  });
+
+  it('leaves out a silence during which another speaker talks', () => {
+    const found = answerPauses(answer, { voice, otherTalk: [{ start: 3.2, end: 3.4 }] })!;
+    expect(found.pauses.map((p) => p.start)).toEqual([2.0, 5.2, 7.0]);
+  });
+
+  it('finds gaps between the timed words of two segments, but not one bordering another turn', () => {
+    const two = response([
+      {
+        speaker: 'Ana',
+        start: 1,
+        end: 2,
+        text: 'I did',
+        words: [
+          { text: 'I', start: 1, end: 1.4 },
+          { text: 'did', start: 1.5, end: 2 },
+        ],
+      },
+      {
+        speaker: 'Ana',
+        start: 2.6,
+        end: 3.5,
+        text: 'it then',
+        words: [
+          { text: 'it', start: 2.6, end: 3 },
+          { text: 'then', start: 3.1, end: 3.5 },
+        ],
+      },
+      { speaker: 'Ana', start: 4.4, end: 5, text: 'yes', words: [{ text: 'yes', start: 4.4, end: 5 }] },
+    ]);
+    expect(answerPauses(two, { voice: null })?.pauses).toEqual([
+      { start: 2, end: 2.6 },
+      { start: 3.5, end: 4.4 },
+    ]);
+    const interrupted = answerPauses(two, { voice: null, otherTalk: [{ start: 3.6, end: 4.0 }] });
+    expect(interrupted?.pauses).toEqual([{ start: 2, end: 2.6 }]);
   });
 });
 

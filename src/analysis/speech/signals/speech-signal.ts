@@ -4,6 +4,11 @@ import type { VoiceTrack } from './voice-track.js';
 export interface SpeechContext {
   /** The voice analysis of the recording, or null for a transcript without audio. */
   readonly voice: VoiceTrack | null;
+  /**
+   * When other speakers talk in the same recording (seconds): their segments. Time they talk, and
+   * silences next to their turns (turn gaps), are not the answer's. Absent: nobody else talks.
+   */
+  readonly otherTalk?: readonly { readonly start: number; readonly end: number }[];
 }
 
 export interface SpeechSignal {

@@ -172,9 +172,9 @@ export const articulationRate: SpeechSignal = {
   compute(response, context) {
     const { voice } = context;
     if (!voice) return nullValue('articulationRate', NO_RECORDING);
-    const total = answerSpans(response).reduce((s, x) => s + (x.end - x.start), 0);
-    const paused = (answerPauses(response, context)?.pauses ?? []).reduce((s, p) => s + (p.end - p.start), 0);
-    const phonation = total - paused;
+    const found = answerPauses(response, context);
+    const paused = (found?.pauses ?? []).reduce((s, p) => s + (p.end - p.start), 0);
+    const phonation = (found?.seconds ?? 0) - paused;
     if (phonation < 1) return nullValue('articulationRate', 'less than a second of speech');
     const syllables = syllablesIn(voice, response);
     const value = round(syllables / phonation, 2);
