@@ -54,6 +54,12 @@ requires(
       const pitch = pacing.signals.find((s: { signal: string }) => s.signal === 'pitchRangeSemitones');
       expect(pitch.value).toBeGreaterThan(1);
       expect(pitch.credit).toBeNull();
+      const measured = new Map<string, { value: number; scored: boolean }>(
+        card.measurements.map((m: { signal: string; value: number; scored: boolean }) => [m.signal, m]),
+      );
+      expect(measured.get('pitchMeanHz')).toMatchObject({ scored: false });
+      expect(measured.get('intensitySpreadDb')?.value).toBeGreaterThan(0);
+      expect(measured.get('pauseRatio')?.value).toBeGreaterThanOrEqual(0);
       expect(r.stderr).toMatch(/recognising speech/);
     }, 120_000);
 
@@ -69,6 +75,19 @@ requires(
       expect(card.input.words).toBe(22);
       expect(card.overall.reason).toMatch(/^insufficient evidence/);
       expect(r.stderr).toMatch(/analysing the voice/);
+    }, 60_000);
+
+    it('prints the voice measures as measurements in the text scorecard', () => {
+      const transcript = path.join(dir, 'jfk.vtt');
+      writeFileSync(
+        transcript,
+        'WEBVTT\n\n00:00.300 --> 00:10.300\nAnd so, my fellow Americans: ask not what your country can do for you, ask what you can do for your country.\n',
+      );
+      const r = candor(['analyze', path.join(speech, 'jfk.flac'), '--transcript', transcript]);
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stdout).toMatch(/Voice and timing measurements/);
+      expect(r.stdout).toMatch(/Mean pitch: \d+(\.\d+)? Hz/);
+      expect(r.stdout).toMatch(/Longest pause: 1\.\d+ seconds \[0:0\d pause\]/);
     }, 60_000);
 
     it.each([

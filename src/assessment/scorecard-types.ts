@@ -3,6 +3,7 @@ export type {
   CompetencyResult,
   Scorecard,
   ScorecardEvidence,
+  ScorecardMeasurement,
   ScorecardResponse,
   ScorecardSignal,
 } from '../domain/scorecard.js';

@@ -8,6 +8,7 @@ import type {
   TranscriptFormat,
 } from '../domain/index.js';
 import type { Framework } from './framework-schema.js';
+import { measurementsOf } from './measurements.js';
 import { scoreCompetencies, suggestNextStep } from './scoring.js';
 import type { Scorecard } from './scorecard-types.js';
 
@@ -87,6 +88,12 @@ export function buildScorecard(input: ScorecardInput): Scorecard {
   );
   const timed = spans.filter((s) => s !== null);
   const durationSeconds = timed.length > 0 ? round(timed.reduce((a, b) => a + b, 0)) : null;
+  const measurements = measurementsOf({
+    framework: input.framework,
+    catalogue,
+    perResponse: input.signals,
+    scoreVoice: input.scoreVoice,
+  });
 
   return {
     engine: { name: 'candor', version: input.engineVersion },
@@ -127,6 +134,7 @@ export function buildScorecard(input: ScorecardInput): Scorecard {
         end: ends.length > 0 ? ends.reduce((a, b) => Math.max(a, b)) : null,
       };
     }),
+    ...(measurements === undefined ? {} : { measurements }),
   };
 }
 

@@ -138,7 +138,7 @@ function feedbackFor(
 }
 
 /** Up to three quotes per signal, taken round-robin across answers so one answer does not crowd out the rest. */
-function pickEvidence(
+export function pickEvidence(
   signalIds: readonly string[],
   perResponse: readonly ResponseSignals[],
 ): ScorecardEvidence[] {

@@ -1,5 +1,5 @@
 import type { CompetencyResult, Scorecard } from '../assessment/index.js';
-import type { ScorecardModel } from '../domain/index.js';
+import type { ScorecardMeasurement, ScorecardModel } from '../domain/index.js';
 
 export interface Style {
   bold(s: string): string;
@@ -72,6 +72,7 @@ export function renderScorecard(card: Scorecard, style: Style = plain): string {
   out.push(style.dim(`             ${card.nextStep.reason}`));
   if (card.model) out.push('', ...renderModel(card.model, style));
   for (const c of card.competencies) out.push('', ...renderCompetency(c, style));
+  if (card.measurements) out.push('', ...renderMeasurements(card.measurements, style));
   out.push('');
   out.push(style.dim(`candor ${card.engine.version} · scores are recommendations; a person decides.`));
   return out.join('\n') + '\n';
@@ -95,6 +96,25 @@ function renderCompetency(c: CompetencyResult, style: Style): string[] {
     lines.push(style.dim(`  ${at}“${quote}”${e.label ? ` (${e.label})` : ''}`));
   }
   for (const f of c.feedback) lines.push(`  → ${f}`);
+  return lines;
+}
+
+/** Voice and timing measures, each with its value, whether it is scored, and its strongest evidence. */
+export function renderMeasurements(list: readonly ScorecardMeasurement[], style: Style = plain): string[] {
+  const anyScored = list.some((m) => m.scored);
+  const lines = [
+    style.bold(
+      anyScored ? 'Voice and timing measurements (scored only where marked)' : 'Measured, not scored',
+    ),
+  ];
+  for (const m of list) {
+    const value = m.value === null ? '—' : `${m.value} ${m.unit}`;
+    const at = m.evidence[0];
+    const where =
+      at && at.start !== null ? ` [${formatTime(at.start)}${at.label ? ` ${at.label}` : ''}]` : '';
+    const note = m.value === null || m.scored ? ` (${m.note ?? ''})` : '';
+    lines.push(style.dim(`  ${m.name}: `) + value + style.dim(`${where}${note}`));
+  }
   return lines;
 }
 

@@ -69,6 +69,23 @@ export const ScorecardResponse = z.object({
   end: z.number().nullable(),
 });
 
+/**
+ * A voice or timing measure of a recording (pitch, loudness, pauses, rate), shown as a measurement
+ * with its evidence whether or not it counts towards a score.
+ */
+export const ScorecardMeasurement = z.object({
+  signal: z.string(),
+  name: z.string(),
+  unit: z.string(),
+  /** Aggregated over the answers like a scored signal; null when it could not be measured. */
+  value: z.number().nullable(),
+  /** Whether it counts towards a competency score (voice signals only when the workspace opts in). */
+  scored: z.boolean(),
+  evidence: z.array(ScorecardEvidence),
+  /** How it was measured, why it is not scored, or why it has no value. */
+  note: z.string().optional(),
+});
+
 const Named = z.object({ id: z.string(), name: z.string(), score: z.number() });
 
 /** One feature's share of a trained model's prediction, next to its value and evidence. */
@@ -157,6 +174,8 @@ export const ScorecardBody = z
     nextStep: z.object({ competency: z.string().nullable(), question: z.string(), reason: z.string() }),
     competencies: z.array(CompetencyResult),
     responses: z.array(ScorecardResponse),
+    /** Voice and timing measures of a recording, always shown; absent when nothing was measured. */
+    measurements: z.array(ScorecardMeasurement).optional(),
     /** The trained model's prediction, shown beside the framework's scores; absent without a model. */
     model: ScorecardModel.optional(),
   })
@@ -167,6 +186,7 @@ export type ScorecardSignal = z.infer<typeof ScorecardSignal>;
 export type CompetencyResult = z.infer<typeof CompetencyResult>;
 export type ScorecardResponse = z.infer<typeof ScorecardResponse>;
 export type ScorecardModel = z.infer<typeof ScorecardModel>;
+export type ScorecardMeasurement = z.infer<typeof ScorecardMeasurement>;
 export type ScorecardModelContribution = z.infer<typeof ScorecardModelContribution>;
 export type Scorecard = z.infer<typeof ScorecardBody>;
 

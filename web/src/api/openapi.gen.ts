@@ -10543,6 +10543,23 @@ export interface components {
         skills: number;
         title: string;
       } | null;
+      measurements?: {
+        evidence: {
+          end: number | null;
+          label?: string;
+          quote: string;
+          response: number;
+          signal: string;
+          start: number | null;
+          value: number | null;
+        }[];
+        name: string;
+        note?: string;
+        scored: boolean;
+        signal: string;
+        unit: string;
+        value: number | null;
+      }[];
       model?: {
         contributions: {
           contribution: number;
@@ -10677,6 +10694,23 @@ export interface components {
         skills: number;
         title: string;
       } | null;
+      measurements?: {
+        evidence: {
+          end: number | null;
+          label?: string;
+          quote: string;
+          response: number;
+          signal: string;
+          start: number | null;
+          value: number | null;
+        }[];
+        name: string;
+        note?: string;
+        scored: boolean;
+        signal: string;
+        unit: string;
+        value: number | null;
+      }[];
       model?: {
         contributions: {
           contribution: number;

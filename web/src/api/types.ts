@@ -69,6 +69,7 @@ export type ScorecardSignal = CompetencyResult['signals'][number];
 export type ScorecardEvidence = CompetencyResult['evidence'][number];
 export type ScorecardPage = ReadonlyDeep<Ok<'/api/v1/scorecards/{id}', 'get'>>;
 export type ScorecardModel = NonNullable<ScorecardBody['model']>;
+export type ScorecardMeasurement = NonNullable<ScorecardBody['measurements']>[number];
 export type ModelContribution = ScorecardModel['contributions'][number];
 export type InterviewTranscript = ReadonlyDeep<Schemas['InterviewTranscript']>;
 export type TranscriptSegment = InterviewTranscript['transcript'][number];

@@ -11,6 +11,7 @@ import { useApi } from '../use-api';
 import { CompetencyDetails } from './scorecard/competency-details';
 import { DecisionPanel } from './scorecard/decision-panel';
 import { MediaTranscript, type EvidenceFocus } from './scorecard/media-transcript';
+import { MeasurementsPanel } from './scorecard/measurements-panel';
 import { ModelPanel } from './scorecard/model-panel';
 import { QuestionSummary } from './scorecard/question-summary';
 import { VersionsPanel } from './scorecard/versions-panel';
@@ -208,6 +209,13 @@ function ScorecardBodyView({ view }: { view: ScorecardView }) {
               height={Math.max(160, body.competencies.length * 36 + 40)}
             />
           </section>
+
+          {body.measurements && body.measurements.length > 0 && (
+            <MeasurementsPanel
+              measurements={body.measurements}
+              onEvidence={(evidence) => setFocus({ evidence, nonce: Date.now() })}
+            />
+          )}
 
           <div className="evidence-layout">
             <div className="evidence-main">
