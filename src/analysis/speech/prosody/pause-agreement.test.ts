@@ -21,6 +21,7 @@ const runIt = requires(
   need.sharedData('speech/jfk.flac'),
   need.sharedData('speech/librivox'),
   need.sharedData('speech/meeting-ami/sample.wav'),
+  need.sharedData('speech/meeting-ami/mixture.wav'),
 ).it;
 
 interface Span {
@@ -107,6 +108,11 @@ describe('pauses agree with Praat 6.3 (To TextGrid (silences): 100 Hz, −25 dB,
     expect(internal).toHaveLength(6);
     // The band-filtered route (Sound: To TextGrid (silences)) finds the same pauses on this file.
     expect(m.praatSound).toHaveLength(m.praat.length);
+  });
+
+  runIt('meeting-ami/mixture.wav: four speakers, 60 s, same count, total and boundaries', () => {
+    const m = expectAgreement(path.join(SPEECH_DIR, 'meeting-ami', 'mixture.wav'));
+    expect(m.candor.length).toBeGreaterThan(20);
   });
 
   runIt('jfk.flac: the rhetorical pauses, same count, total and boundaries', () => {
