@@ -142,4 +142,52 @@ describe('analyzeTranscript', () => {
     });
     expect(pitchOf(true)).toMatchObject({ value: 0, credit: 0 });
   });
+
+  it("counts pauses between the candidate's utterances but not the gap after the interviewer's mm-hmm", () => {
+    const long = 'we moved the queue to a new service and measured every step of it with the team';
+    const vtt = [
+      'WEBVTT',
+      '',
+      '00:00:00.000 --> 00:00:03.000',
+      'Dana: Tell me about a system you rebuilt and how it went?',
+      '',
+      '00:00:03.500 --> 00:00:10.000',
+      `Priya: First ${long}.`,
+      '',
+      '00:00:10.600 --> 00:00:16.000',
+      `Priya: Then ${long}.`,
+      '',
+      '00:00:16.000 --> 00:00:16.500',
+      'Dana: Mm-hmm.',
+      '',
+      '00:00:17.300 --> 00:00:24.000',
+      `Priya: And finally ${long}.`,
+      '',
+    ].join('\n');
+    const frames = 2500;
+    const voice = {
+      pitch: { start: 0, step: 0.01, f0: new Float32Array(frames).fill(120) },
+      intensity: { start: 0, step: 0.01, db: new Float32Array(frames).fill(65) },
+      // Between Priya's first two utterances (a hesitation), and after Dana's mm-hmm (a turn gap).
+      pauses: [
+        { start: 10.0, end: 10.6 },
+        { start: 16.5, end: 17.3 },
+      ],
+      syllables: [],
+    };
+    const result = analyzeTranscript(
+      {
+        ...request('interviews/priya-strong.vtt'),
+        transcript: parseTranscript(vtt, { file: 'x.vtt' }),
+        voice,
+      },
+      analyzer,
+      '0.0.0',
+    );
+    expect(result.responses).toHaveLength(1);
+    const values = result.signals[0]!.values;
+    expect(values.get('longestPauseSeconds')?.evidence[0]).toMatchObject({ start: 10, end: 10.6 });
+    // 20.5 s from Priya's first to last word, less Dana's 0.5 s and the 0.8 s turn gap.
+    expect(values.get('pauseRatio')?.value).toBeCloseTo(0.6 / 19.2, 2);
+  });
 });
