@@ -8,6 +8,7 @@ import type {
   TranscriptFormat,
 } from '../domain/index.js';
 import type { Framework } from './framework-schema.js';
+import { recognitionConfidenceFactor, recognitionQuality } from './recognition-quality.js';
 import { scoreCompetencies, suggestNextStep } from './scoring.js';
 import type { Scorecard } from './scorecard-types.js';
 
@@ -25,6 +26,10 @@ export interface ScorecardInput {
   readonly signals: readonly ResponseSignals[];
   readonly job: JobProfile | null;
   readonly questionBank: readonly Question[];
+  /** The speech recogniser that wrote the answers, when recognised; its word confidences set `input.recognition`. */
+  readonly recogniser?: string | null;
+  /** What went wrong reading the input (a damaged recording), shown as the scorecard's warnings. */
+  readonly warnings?: readonly string[];
   readonly source: {
     readonly file: string | null;
     readonly format: TranscriptFormat | null;
@@ -44,13 +49,22 @@ export interface ScorecardInput {
 export function buildScorecard(input: ScorecardInput): Scorecard {
   const catalogue = new Map(input.catalogue.map((d) => [d.id, d]));
   const totalWords = input.signals.reduce((s, r) => s + r.words, 0);
+  const recognition = recognitionQuality(
+    input.responses.flatMap((r) => r.segments.flatMap((s) => s.words ?? [])),
+    input.recogniser ?? null,
+  );
   const competencies = scoreCompetencies({
     framework: input.framework,
     catalogue,
     perResponse: input.signals,
     totalWords,
     scoreVoice: input.scoreVoice,
+    recognitionFactor: recognitionConfidenceFactor(recognition),
   });
+  const warnings = [
+    ...(input.warnings ?? []),
+    ...(recognition !== null && recognition.quality !== 'good' ? [recognition.note] : []),
+  ];
 
   const weights = new Map(input.framework.competencies.map((c) => [c.id, c.weight]));
   const scored = competencies.filter(
@@ -103,12 +117,17 @@ export function buildScorecard(input: ScorecardInput): Scorecard {
       responses: input.responses.length,
       words: totalWords,
       durationSeconds,
+      ...(recognition === null ? {} : { recognition }),
     },
     job: input.job ? { title: input.job.title, skills: input.job.skills.length } : null,
     overall: {
       score: overallScore,
       confidence: overallConfidence,
-      ...(overallScore === null ? { reason: competencies[0]?.reason ?? 'insufficient evidence' } : {}),
+      ...(overallScore === null
+        ? { reason: competencies[0]?.reason ?? 'insufficient evidence' }
+        : recognition?.quality === 'poor'
+          ? { reason: recognition.note }
+          : {}),
     },
     strengths,
     gaps,
@@ -127,6 +146,7 @@ export function buildScorecard(input: ScorecardInput): Scorecard {
         end: ends.length > 0 ? ends.reduce((a, b) => Math.max(a, b)) : null,
       };
     }),
+    ...(warnings.length > 0 ? { warnings } : {}),
   };
 }
 

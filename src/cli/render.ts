@@ -54,6 +54,10 @@ export function renderScorecard(card: Scorecard, style: Style = plain): string {
   out.push(style.dim(meta.join(' · ')));
   if (card.input.candidateReason !== undefined)
     out.push(style.dim(`candidate: ${card.input.candidateReason}`));
+  const recognition = card.input.recognition;
+  if (recognition?.quality === 'good')
+    out.push(style.dim(`${recognition.note} (${recognition.engine ?? 'recogniser'})`));
+  for (const warning of card.warnings ?? []) out.push(style.bad(`Warning: ${warning}`));
   out.push('');
   const overall =
     card.overall.score === null

@@ -69,6 +69,21 @@ export const ScorecardResponse = z.object({
   end: z.number().nullable(),
 });
 
+/** How well speech recognition went, from the recogniser's own word confidences. */
+export const ScorecardRecognition = z.object({
+  /** The recogniser, e.g. "pocketsphinx"; null when not known. */
+  engine: z.string().nullable(),
+  /** The answers' recognised words that carry a confidence. */
+  words: z.number(),
+  /** 0–1: the mean of the words' confidences (pocketsphinx: lattice posterior probabilities). */
+  meanConfidence: z.number(),
+  /** 0–1: share of words whose confidence is below the low-confidence threshold. */
+  lowConfidenceShare: z.number(),
+  quality: z.enum(['good', 'fair', 'poor']),
+  /** The figures in words; for fair or poor recognition also a warning. */
+  note: z.string(),
+});
+
 const Named = z.object({ id: z.string(), name: z.string(), score: z.number() });
 
 /** One feature's share of a trained model's prediction, next to its value and evidence. */
@@ -145,6 +160,8 @@ export const ScorecardBody = z
       words: z.number(),
       /** Seconds of the answers (the sum of each answer's first-to-last time), when timed. */
       durationSeconds: z.number().nullable(),
+      /** Recognition quality of the answers' words, when they were recognised with confidences. */
+      recognition: ScorecardRecognition.optional(),
     }),
     job: z.object({ title: z.string(), skills: z.number() }).nullable(),
     overall: z.object({
@@ -159,6 +176,11 @@ export const ScorecardBody = z
     responses: z.array(ScorecardResponse),
     /** The trained model's prediction, shown beside the framework's scores; absent without a model. */
     model: ScorecardModel.optional(),
+    /**
+     * What makes this scorecard less certain than it looks, in words: a damaged recording (what
+     * was lost), poor speech recognition. Absent when there is nothing to say.
+     */
+    warnings: z.array(z.string()).optional(),
   })
   .meta({ id: 'ScorecardBody' });
 
@@ -167,6 +189,7 @@ export type ScorecardSignal = z.infer<typeof ScorecardSignal>;
 export type CompetencyResult = z.infer<typeof CompetencyResult>;
 export type ScorecardResponse = z.infer<typeof ScorecardResponse>;
 export type ScorecardModel = z.infer<typeof ScorecardModel>;
+export type ScorecardRecognition = z.infer<typeof ScorecardRecognition>;
 export type ScorecardModelContribution = z.infer<typeof ScorecardModelContribution>;
 export type Scorecard = z.infer<typeof ScorecardBody>;
 

@@ -10535,6 +10535,15 @@ export interface components {
         format: ('vtt' | 'srt' | 'json' | 'text') | null;
         /** @enum {string} */
         kind: 'async' | 'live' | 'practice' | 'customer' | 'exit' | 'research';
+        recognition?: {
+          engine: string | null;
+          lowConfidenceShare: number;
+          meanConfidence: number;
+          note: string;
+          /** @enum {string} */
+          quality: 'good' | 'fair' | 'poor';
+          words: number;
+        };
         responses: number;
         sha256: string | null;
         words: number;
@@ -10609,6 +10618,7 @@ export interface components {
         name: string;
         score: number;
       }[];
+      warnings?: string[];
     };
     ScorecardBodyInput: {
       competencies: {
@@ -10669,6 +10679,15 @@ export interface components {
         format: ('vtt' | 'srt' | 'json' | 'text') | null;
         /** @enum {string} */
         kind: 'async' | 'live' | 'practice' | 'customer' | 'exit' | 'research';
+        recognition?: {
+          engine: string | null;
+          lowConfidenceShare: number;
+          meanConfidence: number;
+          note: string;
+          /** @enum {string} */
+          quality: 'good' | 'fair' | 'poor';
+          words: number;
+        };
         responses: number;
         sha256: string | null;
         words: number;
@@ -10743,6 +10762,7 @@ export interface components {
         name: string;
         score: number;
       }[];
+      warnings?: string[];
     };
     TakeState: {
       answers: {
