@@ -41,21 +41,31 @@ describe('recognitionQuality', () => {
     expect(q?.note).toMatch(
       /^speech recognition was poor \(mean word confidence 0\.41, .*\): scores rest on uncertain words$/,
     );
-    expect(recognitionQuality(words(0.6, 0.55), null)?.quality).toBe('fair');
+    expect(recognitionQuality(words(0.6, 0.55), 'pocketsphinx')?.quality).toBe('fair');
+  });
+
+  it('leaves out confidences from engines whose scale nothing here has checked', () => {
+    expect(recognitionQuality(words(0.9, 0.2), 'openai')).toBeNull();
+    expect(recognitionQuality(words(0.9, 0.2), null)).toBeNull();
   });
 
   it('only counts the words that carry a confidence', () => {
-    expect(recognitionQuality(words(0.9, undefined), null)).toMatchObject({ words: 1, meanConfidence: 0.9 });
+    expect(recognitionQuality(words(0.9, undefined), 'pocketsphinx')).toMatchObject({
+      words: 1,
+      meanConfidence: 0.9,
+    });
   });
 });
 
 describe('recognitionConfidenceFactor', () => {
   it('is 1 without a summary and for good recognition, 0 for sound with no words, linear between', () => {
     expect(recognitionConfidenceFactor(null)).toBe(1);
-    expect(recognitionConfidenceFactor(recognitionQuality(words(GOOD_MEAN_CONFIDENCE), null))).toBe(1);
-    expect(recognitionConfidenceFactor(recognitionQuality(words(0.95), null))).toBe(1);
-    expect(recognitionConfidenceFactor(recognitionQuality(words(0.1), null))).toBe(0);
-    const half = recognitionConfidenceFactor(recognitionQuality(words(0.45), null));
+    expect(recognitionConfidenceFactor(recognitionQuality(words(GOOD_MEAN_CONFIDENCE), 'pocketsphinx'))).toBe(
+      1,
+    );
+    expect(recognitionConfidenceFactor(recognitionQuality(words(0.95), 'pocketsphinx'))).toBe(1);
+    expect(recognitionConfidenceFactor(recognitionQuality(words(0.1), 'pocketsphinx'))).toBe(0);
+    const half = recognitionConfidenceFactor(recognitionQuality(words(0.45), 'pocketsphinx'));
     expect(half).toBeGreaterThan(0.4);
     expect(half).toBeLessThan(0.6);
   });

@@ -19,6 +19,13 @@ export const POOR_MEAN_CONFIDENCE = 0.5;
  */
 export const NO_WORDS_MEAN_CONFIDENCE = 0.25;
 
+/**
+ * Recognisers whose word confidences the thresholds above were fitted and checked on. Another
+ * engine's confidences (a Whisper server's word probabilities) stay on its words but are not
+ * summarised: their scale is not the same, and nothing here has measured it.
+ */
+export const VALIDATED_ENGINES: ReadonlySet<string> = new Set(['pocketsphinx']);
+
 export type RecognitionQualityLevel = 'good' | 'fair' | 'poor';
 
 /** How well speech recognition went on an interview's answers, from the recogniser's own word confidences. */
@@ -38,10 +45,11 @@ export interface RecognitionQuality {
 
 /**
  * The recognition summary of `words`, or null when none carries a confidence (a typed or imported
- * transcript, an engine that gives none).
+ * transcript, an engine that gives none) or they come from an engine not in `VALIDATED_ENGINES`.
  * @example recognitionQuality(segments.flatMap((s) => s.words ?? []), 'pocketsphinx')?.quality // 'good'
  */
 export function recognitionQuality(words: readonly Word[], engine: string | null): RecognitionQuality | null {
+  if (engine === null || !VALIDATED_ENGINES.has(engine)) return null;
   const confidences = words.map((w) => w.confidence).filter((c): c is number => c !== undefined);
   if (confidences.length === 0) return null;
   const meanConfidence = round(confidences.reduce((a, b) => a + b, 0) / confidences.length);
