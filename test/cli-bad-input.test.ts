@@ -32,6 +32,7 @@ interface Card {
   overall: { score: number | null; confidence: number; reason?: string };
   input: { recognition?: { quality: string; meanConfidence: number; engine: string | null } };
   warnings?: string[];
+  competencies: { evidence: { start: number | null; wordConfidence?: number }[] }[];
   transcript: {
     speaker: string | null;
     words?: { text: string; start: number; end: number; confidence?: number }[];
@@ -68,6 +69,13 @@ requires(need.tool('ffmpeg'), need.pocketsphinx(), need.sharedData('speech/libri
       expect(clean.input.recognition).toMatchObject({ engine: 'pocketsphinx' });
       expect(clean.input.recognition!.meanConfidence).toBeGreaterThan(0.55);
       expect(clean.warnings ?? []).not.toContainEqual(expect.stringMatching(/poor/));
+      // Each timed quote carries the mean confidence of the words it rests on.
+      const timed = clean.competencies.flatMap((c) => c.evidence).filter((e) => e.start !== null);
+      expect(timed.length).toBeGreaterThan(0);
+      for (const e of timed) {
+        expect(e.wordConfidence).toBeGreaterThanOrEqual(0);
+        expect(e.wordConfidence).toBeLessThanOrEqual(1);
+      }
     }, 180_000);
 
     it('speech played backwards: poor recognition, said in words, and a lower confidence', () => {

@@ -10,7 +10,7 @@ import type {
 import type { Framework } from './framework-schema.js';
 import { recognitionConfidenceFactor, recognitionQuality } from './recognition-quality.js';
 import { scoreCompetencies, suggestNextStep } from './scoring.js';
-import type { Scorecard } from './scorecard-types.js';
+import type { CompetencyResult, Scorecard } from './scorecard-types.js';
 
 const STRENGTH_AT = 70;
 const GAP_BELOW = 60;
@@ -53,7 +53,7 @@ export function buildScorecard(input: ScorecardInput): Scorecard {
     input.responses.flatMap((r) => r.segments.flatMap((s) => s.words ?? [])),
     input.recogniser ?? null,
   );
-  const competencies = scoreCompetencies({
+  const scoredCompetencies = scoreCompetencies({
     framework: input.framework,
     catalogue,
     perResponse: input.signals,
@@ -61,6 +61,8 @@ export function buildScorecard(input: ScorecardInput): Scorecard {
     scoreVoice: input.scoreVoice,
     recognitionFactor: recognitionConfidenceFactor(recognition),
   });
+  const competencies =
+    recognition === null ? scoredCompetencies : withWordConfidence(scoredCompetencies, input.responses);
   const warnings = [
     ...(input.warnings ?? []),
     ...(recognition !== null && recognition.quality !== 'good' ? [recognition.note] : []),
@@ -148,6 +150,26 @@ export function buildScorecard(input: ScorecardInput): Scorecard {
     }),
     ...(warnings.length > 0 ? { warnings } : {}),
   };
+}
+
+/** Each quote's mean word confidence: the recognised words of its answer inside its times. */
+function withWordConfidence(
+  competencies: readonly CompetencyResult[],
+  responses: readonly Response[],
+): CompetencyResult[] {
+  return competencies.map((c) => ({
+    ...c,
+    evidence: c.evidence.map((e) => {
+      if (e.start === null || e.end === null) return e;
+      const { start, end } = e;
+      const confidences = (responses.find((r) => r.index === e.response)?.segments ?? [])
+        .flatMap((s) => s.words ?? [])
+        .filter((w) => w.confidence !== undefined && w.end > start && w.start < end)
+        .map((w) => w.confidence!);
+      if (confidences.length === 0) return e;
+      return { ...e, wordConfidence: round(confidences.reduce((a, b) => a + b, 0) / confidences.length) };
+    }),
+  }));
 }
 
 function span(times: readonly number[]): number | null {

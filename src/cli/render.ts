@@ -96,7 +96,8 @@ function renderCompetency(c: CompetencyResult, style: Style): string[] {
   for (const e of c.evidence.slice(0, 2)) {
     const at = e.start === null ? '' : `[${formatTime(e.start)}] `;
     const quote = e.quote.length > 110 ? `${e.quote.slice(0, 107)}…` : e.quote;
-    lines.push(style.dim(`  ${at}“${quote}”${e.label ? ` (${e.label})` : ''}`));
+    const heard = e.wordConfidence === undefined ? '' : ` (words heard with confidence ${e.wordConfidence})`;
+    lines.push(style.dim(`  ${at}“${quote}”${e.label ? ` (${e.label})` : ''}${heard}`));
   }
   for (const f of c.feedback) lines.push(`  → ${f}`);
   return lines;

@@ -29,6 +29,11 @@ export const ScorecardEvidence = z.object({
   /** Index of the answer the quote comes from. */
   response: z.number(),
   label: z.string().optional(),
+  /**
+   * 0–1: the mean recogniser confidence of the words inside the quote's times, when the answer was
+   * recognised by an engine whose confidences are summarised (see `input.recognition`).
+   */
+  wordConfidence: z.number().optional(),
 });
 
 export const ScorecardSignal = z.object({

@@ -10487,6 +10487,7 @@ export interface components {
           signal: string;
           start: number | null;
           value: number | null;
+          wordConfidence?: number;
         }[];
         feedback: string[];
         id: string;
@@ -10563,6 +10564,7 @@ export interface components {
             signal: string;
             start: number | null;
             value: number | null;
+            wordConfidence?: number;
           }[];
           mean: number;
           name: string;
@@ -10631,6 +10633,7 @@ export interface components {
           signal: string;
           start: number | null;
           value: number | null;
+          wordConfidence?: number;
         }[];
         feedback: string[];
         id: string;
@@ -10707,6 +10710,7 @@ export interface components {
             signal: string;
             start: number | null;
             value: number | null;
+            wordConfidence?: number;
           }[];
           mean: number;
           name: string;
