@@ -30,6 +30,10 @@ export interface AnalysisRequest {
   readonly answerVoices?: readonly (VoiceTrack | null)[];
   /** Let voice signals (pitch, loudness, articulation) count towards scores: a workspace's opt-in. */
   readonly scoreVoice?: boolean;
+  /** The speech recogniser that wrote the answers, when they were recognised (else the transcript's). */
+  readonly recogniser?: string;
+  /** What went wrong reading the input, shown on the scorecard (else the transcript's warnings). */
+  readonly warnings?: readonly string[];
 }
 
 export interface AnalysisResult {
@@ -144,6 +148,8 @@ export function analyzeResponses(
     signals,
     job: request.job,
     questionBank: request.questions,
+    recogniser: request.recogniser ?? request.transcript?.recogniser ?? null,
+    warnings: request.warnings ?? request.transcript?.warnings ?? [],
     source: {
       file: request.source.file,
       format: request.transcript?.format ?? null,

@@ -5,6 +5,7 @@ export * from './job-file.js';
 export * from './credit.js';
 export * from './aggregate.js';
 export * from './scoring.js';
+export * from './recognition-quality.js';
 export * from './scorecard.js';
 export type * from './scorecard-types.js';
 export * from './analyze.js';

@@ -9,8 +9,9 @@ import type {
 } from '../domain/index.js';
 import type { Framework } from './framework-schema.js';
 import { measurementsOf } from './measurements.js';
+import { recognitionConfidenceFactor, recognitionQuality } from './recognition-quality.js';
 import { scoreCompetencies, suggestNextStep } from './scoring.js';
-import type { Scorecard } from './scorecard-types.js';
+import type { CompetencyResult, Scorecard } from './scorecard-types.js';
 
 const STRENGTH_AT = 70;
 const GAP_BELOW = 60;
@@ -26,6 +27,10 @@ export interface ScorecardInput {
   readonly signals: readonly ResponseSignals[];
   readonly job: JobProfile | null;
   readonly questionBank: readonly Question[];
+  /** The speech recogniser that wrote the answers, when recognised; its word confidences set `input.recognition`. */
+  readonly recogniser?: string | null;
+  /** What went wrong reading the input (a damaged recording), shown as the scorecard's warnings. */
+  readonly warnings?: readonly string[];
   readonly source: {
     readonly file: string | null;
     readonly format: TranscriptFormat | null;
@@ -45,13 +50,24 @@ export interface ScorecardInput {
 export function buildScorecard(input: ScorecardInput): Scorecard {
   const catalogue = new Map(input.catalogue.map((d) => [d.id, d]));
   const totalWords = input.signals.reduce((s, r) => s + r.words, 0);
-  const competencies = scoreCompetencies({
+  const recognition = recognitionQuality(
+    input.responses.flatMap((r) => r.segments.flatMap((s) => s.words ?? [])),
+    input.recogniser ?? null,
+  );
+  const scoredCompetencies = scoreCompetencies({
     framework: input.framework,
     catalogue,
     perResponse: input.signals,
     totalWords,
     scoreVoice: input.scoreVoice,
+    recognitionFactor: recognitionConfidenceFactor(recognition),
   });
+  const competencies =
+    recognition === null ? scoredCompetencies : withWordConfidence(scoredCompetencies, input.responses);
+  const warnings = [
+    ...(input.warnings ?? []),
+    ...(recognition !== null && recognition.quality !== 'good' ? [recognition.note] : []),
+  ];
 
   const weights = new Map(input.framework.competencies.map((c) => [c.id, c.weight]));
   const scored = competencies.filter(
@@ -110,12 +126,17 @@ export function buildScorecard(input: ScorecardInput): Scorecard {
       responses: input.responses.length,
       words: totalWords,
       durationSeconds,
+      ...(recognition === null ? {} : { recognition }),
     },
     job: input.job ? { title: input.job.title, skills: input.job.skills.length } : null,
     overall: {
       score: overallScore,
       confidence: overallConfidence,
-      ...(overallScore === null ? { reason: competencies[0]?.reason ?? 'insufficient evidence' } : {}),
+      ...(overallScore === null
+        ? { reason: competencies[0]?.reason ?? 'insufficient evidence' }
+        : recognition?.quality === 'poor'
+          ? { reason: recognition.note }
+          : {}),
     },
     strengths,
     gaps,
@@ -135,7 +156,28 @@ export function buildScorecard(input: ScorecardInput): Scorecard {
       };
     }),
     ...(measurements === undefined ? {} : { measurements }),
+    ...(warnings.length > 0 ? { warnings } : {}),
   };
+}
+
+/** Each quote's mean word confidence: the recognised words of its answer inside its times. */
+function withWordConfidence(
+  competencies: readonly CompetencyResult[],
+  responses: readonly Response[],
+): CompetencyResult[] {
+  return competencies.map((c) => ({
+    ...c,
+    evidence: c.evidence.map((e) => {
+      if (e.start === null || e.end === null) return e;
+      const { start, end } = e;
+      const confidences = (responses.find((r) => r.index === e.response)?.segments ?? [])
+        .flatMap((s) => s.words ?? [])
+        .filter((w) => w.confidence !== undefined && w.end > start && w.start < end)
+        .map((w) => w.confidence!);
+      if (confidences.length === 0) return e;
+      return { ...e, wordConfidence: round(confidences.reduce((a, b) => a + b, 0) / confidences.length) };
+    }),
+  }));
 }
 
 function span(times: readonly number[]): number | null {

@@ -16,6 +16,11 @@ export interface ScoringInput {
   readonly totalWords: number;
   /** Whether voice signals count (a workspace's opt-in); otherwise they are reported only. */
   readonly scoreVoice?: boolean;
+  /**
+   * 0–1, multiplies every confidence: how far the words can be trusted (speech recognition's own
+   * word confidences, see recognitionConfidenceFactor); default 1.
+   */
+  readonly recognitionFactor?: number;
 }
 
 /** Why a voice signal shows a value but no credit. */
@@ -25,7 +30,7 @@ export const VOICE_NOT_SCORED =
 /**
  * Scores every competency of the framework from the measured signals.
  * Score = 100 × Σ(weight × credit) / Σ(weight) over signals with a value; confidence =
- * (share of signal weight measured) × min(1, words / 400).
+ * (share of signal weight measured) × min(1, words / 400) × recognition factor.
  * @example scoreCompetencies({ framework, catalogue, perResponse, totalWords })[0].score
  */
 export function scoreCompetencies(input: ScoringInput): CompetencyResult[] {
@@ -75,7 +80,9 @@ function scoreCompetency(competency: Competency, input: ScoringInput): Competenc
 
   const measuredWeight = measured.reduce((s, m) => s + m.rule.weight, 0);
   const coverage = totalWeight > 0 ? measuredWeight / totalWeight : 0;
-  const confidence = round(coverage * Math.min(1, input.totalWords / FULL_CONFIDENCE_WORDS));
+  const confidence = round(
+    coverage * Math.min(1, input.totalWords / FULL_CONFIDENCE_WORDS) * (input.recognitionFactor ?? 1),
+  );
   const evidence = pickEvidence(
     rules.map((r) => r.signal),
     input.perResponse,

@@ -43,7 +43,10 @@ function program(): Command {
       '--model <id|file>',
       "record a trained model's prediction beside the framework's scores: a built-in id (reference-overall) or a model file",
     )
-    .option('--json', 'print the scorecard as JSON')
+    .option(
+      '--json',
+      'print the scorecard as JSON, with the transcript (segments: speaker, times, words with times and confidences)',
+    )
     .action(
       async (
         file: string,
@@ -60,13 +63,13 @@ function program(): Command {
         },
       ) => {
         const { model, ...rest } = opts;
-        const { scorecard } = await analyzeFile(file, {
+        const { scorecard, transcript } = await analyzeFile(file, {
           ...rest,
           ...(model === undefined ? {} : { model: loadModel(model) }),
         });
         process.stdout.write(
           opts.json
-            ? JSON.stringify(scorecard, null, 2) + '\n'
+            ? JSON.stringify({ ...scorecard, transcript }, null, 2) + '\n'
             : renderScorecard(scorecard, styleFor(process.stdout)),
         );
       },

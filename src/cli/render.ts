@@ -54,6 +54,10 @@ export function renderScorecard(card: Scorecard, style: Style = plain): string {
   out.push(style.dim(meta.join(' · ')));
   if (card.input.candidateReason !== undefined)
     out.push(style.dim(`candidate: ${card.input.candidateReason}`));
+  const recognition = card.input.recognition;
+  if (recognition?.quality === 'good')
+    out.push(style.dim(`${recognition.note} (${recognition.engine ?? 'recogniser'})`));
+  for (const warning of card.warnings ?? []) out.push(style.bad(`Warning: ${warning}`));
   out.push('');
   const overall =
     card.overall.score === null
@@ -93,7 +97,8 @@ function renderCompetency(c: CompetencyResult, style: Style): string[] {
   for (const e of c.evidence.slice(0, 2)) {
     const at = e.start === null ? '' : `[${formatTime(e.start)}] `;
     const quote = e.quote.length > 110 ? `${e.quote.slice(0, 107)}…` : e.quote;
-    lines.push(style.dim(`  ${at}“${quote}”${e.label ? ` (${e.label})` : ''}`));
+    const heard = e.wordConfidence === undefined ? '' : ` (words heard with confidence ${e.wordConfidence})`;
+    lines.push(style.dim(`  ${at}“${quote}”${e.label ? ` (${e.label})` : ''}${heard}`));
   }
   for (const f of c.feedback) lines.push(`  → ${f}`);
   return lines;

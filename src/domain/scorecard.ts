@@ -29,6 +29,11 @@ export const ScorecardEvidence = z.object({
   /** Index of the answer the quote comes from. */
   response: z.number(),
   label: z.string().optional(),
+  /**
+   * 0–1: the mean recogniser confidence of the words inside the quote's times, when the answer was
+   * recognised by an engine whose confidences are summarised (see `input.recognition`).
+   */
+  wordConfidence: z.number().optional(),
 });
 
 export const ScorecardSignal = z.object({
@@ -84,6 +89,21 @@ export const ScorecardMeasurement = z.object({
   evidence: z.array(ScorecardEvidence),
   /** How it was measured, why it is not scored, or why it has no value. */
   note: z.string().optional(),
+});
+
+/** How well speech recognition went, from the recogniser's own word confidences. */
+export const ScorecardRecognition = z.object({
+  /** The recogniser, e.g. "pocketsphinx"; null when not known. */
+  engine: z.string().nullable(),
+  /** The answers' recognised words that carry a confidence. */
+  words: z.number(),
+  /** 0–1: the mean of the words' confidences (pocketsphinx: lattice posterior probabilities). */
+  meanConfidence: z.number(),
+  /** 0–1: share of words whose confidence is below the low-confidence threshold. */
+  lowConfidenceShare: z.number(),
+  quality: z.enum(['good', 'fair', 'poor']),
+  /** The figures in words; for fair or poor recognition also a warning. */
+  note: z.string(),
 });
 
 const Named = z.object({ id: z.string(), name: z.string(), score: z.number() });
@@ -162,6 +182,8 @@ export const ScorecardBody = z
       words: z.number(),
       /** Seconds of the answers (the sum of each answer's first-to-last time), when timed. */
       durationSeconds: z.number().nullable(),
+      /** Recognition quality of the answers' words, when they were recognised with confidences. */
+      recognition: ScorecardRecognition.optional(),
     }),
     job: z.object({ title: z.string(), skills: z.number() }).nullable(),
     overall: z.object({
@@ -178,6 +200,11 @@ export const ScorecardBody = z
     measurements: z.array(ScorecardMeasurement).optional(),
     /** The trained model's prediction, shown beside the framework's scores; absent without a model. */
     model: ScorecardModel.optional(),
+    /**
+     * What makes this scorecard less certain than it looks, in words: a damaged recording (what
+     * was lost), poor speech recognition. Absent when there is nothing to say.
+     */
+    warnings: z.array(z.string()).optional(),
   })
   .meta({ id: 'ScorecardBody' });
 
@@ -187,6 +214,7 @@ export type CompetencyResult = z.infer<typeof CompetencyResult>;
 export type ScorecardResponse = z.infer<typeof ScorecardResponse>;
 export type ScorecardModel = z.infer<typeof ScorecardModel>;
 export type ScorecardMeasurement = z.infer<typeof ScorecardMeasurement>;
+export type ScorecardRecognition = z.infer<typeof ScorecardRecognition>;
 export type ScorecardModelContribution = z.infer<typeof ScorecardModelContribution>;
 export type Scorecard = z.infer<typeof ScorecardBody>;
 

@@ -3,6 +3,11 @@ export interface Word {
   readonly text: string;
   readonly start: number;
   readonly end: number;
+  /**
+   * 0–1: the recogniser's own confidence that this word was said (pocketsphinx: the word's
+   * posterior probability in its lattice), when the words came from speech recognition that gives one.
+   */
+  readonly confidence?: number;
 }
 
 export interface Segment {
@@ -22,6 +27,10 @@ export type TranscriptFormat = 'vtt' | 'srt' | 'json' | 'text';
 export interface Transcript {
   readonly format: TranscriptFormat;
   readonly segments: readonly Segment[];
+  /** The speech recogniser that wrote it, when it came from a recording (e.g. "pocketsphinx"). */
+  readonly recogniser?: string;
+  /** What went wrong reading its source, in words (a recording that ends early, decode errors). */
+  readonly warnings?: readonly string[];
   /** Optional metadata a JSON transcript may carry. */
   readonly meta?: {
     readonly title?: string;

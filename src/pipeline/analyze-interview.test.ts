@@ -1,3 +1,6 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeSharedDecoder } from '../analysis/speech/stt/index.js';
 import { analyzeTranscript, loadFramework, loadQuestionSet } from '../assessment/index.js';
@@ -201,6 +204,23 @@ speechTools.describe('analyzeInterview with recordings (ffmpeg, pocketsphinx)', 
     const fractions = stages.map((s) => s.fraction ?? 0);
     expect(fractions).toEqual([...fractions].sort((a, b) => a - b));
     expect(stages.find((s) => s.stage === 'recognising speech')?.message).toBe('answer 1 of 2');
+  }, 120_000);
+
+  it('analyses a recording cut short, and the stored scorecard says what was lost and how recognition went', async () => {
+    const interview = await hiringInterview();
+    const wav = path.join(data.dir, 'jfk.wav');
+    execFileSync('ffmpeg', ['-nostdin', '-v', 'error', '-y', '-i', ogg, '-ac', '1', '-ar', '16000', wav]);
+    const bytes = readFileSync(wav);
+    const cut = path.join(data.dir, 'jfk-cut.wav');
+    writeFileSync(cut, bytes.subarray(0, Math.floor(bytes.length * 0.6)));
+    await addRecording(store, mediaDir, interview, cut, { position: 0 });
+    const { scorecard, result } = await analyzeInterview({ store, mediaDir, interviewId: interview.id });
+    expect(result.scorecard.warnings?.[0]).toMatch(
+      /^jfk-cut\.wav: the file ends early: the container says 11\.0 s, 6\.\d s could be decoded; the last 4\.\d s are missing$/,
+    );
+    expect(result.scorecard.input.recognition).toMatchObject({ engine: 'pocketsphinx' });
+    const stored = await store.scorecards.get(scorecard.id);
+    expect(JSON.stringify(stored)).toContain('the file ends early');
   }, 120_000);
 
   it('lets a transcript win over the recording, keeping the voice of the one recording', async () => {

@@ -127,18 +127,17 @@ async function scoreTranscript(
   const file = interview.sourceFile ?? 'transcript';
   const transcript = parseTranscript(text, { file });
   const only = media.length === 1 ? media[0] : undefined;
-  const voice =
+  const recording =
     only === undefined
       ? null
-      : (
-          await readRecording(resolveMediaPath(ctx.mediaDir, only.storagePath), {
-            imported: transcript,
-            recogniser: ctx.recogniser,
-            sha256: only.sha256,
-            onProgress: (p) => ctx.report(readingProgress(p, 0, 1)),
-            ...(ctx.signal ? { signal: ctx.signal } : {}),
-          })
-        ).voice;
+      : await readRecording(resolveMediaPath(ctx.mediaDir, only.storagePath), {
+          imported: transcript,
+          recogniser: ctx.recogniser,
+          sha256: only.sha256,
+          onProgress: (p) => ctx.report(readingProgress(p, 0, 1)),
+          ...(ctx.signal ? { signal: ctx.signal } : {}),
+        });
+  const voice = recording?.voice ?? null;
   ctx.signal?.throwIfAborted();
   ctx.report({ stage: 'scoring', fraction: READING_SHARE });
   // Chosen at upload when no speaker carried the candidate's name.
@@ -146,7 +145,8 @@ async function scoreTranscript(
   return scoreInput(
     {
       kind: 'transcript',
-      transcript,
+      // A damaged recording's warnings stay with the transcript scored beside its voice.
+      transcript: recording?.transcript ?? transcript,
       source: { file: interview.sourceFile, sha256: createHash('sha256').update(text).digest('hex') },
       question: ctx.plan.practised,
       voice,

@@ -44,12 +44,16 @@ export function analyzeAnswers(
   );
   const hash = createHash('sha256');
   for (const a of answers) hash.update(a.name).update(a.sha256);
+  const recogniser = answers.find((a) => a.transcript.recogniser !== undefined)?.transcript.recogniser;
+  const warnings = answers.flatMap((a) => (a.transcript.warnings ?? []).map((w) => `${a.name}: ${w}`));
   return analyzeResponses(
     responses,
     {
       ...basis,
       source: { file: sourceFile, sha256: hash.digest('hex') },
       answerVoices: answers.map((a) => a.voice),
+      ...(recogniser === undefined ? {} : { recogniser }),
+      warnings,
     },
     analyzer,
     engineVersion,

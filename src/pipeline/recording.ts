@@ -23,6 +23,8 @@ export interface Recording {
   readonly transcriptSource: string;
   /** Seconds of audio analysed. */
   readonly durationSeconds: number;
+  /** What was lost reading a damaged recording, in words (also on `transcript.warnings`). */
+  readonly warnings: readonly string[];
 }
 
 /** Where reading a recording has got: its stage, and seconds done of the recording's length. */
@@ -64,10 +66,12 @@ export async function readRecording(file: string, options: ReadRecordingOptions)
   const prosody = new ProsodyAccumulator(DECODE_SAMPLE_RATE);
   const sha256 = options.sha256 ?? (await hashFile(file));
   const stage = recogniser ? 'recognising speech' : 'measuring voice';
+  const warnings: string[] = [];
 
   async function* audio(): AsyncGenerator<Float32Array> {
     for await (const chunk of decodeAudio(file, {
       info,
+      onWarning: (warning) => warnings.push(warning),
       ...(signal ? { signal } : {}),
       onProgress: (seconds, length) => onProgress?.({ stage, seconds, total: length, recogniser: name }),
     })) {
@@ -78,11 +82,14 @@ export async function readRecording(file: string, options: ReadRecordingOptions)
 
   let transcript: Transcript;
   if (recogniser) {
-    transcript = asSentences(await recogniser.transcribe(audio(), signal ? { signal } : {}));
+    const recognised = asSentences(await recogniser.transcribe(audio(), signal ? { signal } : {}));
+    transcript = { ...recognised, recogniser: recogniser.name };
   } else {
     for await (const chunk of audio()) void chunk;
     transcript = imported as Transcript;
   }
+  if (warnings.length > 0)
+    transcript = { ...transcript, warnings: [...(transcript.warnings ?? []), ...warnings] };
   signal?.throwIfAborted();
   const words = transcript.segments.flatMap((s) => s.words ?? []);
   const summary = prosody.finish(words.length > 0 ? { words } : {});
@@ -94,6 +101,7 @@ export async function readRecording(file: string, options: ReadRecordingOptions)
     sha256,
     transcriptSource: name ?? 'imported',
     durationSeconds: seconds,
+    warnings,
   };
 }
 

@@ -81,6 +81,18 @@ requires(...browserNeeds()).describe(
           answers.map((a) => (a.file.endsWith('.flac') ? 'audio/flac' : 'audio/wav')),
         );
         await page.getByTestId('player').waitFor();
+        // How well the answers were recognised, and the scorecard's warnings, in words.
+        const body = view.scorecard.body;
+        await expect
+          .poll(() => page.getByTestId('recognition').innerText())
+          .toContain(body.input.recognition.quality);
+        const warnings = (body.warnings ?? []).filter((w: string) => w !== body.overall.reason);
+        console.info(
+          `recognition ${body.input.recognition.quality}; warnings shown: ${warnings.join(' | ')}`,
+        );
+        expect(await page.getByTestId('scorecard-warning').allInnerTexts()).toEqual(
+          warnings.map((w: string) => `Warning: ${w}`),
+        );
         expect(await page.getByTestId('transcript-segment').count()).toBeGreaterThan(0);
         expect(await page.locator('[data-testid="transcript-segment"][aria-current="true"]').count()).toBe(0);
 

@@ -170,3 +170,54 @@ requires(ffmpeg).describe('decodeAudio on bad and edge-case input', () => {
     expect(chunks.map((c) => c.length)).toEqual([3200]);
   });
 });
+
+requires(ffmpeg).describe('decodeAudio on a recording cut in half', () => {
+  const tmp = tempFolder();
+  afterAll(() => tmp.cleanup());
+  const at = (name: string) => path.join(tmp.dir, name);
+
+  /** 20 s of a tone, encoded as `name`, then only its first half of bytes kept (as `head -c` does). */
+  function cutInHalf(name: string, codec: string[]): string {
+    const whole = ffmpegMake(
+      ['-f', 'lavfi', '-i', 'sine=frequency=220:duration=20'],
+      codec,
+      at(`whole-${name}`),
+    );
+    const bytes = readFileSync(whole);
+    writeFileSync(at(name), bytes.subarray(0, Math.floor(bytes.length / 2)));
+    return at(name);
+  }
+
+  it.each([
+    ['cut.wav', ['-ar', '16000', '-c:a', 'pcm_s16le']],
+    ['cut.webm', ['-c:a', 'libopus', '-b:a', '32k']],
+    ['cut.mp3', ['-c:a', 'libmp3lame', '-b:a', '64k']],
+  ])('%s: decodes the half that is there and says what is missing', async (name, codec) => {
+    const file = cutInHalf(name, codec);
+    const warnings: string[] = [];
+    const samples = await decodeAudioToArray(file, { onWarning: (w) => warnings.push(w) });
+    const seconds = samples.length / DECODE_SAMPLE_RATE;
+    expect(seconds).toBeGreaterThan(8);
+    expect(seconds).toBeLessThan(12);
+    expect(warnings).toHaveLength(1);
+    const m =
+      /^the file ends early: the container says (\d+\.\d) s, (\d+\.\d) s could be decoded; the last (\d+\.\d) s are missing/.exec(
+        warnings[0]!,
+      );
+    expect(m, warnings[0]).not.toBeNull();
+    expect(Number(m![1])).toBeCloseTo(20, 0);
+    expect(Number(m![2])).toBeCloseTo(seconds, 0);
+    expect(Number(m![3])).toBeGreaterThan(8);
+  });
+
+  it('says nothing about a whole recording', async () => {
+    const file = ffmpegMake(
+      ['-f', 'lavfi', '-i', 'sine=frequency=220:duration=5'],
+      ['-c:a', 'libmp3lame'],
+      at('whole.mp3'),
+    );
+    const warnings: string[] = [];
+    await decodeAudioToArray(file, { onWarning: (w) => warnings.push(w) });
+    expect(warnings).toEqual([]);
+  });
+});

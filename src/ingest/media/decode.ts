@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { endianness } from 'node:os';
 import { findFfmpeg } from './ffmpeg-tools.js';
+import { damageWarning, wavDeclaredSeconds } from './damage.js';
 import { ffmpegReason, mediaUnreadable, StderrHead } from './media-error.js';
 import { probeMedia, type MediaInfo } from './probe.js';
 
@@ -24,6 +25,12 @@ export interface DecodeOptions {
   readonly timeoutMs?: number;
   /** The probe, when the caller already has it. */
   readonly info?: MediaInfo;
+  /**
+   * Called once, after the last chunk, when the recording is damaged: it ends before the length
+   * its container (or WAV header) declares, or ffmpeg reported errors. The message names what was
+   * lost, e.g. "the file ends early: the container says 60.0 s, 29.8 s could be decoded; …".
+   */
+  readonly onWarning?: (warning: string) => void;
 }
 
 /**
@@ -31,6 +38,9 @@ export interface DecodeOptions {
  * clipped: resampling a loud clip can overshoot a little), streamed
  * in ~1 s chunks from ffmpeg's stdout, so an hour-long file stays in bounded memory: ffmpeg is paused
  * by the pipe while the consumer works. Breaking out of the loop, an error or an abort kills ffmpeg.
+ *
+ * A damaged recording (cut short, corrupt in places) yields the audio ffmpeg could decode, and
+ * `onWarning` says what was lost; it fails only when no audio at all could be decoded.
  *
  * @throws CandorError FILE_UNREADABLE (missing), MEDIA_UNREADABLE (empty, corrupt, not media, no
  *   audio track, ffmpeg stuck; message `<file>: <ffmpeg's reason>`), ASSET_MISSING (no ffmpeg)
@@ -137,7 +147,7 @@ export async function* decodeAudio(file: string, options: DecodeOptions = {}): A
     if (stopReason === 'timeout') {
       throw mediaUnreadable(file, `ffmpeg did not finish within ${Math.round(budgetMs / 1000)} s; killed`);
     }
-    if (code !== 0) {
+    if (code !== 0 && decoded + filled === 0) {
       throw mediaUnreadable(
         file,
         ffmpegReason(stderr.toString(), file, `ffmpeg failed (exit ${String(code)})`),
@@ -149,12 +159,31 @@ export async function* decodeAudio(file: string, options: DecodeOptions = {}): A
       options.onProgress?.(decoded / DECODE_SAMPLE_RATE, info.durationSeconds);
     }
     if (decoded === 0) throw mediaUnreadable(file, 'decoded to no audio samples');
+    const errors = stderr
+      .toString()
+      .split(/\r?\n/)
+      .filter((line) => line.trim() !== '')
+      .map((line) => ffmpegReason(line, file, line));
+    if (code !== 0 && errors.length === 0) errors.push(`ffmpeg failed (exit ${String(code)})`);
+    const warning = damageWarning({
+      declaredSeconds: declaredLength(file, info),
+      decodedSeconds: decoded / DECODE_SAMPLE_RATE,
+      errors,
+    });
+    if (warning !== null) options.onWarning?.(warning);
   } finally {
     clearTimeout(timer);
     options.signal?.removeEventListener('abort', onAbort);
     kill('abort');
     child.stdout.destroy();
   }
+}
+
+/** The length the container declares; for a WAV the header's, which survives a cut. */
+function declaredLength(file: string, info: MediaInfo): number | null {
+  const header = /\bwav\b/.test(info.format) ? wavDeclaredSeconds(file) : null;
+  if (header === null) return info.durationSeconds;
+  return Math.max(header, info.durationSeconds ?? 0);
 }
 
 /**

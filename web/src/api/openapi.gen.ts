@@ -10487,6 +10487,7 @@ export interface components {
           signal: string;
           start: number | null;
           value: number | null;
+          wordConfidence?: number;
         }[];
         feedback: string[];
         id: string;
@@ -10535,6 +10536,15 @@ export interface components {
         format: ('vtt' | 'srt' | 'json' | 'text') | null;
         /** @enum {string} */
         kind: 'async' | 'live' | 'practice' | 'customer' | 'exit' | 'research';
+        recognition?: {
+          engine: string | null;
+          lowConfidenceShare: number;
+          meanConfidence: number;
+          note: string;
+          /** @enum {string} */
+          quality: 'good' | 'fair' | 'poor';
+          words: number;
+        };
         responses: number;
         sha256: string | null;
         words: number;
@@ -10571,6 +10581,7 @@ export interface components {
             signal: string;
             start: number | null;
             value: number | null;
+            wordConfidence?: number;
           }[];
           mean: number;
           name: string;
@@ -10626,6 +10637,7 @@ export interface components {
         name: string;
         score: number;
       }[];
+      warnings?: string[];
     };
     ScorecardBodyInput: {
       competencies: {
@@ -10638,6 +10650,7 @@ export interface components {
           signal: string;
           start: number | null;
           value: number | null;
+          wordConfidence?: number;
         }[];
         feedback: string[];
         id: string;
@@ -10686,6 +10699,15 @@ export interface components {
         format: ('vtt' | 'srt' | 'json' | 'text') | null;
         /** @enum {string} */
         kind: 'async' | 'live' | 'practice' | 'customer' | 'exit' | 'research';
+        recognition?: {
+          engine: string | null;
+          lowConfidenceShare: number;
+          meanConfidence: number;
+          note: string;
+          /** @enum {string} */
+          quality: 'good' | 'fair' | 'poor';
+          words: number;
+        };
         responses: number;
         sha256: string | null;
         words: number;
@@ -10722,6 +10744,7 @@ export interface components {
             signal: string;
             start: number | null;
             value: number | null;
+            wordConfidence?: number;
           }[];
           mean: number;
           name: string;
@@ -10777,6 +10800,7 @@ export interface components {
         name: string;
         score: number;
       }[];
+      warnings?: string[];
     };
     TakeState: {
       answers: {

@@ -140,8 +140,25 @@ function ScorecardBodyView({ view }: { view: ScorecardView }) {
                   {body.input.words} words
                 </dd>
               </div>
+              {body.input.recognition && (
+                <div data-testid="recognition">
+                  <dt>Speech recognition</dt>
+                  <dd>
+                    {body.input.recognition.quality} · mean word confidence{' '}
+                    {body.input.recognition.meanConfidence.toFixed(2)}
+                    {body.input.recognition.engine ? ` · ${body.input.recognition.engine}` : ''}
+                  </dd>
+                </div>
+              )}
             </dl>
             {body.overall.reason && <p className="notice">{body.overall.reason}</p>}
+            {(body.warnings ?? [])
+              .filter((warning) => warning !== body.overall.reason)
+              .map((warning) => (
+                <p className="notice" role="status" data-testid="scorecard-warning" key={warning}>
+                  Warning: {warning}
+                </p>
+              ))}
             <p className="recommendation-note">
               These scores are recommendations drawn from the evidence below. A person reviews the evidence
               and decides.

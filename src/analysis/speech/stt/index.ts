@@ -31,5 +31,5 @@ export { OpenAiEngine, type OpenAiEngineOptions } from './openai-engine.js';
 export { UtteranceSplitter, type SplitterOptions, type Utterance } from './utterance-splitter.js';
 export { findSharedLibrary, parseLdconfig, type FoundLibrary } from './shared-library.js';
 export { audioParts, type AudioPart } from './audio-parts.js';
-export { wordErrorRate, normaliseWords, type WordErrorRate } from './wer.js';
+export { wordErrorRate, normaliseWords, alignedCorrect, type WordErrorRate } from './wer.js';
 export { encodeWav, toInt16 } from './pcm.js';

@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CandorError } from '../../../core/index.js';
-import { OpenAiEngine } from './openai-engine.js';
+import { OpenAiEngine, toSegments } from './openai-engine.js';
 import { expectWellFormed, speechToTextSuite } from './speech-to-text.suite.js';
 import { hasSpeechData, JFK, pcmOf, streamOf } from './test-helpers.js';
 
@@ -209,5 +209,24 @@ describe('OpenAiEngine against a local server', () => {
       reason: `${base}/v1/audio/transcriptions (model whisper-1)`,
     });
     expect(uploads).toHaveLength(0);
+  });
+});
+
+describe('toSegments', () => {
+  it("passes a server's word probability on as the word's confidence, and none when it gives none", () => {
+    const [segment] = toSegments(
+      {
+        text: 'hello there',
+        words: [
+          { word: ' hello', start: 0.1, end: 0.4, probability: 0.93 },
+          { word: ' there', start: 0.5, end: 0.8 },
+        ],
+      },
+      10,
+    );
+    expect(segment?.words).toEqual([
+      { text: 'hello', start: 10.1, end: 10.4, confidence: 0.93 },
+      { text: 'there', start: 10.5, end: 10.8 },
+    ]);
   });
 });

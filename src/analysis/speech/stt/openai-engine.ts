@@ -33,7 +33,7 @@ export interface OpenAiEngineOptions {
  *   language (ISO-639-1), response_format=verbose_json, timestamp_granularities[]=word and =segment
  *   ("response_format must be set verbose_json to use timestamp granularities").
  *   200 application/json: { task, language, duration, text,
- *     words?: [{ word, start, end }], segments?: [{ id, seek, start, end, text, tokens, temperature,
+ *     words?: [{ word, start, end }] (faster-whisper-server/speaches add `probability`, 0–1), segments?: [{ id, seek, start, end, text, tokens, temperature,
  *     avg_logprob, compression_ratio, no_speech_prob }] }, times in seconds.
  * Servers that follow it: OpenAI, faster-whisper-server/speaches, LocalAI, whisper.cpp's server (at
  * /inference, not this path), vLLM.
@@ -42,7 +42,14 @@ const VerboseJson = z.object({
   text: z.string(),
   duration: z.coerce.number().optional(),
   words: z
-    .array(z.object({ word: z.string(), start: z.number(), end: z.number() }))
+    .array(
+      z.object({
+        word: z.string(),
+        start: z.number(),
+        end: z.number(),
+        probability: z.number().min(0).max(1).optional(),
+      }),
+    )
     .optional()
     .nullable(),
   segments: z
@@ -219,7 +226,13 @@ function httpError(status: number, endpoint: string, body: string): CandorError 
 export function toSegments(body: VerboseJson, offsetSeconds: number): Segment[] {
   const shift = (s: number) => roundSeconds(offsetSeconds + s);
   const words: Word[] = (body.words ?? [])
-    .map((w) => ({ text: w.word.trim(), start: shift(w.start), end: shift(Math.max(w.end, w.start)) }))
+    .map((w) => ({
+      text: w.word.trim(),
+      start: shift(w.start),
+      end: shift(Math.max(w.end, w.start)),
+      // The server's own word probability, passed on as the word's confidence.
+      ...(w.probability === undefined ? {} : { confidence: w.probability }),
+    }))
     .filter((w) => w.text.length > 0);
   const segments = (body.segments ?? []).map((s) => ({
     start: shift(s.start),

@@ -114,16 +114,24 @@ export class PocketsphinxEngine implements SpeechToText {
 /** An utterance's decoder words as a segment: tokens cleaned, frames turned into stream seconds. */
 function toSegment(raw: readonly RawWord[], offsetSeconds: number, notBefore: number): Segment | null {
   const words: Word[] = [];
-  for (const [token, startFrame, endFrame] of raw) {
+  for (const [token, startFrame, endFrame, posterior] of raw) {
     const text = spokenWord(token);
     if (text === null) continue;
     // ps_seg_frames gives the first and last frame, inclusive.
     const start = roundSeconds(Math.max(offsetSeconds + startFrame * FRAME_SECONDS, notBefore));
     const end = roundSeconds(Math.max(offsetSeconds + (endFrame + 1) * FRAME_SECONDS, start));
-    words.push({ text, start, end });
+    words.push({
+      text,
+      start,
+      end,
+      ...(posterior === undefined ? {} : { confidence: roundConfidence(posterior) }),
+    });
   }
   return segmentFromWords(words);
 }
+
+/** Three decimals: enough to rank words, short in JSON. */
+const roundConfidence = (p: number): number => Math.round(p * 1000) / 1000;
 
 function koffiInstalled(): boolean {
   try {

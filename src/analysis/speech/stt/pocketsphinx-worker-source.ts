@@ -12,11 +12,16 @@
  *   cmd_ln_t *cmd_ln_init(cmd_ln_t *inout, arg_t const *defn, int32 strict, ...);  NULL-terminated
  *   int ps_process_raw(ps_decoder_t *ps, int16 const *data, size_t n, int no_search, int full_utt);
  *   void ps_seg_frames(ps_seg_t *seg, int *out_sf, int *out_ef);  frames of 10 ms, inclusive
+ *   int32 ps_seg_prob(ps_seg_t *seg, int32 *out_ascr, int32 *out_lscr, int32 *out_lback);
+ *     the word's log posterior (logmath base) in the word lattice; ngram_search_seg_iter computes
+ *     it (ps_lattice_posterior) whenever `-bestpath` is on, after ps_end_utt; without a lattice it
+ *     is 0 (probability 1), so a word whose posterior is exactly 1 says nothing.
+ *   logmath_t *ps_get_logmath(ps_decoder_t *ps); float64 logmath_exp(logmath_t *lmath, int logb_p);
  * Koffi 3: pointers are BigInt values, `_Out_ int *` parameters fill a one-element array.
  *
  * Messages in:  { type: 'decode', id, samples: Int16Array } | { type: 'close' }
  * Messages out: { type: 'ready' } | { type: 'failed', message }
- *             | { type: 'words', id, words: [word, startFrame, endFrame][] } | { type: 'error', id, message }
+ *             | { type: 'words', id, words: [word, startFrame, endFrame, posterior][] } | { type: 'error', id, message }
  */
 export const POCKETSPHINX_WORKER_SOURCE = String.raw`
 'use strict';
@@ -46,6 +51,7 @@ function start() {
     cmd_ln_init: sb.func('void *cmd_ln_init(void *inout, void *defn, int strict, ...)'),
     cmd_ln_free_r: sb.func('int cmd_ln_free_r(void *config)'),
     err_set_logfile: sb.func('int err_set_logfile(const char *path)'),
+    logmath_exp: sb.func('double logmath_exp(void *lmath, int logb_p)'),
     ps_args: ps.func('void *ps_args()'),
     ps_init: ps.func('void *ps_init(void *config)'),
     ps_free: ps.func('int ps_free(void *ps)'),
@@ -56,6 +62,8 @@ function start() {
     ps_seg_next: ps.func('void *ps_seg_next(void *seg)'),
     ps_seg_word: ps.func('const char *ps_seg_word(void *seg)'),
     ps_seg_frames: ps.func('void ps_seg_frames(void *seg, _Out_ int *sf, _Out_ int *ef)'),
+    ps_seg_prob: ps.func('int ps_seg_prob(void *seg, _Out_ int *ascr, _Out_ int *lscr, _Out_ int *lback)'),
+    ps_get_logmath: ps.func('void *ps_get_logmath(void *ps)'),
   };
   const variadic = [];
   for (const arg of workerData.args) variadic.push('str', arg);
@@ -82,10 +90,13 @@ function decode({ api, decoder }, samples) {
   const words = [];
   const sf = [0];
   const ef = [0];
+  const scores = [[0], [0], [0]];
+  const logmath = api.ps_get_logmath(decoder);
   // ps_seg_next frees the iterator when it returns NULL at the end.
   for (let seg = api.ps_seg_iter(decoder); seg; seg = api.ps_seg_next(seg)) {
     api.ps_seg_frames(seg, sf, ef);
-    words.push([api.ps_seg_word(seg), sf[0], ef[0]]);
+    const posterior = api.logmath_exp(logmath, api.ps_seg_prob(seg, scores[0], scores[1], scores[2]));
+    words.push([api.ps_seg_word(seg), sf[0], ef[0], Math.min(1, Math.max(0, posterior))]);
   }
   return words;
 }

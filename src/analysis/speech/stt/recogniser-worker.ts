@@ -1,8 +1,11 @@
 import { Worker } from 'node:worker_threads';
 import { CandorError } from '../../../core/index.js';
 
-/** A word as a worker reports it: text and its start/end in the engine's time unit. */
-export type RawWord = readonly [text: string, start: number, end: number];
+/**
+ * A word as a worker reports it: text, its start/end in the engine's time unit, and the engine's
+ * own confidence in it (0–1) when it gives one.
+ */
+export type RawWord = readonly [text: string, start: number, end: number, confidence?: number];
 
 type WorkerReply =
   | { readonly type: 'ready' }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normaliseWords, wordErrorRate } from './wer.js';
+import { alignedCorrect, normaliseWords, wordErrorRate } from './wer.js';
 
 describe('normaliseWords', () => {
   it('drops case and punctuation, splits hyphens, keeps apostrophes inside words', () => {
@@ -66,5 +66,22 @@ describe('wordErrorRate', () => {
     expect(wordErrorRate('', '').rate).toBe(0);
     expect(wordErrorRate('', 'hello').rate).toBe(Infinity);
     expect(wordErrorRate('hello there', '').rate).toBe(1);
+  });
+});
+
+describe('alignedCorrect', () => {
+  it('marks substitutions and insertions in the hypothesis, not deletions', () => {
+    expect(alignedCorrect('ask not what your country', ['ask', 'what', 'your', 'county'])).toEqual([
+      true,
+      true,
+      true,
+      false,
+    ]);
+    expect(alignedCorrect('the cat sat', ['the', 'big', 'cat', 'sat'])).toEqual([true, false, true, true]);
+  });
+
+  it('judges a word that normalises to several words as a whole', () => {
+    expect(alignedCorrect('my fellow americans', ['my', 'fellow-americans'])).toEqual([true, true]);
+    expect(alignedCorrect('my fellow citizens', ['my', 'fellow-americans'])).toEqual([true, false]);
   });
 });

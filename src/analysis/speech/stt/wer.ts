@@ -92,3 +92,47 @@ export function wordErrorRate(reference: string, hypothesis: string): WordErrorR
   const rate = ref.length === 0 ? (errors === 0 ? 0 : Infinity) : errors / ref.length;
   return { rate, errors, substitutions, deletions, insertions, referenceWords: ref.length };
 }
+
+/**
+ * For each hypothesis word, whether the minimum-edit alignment against `reference` matches it to
+ * the same reference word (true) or makes it a substitution or insertion (false): the label a word
+ * confidence is judged against. A hypothesis word that normalises to several words ("2nd") is
+ * correct only when all of them are.
+ * @example alignedCorrect('ask not what your country', ['ask', 'what', 'your', 'county']) // [true, true, true, false]
+ */
+export function alignedCorrect(reference: string, hypothesis: readonly string[]): boolean[] {
+  const ref = normaliseWords(reference);
+  const hyp: string[] = [];
+  const owner: number[] = [];
+  hypothesis.forEach((word, index) => {
+    for (const w of normaliseWords(word)) {
+      hyp.push(w);
+      owner.push(index);
+    }
+  });
+  const cost: number[][] = [Array.from({ length: hyp.length + 1 }, (_, j) => j)];
+  for (let i = 1; i <= ref.length; i++) {
+    const row = [i];
+    const above = cost[i - 1]!;
+    for (let j = 1; j <= hyp.length; j++) {
+      row[j] = Math.min(above[j]! + 1, row[j - 1]! + 1, above[j - 1]! + (ref[i - 1] === hyp[j - 1] ? 0 : 1));
+    }
+    cost.push(row);
+  }
+  const correct = hypothesis.map((word) => normaliseWords(word).length > 0);
+  for (let i = ref.length, j = hyp.length; j > 0;) {
+    const here = cost[i]![j]!;
+    const same = i > 0 && ref[i - 1] === hyp[j - 1];
+    if (i > 0 && here === cost[i - 1]![j - 1]! + (same ? 0 : 1)) {
+      if (!same) correct[owner[j - 1]!] = false;
+      i--;
+      j--;
+    } else if (i > 0 && here === cost[i - 1]![j]! + 1) {
+      i--;
+    } else {
+      correct[owner[j - 1]!] = false;
+      j--;
+    }
+  }
+  return correct;
+}

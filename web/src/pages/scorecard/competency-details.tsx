@@ -146,6 +146,11 @@ function Quotes({
                   </span>
                   <span>answer {e.response + 1}</span>
                   {e.label && <span>{e.label}</span>}
+                  {e.wordConfidence !== undefined && (
+                    <span title="mean speech-recognition confidence of the quote's words">
+                      words heard with confidence {e.wordConfidence.toFixed(2)}
+                    </span>
+                  )}
                   <span>
                     {s?.name ?? e.signal}
                     {e.value !== null ? `: ${formatValue(e.value, s?.unit)}` : ''}
