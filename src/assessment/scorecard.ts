@@ -10,6 +10,7 @@ import type {
 import type { Framework } from './framework-schema.js';
 import { scoreCompetencies, suggestNextStep } from './scoring.js';
 import type { Scorecard } from './scorecard-types.js';
+import type { SpeakingTime } from './speaking-time.js';
 
 const STRENGTH_AT = 70;
 const GAP_BELOW = 60;
@@ -33,6 +34,8 @@ export interface ScorecardInput {
     readonly candidate: string | null;
     /** How the candidate's speaker was chosen, for a live interview. */
     readonly candidateReason?: string;
+    /** Speaking time per speaker and the candidate's share, for a live interview with timed turns. */
+    readonly talk?: SpeakingTime;
   };
 }
 
@@ -100,6 +103,9 @@ export function buildScorecard(input: ScorecardInput): Scorecard {
       ...(input.source.candidateReason === undefined
         ? {}
         : { candidateReason: input.source.candidateReason }),
+      ...(input.source.talk === undefined
+        ? {}
+        : { speakers: [...input.source.talk.speakers], talkRatio: input.source.talk.talkRatio }),
       responses: input.responses.length,
       words: totalWords,
       durationSeconds,

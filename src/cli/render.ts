@@ -54,6 +54,14 @@ export function renderScorecard(card: Scorecard, style: Style = plain): string {
   out.push(style.dim(meta.join(' · ')));
   if (card.input.candidateReason !== undefined)
     out.push(style.dim(`candidate: ${card.input.candidateReason}`));
+  if (card.input.talkRatio !== undefined && card.input.speakers) {
+    const each = card.input.speakers
+      .map((s) => `${s.label}${s.candidate ? ' (candidate)' : ''} ${Math.round(s.seconds)} s`)
+      .join(', ');
+    out.push(
+      style.dim(`talk ratio: candidate ${Math.round(card.input.talkRatio * 100)}% of the speech · ${each}`),
+    );
+  }
   out.push('');
   const overall =
     card.overall.score === null

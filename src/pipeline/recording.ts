@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import type { VoiceTrack } from '../analysis/index.js';
+import { DiarisationAccumulator, labelSpeakers, type Diarisation } from '../analysis/speech/diarise/index.js';
 import { ProsodyAccumulator } from '../analysis/speech/prosody/index.js';
 import { voiceTrackFromProsody } from '../analysis/speech/voice-track-from-prosody.js';
 import type { Transcript } from '../domain/index.js';
@@ -23,6 +24,8 @@ export interface Recording {
   readonly transcriptSource: string;
   /** Seconds of audio analysed. */
   readonly durationSeconds: number;
+  /** Who spoke when, when speakers were asked for (`speakers`) and speech was recognised. */
+  readonly diarisation?: Diarisation;
 }
 
 /** Where reading a recording has got: its stage, and seconds done of the recording's length. */
@@ -44,6 +47,12 @@ export interface ReadRecordingOptions {
   readonly signal?: AbortSignal;
   /** The file's SHA-256 when the caller already has it (an upload hashes while it streams). */
   readonly sha256?: string;
+  /**
+   * Tell speakers apart in a recording of several voices on one track (src/analysis/speech/diarise):
+   * `auto` counts them, a number fixes the count, 1 or absent keeps one anonymous voice. Only for
+   * recognised speech: an imported transcript says who speaks.
+   */
+  readonly speakers?: 'auto' | number;
 }
 
 /**
@@ -62,6 +71,11 @@ export async function readRecording(file: string, options: ReadRecordingOptions)
   const total = info.durationSeconds;
   onProgress?.({ stage: 'decoding', seconds: 0, total, recogniser: name });
   const prosody = new ProsodyAccumulator(DECODE_SAMPLE_RATE);
+  const speakers = options.speakers;
+  const diariser =
+    recogniser && speakers !== undefined && speakers !== 1
+      ? new DiarisationAccumulator(DECODE_SAMPLE_RATE, speakers === 'auto' ? {} : { speakers })
+      : null;
   const sha256 = options.sha256 ?? (await hashFile(file));
   const stage = recogniser ? 'recognising speech' : 'measuring voice';
 
@@ -72,6 +86,7 @@ export async function readRecording(file: string, options: ReadRecordingOptions)
       onProgress: (seconds, length) => onProgress?.({ stage, seconds, total: length, recogniser: name }),
     })) {
       prosody.push(chunk);
+      diariser?.push(chunk);
       yield chunk;
     }
   }
@@ -84,6 +99,8 @@ export async function readRecording(file: string, options: ReadRecordingOptions)
     transcript = imported as Transcript;
   }
   signal?.throwIfAborted();
+  const diarisation = diariser?.finish();
+  if (diarisation) transcript = labelSpeakers(transcript, diarisation) ?? transcript;
   const words = transcript.segments.flatMap((s) => s.words ?? []);
   const summary = prosody.finish(words.length > 0 ? { words } : {});
   const seconds = summary.durationSeconds;
@@ -94,6 +111,7 @@ export async function readRecording(file: string, options: ReadRecordingOptions)
     sha256,
     transcriptSource: name ?? 'imported',
     durationSeconds: seconds,
+    ...(diarisation ? { diarisation } : {}),
   };
 }
 

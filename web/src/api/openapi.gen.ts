@@ -10537,6 +10537,13 @@ export interface components {
         kind: 'async' | 'live' | 'practice' | 'customer' | 'exit' | 'research';
         responses: number;
         sha256: string | null;
+        speakers?: {
+          candidate: boolean;
+          label: string;
+          seconds: number;
+          share: number;
+        }[];
+        talkRatio?: number;
         words: number;
       };
       job: {
@@ -10671,6 +10678,13 @@ export interface components {
         kind: 'async' | 'live' | 'practice' | 'customer' | 'exit' | 'research';
         responses: number;
         sha256: string | null;
+        speakers?: {
+          candidate: boolean;
+          label: string;
+          seconds: number;
+          share: number;
+        }[];
+        talkRatio?: number;
         words: number;
       };
       job: {
