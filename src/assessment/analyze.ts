@@ -11,6 +11,7 @@ import { chooseCandidateSpeaker, responsesFromAnswers, segmentLiveInterview } fr
 import type { CandidateChoice } from '../ingest/index.js';
 import type { Framework } from './framework-schema.js';
 import { buildScorecard } from './scorecard.js';
+import { speakingTime } from './speaking-time.js';
 import type { Scorecard } from './scorecard-types.js';
 
 export interface AnalysisRequest {
@@ -139,6 +140,7 @@ export function analyzeResponses(
     responses.find((r) => r.segments[0]?.speaker)?.segments[0]?.speaker ??
     request.transcript?.meta?.candidate ??
     null;
+  const talk = kind === 'live' && request.transcript ? speakingTime(request.transcript, candidate) : null;
   const scorecard = buildScorecard({
     engineVersion,
     framework: request.framework,
@@ -157,6 +159,7 @@ export function analyzeResponses(
       sha256: request.source.sha256,
       candidate,
       ...(request.candidateChoice ? { candidateReason: request.candidateChoice.reason } : {}),
+      ...(talk ? { talk } : {}),
     },
   });
   const transcript = request.transcript?.segments ?? responses.flatMap((r) => [...r.prompt, ...r.segments]);

@@ -12,6 +12,7 @@ import { measurementsOf } from './measurements.js';
 import { recognitionConfidenceFactor, recognitionQuality } from './recognition-quality.js';
 import { scoreCompetencies, suggestNextStep } from './scoring.js';
 import type { CompetencyResult, Scorecard } from './scorecard-types.js';
+import type { SpeakingTime } from './speaking-time.js';
 
 const STRENGTH_AT = 70;
 const GAP_BELOW = 60;
@@ -39,6 +40,8 @@ export interface ScorecardInput {
     readonly candidate: string | null;
     /** How the candidate's speaker was chosen, for a live interview. */
     readonly candidateReason?: string;
+    /** Speaking time per speaker and the candidate's share, for a live interview with timed turns. */
+    readonly talk?: SpeakingTime;
   };
 }
 
@@ -123,6 +126,9 @@ export function buildScorecard(input: ScorecardInput): Scorecard {
       ...(input.source.candidateReason === undefined
         ? {}
         : { candidateReason: input.source.candidateReason }),
+      ...(input.source.talk === undefined
+        ? {}
+        : { speakers: [...input.source.talk.speakers], talkRatio: input.source.talk.talkRatio }),
       responses: input.responses.length,
       words: totalWords,
       durationSeconds,

@@ -40,6 +40,11 @@ function program(): Command {
     .option('--transcript <file>', 'for a recording: its transcript, used instead of speech recognition')
     .option('--score-voice', 'let voice signals (pitch range, articulation rate) count towards scores')
     .option(
+      '--speakers <auto|1|N>',
+      'for one recording without a transcript: speakers to tell apart (auto counts them; 1 keeps one voice)',
+      'auto',
+    )
+    .option(
       '--model <id|file>',
       "record a trained model's prediction beside the framework's scores: a built-in id (reference-overall) or a model file",
     )
@@ -59,12 +64,14 @@ function program(): Command {
           candidate?: string;
           transcript?: string;
           scoreVoice?: boolean;
+          speakers: string;
           json?: boolean;
         },
       ) => {
-        const { model, ...rest } = opts;
+        const { model, speakers, ...rest } = opts;
         const { scorecard, transcript } = await analyzeFile(file, {
           ...rest,
+          speakers: parseSpeakers(speakers),
           ...(model === undefined ? {} : { model: loadModel(model) }),
         });
         process.stdout.write(
@@ -386,4 +393,20 @@ export async function main(argv: readonly string[]): Promise<number> {
   } finally {
     await shutdown();
   }
+}
+
+/** `--speakers auto|1|N`: `auto`, or a whole number of speakers from 1 to 20. */
+function parseSpeakers(value: string): 'auto' | number {
+  if (value === 'auto') return 'auto';
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 20) {
+    throw new CandorError(
+      'VALIDATION_FAILED',
+      `--speakers: expected auto or a whole number 1–20, got "${value}"`,
+      {
+        field: 'speakers',
+      },
+    );
+  }
+  return n;
 }

@@ -58,6 +58,14 @@ export function renderScorecard(card: Scorecard, style: Style = plain): string {
   if (recognition?.quality === 'good')
     out.push(style.dim(`${recognition.note} (${recognition.engine ?? 'recogniser'})`));
   for (const warning of card.warnings ?? []) out.push(style.bad(`Warning: ${warning}`));
+  if (card.input.talkRatio !== undefined && card.input.speakers) {
+    const each = card.input.speakers
+      .map((s) => `${s.label}${s.candidate ? ' (candidate)' : ''} ${Math.round(s.seconds)} s`)
+      .join(', ');
+    out.push(
+      style.dim(`talk ratio: candidate ${Math.round(card.input.talkRatio * 100)}% of the speech · ${each}`),
+    );
+  }
   out.push('');
   const overall =
     card.overall.score === null

@@ -178,6 +178,18 @@ export const ScorecardBody = z
       candidate: z.string().nullable(),
       /** How the candidate's speaker was chosen in a live interview, in words (who answers, who talks most). */
       candidateReason: z.string().optional(),
+      /**
+       * In a live interview with timed turns: each speaker's speaking time (seconds), its share of
+       * all speech, and whether it is the candidate; from the recording's diarisation or the
+       * imported transcript's segment times.
+       */
+      speakers: z
+        .array(
+          z.object({ label: z.string(), seconds: z.number(), share: z.number(), candidate: z.boolean() }),
+        )
+        .optional(),
+      /** The candidate's speaking seconds / all speaking seconds, 0–1. */
+      talkRatio: z.number().optional(),
       responses: z.number(),
       words: z.number(),
       /** Seconds of the answers (the sum of each answer's first-to-last time), when timed. */

@@ -30,6 +30,11 @@ export interface AnalyzeFileOptions {
   readonly transcript?: string;
   /** Let voice signals count towards scores (a workspace's opt-in). */
   readonly scoreVoice?: boolean;
+  /**
+   * For a single recording without a transcript: how many speakers to tell apart (`auto`, the
+   * default, counts them; 1 keeps one anonymous voice). A folder's files are one answer each.
+   */
+  readonly speakers?: 'auto' | number;
   /** Default: the process's analyser (`defaultAnalyzer`). */
   readonly analyzer?: SignalAnalyzer;
   /** Default: the engine chosen by configuration (`selectEngine`). */
@@ -37,7 +42,11 @@ export interface AnalyzeFileOptions {
   /** Reads one recording; default `readRecording` of this folder (the CLI adds a progress line). */
   readonly readRecording?: (
     file: string,
-    options: { imported: Transcript | null; recogniser: () => Promise<Recogniser> },
+    options: {
+      imported: Transcript | null;
+      recogniser: () => Promise<Recogniser>;
+      speakers?: 'auto' | number;
+    },
   ) => Promise<Recording>;
   /** Default: the settings in the environment (`inputLimitsFromEnv`). */
   readonly limits?: InputLimits;
@@ -91,7 +100,7 @@ export async function analyzeFile(file: string, options: AnalyzeFileOptions): Pr
     }
     const answers: Answer[] = [];
     for (const name of names) {
-      const read = await readAnswer(path.join(file, name), null, reader);
+      const read = await readAnswer(path.join(file, name), null, reader, 1);
       const id = path.basename(name, path.extname(name));
       const question = questionSet.questions.find((q) => q.id === id) ?? null;
       answers.push({ ...read, name, question });
@@ -104,7 +113,7 @@ export async function analyzeFile(file: string, options: AnalyzeFileOptions): Pr
     );
   }
 
-  const answer = await readAnswer(file, imported, reader);
+  const answer = await readAnswer(file, imported, reader, options.speakers ?? 'auto');
   let question: Question | null = null;
   if (options.question) {
     question = questionSet.questions.find((q) => q.id === options.question) ?? null;
@@ -138,9 +147,18 @@ interface Reader {
   readonly readRecording: NonNullable<AnalyzeFileOptions['readRecording']>;
 }
 
-async function readAnswer(file: string, imported: Transcript | null, reader: Reader): Promise<FileAnswer> {
+async function readAnswer(
+  file: string,
+  imported: Transcript | null,
+  reader: Reader,
+  speakers: 'auto' | number,
+): Promise<FileAnswer> {
   if (MEDIA_EXTENSIONS.test(file) || (await isMediaFile(file))) {
-    const recording = await reader.readRecording(file, { imported, recogniser: reader.recogniser });
+    const recording = await reader.readRecording(file, {
+      imported,
+      recogniser: reader.recogniser,
+      ...(speakers === 1 ? {} : { speakers }),
+    });
     return { file, transcript: recording.transcript, voice: recording.voice, sha256: recording.sha256 };
   }
   const transcript = await readTranscript(file, reader.limits);

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import type { VoiceTrack } from '../analysis/index.js';
+import { DiarisationAccumulator, labelSpeakers, type Diarisation } from '../analysis/speech/diarise/index.js';
 import { ProsodyAccumulator } from '../analysis/speech/prosody/index.js';
 import { voiceTrackFromProsody } from '../analysis/speech/voice-track-from-prosody.js';
 import type { Transcript } from '../domain/index.js';
@@ -25,6 +26,8 @@ export interface Recording {
   readonly durationSeconds: number;
   /** What was lost reading a damaged recording, in words (also on `transcript.warnings`). */
   readonly warnings: readonly string[];
+  /** Who spoke when, when speakers were asked for (`speakers`) and speech was recognised. */
+  readonly diarisation?: Diarisation;
 }
 
 /** Where reading a recording has got: its stage, and seconds done of the recording's length. */
@@ -46,6 +49,12 @@ export interface ReadRecordingOptions {
   readonly signal?: AbortSignal;
   /** The file's SHA-256 when the caller already has it (an upload hashes while it streams). */
   readonly sha256?: string;
+  /**
+   * Tell speakers apart in a recording of several voices on one track (src/analysis/speech/diarise):
+   * `auto` counts them, a number fixes the count, 1 or absent keeps one anonymous voice. Only for
+   * recognised speech: an imported transcript says who speaks.
+   */
+  readonly speakers?: 'auto' | number;
 }
 
 /**
@@ -64,6 +73,11 @@ export async function readRecording(file: string, options: ReadRecordingOptions)
   const total = info.durationSeconds;
   onProgress?.({ stage: 'decoding', seconds: 0, total, recogniser: name });
   const prosody = new ProsodyAccumulator(DECODE_SAMPLE_RATE);
+  const speakers = options.speakers;
+  const diariser =
+    recogniser && speakers !== undefined && speakers !== 1
+      ? new DiarisationAccumulator(DECODE_SAMPLE_RATE, speakers === 'auto' ? {} : { speakers })
+      : null;
   const sha256 = options.sha256 ?? (await hashFile(file));
   const stage = recogniser ? 'recognising speech' : 'measuring voice';
   const warnings: string[] = [];
@@ -76,6 +90,7 @@ export async function readRecording(file: string, options: ReadRecordingOptions)
       onProgress: (seconds, length) => onProgress?.({ stage, seconds, total: length, recogniser: name }),
     })) {
       prosody.push(chunk);
+      diariser?.push(chunk);
       yield chunk;
     }
   }
@@ -91,6 +106,8 @@ export async function readRecording(file: string, options: ReadRecordingOptions)
   if (warnings.length > 0)
     transcript = { ...transcript, warnings: [...(transcript.warnings ?? []), ...warnings] };
   signal?.throwIfAborted();
+  const diarisation = diariser?.finish();
+  if (diarisation) transcript = labelSpeakers(transcript, diarisation) ?? transcript;
   const words = transcript.segments.flatMap((s) => s.words ?? []);
   const summary = prosody.finish(words.length > 0 ? { words } : {});
   const seconds = summary.durationSeconds;
@@ -102,6 +119,7 @@ export async function readRecording(file: string, options: ReadRecordingOptions)
     transcriptSource: name ?? 'imported',
     durationSeconds: seconds,
     warnings,
+    ...(diarisation ? { diarisation } : {}),
   };
 }
 

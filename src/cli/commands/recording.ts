@@ -13,12 +13,17 @@ export type { Recogniser, Recording };
  */
 export async function readRecording(
   file: string,
-  options: { imported?: Transcript | null; recogniser: () => Promise<Recogniser> },
+  options: {
+    imported?: Transcript | null;
+    recogniser: () => Promise<Recogniser>;
+    speakers?: 'auto' | number;
+  },
 ): Promise<Recording> {
   let progress: Progress | undefined;
   const recording = await readRecordingWith(file, {
     imported: options.imported ?? null,
     recogniser: options.recogniser,
+    ...(options.speakers === undefined ? {} : { speakers: options.speakers }),
     onProgress: ({ seconds, total, recogniser }) => {
       const label = `${path.basename(file)}: ${recogniser ? `recognising speech (${recogniser})` : 'analysing the voice'}`;
       progress ??= createProgress(label, 'seconds');

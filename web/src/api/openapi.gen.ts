@@ -10547,6 +10547,13 @@ export interface components {
         };
         responses: number;
         sha256: string | null;
+        speakers?: {
+          candidate: boolean;
+          label: string;
+          seconds: number;
+          share: number;
+        }[];
+        talkRatio?: number;
         words: number;
       };
       job: {
@@ -10710,6 +10717,13 @@ export interface components {
         };
         responses: number;
         sha256: string | null;
+        speakers?: {
+          candidate: boolean;
+          label: string;
+          seconds: number;
+          share: number;
+        }[];
+        talkRatio?: number;
         words: number;
       };
       job: {

@@ -150,6 +150,17 @@ function ScorecardBodyView({ view }: { view: ScorecardView }) {
                   </dd>
                 </div>
               )}
+              {body.input.talkRatio !== undefined && body.input.speakers && (
+                <div>
+                  <dt>Talk ratio</dt>
+                  <dd>
+                    candidate {formatShare(body.input.talkRatio)} of the speech ·{' '}
+                    {body.input.speakers
+                      .map((s) => `${s.label}${s.candidate ? ' (candidate)' : ''} ${Math.round(s.seconds)} s`)
+                      .join(', ')}
+                  </dd>
+                </div>
+              )}
             </dl>
             {body.overall.reason && <p className="notice">{body.overall.reason}</p>}
             {(body.warnings ?? [])

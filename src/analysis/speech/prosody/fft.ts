@@ -71,6 +71,35 @@ export class Autocorrelator {
    * least the largest lag.
    */
   compute(frame: Float64Array, out: Float64Array, lags: number): void {
+    const { half, re, im, power, sinFull, cosFull, bitReverse } = this;
+    this.forwardPower(frame);
+    // Inverse of a real, even spectrum: pack E + i·O with O = (P[k] − P[half−k]) / 2 · e^{+2πik/n},
+    // written in bit-reversed order so that decimation in time returns natural order.
+    for (let k = 0; k < half; k++) {
+      const p = power[k]!;
+      const q = power[half - k]!;
+      const e = 0.5 * (p + q);
+      const d = 0.5 * (p - q);
+      const at = bitReverse[k]!;
+      re[at] = e - d * sinFull[k]!;
+      im[at] = d * cosFull[k]!;
+    }
+    this.inverseDit();
+    const n = Math.min(lags, this.size);
+    for (let j = 0; j < n; j++) out[j] = (j & 1) === 0 ? re[j >> 1]! : im[j >> 1]!;
+  }
+
+  /**
+   * Writes the power spectrum |X[k]|² of the real frame (length `size`), k = 0 … size/2, into `out`
+   * (length ≥ size/2 + 1): the first half of `compute`, for spectral features such as MFCCs.
+   */
+  powerSpectrum(frame: Float64Array, out: Float64Array): void {
+    this.forwardPower(frame);
+    out.set(this.power.subarray(0, this.half + 1));
+  }
+
+  /** Packs the real frame, transforms it and leaves |X[k]|², k = 0 … half, in `power`. */
+  private forwardPower(frame: Float64Array): void {
     const { half, re, im, power, cosFull, sinFull, bitReverse } = this;
     for (let m = 0; m < half; m++) {
       re[m] = frame[2 * m]!;
@@ -98,20 +127,6 @@ export class Autocorrelator {
       const xi = ei + wr * oi + wi * or;
       power[k] = xr * xr + xi * xi;
     }
-    // Inverse of a real, even spectrum: pack E + i·O with O = (P[k] − P[half−k]) / 2 · e^{+2πik/n},
-    // written in bit-reversed order so that decimation in time returns natural order.
-    for (let k = 0; k < half; k++) {
-      const p = power[k]!;
-      const q = power[half - k]!;
-      const e = 0.5 * (p + q);
-      const d = 0.5 * (p - q);
-      const at = bitReverse[k]!;
-      re[at] = e - d * sinFull[k]!;
-      im[at] = d * cosFull[k]!;
-    }
-    this.inverseDit();
-    const n = Math.min(lags, this.size);
-    for (let j = 0; j < n; j++) out[j] = (j & 1) === 0 ? re[j >> 1]! : im[j >> 1]!;
   }
 
   /**
