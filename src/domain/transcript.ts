@@ -3,6 +3,8 @@ export interface Word {
   readonly text: string;
   readonly start: number;
   readonly end: number;
+  /** Set when the word was not recognised but heard another way: `filled pause` (um/uh from the sound). */
+  readonly origin?: 'filled pause';
 }
 
 export interface Segment {

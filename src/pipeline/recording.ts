@@ -1,7 +1,13 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import type { VoiceTrack } from '../analysis/index.js';
-import { ProsodyAccumulator } from '../analysis/speech/prosody/index.js';
+import {
+  findFilledPauses,
+  type FilledPause,
+  SpectralEnvelopeAccumulator,
+  withFilledPauses,
+} from '../analysis/speech/filled-pauses/index.js';
+import { ProsodyAccumulator, type ProsodySummary } from '../analysis/speech/prosody/index.js';
 import { voiceTrackFromProsody } from '../analysis/speech/voice-track-from-prosody.js';
 import type { Transcript } from '../domain/index.js';
 import { DECODE_SAMPLE_RATE, decodeAudio, probeMedia } from '../ingest/media/index.js';
@@ -62,6 +68,8 @@ export async function readRecording(file: string, options: ReadRecordingOptions)
   const total = info.durationSeconds;
   onProgress?.({ stage: 'decoding', seconds: 0, total, recogniser: name });
   const prosody = new ProsodyAccumulator(DECODE_SAMPLE_RATE);
+  // Filled pauses (um, uh) are heard from the sound: the recogniser does not write them.
+  const envelope = recogniser ? new SpectralEnvelopeAccumulator(DECODE_SAMPLE_RATE) : null;
   const sha256 = options.sha256 ?? (await hashFile(file));
   const stage = recogniser ? 'recognising speech' : 'measuring voice';
 
@@ -72,13 +80,14 @@ export async function readRecording(file: string, options: ReadRecordingOptions)
       onProgress: (seconds, length) => onProgress?.({ stage, seconds, total: length, recogniser: name }),
     })) {
       prosody.push(chunk);
+      envelope?.push(chunk);
       yield chunk;
     }
   }
 
   let transcript: Transcript;
   if (recogniser) {
-    transcript = asSentences(await recogniser.transcribe(audio(), signal ? { signal } : {}));
+    transcript = await recogniser.transcribe(audio(), signal ? { signal } : {});
   } else {
     for await (const chunk of audio()) void chunk;
     transcript = imported as Transcript;
@@ -86,6 +95,7 @@ export async function readRecording(file: string, options: ReadRecordingOptions)
   signal?.throwIfAborted();
   const words = transcript.segments.flatMap((s) => s.words ?? []);
   const summary = prosody.finish(words.length > 0 ? { words } : {});
+  if (envelope) transcript = asSentences(withFilledPauses(transcript, filledPausesOf(summary, envelope)));
   const seconds = summary.durationSeconds;
   onProgress?.({ stage: 'measuring voice', seconds, total: total ?? seconds, recogniser: name });
   return {
@@ -95,6 +105,20 @@ export async function readRecording(file: string, options: ReadRecordingOptions)
     transcriptSource: name ?? 'imported',
     durationSeconds: seconds,
   };
+}
+
+/** The filled pauses in a recording, from its prosody summary's contours and its spectral envelope. */
+function filledPausesOf(summary: ProsodySummary, envelope: SpectralEnvelopeAccumulator): FilledPause[] {
+  const grid = (times: Float64Array) => ({
+    start: times[0] ?? 0,
+    step: (times[1] ?? 0.01) - (times[0] ?? 0),
+  });
+  return findFilledPauses({
+    pitch: { ...grid(summary.frames.pitch.times), f0: summary.frames.pitch.f0 },
+    intensity: { ...grid(summary.frames.intensity.times), db: summary.frames.intensity.db },
+    silenceThresholdDb: summary.intensity.silenceThresholdDb,
+    envelope: envelope.finish(),
+  });
 }
 
 /**

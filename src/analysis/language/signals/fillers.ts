@@ -1,3 +1,4 @@
+import type { Evidence } from '../../../domain/index.js';
 import type { AnswerDocument, Token } from '../text-document.js';
 import { MAX_EVIDENCE, per100, type LanguageSignal } from '../language-signal.js';
 import {
@@ -257,10 +258,21 @@ export const fillerWordsPer100: LanguageSignal = {
     return {
       signal: 'fillerWordsPer100',
       value,
-      evidence: hits
-        .slice(0, MAX_EVIDENCE)
-        .map((h) => windowEvidence(doc, h.firstToken, h.lastToken, h.label)),
+      evidence: hits.slice(0, MAX_EVIDENCE).map((h) => fillerEvidence(doc, h)),
       ...(value === null ? { reason: 'empty answer' } : {}),
     };
   },
 };
+
+/**
+ * The quote around a filler; for a filled pause heard in the sound (not recognised), its own times
+ * and a label that says so: "uh (filled pause heard at 5.6 s)".
+ */
+function fillerEvidence(doc: AnswerDocument, hit: FillerHit): Evidence {
+  const evidence = windowEvidence(doc, hit.firstToken, hit.lastToken, hit.label);
+  const token = doc.tokens[hit.firstToken];
+  const heard = token ? doc.heardFilledPause(token.start, token.end) : null;
+  if (!heard) return evidence;
+  const label = `${hit.label} (filled pause heard at ${heard.start.toFixed(1)} s)`;
+  return { ...evidence, start: heard.start, end: heard.end, label };
+}
