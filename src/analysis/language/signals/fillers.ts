@@ -248,9 +248,9 @@ export const fillerWordsPer100: LanguageSignal = {
     unit: 'per 100 words',
     range: [0, 100],
     method:
-      'Counts um, uh, er, erm, ah, hmm, mm and "basically" everywhere, and "like", "you know", "I mean" only where their neighbours show a discourse use (", like," / "was like," / "you know," / "I mean,"), per 100 words. "kind of"/"sort of" are counted as hedges, "actually" is not counted.',
+      'Counts um, uh, er, erm, ah, hmm, mm and "basically" everywhere, and "like", "you know", "I mean" only where their neighbours show a discourse use (", like," / "was like," / "you know," / "I mean,"), per 100 words. "kind of"/"sort of" are counted as hedges, "actually" is not counted. In a recording, a filled pause heard in the sound (a steady voiced hum or vowel of 0.25 s or more between silences) counts as "uh", with its time.',
     source:
-      "Clark & Fox Tree 2002 (uh, um); Fox Tree & Schrock 2002 (I mean, you know); Dailey-O'Cain 2000 (discourse like); Candor lexicon, see signals/lexicons/fillers.ts",
+      "Clark & Fox Tree 2002 (uh, um); Fox Tree & Schrock 2002 (I mean, you know); Dailey-O'Cain 2000 (discourse like); Candor lexicon, see signals/lexicons/fillers.ts; filled pauses from the sound after Goto, Itou & Hayamizu 1999 (src/analysis/speech/filled-pauses)",
   },
   compute(doc) {
     const hits = findFillers(doc);
