@@ -8,6 +8,8 @@ export interface Word {
    * posterior probability in its lattice), when the words came from speech recognition that gives one.
    */
   readonly confidence?: number;
+  /** Set when the word was not recognised but heard another way: `filled pause` (um/uh from the sound). */
+  readonly origin?: 'filled pause';
 }
 
 export interface Segment {

@@ -2,7 +2,13 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import type { VoiceTrack } from '../analysis/index.js';
 import { DiarisationAccumulator, labelSpeakers, type Diarisation } from '../analysis/speech/diarise/index.js';
-import { ProsodyAccumulator } from '../analysis/speech/prosody/index.js';
+import {
+  findFilledPauses,
+  type FilledPause,
+  SpectralEnvelopeAccumulator,
+  withFilledPauses,
+} from '../analysis/speech/filled-pauses/index.js';
+import { ProsodyAccumulator, type ProsodySummary } from '../analysis/speech/prosody/index.js';
 import { voiceTrackFromProsody } from '../analysis/speech/voice-track-from-prosody.js';
 import type { Transcript } from '../domain/index.js';
 import { DECODE_SAMPLE_RATE, decodeAudio, probeMedia } from '../ingest/media/index.js';
@@ -78,6 +84,8 @@ export async function readRecording(file: string, options: ReadRecordingOptions)
     recogniser && speakers !== undefined && speakers !== 1
       ? new DiarisationAccumulator(DECODE_SAMPLE_RATE, speakers === 'auto' ? {} : { speakers })
       : null;
+  // Filled pauses (um, uh) are heard from the sound: the recogniser does not write them.
+  const envelope = recogniser ? new SpectralEnvelopeAccumulator(DECODE_SAMPLE_RATE) : null;
   const sha256 = options.sha256 ?? (await hashFile(file));
   const stage = recogniser ? 'recognising speech' : 'measuring voice';
   const warnings: string[] = [];
@@ -91,13 +99,14 @@ export async function readRecording(file: string, options: ReadRecordingOptions)
     })) {
       prosody.push(chunk);
       diariser?.push(chunk);
+      envelope?.push(chunk);
       yield chunk;
     }
   }
 
   let transcript: Transcript;
   if (recogniser) {
-    const recognised = asSentences(await recogniser.transcribe(audio(), signal ? { signal } : {}));
+    const recognised = await recogniser.transcribe(audio(), signal ? { signal } : {});
     transcript = { ...recognised, recogniser: recogniser.name };
   } else {
     for await (const chunk of audio()) void chunk;
@@ -110,6 +119,7 @@ export async function readRecording(file: string, options: ReadRecordingOptions)
   if (diarisation) transcript = labelSpeakers(transcript, diarisation) ?? transcript;
   const words = transcript.segments.flatMap((s) => s.words ?? []);
   const summary = prosody.finish(words.length > 0 ? { words } : {});
+  if (envelope) transcript = asSentences(withFilledPauses(transcript, filledPausesOf(summary, envelope)));
   const seconds = summary.durationSeconds;
   onProgress?.({ stage: 'measuring voice', seconds, total: total ?? seconds, recogniser: name });
   return {
@@ -121,6 +131,20 @@ export async function readRecording(file: string, options: ReadRecordingOptions)
     warnings,
     ...(diarisation ? { diarisation } : {}),
   };
+}
+
+/** The filled pauses in a recording, from its prosody summary's contours and its spectral envelope. */
+function filledPausesOf(summary: ProsodySummary, envelope: SpectralEnvelopeAccumulator): FilledPause[] {
+  const grid = (times: Float64Array) => ({
+    start: times[0] ?? 0,
+    step: (times[1] ?? 0.01) - (times[0] ?? 0),
+  });
+  return findFilledPauses({
+    pitch: { ...grid(summary.frames.pitch.times), f0: summary.frames.pitch.f0 },
+    intensity: { ...grid(summary.frames.intensity.times), db: summary.frames.intensity.db },
+    silenceThresholdDb: summary.intensity.silenceThresholdDb,
+    envelope: envelope.finish(),
+  });
 }
 
 /**

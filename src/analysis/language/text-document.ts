@@ -42,6 +42,8 @@ interface TimedSpan {
   readonly charEnd: number;
   readonly start: number | null;
   readonly end: number | null;
+  /** The word's origin when it was heard in the sound rather than recognised (see domain Word). */
+  readonly origin?: 'filled pause';
 }
 
 /** One answer, tokenised once, with a map from character offsets back to recording times. */
@@ -62,6 +64,8 @@ export interface AnswerDocument {
   evidence(charStart: number, charEnd: number, label?: string): Evidence;
   /** Evidence quoting a whole sentence. */
   sentenceEvidence(sentence: number, label?: string): Evidence;
+  /** The times of a filled pause heard in the sound (not recognised) at this character span, if any. */
+  heardFilledPause(charStart: number, charEnd: number): { start: number; end: number } | null;
 }
 
 const CLITIC = /^(n't|'s|'re|'ll|'ve|'m|'d|’s|’re|’ll|’ve|’m|’d|n’t)$/i;
@@ -189,6 +193,12 @@ export function buildDocumentFromSegments(
     questionText: context.questionText ?? context.question?.text ?? null,
     promptText: context.promptText ?? '',
     evidence,
+    heardFilledPause: (charStart, charEnd) => {
+      const span = wordSpans.find(
+        (s) => s.origin !== undefined && s.charStart < charEnd && s.charEnd > charStart,
+      );
+      return span?.start != null && span.end != null ? { start: span.start, end: span.end } : null;
+    },
     sentenceEvidence: (index, label) => {
       const s = sentences[index];
       return s ? evidence(s.start, s.end, label) : evidence(0, 0, label);
@@ -228,6 +238,7 @@ function joinSegments(segments: readonly Segment[]): {
           charEnd: charStart + cursor,
           start: word.start,
           end: word.end,
+          ...(word.origin ? { origin: word.origin } : {}),
         });
       }
     }

@@ -1,3 +1,4 @@
+import type { Evidence } from '../../../domain/index.js';
 import type { AnswerDocument, Token } from '../text-document.js';
 import { MAX_EVIDENCE, per100, type LanguageSignal } from '../language-signal.js';
 import {
@@ -247,9 +248,9 @@ export const fillerWordsPer100: LanguageSignal = {
     unit: 'per 100 words',
     range: [0, 100],
     method:
-      'Counts um, uh, er, erm, ah, hmm, mm and "basically" everywhere, and "like", "you know", "I mean" only where their neighbours show a discourse use (", like," / "was like," / "you know," / "I mean,"), per 100 words. "kind of"/"sort of" are counted as hedges, "actually" is not counted.',
+      'Counts um, uh, er, erm, ah, hmm, mm and "basically" everywhere, and "like", "you know", "I mean" only where their neighbours show a discourse use (", like," / "was like," / "you know," / "I mean,"), per 100 words. "kind of"/"sort of" are counted as hedges, "actually" is not counted. In a recording, a filled pause heard in the sound (a steady voiced hum or vowel of 0.25 s or more between silences) counts as "uh", with its time.',
     source:
-      "Clark & Fox Tree 2002 (uh, um); Fox Tree & Schrock 2002 (I mean, you know); Dailey-O'Cain 2000 (discourse like); Candor lexicon, see signals/lexicons/fillers.ts",
+      "Clark & Fox Tree 2002 (uh, um); Fox Tree & Schrock 2002 (I mean, you know); Dailey-O'Cain 2000 (discourse like); Candor lexicon, see signals/lexicons/fillers.ts; filled pauses from the sound after Goto, Itou & Hayamizu 1999 (src/analysis/speech/filled-pauses)",
   },
   compute(doc) {
     const hits = findFillers(doc);
@@ -257,10 +258,21 @@ export const fillerWordsPer100: LanguageSignal = {
     return {
       signal: 'fillerWordsPer100',
       value,
-      evidence: hits
-        .slice(0, MAX_EVIDENCE)
-        .map((h) => windowEvidence(doc, h.firstToken, h.lastToken, h.label)),
+      evidence: hits.slice(0, MAX_EVIDENCE).map((h) => fillerEvidence(doc, h)),
       ...(value === null ? { reason: 'empty answer' } : {}),
     };
   },
 };
+
+/**
+ * The quote around a filler; for a filled pause heard in the sound (not recognised), its own times
+ * and a label that says so: "uh (filled pause heard at 5.6 s)".
+ */
+function fillerEvidence(doc: AnswerDocument, hit: FillerHit): Evidence {
+  const evidence = windowEvidence(doc, hit.firstToken, hit.lastToken, hit.label);
+  const token = doc.tokens[hit.firstToken];
+  const heard = token ? doc.heardFilledPause(token.start, token.end) : null;
+  if (!heard) return evidence;
+  const label = `${hit.label} (filled pause heard at ${heard.start.toFixed(1)} s)`;
+  return { ...evidence, start: heard.start, end: heard.end, label };
+}
