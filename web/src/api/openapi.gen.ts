@@ -10569,6 +10569,7 @@ export interface components {
           signal: string;
           start: number | null;
           value: number | null;
+          wordConfidence?: number;
         }[];
         name: string;
         note?: string;
@@ -10739,6 +10740,7 @@ export interface components {
           signal: string;
           start: number | null;
           value: number | null;
+          wordConfidence?: number;
         }[];
         name: string;
         note?: string;
