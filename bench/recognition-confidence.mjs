@@ -22,13 +22,12 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { toWav16k } from './audio.mjs';
+import { checkSet, devSet } from './lib/speech-sets.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = (p) => import(path.join(root, 'dist', p));
 const speechData = path.resolve(root, '..', 'shared', 'data', 'speech');
 const ami = path.join(speechData, 'meeting-ami');
-const asteriskSounds = '/usr/share/asterisk/sounds/en_US_f_Allison';
-const asteriskTexts = '/usr/share/doc/asterisk-core-sounds-en/core-sounds-en.txt.gz';
 const out = path.join(root, 'bench', '.out', 'recognition-confidence');
 mkdirSync(out, { recursive: true });
 const argv = process.argv.slice(2);
@@ -86,43 +85,6 @@ const reversed = (clip) => ({
   damaged: true,
   wav: wavOf(clip.wav, `${clip.name}-reversed`, ['-af', 'areverse']),
 });
-
-function devSet() {
-  if (!existsSync(speechData)) return [];
-  const clips = [];
-  const jfkRef = readFileSync(path.join(speechData, 'REFERENCE.txt'), 'utf8').trim().split('\n').at(-1);
-  clips.push({ name: 'jfk', wav: wavOf(path.join(speechData, 'jfk.flac'), 'jfk'), text: jfkRef });
-  const librivox = path.join(speechData, 'librivox');
-  for (const line of readFileSync(path.join(librivox, 'transcription'), 'utf8').trim().split('\n')) {
-    const m = /<s> (.*) <\/s> \((.*)\)/.exec(line);
-    if (m) clips.push({ name: m[2], wav: wavOf(path.join(librivox, `${m[2]}.wav`), m[2]), text: m[1] });
-  }
-  return clips;
-}
-
-function checkSet() {
-  if (!existsSync(asteriskTexts) || !existsSync(asteriskSounds)) return [];
-  const items = execFileSync('zcat', [asteriskTexts])
-    .toString()
-    .split('\n')
-    .map((line) => /^([\w\-/]+):\s+(.+)$/.exec(line))
-    .filter(Boolean)
-    .map((m) => ({ name: m[1], text: m[2].trim() }))
-    .filter(
-      (x) =>
-        !/[[\]]/.test(x.text) &&
-        /[a-z]/i.test(x.text) &&
-        existsSync(path.join(asteriskSounds, `${x.name}.g722`)),
-    )
-    .sort((a, b) => (a.name < b.name ? -1 : 1));
-  const step = items.length / 40;
-  return Array.from({ length: Math.min(40, items.length) }, (_, i) => items[Math.floor(i * step)]).map(
-    (x) => ({
-      ...x,
-      wav: wavOf(path.join(asteriskSounds, `${x.name}.g722`), `asterisk-${x.name.replace(/\//g, '_')}`),
-    }),
-  );
-}
 
 /** The AMI reference words of one speaker, fillers and partial words dropped. */
 function amiText(letter) {
@@ -205,13 +167,13 @@ if (!check.usable) {
   process.exit(1);
 }
 
-const dev = devSet();
+const dev = devSet(wavOf);
 const sets = [
   ['jfk + librivox', dev],
   ['damaged: jfk + librivox with loud noise, reversed', [...dev.map(noisy), ...dev.map(reversed)]],
 ];
 if (!quick) {
-  sets.splice(1, 0, ['40 asterisk prompts', checkSet()]);
+  sets.splice(1, 0, ['40 asterisk prompts', checkSet(wavOf)]);
   const headsets = await amiSet(engine);
   sets.splice(2, 0, ['AMI headsets (conversation)', headsets]);
 }

@@ -11,16 +11,14 @@
 // Options: --verbose (per-clip lines), --flags "-fwdflat yes -lw 7" (decoder overrides, for tuning),
 //          --splitter '{"marginDb":12}' (utterance-splitter options), --no-cli (skip the CLI peer).
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { toWav16k } from './audio.mjs';
+import { checkSet, devSet } from './lib/speech-sets.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = (p) => import(path.join(root, 'dist', p));
-const speechData = path.resolve(root, '..', 'shared', 'data', 'speech');
-const asteriskSounds = '/usr/share/asterisk/sounds/en_US_f_Allison';
-const asteriskTexts = '/usr/share/doc/asterisk-core-sounds-en/core-sounds-en.txt.gz';
 const out = path.join(root, 'bench', '.out', 'speech-to-text');
 mkdirSync(out, { recursive: true });
 
@@ -41,44 +39,6 @@ const { PocketsphinxEngine, pocketsphinxModel, wordErrorRate, closeSharedDecoder
 function wavOf(input, name) {
   const file = path.join(out, `${name}.wav`);
   return existsSync(file) ? file : toWav16k(input, file);
-}
-
-function devSet() {
-  if (!existsSync(speechData)) return [];
-  const clips = [];
-  const jfkRef = readFileSync(path.join(speechData, 'REFERENCE.txt'), 'utf8').trim().split('\n').at(-1);
-  clips.push({ name: 'jfk', wav: wavOf(path.join(speechData, 'jfk.flac'), 'jfk'), text: jfkRef });
-  const librivox = path.join(speechData, 'librivox');
-  for (const line of readFileSync(path.join(librivox, 'transcription'), 'utf8').trim().split('\n')) {
-    const m = /<s> (.*) <\/s> \((.*)\)/.exec(line);
-    if (m) clips.push({ name: m[2], wav: wavOf(path.join(librivox, `${m[2]}.wav`), m[2]), text: m[1] });
-  }
-  return clips;
-}
-
-/** 40 prompts evenly spaced through the name-sorted list of those with a spoken text and a file. */
-function checkSet() {
-  if (!existsSync(asteriskTexts) || !existsSync(asteriskSounds)) return [];
-  const items = execFileSync('zcat', [asteriskTexts])
-    .toString()
-    .split('\n')
-    .map((line) => /^([\w\-/]+):\s+(.+)$/.exec(line))
-    .filter(Boolean)
-    .map((m) => ({ name: m[1], text: m[2].trim() }))
-    .filter(
-      (x) =>
-        !/[[\]]/.test(x.text) &&
-        /[a-z]/i.test(x.text) &&
-        existsSync(path.join(asteriskSounds, `${x.name}.g722`)),
-    )
-    .sort((a, b) => (a.name < b.name ? -1 : 1));
-  const step = items.length / 40;
-  return Array.from({ length: Math.min(40, items.length) }, (_, i) => items[Math.floor(i * step)]).map(
-    (x) => ({
-      ...x,
-      wav: wavOf(path.join(asteriskSounds, `${x.name}.g722`), `asterisk-${x.name.replace(/\//g, '_')}`),
-    }),
-  );
 }
 
 const seconds = (wav) => (statSync(wav).size - 44) / 32000;
@@ -146,8 +106,8 @@ if (withCli) {
 
 const rows = [];
 for (const [setName, clips] of [
-  ['dev: jfk + librivox (tuning)', devSet()],
-  ['check: 40 asterisk prompts', checkSet()],
+  ['dev: jfk + librivox (tuning)', devSet(wavOf)],
+  ['check: 40 asterisk prompts', checkSet(wavOf)],
 ]) {
   if (clips.length === 0) {
     console.log(`${setName}: no clips here, skipped`);
