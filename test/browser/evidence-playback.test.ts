@@ -126,12 +126,22 @@ requires(...browserNeeds()).describe(
           expect(await page.getByTestId('evidence').nth(pick.index).getAttribute('class')).toContain(
             'active',
           );
-          // The highlighted line is the one of that answer whose time span holds the quote.
+          // The highlighted line is the one of that answer whose time span holds the quote; a quote
+          // in the gap between two lines (a pause) highlights the line before it.
           const id = await current.getAttribute('data-segment');
           const segment = transcript.find((s: { id: string }) => s.id === id);
+          const at = pick.evidence.start ?? 0;
+          const lines = transcript.filter(
+            (s: { responsePosition: number }) => s.responsePosition === pick.evidence.response,
+          );
+          const holding = lines.find(
+            (s: { start: number; end: number }) => s.start <= at + 0.05 && at <= s.end,
+          );
+          const before = lines.filter((s: { start: number }) => s.start <= at).at(-1);
           expect(segment.responsePosition).toBe(pick.evidence.response);
-          expect(segment.start).toBeLessThanOrEqual((pick.evidence.start ?? 0) + 0.05);
-          expect(segment.end).toBeGreaterThanOrEqual(pick.evidence.start ?? 0);
+          expect(segment.id).toBe((holding ?? before).id);
+          expect(segment.start).toBeLessThanOrEqual(at + 0.05);
+          if (!holding) expect(segment.end).toBeLessThan(at);
           expect(await current.innerText()).toContain(segment.text);
         }
         await checkPage(page, 'scorecard-recording', { docs: false });
