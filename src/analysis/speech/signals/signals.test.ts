@@ -183,6 +183,18 @@ describe('voice signals', () => {
     expect(articulationRate.compute(answer, { voice }).value).toBe(4);
   });
 
+  it('divides the syllables by the answer time, pauses between utterances included', () => {
+    // Two utterances, 1–2 s and 2.5–3 s: the 0.5 s pause between them is answer time too.
+    const split = response([
+      { speaker: 'Ana', start: 1, end: 2, text: 'a' },
+      { speaker: 'Ana', start: 2.5, end: 3, text: 'glide' },
+    ]);
+    expect(syllableRate.compute(split, { voice }).value).toBe(3);
+    // Another speaker talking in that gap is not the answer's time: 6 syllables in 1.5 s.
+    const interrupted = { voice, otherTalk: [{ start: 2, end: 2.5 }] };
+    expect(syllableRate.compute(split, interrupted).value).toBe(4);
+  });
+
   it('says why a voice signal has no value without a recording', () => {
     expect(pitchRangeSemitones.compute(answer, { voice: null })).toMatchObject({
       value: null,

@@ -194,12 +194,16 @@ export const syllableRate: SpeechSignal = {
     unit: 'syllables/s',
     range: [0, 15],
     method:
-      'Syllable nuclei per second of the answer’s speaking time, pauses included; the speaking rate measured from the voice alone, for recordings whose transcript has no word times.',
-    source: 'De Jong & Wempe 2009',
+      'Syllable nuclei per second of the answer’s time (first to last word, less other speakers’ talk and turn gaps), pauses inside and between utterances included; the speaking rate measured from the voice alone, for recordings whose transcript has no word times.',
+    source: 'De Jong & Wempe 2009 (speech rate = syllables / total duration)',
   },
-  compute(response, { voice }) {
+  compute(response, context) {
+    const { voice } = context;
     if (!voice) return nullValue('syllableRate', NO_RECORDING);
-    const total = answerSpans(response).reduce((s, x) => s + (x.end - x.start), 0);
+    // The same answer time as the pause ratio, so rate, pauses and articulation rate agree.
+    const total =
+      answerPauses(response, context)?.seconds ??
+      answerSpans(response).reduce((s, x) => s + (x.end - x.start), 0);
     if (total < 1) return nullValue('syllableRate', 'less than a second of speech');
     const syllables = syllablesIn(voice, response);
     const value = round(syllables / total, 2);
