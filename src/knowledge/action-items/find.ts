@@ -1,0 +1,113 @@
+/**
+ * Action items in a transcript: the sentences where someone commits to a task, asks for one,
+ * proposes one or says one is needed, with who said it, who owns it, when it is due and when in
+ * the recording it was said. Sentences come from the shared wink-nlp instance (analysis/language).
+ */
+import { DateTime } from 'luxon';
+import { buildDocumentFromSegments } from '../../analysis/language/text-document.js';
+import type { Segment } from '../../domain/transcript.js';
+import { findDue, type Due } from './due.js';
+import {
+  MIN_CONFIDENCE,
+  speechActs,
+  type ActionKind,
+  type OwnerRole,
+  type SpeechAct,
+} from './speech-acts.js';
+
+export interface ActionItem {
+  readonly kind: ActionKind;
+  /** The sentence, as said. */
+  readonly quote: string;
+  /** Who said it (the segment's speaker label), or null when the transcript has none. */
+  readonly speaker: string | null;
+  /**
+   * Who owns the task where the sentence says so: the speaker for "I'll …", the name for
+   * "John will …" or "Sara, can you …"; null for "can you …" (the addressee is not known),
+   * "we need to …" (the group) and passives.
+   */
+  readonly owner: string | null;
+  readonly ownerRole: OwnerRole;
+  /** The due phrase and the date it resolves to (relative to the meeting date), where said. */
+  readonly due: Due | null;
+  /** Seconds from the start of the recording, when the transcript has times. */
+  readonly start: number | null;
+  readonly end: number | null;
+  /** Index of the segment the sentence is in. */
+  readonly segment: number;
+  /** The rule that fired (see speech-acts.ts). */
+  readonly cue: string;
+  /** Ordinal strength of the cue, 0–1 (not a calibrated probability). */
+  readonly confidence: number;
+}
+
+export interface FindActionItemsOptions {
+  /** The meeting's date, for resolving "Friday" or "tomorrow"; ISO string, Date or Luxon DateTime. */
+  readonly meetingDate?: string | Date | DateTime | null;
+  /** IANA zone the meeting date is read in (default UTC). */
+  readonly zone?: string;
+  /** Keep items at or above this confidence (default MIN_CONFIDENCE, 0.5). */
+  readonly minConfidence?: number;
+}
+
+function toDateTime(value: FindActionItemsOptions['meetingDate'], zone: string): DateTime | null {
+  if (value === undefined || value === null) return null;
+  const dt =
+    value instanceof DateTime
+      ? value
+      : value instanceof Date
+        ? DateTime.fromJSDate(value, { zone })
+        : DateTime.fromISO(value, { zone });
+  return dt.isValid ? dt : null;
+}
+
+/**
+ * The strongest speech act in one sentence of text, or null: what the bench scores sentence by
+ * sentence. Below `minConfidence` it is still returned; callers compare `confidence`.
+ */
+export function classifySentence(text: string): SpeechAct | null {
+  const doc = buildDocumentFromSegments(0, [{ speaker: null, start: null, end: null, text }]);
+  return speechActs(doc.text, doc.tokens)[0] ?? null;
+}
+
+/**
+ * @example findActionItems([{ speaker: 'Ana', start: 3, end: 6, text: "I'll send the proposal Friday." }],
+ *   { meetingDate: '2026-12-02' })[0] // { kind: 'commitment', owner: 'Ana', due: { phrase: 'Friday', date: '2026-12-04', … }, … }
+ */
+export function findActionItems(
+  segments: readonly Segment[],
+  options: FindActionItemsOptions = {},
+): ActionItem[] {
+  const meetingDate = toDateTime(options.meetingDate, options.zone ?? 'UTC');
+  const minConfidence = options.minConfidence ?? MIN_CONFIDENCE;
+  const items: ActionItem[] = [];
+  segments.forEach((segment, index) => {
+    if (segment.text.trim() === '') return;
+    const doc = buildDocumentFromSegments(index, [segment]);
+    for (const sentence of doc.sentences) {
+      const tokens = doc.tokens.slice(sentence.firstToken, sentence.lastToken + 1);
+      const act = speechActs(sentence.text, tokens)[0];
+      if (!act) continue;
+      const due = findDue(sentence.text, meetingDate);
+      // A stated deadline makes a task of a sentence that might otherwise be idle talk.
+      const confidence = Math.min(0.95, act.confidence + (due ? 0.05 : 0));
+      if (confidence < minConfidence) continue;
+      const evidence = doc.evidence(sentence.start, sentence.end);
+      items.push({
+        kind: act.kind,
+        quote: evidence.quote,
+        speaker: segment.speaker,
+        owner:
+          act.ownerRole === 'speaker' ? segment.speaker : act.ownerRole === 'named' ? act.ownerName : null,
+        ownerRole: act.ownerRole,
+        due,
+        start: evidence.start,
+        end: evidence.end,
+        segment: index,
+        cue: act.cue,
+        confidence: Math.round(confidence * 100) / 100,
+      });
+    }
+  });
+  return items;
+}
