@@ -116,6 +116,26 @@ describe('findActionItems on meeting talk (QMSum, AMI Product meetings)', () => 
     expect(findActionItems([seg('A', 'Mm-hmm .'), seg('B', 'Right ?')])).toEqual([]);
   });
 
+  it('leaves plain questions out unless asked, but keeps "could you …" requests', () => {
+    // QMSum Product/ES2006b.json: a question to the room, then a request.
+    const turns = [
+      seg('Project Manager', 'Does anyone have a preference for going first ?'),
+      seg('Industrial Designer', 'Sorry , cou could you go back for a second ?'),
+    ];
+    expect(findActionItems(turns).map((i) => i.speaker)).toEqual(['Industrial Designer']);
+    expect(findActionItems(turns, { questions: true }).map((i) => [i.kind, i.cue])).toEqual([
+      ['request', 'question'],
+      ['request', 'can you'],
+    ]);
+  });
+
+  it('does not read a repeat in speech ("you could you could") as a request', () => {
+    // QMSum Academic/Bdb001.json, with the corpus's {disfmarker} tags taken out.
+    const text =
+      "So you could you could have some sort of other other tag later in the file that would be something like , um , oh , I don't know ,";
+    expect(findActionItems([seg('Grad C', text)]).filter((i) => i.kind === 'request')).toEqual([]);
+  });
+
   it('passes over plain statements of fact from a meeting', () => {
     // QMSum Product/ES2002a.json, the project manager.
     expect(

@@ -48,6 +48,11 @@ export interface FindActionItemsOptions {
   readonly zone?: string;
   /** Keep items at or above this confidence (default MIN_CONFIDENCE, 0.5). */
   readonly minConfidence?: number;
+  /**
+   * Keep plain questions ("Does anyone have a preference?") as requests for an answer. Default
+   * false: in a meeting they are talk, not tasks; "can you …" and "could you …" are kept either way.
+   */
+  readonly questions?: boolean;
 }
 
 function toDateTime(value: FindActionItemsOptions['meetingDate'], zone: string): DateTime | null {
@@ -63,11 +68,16 @@ function toDateTime(value: FindActionItemsOptions['meetingDate'], zone: string):
 
 /**
  * The strongest speech act in one sentence of text, or null: what the bench scores sentence by
- * sentence. Below `minConfidence` it is still returned; callers compare `confidence`.
+ * sentence. Below `MIN_CONFIDENCE` it is still returned; callers compare `confidence`. Plain
+ * questions count (as requests for an answer) unless `questions: false`.
  */
-export function classifySentence(text: string): SpeechAct | null {
+export function classifySentence(text: string, options: { questions?: boolean } = {}): SpeechAct | null {
   const doc = buildDocumentFromSegments(0, [{ speaker: null, start: null, end: null, text }]);
-  return speechActs(doc.text, doc.tokens)[0] ?? null;
+  return strongest(speechActs(doc.text, doc.tokens), options.questions ?? true);
+}
+
+function strongest(acts: readonly SpeechAct[], questions: boolean): SpeechAct | null {
+  return acts.find((a) => questions || a.cue !== 'question') ?? null;
 }
 
 /**
@@ -86,7 +96,7 @@ export function findActionItems(
     const doc = buildDocumentFromSegments(index, [segment]);
     for (const sentence of doc.sentences) {
       const tokens = doc.tokens.slice(sentence.firstToken, sentence.lastToken + 1);
-      const act = speechActs(sentence.text, tokens)[0];
+      const act = strongest(speechActs(sentence.text, tokens), options.questions ?? false);
       if (!act) continue;
       const due = findDue(sentence.text, meetingDate);
       // A stated deadline makes a task of a sentence that might otherwise be idle talk.

@@ -129,7 +129,7 @@ const RULES: readonly Rule[] = [
   {
     kind: 'commitment',
     cue: 'i can',
-    re: /\b(?:i|we) (?:can|could)(?: (?:also|easily|certainly|definitely))? (?!not\b|n't\b|only\b|see\b|tell\b|imagine\b|understand\b|hear\b|remember\b|think\b|say\b)[a-z]/,
+    re: /\bi (?:can|could)(?: (?:also|easily|certainly|definitely))? (?!not\b|n't\b|only\b|see\b|tell\b|imagine\b|understand\b|hear\b|remember\b|think\b|say\b)[a-z]/,
     ownerRole: 'speaker',
     confidence: 0.6,
   },
@@ -165,9 +165,17 @@ const RULES: readonly Rule[] = [
   {
     kind: 'proposal',
     cue: 'we should',
-    re: /\b(?:we|you) (?:should|could|might want to|may want to|ought to)\b(?! have\b)/,
+    re: /\b(?:we|you) (?:should|could|might want to|may want to|ought to)\b(?! (?:have|see|hear|tell|imagine|say|not|be)\b)/,
     ownerRole: 'group',
     confidence: 0.65,
+  },
+  {
+    // "We can discuss it Tuesday", "Maybe we can have lunch": a joint course of action put forward.
+    kind: 'proposal',
+    cue: 'we can',
+    re: /\bwe (?:can|could)(?: (?:also|probably|maybe|perhaps|just|then|always))? (?!not\b|n't\b|only\b|see\b|imagine\b|say\b|tell\b|hear\b|understand\b|afford\b|be\b|get\b|use\b)[a-z]/,
+    ownerRole: 'group',
+    confidence: 0.55,
   },
   {
     kind: 'proposal',
@@ -240,6 +248,16 @@ const OPENERS = new Set([
   'maybe',
   'perhaps',
   'quickly',
+  'ooh',
+  'oh,',
+  'ah',
+  'ahh',
+  'hmm',
+  'mm',
+  'mm-hmm',
+  'er',
+  'erm',
+  'uh-huh',
 ]);
 
 /** Verbs whose base form opens a request in business talk; the tagger's POS is noisy on short imperatives. */
@@ -305,10 +323,7 @@ const DIRECTIVE_VERBS = new Set([
   'provide',
   'follow',
   'feel',
-  'do',
   "don't",
-  'be',
-  'have',
   'ping',
   'share',
   'verify',
@@ -323,14 +338,10 @@ const DIRECTIVE_VERBS = new Set([
   'drop',
   'hold',
   'wait',
-  'think',
   'consider',
   'plan',
   'talk',
   'discuss',
-  'go',
-  'see',
-  'use',
   'run',
   'install',
   'test',
@@ -389,8 +400,11 @@ const COURTESY =
 
 const NEGATED_BEFORE = /(?:n't|\bnot|\bno one|\bnobody|\bnever)\s+(?:\w+\s+){0,2}$/;
 
+const SUPPOSED_BEFORE =
+  /\b(?:if|whether|unless|when|once|so that|as long as|hoping that|hope that|hope)\s+(?:\w+\s+){0,1}$/;
+
 const INTERROGATIVE_START =
-  /^(?:(?:do|does|did|are|is|was|were|have|has|had|can|could|would|will|should|shall|may|might|must|am|won't|wouldn't|don't|doesn't|didn't|isn't|aren't|haven't)\s+(?:you|we|i|they|he|she|it|there|this|that|u|y'all|anyone|anybody|someone|everyone)|(?:what|when|where|who|whom|whose|which|why|how)\b)/;
+  /^(?:(?:do|does|did|are|is|was|were|have|has|had|can|could|would|will|should|shall|may|might|must|am|won't|wouldn't|don't|doesn't|didn't|isn't|aren't|haven't)\s+(?:you|we|i|they|he|she|it|there|this|that|u|y'all|anyone|anybody|someone|everyone)|(?:what|when|where|who|whom|whose|which|why|how)(?:'s|'re|'d|'ll)?\s+(?:do|does|did|are|is|was|were|have|has|had|can|could|would|will|should|shall|may|might|must|am|else|about|time|day|kind|sort|happens|happened|exactly|many|much|long|often|soon|far|come|went|goes)\b)/;
 
 export function normalise(text: string): string {
   return text
@@ -432,7 +446,9 @@ function isImperative(tokens: readonly Token[], text: string): boolean {
   const name = leadingName(tokens);
   if (name?.vocative) i = firstWordIndex(tokens.slice(name.next + 1)) + name.next + 1;
   const first = tokens[i];
-  if (!first || first.type !== 'word') return false;
+  if (!first || first.type !== 'word' || !/^[a-z]/i.test(first.text)) return false;
+  // "'Cause that's …": a clipped "because", not the verb.
+  if (/^['’]$/.test(tokens[i - 1]?.text ?? '') || /^(?:cause|cos|coz|cuz)$/i.test(first.text)) return false;
   const word = first.lower;
   if (BROADCAST_VERBS.has(word)) return false;
   if (COURTESY.test(normalise(text.slice(first.start - (tokens[0]?.start ?? 0))))) return false;
@@ -447,7 +463,15 @@ function isImperative(tokens: readonly Token[], text: string): boolean {
     if (!['make', 'let', 'have', 'help', 'go'].includes(word)) return false;
   }
   if (DIRECTIVE_VERBS.has(word)) return true;
-  return first.pos === 'VERB' && first.lemma === word && !/(?:ing|ed)$/.test(word);
+  // Beyond the lexicon, trust the tagger only on a full clause: "Project documents, yeah" is not one.
+  const after = tokens.slice(i + 1).filter((t) => t.isWord).length;
+  return (
+    after >= 2 &&
+    first.pos === 'VERB' &&
+    first.lemma === word &&
+    !/(?:ing|ed)$/.test(word) &&
+    ['DET', 'PRON', 'ADP', 'NOUN', 'PROPN', 'PART', 'ADV', 'NUM', 'ADJ'].includes(next.pos)
+  );
 }
 
 function isQuestion(sentence: string, wordCount: number): boolean {
@@ -479,10 +503,15 @@ export function speechActs(sentence: string, tokens: readonly Token[]): SpeechAc
   for (const rule of RULES) {
     const match = rule.re.exec(text);
     if (!match) continue;
-    // "I don't think we need to …", "no one will …": the act is denied, not performed.
+    const before = text.slice(Math.max(0, match.index - 30), match.index);
+    // "I don't think we need to …", "no one will …": the act is denied, not performed; "if we
+    // need to …", "hoping that we can …": it is supposed, not performed.
+    if (rule.kind !== 'request' && (NEGATED_BEFORE.test(before) || SUPPOSED_BEFORE.test(before))) continue;
+    // "What other options would you have?": a question about the hearer, not a request to act.
+    // "… you could you could have …" is a repeat in speech, not "could you".
     if (
-      rule.kind !== 'request' &&
-      NEGATED_BEFORE.test(text.slice(Math.max(0, match.index - 30), match.index))
+      rule.cue === 'can you' &&
+      (/\b(?:what|how|where|which|who|why|when)\b/.test(text.slice(0, match.index)) || /\byou $/.test(before))
     )
       continue;
     let ownerRole = rule.ownerRole;
@@ -491,7 +520,6 @@ export function speechActs(sentence: string, tokens: readonly Token[]): SpeechAc
     if (rule.cue === 'we should' && /^you\b/.test(text.match(rule.re)?.[0] ?? '')) ownerRole = 'addressee';
     if (rule.cue === 'first-person future' && /^we\b/.test(text.match(rule.re)?.[0] ?? ''))
       ownerRole = 'group';
-    if (rule.cue === 'i can' && /^we\b/.test(text.match(rule.re)?.[0] ?? '')) ownerRole = 'group';
     if (ownerRole === 'addressee' && name?.vocative) {
       ownerRole = 'named';
       ownerName = name.name;
