@@ -126,6 +126,15 @@ show(
   test.filter((r) => !r.ours && r.gold),
 );
 
+// findActionItems adds 0.05 to an item's confidence when it states a due date: is that so here?
+const { findDue } = await import(path.join(root, 'dist', 'knowledge', 'action-items', 'index.js'));
+const kept = test.filter((r) => r.ours);
+const withDue = kept.filter((r) => findDue(r.text) !== null);
+const share = (list) => list.filter((r) => r.gold).length / Math.max(1, list.length);
+console.log(
+  `\nTEST items that state a due date: precision ${f(share(withDue))} (${withDue.length}) beside ${f(share(kept.filter((r) => !withDue.includes(r))))} without (${kept.length - withDue.length})`,
+);
+
 const commitFP = test.filter((r) => r.ours && !r.gold && r.act.kind === 'commitment').length;
 console.log(
   `\nOf the ${test.filter((r) => r.ours && !r.gold).length} false positives on TEST, ${commitFP} are commitments ("I'll call them tomorrow."): the`,

@@ -201,6 +201,8 @@ describe('findDue', () => {
     ['- Offer valid until the 31st of March', '31st of March', '2027-03-31'],
     ['Sanjeev will come for an informal interview on March 3.', 'on March 3', '2027-03-03'],
     ['I plan to write her in a couple of weeks.', 'in a couple of weeks', '2026-12-16'],
+    ['Can you get the numbers to me by the 15th?', 'by the 15th', '2026-12-15'],
+    ['I will pay it on the 1st.', 'on the 1st', '2027-01-01'],
   ])('%s → %s', (text, phrase, date) => {
     expect(findDue(text, day)).toMatchObject({ phrase, date });
   });

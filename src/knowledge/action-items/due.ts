@@ -9,7 +9,8 @@
  * - "end of (the) week" is the Friday of the meeting's week; "end of (the) month/quarter/year" its
  *   last day; "end of (the) day", "today", "tonight" the meeting day;
  * - "next week/month" resolves to the first day of that period (precision `week`/`month`);
- * - a month and day without a year ("March 3") is the next such date on or after the meeting day.
+ * - a month and day without a year ("March 3") is the next such date on or after the meeting day;
+ * - "by the 15th" is the 15th of the meeting's month, or of the next month once it has passed.
  */
 import { DateTime } from 'luxon';
 
@@ -167,6 +168,16 @@ const PATTERNS: readonly Pattern[] = [
       if (!d.isValid) return null;
       if (d < day) d = d.plus({ years: 1 });
       return { date: d, precision: 'day' };
+    },
+  },
+  {
+    // "by the 15th": that day of the meeting's month, or of the next month once it has passed
+    re: /\b(?:by|on|before|until|till|due)\s+the\s+(\d{1,2})(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?[a-z]*(?:uary|ember|ch|il|y|e|ust|ober))/i,
+    resolve: (m, day) => {
+      const date = Number(m[1]);
+      let d = DateTime.fromObject({ year: day.year, month: day.month, day: date }, { zone: day.zone });
+      if (d.isValid && d < day) d = d.plus({ months: 1 });
+      return d.isValid ? { date: d, precision: 'day' } : null;
     },
   },
   {

