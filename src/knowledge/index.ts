@@ -1,0 +1,1 @@
+export * from './action-items/index.js';
