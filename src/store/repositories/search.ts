@@ -125,13 +125,13 @@ export function createSearchIndex(ctx: RepositoryContext): SearchIndex {
       const query = parseSearchQuery(text);
       const limit = checkInteger('limit', page.limit ?? DEFAULT_LIMIT, 1, MAX_LIMIT);
       const offset = checkInteger('offset', page.offset ?? 0, 0, MAX_OFFSET);
-      const { rows } = await sql<Row>`${groupedHits(kind, query, workspaceId, filters)}
+      const { rows } = await sql<Row>`${groupedHits(kind, query, workspaceId, filters, { limit, offset })}
         select g.interview_id, g.relevance as interview_relevance, g.hit_count, g.total,
           i.kind, i.title, i.created_at, c.id as candidate_id, c.name as candidate_name,
           j.id as job_id, j.title as job_title,
           r.id as segment_id, r.position, r.speaker, r.start_s, r.end_s, r.relevance,
           resp.position as response_position
-        from (select * from grouped order by relevance desc, interview_id limit ${limit} offset ${offset}) g
+        from page g
         join interview i on i.id = g.interview_id
         left join application a on a.id = i.application_id
         left join candidate c on c.id = a.candidate_id
@@ -157,15 +157,19 @@ export function createSearchIndex(ctx: RepositoryContext): SearchIndex {
 }
 
 /**
- * CTEs `hits` (matching segments of the workspace's interviews that pass the filters), `grouped`
- * (one row per interview: summed relevance, hit count, and the total of interviews) and `ranked`
- * (hits numbered best first within their interview).
+ * CTEs `hits` (matching segments, of the speaker if one is given), `grouped` (one row per interview
+ * of the workspace that passes the filters: summed relevance, hit count, and the total of
+ * interviews), `page` (the groups asked for) and `ranked` (their hits numbered best first within
+ * their interview). The interview is
+ * checked once per group, by its key, in a correlated EXISTS: joined instead, SQLite (without
+ * ANALYZE statistics) reads every interview of the workspace and looks each up among the hits.
  */
 function groupedHits(
   kind: RepositoryContext['kind'],
   query: SearchQuery,
   workspaceId: string,
   filters: SearchFilters,
+  page: { limit: number; offset: number },
 ) {
   const speaker =
     filters.speaker === undefined ? sql`` : sql`and lower(m.speaker) = lower(${filters.speaker})`;
@@ -174,17 +178,23 @@ function groupedHits(
       where true ${speaker}
     ),
     grouped as materialized (
-      select h.interview_id, sum(h.relevance) as relevance, count(*) as hit_count, count(*) over () as total
-      from hits h
-      join interview i on i.id = h.interview_id
-      left join application a on a.id = i.application_id
-      where ${interviewFilters(workspaceId, filters)}
-      group by h.interview_id
+      select g.*, count(*) over () as total
+      from (
+        select h.interview_id, sum(h.relevance) as relevance, count(*) as hit_count
+        from hits h group by h.interview_id
+      ) g
+      where exists (
+        select 1 from interview i left join application a on a.id = i.application_id
+        where i.id = g.interview_id and ${interviewFilters(workspaceId, filters)}
+      )
+    ),
+    page as materialized (
+      select * from grouped order by relevance desc, interview_id limit ${page.limit} offset ${page.offset}
     ),
     ranked as (
       select h.*, row_number() over (partition by h.interview_id order by h.relevance desc, h.position) as k
       from hits h
-      where h.interview_id in (select interview_id from grouped)
+      where h.interview_id in (select interview_id from page)
     )`;
 }
 
@@ -259,7 +269,9 @@ async function countMatches(
   workspaceId: string,
   filters: SearchFilters,
 ): Promise<number> {
-  const { rows } = await sql<{ n: number }>`${groupedHits(ctx.kind, query, workspaceId, filters)}
+  const { rows } = await sql<{
+    n: number;
+  }>`${groupedHits(ctx.kind, query, workspaceId, filters, { limit: 1, offset: 0 })}
     select count(*) as n from grouped`.execute(ctx.db);
   return Number(rows[0]?.n ?? 0);
 }
