@@ -46,6 +46,13 @@ const DAY_MS = 86_400_000;
 const EPOCH = Date.parse('2025-01-01T00:00:00.000Z');
 
 const meetings = loadMeetings();
+// Latency on a shared machine depends on what else runs: the load average is printed with the figures.
+const load = () =>
+  os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ');
+console.log(`${os.cpus().length} cores, load average ${load()} at the start`);
 const cacheDir = path.join(os.tmpdir(), `candor-bench-search-v${CORPUS_VERSION}-${INTERVIEWS}`);
 const builtFile = path.join(cacheDir, 'built.json');
 
@@ -352,5 +359,6 @@ console.log(`goal p95 < 50 ms: ${p95.toFixed(1)} ms ${p95 < 50 ? 'met' : 'MISSED
 console.log(
   `goal ≥ 1,000 interviews indexed per minute: ${fmt(slowest)} on the slower path ${slowest >= 1000 ? 'met' : 'MISSED'}`,
 );
+console.log(`load average ${load()} at the end`);
 raw.close();
 await store.close();
