@@ -60,6 +60,6 @@ export function interviewSampler(meetings, seed) {
     const meeting = meetings[Math.floor(random() * meetings.length)];
     const length = 10 + Math.floor(random() * 21);
     const start = Math.floor(random() * (meeting.turns.length - length));
-    return { meeting: meeting.name, turns: meeting.turns.slice(start, start + length), random };
+    return { meeting: meeting.name, turns: meeting.turns.slice(start, start + length) };
   };
 }
