@@ -27,6 +27,28 @@ const MARKER = /\{[a-z_]+\}|\[[a-z _-]+\]/gi;
 /** Filled pauses and back-channels (Clark & Fox Tree 2002): not words for segmentation purposes. */
 const FILLER = /^(?:u+h+|u+m+|u+h+m+|h+m+|m+|m+h+m+|mm-hmm|uh-huh|uh-oh|e+r+m*|a+h+|o+h+|e+h+)$/;
 
+/** Discourse markers and greetings that wink-nlp tags as content words but that name no topic. */
+const DISCOURSE = new Set([
+  'alright',
+  'kay',
+  'ok',
+  'okay',
+  'yeah',
+  'yep',
+  'nope',
+  'gosh',
+  'wow',
+  'hey',
+  'hi',
+  'bye',
+]);
+
+/** A content term for topic purposes: not a lone letter, a clitic form ("i'm") or a discourse marker. */
+function topicTerm(term: string | null): string | null {
+  if (term === null || term.length < 2 || term.includes("'") || DISCOURSE.has(term)) return null;
+  return term;
+}
+
 /**
  * Tokenises every segment with wink-nlp, dropping markers and fillers, keeping lemmas of content
  * words (the "lemmatised content words" TextTiling compares; Hearst 1997 §5.1 uses a stop list and
@@ -60,7 +82,12 @@ export function conversationTokens(segments: readonly Segment[]): ConversationTo
         stop: stops[i] ?? false,
         isWord: true,
       });
-      tokens.push({ segment: index, term, pos: pos[i] ?? 'X' });
+      // A lone letter is a spelled-out acronym piece or a cut-off word ("a p as a function").
+      tokens.push({
+        segment: index,
+        term: topicTerm(term),
+        pos: pos[i] ?? 'X',
+      });
     }
   });
   return { tokens, segmentStart };

@@ -1,7 +1,11 @@
 import type { Embeddings } from '../../analysis/language/semantic/index.js';
-import { idfOfRank, tfWeight } from '../../analysis/language/semantic/index.js';
+import { idfOfRank } from '../../analysis/language/semantic/index.js';
 import type { ConversationToken } from './conversation-tokens.js';
 
+/** Frequency rank given to a word the vectors lack, for its general-language rarity. */
+const UNKNOWN_WORD_RANK = 20_000;
+/** Shorter words are letters and fragments ("p", "c") in transcribed speech, not topics. */
+const MIN_LETTERS = 3;
 const HEAD = new Set(['NOUN', 'PROPN']);
 const MODIFIER = new Set(['ADJ', 'NOUN', 'PROPN']);
 
@@ -11,7 +15,9 @@ const MODIFIER = new Set(['ADJ', 'NOUN', 'PROPN']);
  * the call ranks below one said only here. Candidates are noun lemmas and adjective/noun + noun
  * pairs said at least twice in the section (Justeson & Katz 1995 noun-phrase pattern). With word
  * vectors, each phrase is also weighted by its general-language rarity (GloVe frequency rank, Zipf
- * IDF as in the analysis module) so "thing" and "way" give way to "battery" and "budget".
+ * IDF as in the analysis module) so "thing" and "way" give way to "battery" and "budget". A word
+ * the vectors lack is weighted as a moderately rare one (rank 20,000) rather than the rarest, and
+ * must be said twice: in speech such words are mostly cut-off fragments ("wou-", "landmark-iness").
  * @example sectionKeyphrases(tokens, [[0, 120], [120, 300]], loadEmbeddings(), 5)
  */
 export function sectionKeyphrases(
@@ -23,17 +29,18 @@ export function sectionKeyphrases(
   const counts = ranges.map(([from, to]) => phraseCounts(tokens, from, to));
   const df = new Map<string, number>();
   for (const c of counts) for (const phrase of c.keys()) df.set(phrase, (df.get(phrase) ?? 0) + 1);
+  const known = (word: string): boolean => !embeddings || embeddings.has(word);
   const general = (phrase: string): number => {
     if (!embeddings) return 1;
-    return Math.max(...phrase.split(' ').map((w) => idfOfRank(embeddings.rank(w) ?? embeddings.sourceSize)));
+    return Math.max(...phrase.split(' ').map((w) => idfOfRank(embeddings.rank(w) ?? UNKNOWN_WORD_RANK)));
   };
   return counts.map((c) => {
     const scored: { phrase: string; score: number }[] = [];
     for (const [phrase, n] of c) {
       const isPair = phrase.includes(' ');
-      if (isPair && n < 2) continue;
+      if ((isPair || !phrase.split(' ').every(known)) && n < 2) continue;
       const idf = Math.log(1 + ranges.length / (df.get(phrase) ?? 1));
-      scored.push({ phrase, score: tfWeight(n) * idf * general(phrase) });
+      scored.push({ phrase, score: (1 + Math.log(n)) * idf * general(phrase) });
     }
     scored.sort((a, b) => b.score - a.score || (a.phrase < b.phrase ? -1 : 1));
     const chosen: string[] = [];
@@ -56,10 +63,16 @@ function phraseCounts(tokens: readonly ConversationToken[], from: number, to: nu
   };
   for (let i = from; i < to; i++) {
     const t = tokens[i] as ConversationToken;
-    if (t.term === null || !HEAD.has(t.pos)) continue;
+    if (t.term === null || t.term.length < MIN_LETTERS || !HEAD.has(t.pos)) continue;
     bump(t.term);
     const before = i > from ? (tokens[i - 1] as ConversationToken) : null;
-    if (before?.term && before.segment === t.segment && MODIFIER.has(before.pos) && before.term !== t.term)
+    if (
+      before?.term &&
+      before.term.length >= MIN_LETTERS &&
+      before.segment === t.segment &&
+      MODIFIER.has(before.pos) &&
+      before.term !== t.term
+    )
       bump(`${before.term} ${t.term}`);
   }
   return counts;

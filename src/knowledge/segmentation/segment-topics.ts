@@ -25,7 +25,10 @@ export interface TopicSection {
 }
 
 export interface SegmentTopicsOptions extends Partial<TilingOptions> {
-  /** Word vectors; by default the project's shared GloVe file (loaded once per process). */
+  /**
+   * Word vectors; by default the project's shared GloVe file (loaded once per process). `null`:
+   * none, so cohesion is lexical only and keyphrases are weighted within the conversation only.
+   */
   readonly embeddings?: Embeddings | null;
   /** Keyphrases kept per section (5). */
   readonly keyphrases?: number;

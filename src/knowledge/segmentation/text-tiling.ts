@@ -49,11 +49,12 @@ export function tileConversation(
   const k = Math.max(1, Math.round(options.blockSize));
   const lexical = (): number[] => lexicalCohesion(sentences, k);
   const semantic = (): number[] => {
-    if (!embeddings) throw new Error('embedding cohesion needs word vectors');
-    return embeddingCohesion(sentences, k, embeddings, (rank) => sifOfRank(rank, embeddings.sourceSize));
+    const vectors = embeddings as Embeddings;
+    return embeddingCohesion(sentences, k, vectors, (rank) => sifOfRank(rank, vectors.sourceSize));
   };
   let scores: number[];
-  if (options.cohesion === 'lexical') scores = lexical();
+  // Without word vectors (embeddings: null) every cohesion measure falls back to Hearst's lexical one.
+  if (options.cohesion === 'lexical' || !embeddings) scores = lexical();
   else if (options.cohesion === 'embedding') scores = semantic();
   else scores = combineCohesion(lexical(), semantic());
   for (let r = 0; r < options.smoothingRounds; r++) scores = smooth(scores);
