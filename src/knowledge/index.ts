@@ -1,1 +1,2 @@
 export * from './action-items/index.js';
+export * from './segmentation/index.js';
