@@ -21,7 +21,14 @@ const recognised: Transcript = {
     },
   ],
 };
-const pause = (start: number, end: number) => ({ start, end, envelopeChange: 0.4, f0Hz: 150 });
+// Heard as "um": the transcript still writes "uh" (two ums are too few to fit the label on).
+const pause = (start: number, end: number) => ({
+  start,
+  end,
+  envelopeChange: 0.4,
+  f0Hz: 150,
+  sound: 'um' as const,
+});
 
 describe('withFilledPauses', () => {
   it('puts a filled pause in time order, replacing the word the recogniser guessed for it', () => {

@@ -12,7 +12,7 @@ export const FILLED_PAUSE_WORD = 'uh';
  * and is replaced; a word reaching into it only partly trims it (and a pause left with less than
  * half its length is left out). A filled pause outside
  * every segment becomes a segment of its own.
- * @example withFilledPauses(transcript, [{ start: 5.56, end: 5.98, envelopeChange: 0.39, f0Hz: 160 }])
+ * @example withFilledPauses(transcript, [{ start: 5.56, end: 5.98, envelopeChange: 0.39, f0Hz: 160, sound: 'um' }])
  */
 export function withFilledPauses(transcript: Transcript, pauses: readonly FilledPause[]): Transcript {
   if (pauses.length === 0) return transcript;
