@@ -132,8 +132,16 @@ requires(
       expect(median(framesIn(b, 5.74, 5.96).map((i) => b.highOverLowDb[i]!))).toBeLessThan(-30);
     });
 
-    it('does not take a two-part backchannel hum (mm-hmm) for a filled pause', () => {
+    it('hears speaker D’s quiet "mm" as a filled pause, but not her two-part "mm-hmm"s', () => {
       const found = filledPausesIn(pcmOf(AMI_SOURCE3));
+      const mm = found.filter((p) => p.start < 25.9 && p.end > 25.5);
+      expect(
+        mm.map((p) => p.sound),
+        JSON.stringify(found),
+      ).toEqual(['mm']);
+      expect(found.filter((p) => p.start < 22.7 && p.end > 22.3)).toEqual([]);
+      // The track opens inside her word "and": no silence is heard before its nasal, so no "mm".
+      expect(found.filter((p) => p.start < 0.3)).toEqual([]);
       expect(
         found.filter((p) => p.start < 27.7 && p.end > 27.3),
         JSON.stringify(found),

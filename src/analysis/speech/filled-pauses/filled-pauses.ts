@@ -12,7 +12,8 @@
  * peak): a frame is a murmur when it is periodic (Boersma 1993 normalised autocorrelation ≥
  * `murmurPeriodicity`), its energy above 1 kHz is at least `murmurHighOverLowDb` under its energy
  * below 500 Hz (nasal murmur: one low resonance, the rest damped; Fujimura 1962), it is within
- * `murmurBelowDb` of the silence threshold, and its envelope holds still as above.
+ * `murmurBelowDb` of the silence threshold, and its envelope holds still as above. A stretch that
+ * is nasal throughout ("mm") may be as short as `murmurMinimumSeconds`.
  * Frames that pass either path are joined across gaps of up to `gapSeconds` (the vowel-to-nasal
  * step in "um"), and a stretch of at least `minimumSeconds` that has silence on both sides (within
  * `reachSeconds`, lasting `silenceSeconds`) is a filled pause: um and uh are mostly said between
@@ -59,6 +60,8 @@ export interface FilledPauseOptions {
   readonly murmurHighOverLowDb?: number;
   /** How far under the silence threshold a murmur frame may lie, dB. Default 15. */
   readonly murmurBelowDb?: number;
+  /** Shortest filled pause that is nasal throughout ("mm"), seconds. Default 0.15. */
+  readonly murmurMinimumSeconds?: number;
   /** Shortest murmur ending a vowel for the stretch to be "um", seconds. Default 0.1. */
   readonly umNasalSeconds?: number;
 }
@@ -91,6 +94,14 @@ const DEFAULTS: Required<FilledPauseOptions> = {
    * vowels (above the threshold).
    */
   murmurBelowDb: 15,
+  /**
+   * Fitted on the tuning tracks (bench/fillers.mjs prints the stretches): D's "mm" (source3, 25.6 s)
+   * holds a steady murmur for 0.185 s, the halves of her two "mm-hmm"s for 0.055–0.105 s; 0.15 s lies
+   * between. A fluent word cannot pass for it: the stretch must be nasal throughout with silence on
+   * both sides, and a nasal said from silence in fluent speech ("me", "no") moves into its vowel
+   * within a tenth of a second. No published duration for a filler "mm" was found to cite.
+   */
+  murmurMinimumSeconds: 0.15,
   /**
    * Measured on the tuning tracks: B's first um (source1, 5.56 s) ends in 0.24 s of nasal spectrum,
    * her second (29.41 s) in about 0.07 s, so it is called "uh": the label errs towards "uh".
@@ -192,9 +203,11 @@ export function findFilledPauses(input: FilledPauseInput, options: FilledPauseOp
   }
   if (open) stretches.push(open);
 
+  // Silence must be heard: before the first or after the last intensity frame nothing is known, so
+  // a stretch cut by the recording's start (the nasal of a word begun before it) has none.
   const silentAt = (t: number): boolean => {
     const db = dbAt(t);
-    return db === undefined || db < input.silenceThresholdDb;
+    return db !== undefined && db < input.silenceThresholdDb;
   };
   const silenceBeside = (edge: number, direction: -1 | 1): boolean => {
     const step = intensity.step;
@@ -213,7 +226,8 @@ export function findFilledPauses(input: FilledPauseInput, options: FilledPauseOp
   for (const s of stretches) {
     const start = envelope.firstTime + s.first * envelope.step - half;
     const end = envelope.firstTime + s.last * envelope.step + half;
-    if (end - start < o.minimumSeconds) continue;
+    const sound = soundOf(s.nasal, Math.round(o.umNasalSeconds / envelope.step));
+    if (end - start < (sound === 'mm' ? o.murmurMinimumSeconds : o.minimumSeconds)) continue;
     if (!silenceBeside(end, 1)) continue;
     if (o.silenceBefore && !silenceBeside(start, -1)) continue;
     const sorted = [...s.f0].sort((a, b) => a - b);
@@ -222,7 +236,7 @@ export function findFilledPauses(input: FilledPauseInput, options: FilledPauseOp
       end: round(end),
       envelopeChange: round(s.change / s.nasal.length),
       f0Hz: Math.round(sorted[Math.floor(sorted.length / 2)] ?? 0),
-      sound: soundOf(s.nasal, Math.round(o.umNasalSeconds / envelope.step)),
+      sound,
     });
   }
   return found;
