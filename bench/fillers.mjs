@@ -235,6 +235,19 @@ for (const [label, clips] of fluentSets) {
   }
 }
 
+// The murmur-only ("mm") minimum: every nasal-throughout stretch of the tuning tracks between
+// silences, whatever its length, with its duration (source3: her "mm" at 25.6 s, "mm-hmm"s at 22.3
+// and 27.4 s).
+console.log('\nmm minimum fit: every nasal-throughout stretch between silences (tuning tracks)');
+for (const track of TRACKS.filter((t) => t.role === 'tuning')) {
+  const input = detectorInput(path.join(ami, 'sources', track.file));
+  const all = findFilledPauses(input, { minimumSeconds: 0, murmurMinimumSeconds: 0 });
+  const mm = all.filter((p) => p.sound === 'mm');
+  console.log(
+    `  ${track.file}: ${mm.map((p) => `${p.start}-${p.end} (${(p.end - p.start).toFixed(3)} s)`).join(', ')}`,
+  );
+}
+
 // Spans of the tuning tracks marked by listening: what the murmur thresholds were fitted on.
 const SPANS = [
   ['source1.wav', 'B um (5.6 s), vowel', 5.56, 5.7],
