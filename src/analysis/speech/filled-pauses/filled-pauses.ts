@@ -21,9 +21,9 @@
  * speech is not. Clark & Fox Tree (2002, "Using uh and um in spontaneous speaking", Cognition 84)
  * find them followed by a pause more often than preceded by one, so `silenceBefore: false` (silence
  * after only) was tried: on 21 min of fluent recorded prompts (Asterisk core sounds, Allison) it
- * raised false filled pauses from 0.24 to 3.44 per minute (phrase-final lengthening: "goodbye",
- * "please try again") and on the tuning tracks it added one false pause (B's lengthened "when",
- * 7.6 s) and no true one; bench/fillers.mjs prints both. Silence on both sides stays the default.
+ * gives 1.67 false filled pauses per minute against none (phrase-final lengthening: "goodbye",
+ * "please try again"), and on the tuning tracks one false pause (B's lengthened "when", 7.6 s) and
+ * no true one more; bench/fillers.mjs prints both. Silence on both sides stays the default.
  * A stretch whose last `umNasalSeconds` or more have a nasal spectrum (high over low band under
  * `murmurHighOverLowDb`) after at least as long a vowel is "um" (vowel, then the lips close: the
  * envelope changes once, near the end); one nasal throughout is "mm"; otherwise "uh". The label is
@@ -32,8 +32,9 @@
  *
  * Thresholds were fitted on two AMI headset tracks (source1, source3 of meeting-ami) for recall and
  * on the LibriVox clips and jfk.flac (read speech, no fillers) for false alarms; the silence rule
- * and the murmur path were also checked on the Asterisk prompts (21 min, 0.23 false/min, the same
- * with and without the murmur path). bench/fillers.mjs reports them, with source0 and source2 and
+ * and the murmur path were also checked on the Asterisk prompts (21 min: none false; 0.23/min
+ * before silence had to be heard, all single-word prompts opening within 0.2 s of the clip's
+ * start; the murmur path adds none). bench/fillers.mjs reports them, with source0 and source2 and
  * the GRID clips held out.
  */
 import type { EnvelopeTrack } from './spectral-envelope.js';
