@@ -21,7 +21,15 @@
 // track and wrote 20 fillers of 40–80 ms where the reference has 2.
 // Sanity: false fillers per minute on fluent speech with no fillers (LibriVox, jfk.flac, GRID).
 //
+// The detector alone (no recogniser) is then run on the tuning tracks and the fluent clips with
+// silence required on both sides (the default) and after only (Clark & Fox Tree 2002), and on the
+// Asterisk core prompts when installed (`apt-get install asterisk-core-sounds-en-g722`: ~21 min of
+// one professional voice reading prompts, no fillers), which were used to choose between the two.
+// Last, the measurements the murmur (nasal "mm") thresholds were fitted on, from spans of the tuning
+// tracks marked by listening.
+//
 // Runs on built code: `npm run build && node bench/fillers.mjs`.
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -37,6 +45,10 @@ mkdirSync(out, { recursive: true });
 const { readRecording } = await dist('pipeline/recording.js');
 const { PocketsphinxEngine, closeSharedDecoder } = await dist('analysis/speech/stt/index.js');
 const { FILLER_SOUNDS } = await dist('analysis/language/signals/lexicons/fillers.js');
+const { analyzeProsody } = await dist('analysis/speech/prosody/index.js');
+const { findFilledPauses, SpectralEnvelopeAccumulator } = await dist(
+  'analysis/speech/filled-pauses/index.js',
+);
 const FILLERS = new Set(FILLER_SOUNDS);
 
 if (!existsSync(ami)) {
@@ -150,11 +162,119 @@ for (const line of readFileSync(path.join(librivox, 'fileids'), 'utf8').trim().s
 }
 await falseFillers('jfk + LibriVox, tuning', read);
 const grid = path.resolve(speech, '..', 'video-grid');
-if (existsSync(grid)) {
-  const clips = readdirSync(grid)
-    .filter((f) => f.endsWith('.mpg'))
-    .sort()
-    .map((f) => toWav16k(path.join(grid, f), path.join(out, `grid-${f.replace(/\.mpg$/, '')}.wav`)));
-  await falseFillers('GRID sentences, held out', clips);
-}
+const gridClips = existsSync(grid)
+  ? readdirSync(grid)
+      .filter((f) => f.endsWith('.mpg'))
+      .sort()
+      .map((f) => toWav16k(path.join(grid, f), path.join(out, `grid-${f.replace(/\.mpg$/, '')}.wav`)))
+  : [];
+if (gridClips.length > 0) await falseFillers('GRID sentences, held out', gridClips);
 await closeSharedDecoder();
+
+/** The detector's input for a file, as readRecording builds it (without the recogniser). */
+function detectorInput(file, format = []) {
+  const bytes = execFileSync(
+    'ffmpeg',
+    ['-nostdin', '-v', 'error', ...format, '-i', file, '-ac', '1', '-ar', '16000', '-f', 'f32le', '-'],
+    { maxBuffer: 1 << 30 },
+  );
+  const samples = new Float32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
+  const summary = analyzeProsody(samples, 16000);
+  const envelope = new SpectralEnvelopeAccumulator(16000);
+  for (let i = 0; i < samples.length; i += 16000) envelope.push(samples.subarray(i, i + 16000));
+  const grid = (t) => ({ start: t[0], step: t[1] - t[0] });
+  return {
+    seconds: samples.length / 16000,
+    pitch: { ...grid(summary.frames.pitch.times), f0: summary.frames.pitch.f0 },
+    intensity: { ...grid(summary.frames.intensity.times), db: summary.frames.intensity.db },
+    silenceThresholdDb: summary.intensity.silenceThresholdDb,
+    envelope: envelope.finish(),
+  };
+}
+
+const RULES = [
+  ['silence both sides (default)', {}],
+  ['silence after only', { silenceBefore: false }],
+];
+console.log('\ndetector alone (no recogniser), filled pauses as sound@start-end:');
+for (const track of TRACKS.filter((t) => t.role === 'tuning')) {
+  const input = detectorInput(path.join(ami, 'sources', track.file));
+  for (const [rule, options] of RULES) {
+    const found = findFilledPauses(input, options);
+    console.log(
+      `  ${track.file} (tuning), ${rule}: ${found.map((p) => `${p.sound}@${p.start}-${p.end}`).join(' ') || '-'}`,
+    );
+  }
+}
+const asterisk = '/usr/share/asterisk/sounds/en';
+const fluentSets = [
+  ['jfk + LibriVox (tuning)', read.map((f) => [f, []])],
+  ['GRID (held out)', gridClips.map((f) => [f, []])],
+  [
+    'Asterisk prompts (chose the silence rule)',
+    existsSync(asterisk)
+      ? readdirSync(asterisk)
+          .filter((f) => f.endsWith('.g722'))
+          .sort()
+          .map((f) => [path.join(asterisk, f), ['-f', 'g722']])
+      : [],
+  ],
+];
+for (const [label, clips] of fluentSets) {
+  if (clips.length === 0) {
+    console.log(`  ${label}: not found, skipped`);
+    continue;
+  }
+  const inputs = clips.map(([file, format]) => detectorInput(file, format));
+  const minutes = inputs.reduce((s, i) => s + i.seconds, 0) / 60;
+  for (const [rule, options] of RULES) {
+    const n = inputs.reduce((s, i) => s + findFilledPauses(i, options).length, 0);
+    console.log(
+      `  ${label}, ${clips.length} clips, ${(minutes * 60).toFixed(0)} s, ${rule}: ${n} false, ${(n / minutes).toFixed(2)}/min`,
+    );
+  }
+}
+
+// The murmur-only ("mm") minimum: every nasal-throughout stretch of the tuning tracks between
+// silences, whatever its length, with its duration (source3: her "mm" at 25.6 s, "mm-hmm"s at 22.3
+// and 27.4 s).
+console.log('\nmm minimum fit: every nasal-throughout stretch between silences (tuning tracks)');
+for (const track of TRACKS.filter((t) => t.role === 'tuning')) {
+  const input = detectorInput(path.join(ami, 'sources', track.file));
+  const all = findFilledPauses(input, { minimumSeconds: 0, murmurMinimumSeconds: 0 });
+  const mm = all.filter((p) => p.sound === 'mm');
+  console.log(
+    `  ${track.file}: ${mm.map((p) => `${p.start}-${p.end} (${(p.end - p.start).toFixed(3)} s)`).join(', ')}`,
+  );
+}
+
+// Spans of the tuning tracks marked by listening: what the murmur thresholds were fitted on.
+const SPANS = [
+  ['source1.wav', 'B um (5.6 s), vowel', 5.56, 5.7],
+  ['source1.wav', 'B um (5.6 s), nasal', 5.74, 5.96],
+  ['source1.wav', 'B um (29.4 s), vowel', 29.4, 29.6],
+  ['source1.wav', 'B um (29.4 s), nasal', 29.66, 29.72],
+  ['source3.wav', 'D "oh" (18.5 s), vowel', 18.54, 18.88],
+  ['source3.wav', 'D mm (25.6 s), nasal', 25.61, 25.81],
+];
+console.log(
+  '\nmurmur fit (tuning tracks): high-band (1–4 kHz) over low-band (<500 Hz) dB, periodicity, dB re silence threshold',
+);
+const cache = new Map();
+for (const [file, label, a, b] of SPANS) {
+  if (!cache.has(file)) cache.set(file, detectorInput(path.join(ami, 'sources', file)));
+  const input = cache.get(file);
+  const e = input.envelope;
+  const frames = [];
+  for (let i = 0; i < e.frames; i++) {
+    const t = e.firstTime + i * e.step;
+    if (t < a || t > b) continue;
+    const db = input.intensity.db[Math.round((t - input.intensity.start) / input.intensity.step)];
+    frames.push([e.highOverLowDb[i], e.periodicity[i], db - input.silenceThresholdDb]);
+  }
+  const range = (k, digits) => {
+    const v = frames.map((f) => f[k]).sort((x, y) => x - y);
+    return `${v[0].toFixed(digits)}…${v[v.length - 1].toFixed(digits)} (median ${v[v.length >> 1].toFixed(digits)})`;
+  };
+  console.log(`  ${file} ${label.padEnd(24)} ${range(0, 1)}  ${range(1, 2)}  ${range(2, 1)}`);
+}

@@ -21,7 +21,14 @@ const recognised: Transcript = {
     },
   ],
 };
-const pause = (start: number, end: number) => ({ start, end, envelopeChange: 0.4, f0Hz: 150 });
+// Heard as "um": the transcript still writes "uh" (two ums are too few to fit the label on).
+const pause = (start: number, end: number, sound: 'uh' | 'um' | 'mm' = 'um') => ({
+  start,
+  end,
+  envelopeChange: 0.4,
+  f0Hz: 150,
+  sound,
+});
 
 describe('withFilledPauses', () => {
   it('puts a filled pause in time order, replacing the word the recogniser guessed for it', () => {
@@ -36,6 +43,12 @@ describe('withFilledPauses', () => {
   it('gives a filled pause outside every segment a segment of its own, in order', () => {
     const out = withFilledPauses(recognised, [pause(4.1, 4.5)]);
     expect(out.segments.map((s) => s.text)).toEqual(['yep', 'uh', "and i'm when there"]);
+  });
+
+  it('writes a hum heard nasal throughout as "mm"', () => {
+    const out = withFilledPauses(recognised, [pause(4.1, 4.5, 'mm')]);
+    expect(out.segments.map((s) => s.text)).toEqual(['yep', 'mm', "and i'm when there"]);
+    expect(out.segments[1]!.words).toEqual([{ text: 'mm', start: 4.1, end: 4.5, origin: 'filled pause' }]);
   });
 
   it('leaves out a filled pause mostly covered by a recognised word, and changes nothing without pauses', () => {

@@ -1,18 +1,22 @@
 import type { Segment, Transcript, Word } from '../../../domain/index.js';
 import type { FilledPause } from './filled-pauses.js';
 
-/** The word a detected filled pause becomes in a transcript; the detector does not tell um from uh. */
+/**
+ * The word a detected filled pause becomes in a transcript. A hum nasal throughout is written "mm";
+ * every other filled pause "uh", even one the detector calls "um": its um label was fitted on two ums
+ * (one of which it calls uh) and is too thin to name words by.
+ */
 export const FILLED_PAUSE_WORD = 'uh';
 
 /**
- * A recognised transcript with the filled pauses heard in the sound added as words ("uh", with
+ * A recognised transcript with the filled pauses heard in the sound added as words ("uh" or "mm", with
  * their start and end, `origin: 'filled pause'`), in time order, so the filler signal counts them
  * and its evidence carries their times. A recognised word lying mostly (over half its length) inside
  * a filled pause is the recogniser's guess for that sound (pocketsphinx hears "um" as "i'm" or "an")
  * and is replaced; a word reaching into it only partly trims it (and a pause left with less than
  * half its length is left out). A filled pause outside
  * every segment becomes a segment of its own.
- * @example withFilledPauses(transcript, [{ start: 5.56, end: 5.98, envelopeChange: 0.39, f0Hz: 160 }])
+ * @example withFilledPauses(transcript, [{ start: 5.56, end: 5.98, envelopeChange: 0.39, f0Hz: 160, sound: 'um' }])
  */
 export function withFilledPauses(transcript: Transcript, pauses: readonly FilledPause[]): Transcript {
   if (pauses.length === 0) return transcript;
@@ -31,7 +35,7 @@ export function withFilledPauses(transcript: Transcript, pauses: readonly Filled
     );
     const segment = segments[at];
     if (!segment?.words) {
-      const word = filledPauseWord(pause.start, pause.end);
+      const word = filledPauseWord(pause, pause.start, pause.end);
       extra.push({ speaker: null, start: word.start, end: word.end, text: word.text, words: [word] });
       continue;
     }
@@ -46,7 +50,7 @@ export function withFilledPauses(transcript: Transcript, pauses: readonly Filled
       else if (w.start < end && w.end > start) end = start;
     }
     if (end - start < (pause.end - pause.start) / 2) continue;
-    const word = filledPauseWord(start, end);
+    const word = filledPauseWord(pause, start, end);
     const words = [...kept, word].sort((a, b) => a.start - b.start);
     segments[at] = {
       ...segment,
@@ -60,6 +64,7 @@ export function withFilledPauses(transcript: Transcript, pauses: readonly Filled
   return { ...transcript, segments: all.sort((a, b) => (a.start ?? 0) - (b.start ?? 0)) };
 }
 
-function filledPauseWord(start: number, end: number): Word {
-  return { text: FILLED_PAUSE_WORD, start, end, origin: 'filled pause' };
+function filledPauseWord(pause: FilledPause, start: number, end: number): Word {
+  const text = pause.sound === 'mm' ? 'mm' : FILLED_PAUSE_WORD;
+  return { text, start, end, origin: 'filled pause' };
 }
