@@ -15,6 +15,7 @@ const INTERVIEW_KINDS = [
   'customer',
   'exit',
   'research',
+  'sales',
 ] as const satisfies readonly InterviewKind[];
 
 const Range = z.object({ min: z.number().optional(), max: z.number().optional() });

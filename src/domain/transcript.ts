@@ -42,4 +42,4 @@ export interface Transcript {
   };
 }
 
-export type InterviewKind = 'async' | 'live' | 'practice' | 'customer' | 'exit' | 'research';
+export type InterviewKind = 'async' | 'live' | 'practice' | 'customer' | 'exit' | 'research' | 'sales';

@@ -1,10 +1,16 @@
 /** Request and response shapes of the interview routes (contract part 2). */
 import { z } from 'zod';
+import {
+  CONVERSATION_KINDS,
+  INTERVIEW_KIND_LIST,
+  METADATA_MAX_CHARS,
+  normaliseOccurredAt,
+} from '../../../domain/index.js';
 
 export const Interview = z
   .object({
     id: z.string(),
-    kind: z.enum(['async', 'live', 'practice', 'customer', 'exit', 'research']),
+    kind: z.enum(INTERVIEW_KIND_LIST),
     title: z.string().nullable(),
     applicationId: z.string().nullable(),
     /** The student who owns a practice interview. */
@@ -12,6 +18,16 @@ export const Interview = z
     /** Name of the uploaded transcript, when there is one. */
     sourceFile: z.string().nullable(),
     format: z.enum(['vtt', 'srt', 'json', 'text']).nullable(),
+    /** Outside hiring: the customer account the conversation was with. */
+    account: z.string().nullable(),
+    /** The account's segment, e.g. enterprise, SMB. */
+    segment: z.string().nullable(),
+    /** The interviewee's role. */
+    role: z.string().nullable(),
+    /** How it ended, e.g. churned, renewed, won, lost. */
+    outcome: z.string().nullable(),
+    /** When the conversation happened (ISO UTC); `createdAt` when none was given. */
+    occurredAt: z.string(),
     createdAt: z.string(),
   })
   .meta({ id: 'Interview' });
@@ -72,10 +88,51 @@ export const InterviewDetail = z.object({
 
 export const IdParams = z.object({ id: z.string().min(1).max(200) });
 
-export const NewInterviewBody = z.object({
-  applicationId: z.string().min(1).max(200),
-  kind: z.enum(['async', 'live']),
-});
+const metadataText = (what: string) =>
+  z
+    .string()
+    .trim()
+    .min(1, { error: `expected ${what}, or leave it out` })
+    .max(METADATA_MAX_CHARS, { error: `at most ${METADATA_MAX_CHARS} characters` })
+    .optional();
+
+/**
+ * A hiring interview (`async`, `live`: `applicationId` required) or a conversation outside hiring
+ * (`customer`, `exit`, `research`, `sales`: no application), with optional metadata.
+ */
+export const NewInterviewBody = z
+  .object({
+    applicationId: z.string().min(1).max(200).optional(),
+    kind: z.enum(['async', 'live', ...CONVERSATION_KINDS]),
+    title: z.string().trim().min(1).max(METADATA_MAX_CHARS).optional(),
+    account: metadataText('the account name'),
+    segment: metadataText('the segment'),
+    role: metadataText("the interviewee's role"),
+    outcome: metadataText('the outcome'),
+    occurredAt: z
+      .string()
+      .refine((v) => normaliseOccurredAt(v) !== null, {
+        error: 'expected a date (YYYY-MM-DD) or ISO time (YYYY-MM-DDTHH:MM[:SS][Z|±HH:MM])',
+      })
+      .optional(),
+  })
+  .superRefine((body, ctx) => {
+    const hiring = body.kind === 'async' || body.kind === 'live';
+    if (hiring && body.applicationId === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['applicationId'],
+        message: `required for a ${body.kind} interview`,
+      });
+    }
+    if (!hiring && body.applicationId !== undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['applicationId'],
+        message: `a ${body.kind} interview is outside hiring: leave applicationId out`,
+      });
+    }
+  });
 
 export const NewPracticeBody = z.object({
   questionSetId: z.string().min(1).max(200),
