@@ -24,7 +24,8 @@ export interface Segment {
   readonly line?: number;
 }
 
-export type TranscriptFormat = 'vtt' | 'srt' | 'json' | 'text';
+/** `csv`: a table of turns (speaker, text, optional start and end), CSV or TSV. */
+export type TranscriptFormat = 'vtt' | 'srt' | 'json' | 'text' | 'csv';
 
 export interface Transcript {
   readonly format: TranscriptFormat;

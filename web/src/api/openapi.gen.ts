@@ -9478,7 +9478,7 @@ export interface components {
       account: string | null;
       applicationId: string | null;
       createdAt: string;
-      format: ('vtt' | 'srt' | 'json' | 'text') | null;
+      format: ('vtt' | 'srt' | 'json' | 'text' | 'csv') | null;
       id: string;
       /** @enum {string} */
       kind: 'async' | 'live' | 'practice' | 'customer' | 'exit' | 'research' | 'sales';
@@ -9542,7 +9542,7 @@ export interface components {
       account: string | null;
       applicationId: string | null;
       createdAt: string;
-      format: ('vtt' | 'srt' | 'json' | 'text') | null;
+      format: ('vtt' | 'srt' | 'json' | 'text' | 'csv') | null;
       id: string;
       /** @enum {string} */
       kind: 'async' | 'live' | 'practice' | 'customer' | 'exit' | 'research' | 'sales';
@@ -10549,7 +10549,7 @@ export interface components {
         candidateReason?: string;
         durationSeconds: number | null;
         file: string | null;
-        format: ('vtt' | 'srt' | 'json' | 'text') | null;
+        format: ('vtt' | 'srt' | 'json' | 'text' | 'csv') | null;
         /** @enum {string} */
         kind: 'async' | 'live' | 'practice' | 'customer' | 'exit' | 'research' | 'sales';
         recognition?: {
@@ -10720,7 +10720,7 @@ export interface components {
         candidateReason?: string;
         durationSeconds: number | null;
         file: string | null;
-        format: ('vtt' | 'srt' | 'json' | 'text') | null;
+        format: ('vtt' | 'srt' | 'json' | 'text' | 'csv') | null;
         /** @enum {string} */
         kind: 'async' | 'live' | 'practice' | 'customer' | 'exit' | 'research' | 'sales';
         recognition?: {

@@ -17,7 +17,7 @@ export const Interview = z
     userId: z.string().nullable(),
     /** Name of the uploaded transcript, when there is one. */
     sourceFile: z.string().nullable(),
-    format: z.enum(['vtt', 'srt', 'json', 'text']).nullable(),
+    format: z.enum(['vtt', 'srt', 'json', 'text', 'csv']).nullable(),
     /** Outside hiring: the customer account the conversation was with. */
     account: z.string().nullable(),
     /** The account's segment, e.g. enterprise, SMB. */
@@ -142,7 +142,7 @@ export const NewPracticeBody = z.object({
 export const TranscriptBody = z.object({
   /** The file's text; an empty one is refused with 422 TRANSCRIPT_INVALID naming the file. */
   content: z.string(),
-  /** Helps tell the format (`.vtt`, `.srt`, `.json`, `.txt`); typed answers need none. */
+  /** Helps tell the format (`.vtt`, `.srt`, `.json`, `.txt`, `.csv`, `.tsv`); typed answers need none. */
   fileName: z.string().min(1).max(255).optional(),
   /**
    * Which speaker is the candidate, when the upload was answered 422 SPEAKER_CHOICE_NEEDED (no
