@@ -17,6 +17,7 @@ import { loadModel } from '../model/built-in.js';
 import { renderScorecard, styleFor } from './render.js';
 import { importCommand, type ImportCliOptions } from './commands/import.js';
 import { CONVERSATION_KINDS } from '../domain/index.js';
+import { parseSpeakerCount, SPEAKER_COUNT_RULE, type SpeakerCount } from '../pipeline/speakers.js';
 
 /**
  * Exit codes: 0 success, 1 internal error (or `candor import` with some files failed), 2 bad
@@ -431,17 +432,12 @@ export async function main(argv: readonly string[]): Promise<number> {
 }
 
 /** `--speakers auto|1|N`: `auto`, or a whole number of speakers from 1 to 20. */
-function parseSpeakers(value: string): 'auto' | number {
-  if (value === 'auto') return 'auto';
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1 || n > 20) {
-    throw new CandorError(
-      'VALIDATION_FAILED',
-      `--speakers: expected auto or a whole number 1–20, got "${value}"`,
-      {
-        field: 'speakers',
-      },
-    );
+function parseSpeakers(value: string): SpeakerCount {
+  const speakers = parseSpeakerCount(value);
+  if (speakers === null) {
+    throw new CandorError('VALIDATION_FAILED', `--speakers: expected ${SPEAKER_COUNT_RULE}, got "${value}"`, {
+      field: 'speakers',
+    });
   }
-  return n;
+  return speakers;
 }

@@ -11,6 +11,8 @@ import { analyzeInterview } from './analyze-interview.js';
 import { defaultAnalyzer } from './default-analyzer.js';
 import { writePracticeQuestion, writeTranscriptText } from './interview-files.js';
 import { SIGNAL_CATALOGUE } from '../analysis/index.js';
+import type { Scorecard } from '../domain/index.js';
+import { need, requires, SHARED_DATA } from '../test-helpers.js';
 import {
   addRecording,
   hiringFixture,
@@ -236,4 +238,66 @@ speechTools.describe('analyzeInterview with recordings (ffmpeg, pocketsphinx)', 
     const pitch = result.signals[0]?.values.get('pitchRangeSemitones');
     expect(pitch?.value).toBeGreaterThan(1);
   }, 120_000);
+});
+
+const MEETING = path.join(SHARED_DATA, 'speech', 'meeting-ami', 'sample.wav');
+
+requires(
+  need.tool('ffmpeg'),
+  need.pocketsphinx(),
+  need.wordVectors(),
+  need.sharedData('speech/meeting-ami/sample.wav'),
+).describe('analyzeInterview with a whole interview recorded as one track (AMI meeting excerpt)', () => {
+  /** One upload of the two-speaker excerpt, as the web app's "Answer recordings" sends a single file. */
+  const oneTrack = async (questionId: string | null = null) => {
+    const interview = await store.interviews.create({
+      workspaceId: hiring.workspaceId,
+      applicationId: hiring.applicationId,
+      kind: 'async',
+    });
+    await addRecording(store, mediaDir, interview, MEETING, { position: 0, questionId });
+    return interview;
+  };
+
+  it('splits the recording into speakers, chooses the candidate and stores the talk ratio', async () => {
+    const interview = await oneTrack();
+    const { scorecard, result, source } = await analyzeInterview({
+      store,
+      mediaDir,
+      interviewId: interview.id,
+    });
+    expect(source).toBe('recordings');
+    const labels = new Set(result.transcript.map((s) => s.speaker));
+    expect(labels).toEqual(new Set(['Speaker 1', 'Speaker 2']));
+    const input = (scorecard.body as Scorecard).input;
+    expect(input.kind).toBe('live');
+    expect(input.candidateReason).toMatch(/^Speaker [12]: /);
+    const speakers = input.speakers ?? [];
+    expect(speakers.map((s) => s.label).sort()).toEqual(['Speaker 1', 'Speaker 2']);
+    const candidates = speakers.filter((s) => s.candidate);
+    expect(candidates).toHaveLength(1);
+    expect(candidates[0]!.label).toBe(input.candidate);
+    expect(input.talkRatio).toBe(candidates[0]!.share);
+    expect(input.talkRatio).toBeGreaterThan(0);
+    expect(input.talkRatio).toBeLessThan(1);
+    // The stored transcript keeps who said what.
+    const stored = await store.analyses.get(interview.id);
+    expect(new Set(stored.segments.map((s) => s.speaker))).toEqual(labels);
+  }, 180_000);
+
+  it('keeps one voice when told speakers 1, or when the recording answers a named question', async () => {
+    const interview = await oneTrack();
+    const one = await analyzeInterview({ store, mediaDir, interviewId: interview.id, speakers: 1 });
+    expect(one.result.transcript.every((s) => s.speaker === null)).toBe(true);
+    expect(one.result.responses).toHaveLength(1);
+    const input = (one.scorecard.body as Scorecard).input;
+    expect(input.speakers).toBeUndefined();
+    expect(input.talkRatio).toBeUndefined();
+
+    const answer = await oneTrack('conflict-remote');
+    const answered = await analyzeInterview({ store, mediaDir, interviewId: answer.id });
+    expect(answered.result.transcript.every((s) => s.speaker === null)).toBe(true);
+    expect(answered.result.responses[0]?.question?.id).toBe('conflict-remote');
+    expect((answered.scorecard.body as Scorecard).input.talkRatio).toBeUndefined();
+  }, 240_000);
 });

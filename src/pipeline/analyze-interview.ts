@@ -16,6 +16,7 @@ import { currentMedia } from './media-offsets.js';
 import { readRecording, type Recogniser, type RecordingProgress } from './recording.js';
 import { saveAnalysis } from './save-analysis.js';
 import { scoreInput } from './score-input.js';
+import { speakersToTell, type SpeakerCount } from './speakers.js';
 import { activeModel } from './model-lifecycle.js';
 import type { ModelFile } from '../model/model-file.js';
 
@@ -47,12 +48,21 @@ export interface AnalyzeInterviewOptions {
    * model for `overall` (none when no model is active); null for none.
    */
   readonly model?: ModelFile | null;
+  /**
+   * For an interview recorded as one track (a single recording, no transcript): how many speakers
+   * to tell apart; default `auto` when the recording answers no named question (see
+   * `speakersToTell`). Ignored for several recordings (one answer each) and with a transcript.
+   */
+  readonly speakers?: SpeakerCount;
 }
 
 export interface InterviewAnalysis {
   readonly scorecard: ScorecardRecord;
   readonly result: AnalysisResult;
-  /** What was scored: the transcript (it wins when both exist) or the recorded answers. */
+  /**
+   * What was scored: the transcript (it wins when both exist) or the recorded answers (a single
+   * recording split into speakers is scored as a live interview from its recognised words).
+   */
   readonly source: 'transcript' | 'recordings';
 }
 
@@ -63,7 +73,11 @@ const READING_SHARE = 0.8;
  * Analyses an interview from what was uploaded and stores the scorecard atomically. A transcript
  * (uploaded or typed) is parsed and scored as `candor analyze` does, taking the voice of the
  * recording when there is exactly one (as with `--transcript`); without a transcript, each
- * recorded answer is decoded, recognised and measured, and scored as an answers folder is.
+ * recorded answer is decoded, recognised and measured, and scored as an answers folder is. A
+ * single recording of a whole interview (no transcript, no named question) is first split into
+ * speakers as `candor analyze` splits one recording (`speakers`, default `auto`): with two or more
+ * speakers it is scored as a live interview, the candidate chosen as for a transcript, and the
+ * scorecard's `input.speakers` and `input.talkRatio` are filled.
  *
  * A stored transcript over the transcript limit (one kept from before the limit) is not analysed.
  *
@@ -97,7 +111,8 @@ export async function analyzeInterview(options: AnalyzeInterviewOptions): Promis
   const recogniser = options.recogniser ?? (() => selectEngine());
   const model =
     options.model === undefined ? await activeModel(store, interview.workspaceId, 'overall') : options.model;
-  const context = { mediaDir, plan, analyzer, recogniser, report, signal, model };
+  const speakers = speakersToTell(media, text !== null, options.speakers);
+  const context = { mediaDir, plan, analyzer, recogniser, report, signal, model, speakers };
   const result =
     text === null
       ? await scoreRecordings(media, context)
@@ -116,6 +131,8 @@ interface ScoreContext {
   readonly report: (progress: TaskProgress) => void;
   readonly signal: AbortSignal | undefined;
   readonly model: ModelFile | null;
+  /** For the one recording of an interview recorded as one track; 1 for no split. */
+  readonly speakers: SpeakerCount;
 }
 
 async function scoreTranscript(
@@ -177,7 +194,25 @@ async function scoreRecordings(media: readonly MediaRecord[], ctx: ScoreContext)
       sha256: m.sha256,
       onProgress: (p) => ctx.report(readingProgress(p, i, media.length)),
       ...(ctx.signal ? { signal: ctx.signal } : {}),
+      ...(ctx.speakers === 1 ? {} : { speakers: ctx.speakers }),
     });
+    if (media.length === 1 && speakersIn(recording.transcript) >= 2) {
+      // An interview recorded as one track: scored as `candor analyze` scores one recording.
+      ctx.signal?.throwIfAborted();
+      ctx.report({ stage: 'scoring', fraction: READING_SHARE });
+      return scoreInput(
+        {
+          kind: 'transcript',
+          transcript: recording.transcript,
+          source: { file: m.fileName, sha256: recording.sha256 },
+          question: ctx.plan.practised,
+          voice: recording.voice,
+        },
+        ctx.plan,
+        ctx.analyzer,
+        ctx.model,
+      );
+    }
     answers.push({
       name: m.fileName,
       transcript: recording.transcript,
@@ -189,6 +224,11 @@ async function scoreRecordings(media: readonly MediaRecord[], ctx: ScoreContext)
   ctx.signal?.throwIfAborted();
   ctx.report({ stage: 'scoring', fraction: READING_SHARE });
   return scoreInput({ kind: 'answers', answers, sourceFile: null }, ctx.plan, ctx.analyzer, ctx.model);
+}
+
+/** How many named speakers a transcript has (a diarised recording's `Speaker 1`, `Speaker 2`, …). */
+function speakersIn(transcript: Transcript): number {
+  return new Set(transcript.segments.flatMap((s) => (s.speaker === null ? [] : [s.speaker]))).size;
 }
 
 /** An answer the candidate typed on the interview page instead of recording it (stored as text/plain). */

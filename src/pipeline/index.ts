@@ -42,6 +42,14 @@ export {
 } from './interview-plan.js';
 export { currentMedia, mediaOffsets } from './media-offsets.js';
 export { defaultAnalyzer } from './default-analyzer.js';
+export {
+  MAX_SPEAKERS,
+  parseSpeakerCount,
+  SPEAKER_COUNT_RULE,
+  speakersToTell,
+  whySpeakersDoNotApply,
+  type SpeakerCount,
+} from './speakers.js';
 export { scoreInput, type ReadInput } from './score-input.js';
 export { analyzeFile, type AnalyzeFileOptions } from './analyze-file.js';
 export {

@@ -43,6 +43,7 @@ import { createQuestionSetRepository, type QuestionSetRepository } from './repos
 import { createModelRepository, type ModelRepository } from './repositories/models.js';
 import { createRatingRepository, type RatingRepository } from './repositories/ratings.js';
 import { monotonicClock, type RepositoryContext } from './repositories/rows.js';
+import { createSearchIndex, type SearchIndex } from './repositories/search.js';
 import { createScorecardRepository, type ScorecardRepository } from './repositories/scorecards.js';
 import { createUsageRepository, type UsageRepository } from './repositories/usage.js';
 import { createUserRepository, type UserRepository } from './repositories/users.js';
@@ -113,6 +114,8 @@ export interface Store {
   readonly scheduling: SchedulingRepository;
   /** A workspace's own agent templates and cadence, and the agent's pauses (migration 0020). */
   readonly agentSettings: AgentSettingsRepository;
+  /** Full-text search over transcript segments, grouped by interview (migration 0022). */
+  readonly search: SearchIndex;
   /** The embedded job queue (a table in this database). */
   readonly queue: JobQueue;
   /** One round trip to the database (`select 1`); throws when it does not answer. */
@@ -184,6 +187,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     microTasks: createMicroTaskRepository(ctx),
     scheduling: createSchedulingRepository(ctx),
     agentSettings: createAgentSettingsRepository(ctx),
+    search: createSearchIndex(ctx),
     queue: createJobQueue(ctx),
     ping: async () => {
       await sql`select 1`.execute(db);

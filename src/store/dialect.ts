@@ -20,6 +20,7 @@ import {
 import pg from 'pg';
 import { CandorError } from '../core/index.js';
 import { nameSortKey } from './name-key.js';
+import { toFts5, toTsquery, type SearchQuery } from './search-query.js';
 
 export type StoreKind = 'sqlite' | 'postgres';
 
@@ -396,4 +397,65 @@ export async function replaceCheck(
   await sql`alter table ${sql.table(temporary)} rename to ${sql.table(table)}`.execute(db);
   for (const index of objects.rows.filter((o) => o.type === 'index'))
     await sql.raw(index.sql ?? '').execute(db);
+}
+
+/** Marks around the matched words in a search snippet: plain text, never HTML. */
+export const HIGHLIGHT_START = '«';
+export const HIGHLIGHT_END = '»';
+/** About how many words a search snippet shows around the match. */
+const SNIPPET_WORDS = 16;
+
+/**
+ * The transcript segments matching a search (migration 0022), as a subquery with the segment's
+ * columns and `relevance`, higher for a better match: FTS5's bm25 negated (it is lower for better
+ * matches, https://www.sqlite.org/fts5.html §5.1.1) or PostgreSQL's `ts_rank`. The two scales
+ * differ; only the order within one database means anything.
+ *
+ * @example sql`select id, relevance from (${matchingSegments(kind, parseSearchQuery('pricing'))}) m`
+ */
+export function matchingSegments(kind: StoreKind, query: SearchQuery): RawBuilder<unknown> {
+  if (kind === 'sqlite') {
+    return sql`select s.id, s.interview_id, s.response_id, s.position, s.speaker, s.start_s, s.end_s,
+        -bm25(transcript_segment_fts) as relevance
+      from transcript_segment_fts join transcript_segment s on s.rowid = transcript_segment_fts.rowid
+      where transcript_segment_fts match ${toFts5(query)}`;
+  }
+  return sql`select s.id, s.interview_id, s.response_id, s.position, s.speaker, s.start_s, s.end_s,
+      ts_rank(s.search_vector, q.query) as relevance
+    from transcript_segment s, to_tsquery('english', ${toTsquery(query)}) as q(query)
+    where s.search_vector @@ q.query`;
+}
+
+/**
+ * The text of these segments with the words a search matched between `HIGHLIGHT_START` and
+ * `HIGHLIGHT_END`, cut to about `SNIPPET_WORDS` words around them: FTS5's `snippet()` or
+ * PostgreSQL's `ts_headline`. Rows: `id`, `snippet`.
+ *
+ * @example await sql`${highlightedSegments(kind, query, ['seg_1'])}`.execute(db)
+ */
+export function highlightedSegments(
+  kind: StoreKind,
+  query: SearchQuery,
+  segmentIds: readonly string[],
+): RawBuilder<{ id: string; snippet: string }> {
+  const ids = sql.join(segmentIds.map((id) => sql`${id}`));
+  if (kind === 'sqlite') {
+    // CROSS JOIN keeps the few segments outside, so FTS5 is asked about one rowid at a time
+    // (https://www.sqlite.org/optoverview.html#manual_control_of_query_plans_using_cross_join).
+    return sql`select s.id,
+        snippet(transcript_segment_fts, 0, ${HIGHLIGHT_START}, ${HIGHLIGHT_END}, '…', ${SNIPPET_WORDS}) as snippet
+      from transcript_segment s cross join transcript_segment_fts on transcript_segment_fts.rowid = s.rowid
+      where s.id in (${ids}) and transcript_segment_fts match ${toFts5(query)}`;
+  }
+  // A short segment whole, a longer one cut to one fragment around its best match, as snippet()
+  // does; ts_headline marks no cut with '…'.
+  const marks = `StartSel=${HIGHLIGHT_START}, StopSel=${HIGHLIGHT_END}`;
+  const whole = `${marks}, HighlightAll=true`;
+  const cut = `${marks}, MaxWords=${SNIPPET_WORDS}, MinWords=${SNIPPET_WORDS / 2}, ShortWord=2, MaxFragments=1`;
+  return sql`select s.id, case
+      when cardinality(regexp_split_to_array(trim(s.text), ${'\\s+'})) <= ${SNIPPET_WORDS}
+      then ts_headline('english', s.text, q.query, ${whole})
+      else ts_headline('english', s.text, q.query, ${cut}) end as snippet
+    from transcript_segment s, to_tsquery('english', ${toTsquery(query)}) as q(query)
+    where s.id in (${ids})`;
 }

@@ -193,6 +193,17 @@ export {
   type CadencePatch,
   type TemplateOverride,
 } from './repositories/agent-settings.js';
+export {
+  SEGMENTS_PER_INTERVIEW,
+  type InterviewHit,
+  type SearchFilters,
+  type SearchIndex,
+  type SearchPage,
+  type SearchResult,
+  type SegmentHit,
+} from './repositories/search.js';
+export { parseSearchQuery, type SearchQuery, type SearchTerm } from './search-query.js';
+export { HIGHLIGHT_START, HIGHLIGHT_END } from './dialect.js';
 export type { JobQueue, TaskRecord, NewTask, TaskProgress } from './job-queue.js';
 export type { TaskStatus } from './schema.js';
 export {

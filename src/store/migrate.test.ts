@@ -37,6 +37,7 @@ describe('migrateToLatest', () => {
         ['0019-micro-tasks', 'Success'],
         ['0020-agent-settings', 'Success'],
         ['0021-interview-metadata', 'Success'],
+        ['0022-search', 'Success'],
       ]);
       expect(await migrateToLatest(db)).toEqual([]);
     } finally {

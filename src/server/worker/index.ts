@@ -17,5 +17,6 @@ export {
   INTERVIEW_KEY,
   analysisTask,
   interviewIdOf,
+  speakersOf,
 } from './task-kinds.js';
 export { closeSharedDecoder as closeSpeechRecogniser } from '../../analysis/speech/stt/index.js';

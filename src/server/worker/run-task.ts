@@ -2,7 +2,7 @@ import type { SignalAnalyzer } from '../../analysis/index.js';
 import { CandorError, INPUT_ERROR_CODES, isCandorError } from '../../core/index.js';
 import { analyzeInterview, type Recogniser } from '../../pipeline/index.js';
 import type { Store, TaskProgress, TaskRecord } from '../../store/index.js';
-import { interviewIdOf } from './task-kinds.js';
+import { interviewIdOf, speakersOf } from './task-kinds.js';
 
 /** What a worker hands each task it runs. */
 export interface RunContext {
@@ -74,6 +74,7 @@ export async function runTask(task: TaskRecord, ctx: RunContext): Promise<RunOut
 
   try {
     const interviewId = interviewIdOf(task);
+    const speakers = speakersOf(task);
     const interview = await store.interviews.get(interviewId);
     if (interview.workspaceId !== task.workspaceId) {
       throw new CandorError('NOT_FOUND', `interview ${interviewId} not found`, {
@@ -87,6 +88,7 @@ export async function runTask(task: TaskRecord, ctx: RunContext): Promise<RunOut
       interviewId,
       signal: controller.signal,
       onProgress,
+      ...(speakers === undefined ? {} : { speakers }),
       ...(ctx.recogniser ? { recogniser: ctx.recogniser } : {}),
       ...(ctx.analyzer ? { analyzer: ctx.analyzer } : {}),
     });

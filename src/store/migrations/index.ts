@@ -19,6 +19,7 @@ import * as pulse from './0018-pulse.js';
 import * as microTasks from './0019-micro-tasks.js';
 import * as agentSettings from './0020-agent-settings.js';
 import * as interviewMetadata from './0021-interview-metadata.js';
+import * as search from './0022-search.js';
 
 /**
  * Every migration, imported in code rather than found by scanning a folder, so the compiled
@@ -45,4 +46,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0019-micro-tasks': microTasks,
   '0020-agent-settings': agentSettings,
   '0021-interview-metadata': interviewMetadata,
+  '0022-search': search,
 };

@@ -2,11 +2,12 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Kysely } from 'kysely';
+import { Kysely, sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
 import { listBuiltinFrameworks, loadQuestionSet } from '../../assessment/index.js';
 import type { QuestionSet } from '../../domain/index.js';
-import { createDialect, type StoreTarget } from '../dialect.js';
+import { createDialect, matchingSegments, type StoreTarget } from '../dialect.js';
+import { parseSearchQuery } from '../search-query.js';
 import { runMigrations } from '../migrate.js';
 import { postgresTestSchema } from '../test-helpers.js';
 import { migrations } from './index.js';
@@ -473,6 +474,48 @@ function describeUpgrades(name: string, target: () => StoreTarget): void {
         // The rebuilt table still takes its transcript with it when deleted.
         await db.deleteFrom('interview').where('id', '=', 'iv1').execute();
         expect(await db.selectFrom('transcript_segment').select('id').execute()).toEqual([]);
+      } finally {
+        await db.destroy();
+      }
+    });
+
+    it('0022-search finds the segments stored before it, and is undone by its down', async () => {
+      const built = createDialect(target());
+      const db = new Kysely<any>({ dialect: built.dialect });
+      const options = { schema: built.migrationSchema };
+      const matching = async (word: string) => {
+        const found = await sql<{ id: string }>`select id from (${matchingSegments(
+          built.kind,
+          parseSearchQuery(word),
+        )}) m order by id`.execute(db);
+        return found.rows.map((r) => r.id);
+      };
+      try {
+        await runMigrations(db, before('0022-search'), options);
+        await db.insertInto('workspace').values({ id: 'ws', slug: 'ws', name: 'W', created_at: T }).execute();
+        await db
+          .insertInto('interview')
+          .values({ id: 'iv', workspace_id: 'ws', kind: 'exit', created_at: T })
+          .execute();
+        const segment = (id: string, position: number, text: string) => ({
+          id,
+          interview_id: 'iv',
+          position,
+          text,
+        });
+        await db
+          .insertInto('transcript_segment')
+          .values([segment('s1', 0, 'The commute was long.'), segment('s2', 1, 'Commuting by train.')])
+          .execute();
+        await runMigrations(db, migrations, options);
+        expect(await matching('commute')).toEqual(['s1', 's2']);
+        await db
+          .insertInto('transcript_segment')
+          .values(segment('s3', 2, 'A shorter commute.'))
+          .execute();
+        expect(await matching('commute')).toEqual(['s1', 's2', 's3']);
+        await migrations['0022-search']?.down?.(db);
+        await expect(matching('commute')).rejects.toThrow();
       } finally {
         await db.destroy();
       }

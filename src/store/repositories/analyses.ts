@@ -81,7 +81,8 @@ export function createAnalysisRepository(ctx: RepositoryContext): AnalysisReposi
         .execute(),
       db
         .selectFrom('transcript_segment')
-        .selectAll()
+        // Named, not `*`: on PostgreSQL the table also holds the search vector (migration 0022).
+        .select(SEGMENT_COLUMNS)
         .where('interview_id', '=', interviewId)
         .orderBy('position')
         .execute(),
@@ -131,6 +132,18 @@ export function createAnalysisRepository(ctx: RepositoryContext): AnalysisReposi
     getTranscript: transcriptOf,
   };
 }
+
+const SEGMENT_COLUMNS = [
+  'id',
+  'interview_id',
+  'response_id',
+  'position',
+  'speaker',
+  'start_s',
+  'end_s',
+  'text',
+  'words',
+] as const satisfies readonly (keyof TranscriptSegmentTable)[];
 
 /** Every segment and signal value must point at a response of this same analysis. */
 function checkResponseLinks(input: AnalysisInput): void {

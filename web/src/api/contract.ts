@@ -8,6 +8,7 @@
 import type { paths } from './openapi.gen';
 import type { Body as RouteBody, Method, Ok, ReadonlyDeep } from './openapi-helpers';
 import type {
+  AnalyzeRequest,
   Application,
   ApplicationDetail,
   AuditReport,
@@ -107,6 +108,7 @@ interface RequestContract {
     { content: string; fileName?: string },
     Body<'/api/v1/interviews/{id}/transcript', 'post'>
   >;
+  analyze: Fits<AnalyzeRequest, NonNullable<Body<'/api/v1/interviews/{id}/analyze', 'post'>>>;
   practiceStart: Fits<{ questionSetId: string; questionId: string }, Body<'/api/v1/practice', 'post'>>;
   cohortCreate: Fits<{ name: string }, Body<'/api/v1/cohorts', 'post'>>;
   cohortMembers: Fits<{ userIds: readonly string[] }, Body<'/api/v1/cohorts/{id}/members', 'post'>>;
@@ -165,6 +167,7 @@ export const requestContract: RequestContract = {
   decision: true,
   interviewCreate: true,
   transcriptUpload: true,
+  analyze: true,
   practiceStart: true,
   cohortCreate: true,
   cohortMembers: true,

@@ -1,5 +1,6 @@
 import { request, upload, urlFor, type Query } from './client';
 import type {
+  AnalyzeRequest,
   RankingView,
   Application,
   ApplicationDetail,
@@ -134,7 +135,9 @@ export const api = {
         ],
         onProgress,
       ),
-    analyze: (id: string) => request<Task>('POST', `/interviews/${enc(id)}/analyze`),
+    /** `speakers`: voices to tell apart on an interview recorded as one track (server default `auto`). */
+    analyze: (id: string, body?: AnalyzeRequest) =>
+      request<Task>('POST', `/interviews/${enc(id)}/analyze`, body === undefined ? {} : { body }),
   },
   ratings: {
     /** The blind form: no Candor score, credit, signal or strength, and the caller's own ratings. */

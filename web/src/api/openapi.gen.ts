@@ -3613,7 +3613,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Queue the analysis of an interview (202 with the task to follow) */
+    /**
+     * Queue the analysis of an interview (202 with the task to follow)
+     * @description The JSON body is optional. `speakers` overrides how many speakers are told apart on an interview recorded as one track (a single recording, no transcript); by default such a recording that answers no named question is split with `auto`. When a task for the interview is already queued or running, that task is answered and the body is not used.
+     */
     post: {
       parameters: {
         query?: never;
@@ -3623,7 +3626,14 @@ export interface paths {
         };
         cookie?: never;
       };
-      requestBody?: never;
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description For an interview recorded as one track (a single recording, no transcript): how many speakers to tell apart. `auto` (the default for a recording that answers no named question) counts them; a number fixes the count; 1 keeps one voice (scored as one answer). With two or more speakers the recording is scored as a live interview and the scorecard gets `input.speakers` and `input.talkRatio`. Refused (400) for an interview with a transcript (its speakers win) or with several recordings (one answer each). */
+            speakers?: 'auto' | number;
+          } | null;
+        };
+      };
       responses: {
         /** @description Default Response */
         202: {
@@ -3632,6 +3642,15 @@ export interface paths {
           };
           content: {
             'application/json': components['schemas']['Task'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
           };
         };
         /** @description Default Response */

@@ -58,6 +58,13 @@ export type Interview = ReadonlyDeep<Schemas['Interview']>;
 export type InterviewKind = Body<'/api/v1/interviews', 'post'>['kind'] | 'practice';
 export type Media = ReadonlyDeep<Schemas['Media']>;
 export type Task = ReadonlyDeep<Schemas['Task']>;
+/**
+ * What an analysis request may say: `speakers`, the voices to tell apart on an interview recorded
+ * as one track (`auto` counts them, 1 keeps one voice, a number fixes the count).
+ */
+export interface AnalyzeRequest {
+  readonly speakers?: 'auto' | number;
+}
 export type TaskStatus = Task['status'];
 export type InterviewDetail = ReadonlyDeep<Ok<'/api/v1/interviews/{id}', 'get'>>;
 

@@ -151,7 +151,7 @@ function ScorecardBodyView({ view }: { view: ScorecardView }) {
                 </div>
               )}
               {body.input.talkRatio !== undefined && body.input.speakers && (
-                <div>
+                <div data-testid="talk-ratio">
                   <dt>Talk ratio</dt>
                   <dd>
                     candidate {formatShare(body.input.talkRatio)} of the speech ·{' '}

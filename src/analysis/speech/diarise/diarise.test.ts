@@ -4,7 +4,7 @@ import { describe, expect } from 'vitest';
 import { need, requires } from '../../../test-helpers.js';
 import { decodeToFloat32, SPEECH_DIR } from '../prosody/test-helpers.js';
 import { diarisationErrorRate, parseRttm } from './der.js';
-import { diarise } from './diarise.js';
+import { BRIDGE_SECONDS, diarise } from './diarise.js';
 
 const AMI = path.join(SPEECH_DIR, 'meeting-ami');
 const { it } = requires(
@@ -23,6 +23,11 @@ describe('diarise', () => {
     expect(result.speakers.length).toBe(2);
     // The one-speaker baseline is about 0.5 here; the diariser must remove most of its confusion.
     expect(der).toBeLessThan(baseline * 0.7);
+    // A speaker's pauses shorter than the bridge stay inside the turn.
+    result.turns.slice(1).forEach((t, i) => {
+      const before = result.turns[i]!;
+      if (before.speaker === t.speaker) expect(t.start - before.end).toBeGreaterThanOrEqual(BRIDGE_SECONDS);
+    });
     // Deterministic: the same samples give the same turns.
     expect(diarise(decodeToFloat32(path.join(AMI, 'sample.wav')), 16000).turns).toEqual(result.turns);
   });

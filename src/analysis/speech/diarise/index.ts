@@ -5,6 +5,8 @@
 export {
   diarise,
   diariseFrames,
+  BRIDGE_FIT,
+  BRIDGE_SECONDS,
   DiarisationAccumulator,
   type Diarisation,
   type DiarisationOptions,
@@ -19,3 +21,4 @@ export {
   MINIMUM_SPEAKER_SECONDS,
   MINIMUM_SPEAKER_SHARE,
 } from './label-segments.js';
+export { bridgeSameSpeakerGaps, type Turn } from './turns.js';

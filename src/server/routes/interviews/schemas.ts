@@ -6,6 +6,7 @@ import {
   METADATA_MAX_CHARS,
   normaliseOccurredAt,
 } from '../../../domain/index.js';
+import { MAX_SPEAKERS, SPEAKER_COUNT_RULE } from '../../../pipeline/speakers.js';
 
 export const Interview = z
   .object({
@@ -133,6 +134,35 @@ export const NewInterviewBody = z
       });
     }
   });
+
+const SPEAKERS_ERROR = `expected ${SPEAKER_COUNT_RULE}`;
+
+/** What `POST /interviews/:id/analyze` may say about the analysis; every field optional. */
+export const AnalyzeBody = z
+  .object({
+    speakers: z
+      .union(
+        [
+          z.literal('auto'),
+          // The same words for every way a number can be wrong (0, -1, 2.5, 21).
+          z
+            .number()
+            .int({ error: SPEAKERS_ERROR })
+            .min(1, { error: SPEAKERS_ERROR })
+            .max(MAX_SPEAKERS, { error: SPEAKERS_ERROR }),
+        ],
+        { error: SPEAKERS_ERROR },
+      )
+      .optional()
+      .describe(
+        'For an interview recorded as one track (a single recording, no transcript): how many speakers to tell apart. ' +
+          '`auto` (the default for a recording that answers no named question) counts them; a number fixes the count; ' +
+          '1 keeps one voice (scored as one answer). With two or more speakers the recording is scored as a live ' +
+          'interview and the scorecard gets `input.speakers` and `input.talkRatio`. Refused (400) for an interview ' +
+          'with a transcript (its speakers win) or with several recordings (one answer each).',
+      ),
+  })
+  .strict();
 
 export const NewPracticeBody = z.object({
   questionSetId: z.string().min(1).max(200),

@@ -1,16 +1,17 @@
 /** GET /tasks/:id, GET /tasks/:id/events, and the whole path to a scorecard; registered by `interviews.test.ts`. */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SIGNAL_CATALOGUE } from '../../../analysis/index.js';
 import { analyzeTranscript, loadFramework, loadQuestionSet } from '../../../assessment/index.js';
 import { engineVersion } from '../../../core/index.js';
 import { parseTranscript } from '../../../ingest/index.js';
 import { defaultAnalyzer } from '../../../pipeline/index.js';
-import { makeJfkOgg, PRIYA_VTT, speechTools, tempDir } from '../../../pipeline/test-helpers.js';
+import { addRecording, makeJfkOgg, PRIYA_VTT, speechTools, tempDir } from '../../../pipeline/test-helpers.js';
 import { jobProfile, type Store } from '../../../store/index.js';
 import { buildApp } from '../../app.js';
-import { analysisTask, startWorker } from '../../worker/index.js';
+import { analysisTask, speakersOf, startWorker } from '../../worker/index.js';
 import { multipart, routeFixture, type Caller, type RouteFixture } from './test-fixture.js';
 import type { TaskJson } from './schemas.js';
 
@@ -168,6 +169,88 @@ export function describeTasks(name: string, open: () => Promise<Store>): void {
       expect((await fx.as(null, { method: 'GET', url })).statusCode).toBe(401);
       expect((await fx.as('advisor', { method: 'GET', url })).statusCode).toBe(404);
       expect((await fx.as('outsider', { method: 'GET', url })).statusCode).toBe(404);
+    });
+
+    it('POST /interviews/:id/analyze takes a speaker count for one recording and refuses bad ones clearly', async () => {
+      const dir = tempDir('candor-speakers-');
+      try {
+        const interview = await fx.store.interviews.get(await newInterview('async'));
+        // Never decoded: the task is only queued here.
+        const file = path.join(dir.dir, 'interview.ogg');
+        writeFileSync(file, 'OggS stand-in');
+        await addRecording(fx.store, fx.config.mediaDir, interview, file, { position: 0 });
+        const analyze = (payload?: unknown) =>
+          fx.as('recruiter', {
+            method: 'POST',
+            url: `/api/v1/interviews/${interview.id}/analyze`,
+            ...(payload === undefined ? {} : { payload: payload as Record<string, unknown> }),
+          });
+        for (const bad of [0, -1, 'two', 2.5, 21, '2', null]) {
+          const res = await analyze({ speakers: bad });
+          expect(res.statusCode, `speakers: ${JSON.stringify(bad)}`).toBe(400);
+          expect(res.json()).toMatchObject({
+            error: {
+              code: 'VALIDATION_FAILED',
+              message: 'body.speakers: expected "auto" or a whole number of speakers from 1 to 20',
+              details: { in: 'body', field: 'speakers' },
+            },
+          });
+        }
+        expect((await analyze({ speaker: 2 })).statusCode).toBe(400);
+        expect(
+          await fx.store.queue.listBySubject(interview.workspaceId, 'interviewId', interview.id),
+        ).toEqual([]);
+
+        const two = await analyze({ speakers: 2 });
+        expect(two.statusCode).toBe(202);
+        const queuedTask = await fx.store.queue.get(two.json<TaskJson>().id);
+        expect(queuedTask.payload).toEqual({ interviewId: interview.id, speakers: 2 });
+        expect(speakersOf(queuedTask)).toBe(2);
+        await claimThis(queuedTask.id, 'speakers-test');
+        await fx.store.queue.fail(queuedTask.id, 'speakers-test', 'not run here', {
+          permanent: true,
+          retryDelayMs: 0,
+        });
+
+        // No body keeps the default (auto for a recording answering no named question).
+        const plain = await analyze();
+        expect(plain.statusCode, plain.body).toBe(202);
+        const plainTask = await fx.store.queue.get(plain.json<TaskJson>().id);
+        expect(plainTask.payload).toEqual({ interviewId: interview.id });
+        expect(speakersOf(plainTask)).toBeUndefined();
+
+        // Several recordings are one answer each: a speaker count is refused, not ignored.
+        const answers = await fx.store.interviews.get(await newInterview('async'));
+        await addRecording(fx.store, fx.config.mediaDir, answers, file, { position: 0 });
+        await addRecording(fx.store, fx.config.mediaDir, answers, file, { position: 1 });
+        const several = await fx.as('recruiter', {
+          method: 'POST',
+          url: `/api/v1/interviews/${answers.id}/analyze`,
+          payload: { speakers: 'auto' },
+        });
+        expect(several.statusCode).toBe(400);
+        expect(several.json<{ error: { message: string } }>().error.message).toBe(
+          'body.speakers: only an interview recorded as one track (a single recording, no transcript) is split into speakers; the interview has 2 recordings, one answer each',
+        );
+        // A transcript says who speaks.
+        const withTranscript = await newInterview();
+        await fx.as('recruiter', {
+          method: 'POST',
+          url: `/api/v1/interviews/${withTranscript}/transcript`,
+          payload: { content: readFileSync(PRIYA_VTT, 'utf8'), fileName: 'priya-strong.vtt' },
+        });
+        const transcribed = await fx.as('recruiter', {
+          method: 'POST',
+          url: `/api/v1/interviews/${withTranscript}/analyze`,
+          payload: { speakers: 1 },
+        });
+        expect(transcribed.statusCode).toBe(400);
+        expect(transcribed.json<{ error: { message: string } }>().error.message).toMatch(
+          /; the interview has a transcript, and a transcript says who speaks$/,
+        );
+      } finally {
+        dir.cleanup();
+      }
     });
 
     it('end to end: interview, transcript upload, analyze, worker, scorecard as analyzeTranscript gives', async () => {

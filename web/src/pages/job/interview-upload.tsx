@@ -8,6 +8,8 @@ import { useTask } from '../../use-task';
 import { FileStates, stateOfError, type FileState } from './upload-files';
 
 type Source = 'transcript' | 'recordings';
+/** Voices on a single recording of a whole interview: counted (`auto`) or a fixed number. */
+type Voices = 'auto' | '1' | '2' | '3' | '4';
 
 /**
  * Creates an interview for a candidate of the job, uploads its transcript or its answer
@@ -17,6 +19,7 @@ export function InterviewUpload({ rows, onChanged }: { rows: readonly RankRow[];
   const [applicationId, setApplicationId] = useState('');
   const [source, setSource] = useState<Source>('transcript');
   const [kind, setKind] = useState<'async' | 'live'>('live');
+  const [voices, setVoices] = useState<Voices>('auto');
   const [files, setFiles] = useState<File[]>([]);
   const [busy, setBusy] = useState(false);
   const [uploadFraction, setUploadFraction] = useState<number | null>(null);
@@ -111,7 +114,11 @@ export function InterviewUpload({ rows, onChanged }: { rows: readonly RankRow[];
     setBusy(true);
     setError(null);
     try {
-      setStartedTask(await api.interviews.analyze(interviewId));
+      // One recording is split into speakers on the server (auto); a chosen count overrides that.
+      const oneTrack = source === 'recordings' && files.length === 1 && voices !== 'auto';
+      setStartedTask(
+        await api.interviews.analyze(interviewId, oneTrack ? { speakers: Number(voices) } : undefined),
+      );
       onChanged();
     } catch (cause) {
       setError(cause);
@@ -215,6 +222,27 @@ export function InterviewUpload({ rows, onChanged }: { rows: readonly RankRow[];
                 : 'Answers are numbered in file-name order.'}
             </p>
           </div>
+          {source === 'recordings' && files.length === 1 && (
+            <div className="field">
+              <label htmlFor="interview-voices">Voices on the recording</label>
+              <select
+                id="interview-voices"
+                value={voices}
+                aria-describedby="interview-voices-hint"
+                onChange={(e) => setVoices(e.target.value as Voices)}
+              >
+                <option value="auto">Count them (a whole interview on one track)</option>
+                <option value="1">One (the candidate's answer alone)</option>
+                <option value="2">Two</option>
+                <option value="3">Three</option>
+                <option value="4">Four</option>
+              </select>
+              <p className="hint" id="interview-voices-hint">
+                A single recording is split into speakers; the scorecard shows the candidate's share of the
+                talk.
+              </p>
+            </div>
+          )}
           <FileStates
             files={files}
             states={states}

@@ -1,5 +1,6 @@
 import type { ScorecardEvidence, ScorecardMeasurement } from '../../api';
-import { formatClock, formatValue } from '../../format';
+import { formatValue } from '../../format';
+import { EvidenceCell } from './evidence-cell';
 
 /**
  * The recording's voice and timing measures (pitch, loudness, pauses, rates) with the moments
@@ -47,24 +48,7 @@ export function MeasurementsPanel({
                   {m.note && <div className="muted">{m.note}</div>}
                 </td>
                 <td>
-                  {m.evidence.length === 0 ? (
-                    <span className="muted small">—</span>
-                  ) : (
-                    m.evidence.slice(0, 2).map((e, i) => (
-                      <button
-                        key={`${e.response}-${e.start ?? 'x'}-${i}`}
-                        type="button"
-                        className="evidence"
-                        onClick={() => onEvidence(e)}
-                      >
-                        <span className="quote">{e.quote}</span>
-                        <span className="evidence-meta">
-                          <span>{e.start === null ? 'no time' : formatClock(e.start)}</span>
-                          <span>answer {e.response + 1}</span>
-                        </span>
-                      </button>
-                    ))
-                  )}
+                  <EvidenceCell evidence={m.evidence} onEvidence={onEvidence} />
                 </td>
               </tr>
             ))}

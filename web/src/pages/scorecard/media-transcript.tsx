@@ -16,16 +16,17 @@ const normalise = (text: string) =>
     .trim();
 
 /**
- * The transcript segment a quote comes from: the one of that answer whose time span holds the
- * quote's start, else the one whose text contains the quote, else the last one starting before it.
+ * The transcript segment a quote comes from: the one of that answer (any answer for null) whose
+ * time span holds the quote's start, else the one whose text contains the quote, else the last
+ * one starting before it.
  */
 export function segmentFor(
   transcript: readonly TranscriptSegment[],
-  response: number,
+  response: number | null,
   time: number | null,
   quote = '',
 ): TranscriptSegment | null {
-  const ofAnswer = transcript.filter((s) => s.responsePosition === response);
+  const ofAnswer = response === null ? [] : transcript.filter((s) => s.responsePosition === response);
   const pool = ofAnswer.length > 0 ? ofAnswer : transcript;
   if (time !== null) {
     const within = pool.find(
@@ -47,7 +48,8 @@ export function segmentFor(
 
 /**
  * The recording of each answer with the transcript beside it. A clicked quote selects the
- * recording of its answer (`media.position === evidence.response`), seeks to
+ * recording of its answer (`media.position === evidence.response`; a single recording holds every
+ * answer, as when a whole interview was recorded on one track), seeks to
  * `evidence.start - media.offsetSeconds`, and highlights and scrolls to its transcript segment.
  */
 export function MediaTranscript({
@@ -68,6 +70,10 @@ export function MediaTranscript({
   const pendingSeek = useRef<number | null>(null);
   const list = useRef<HTMLOListElement>(null);
   const current = sorted.find((m) => m.id === mediaId) ?? null;
+  const single = sorted.length === 1;
+  /** The recording holding an answer: the only one, else the one at the answer's position. */
+  const recordingFor = (position: number | null) =>
+    single ? (sorted[0] ?? null) : (sorted.find((m) => m.position === position) ?? null);
 
   const seek = (seconds: number) => {
     const el = player.current;
@@ -82,7 +88,7 @@ export function MediaTranscript({
     const { evidence } = focus;
     const segment = segmentFor(transcript, evidence.response, evidence.start, evidence.quote);
     setCurrentId(segment?.id ?? null);
-    const recording = sorted.find((m) => m.position === evidence.response) ?? null;
+    const recording = recordingFor(evidence.response);
     if (recording && evidence.start !== null) {
       const target = evidence.start - recording.offsetSeconds;
       if (recording.id === mediaId) {
@@ -119,7 +125,7 @@ export function MediaTranscript({
     const el = player.current;
     if (!el || el.paused || !current) return;
     const time = el.currentTime + current.offsetSeconds;
-    const segment = segmentFor(transcript, current.position, time);
+    const segment = segmentFor(transcript, single ? null : current.position, time);
     if (segment && segment.start !== null && segment.start <= time) setCurrentId(segment.id);
   };
 
@@ -128,8 +134,8 @@ export function MediaTranscript({
 
   const jump = (segment: TranscriptSegment) => {
     setCurrentId(segment.id);
-    if (segment.start === null || segment.responsePosition === null) return;
-    const recording = sorted.find((m) => m.position === segment.responsePosition);
+    if (segment.start === null) return;
+    const recording = recordingFor(segment.responsePosition);
     if (!recording) return;
     if (recording.id !== mediaId) {
       pendingSeek.current = Math.max(0, segment.start - recording.offsetSeconds);

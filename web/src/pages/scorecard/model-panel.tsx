@@ -2,7 +2,8 @@ import { useMemo } from 'react';
 import type { ScorecardEvidence, ScorecardModel } from '../../api';
 import { Chart } from '../../charts/chart';
 import { contributionsOption } from '../../charts/model-options';
-import { formatClock, formatValue } from '../../format';
+import { formatValue } from '../../format';
+import { EvidenceCell } from './evidence-cell';
 import { Link } from '../../router';
 import { RECRUITERS, useUser } from '../../session';
 import { figure, verdictWords } from '../models/model-words';
@@ -100,24 +101,7 @@ export function ModelPanel({
                   <span className="muted"> pts</span>
                 </td>
                 <td>
-                  {c.evidence.length === 0 ? (
-                    <span className="muted small">—</span>
-                  ) : (
-                    c.evidence.slice(0, 2).map((e, i) => (
-                      <button
-                        key={`${e.response}-${e.start ?? 'x'}-${i}`}
-                        type="button"
-                        className="evidence"
-                        onClick={() => onEvidence(e)}
-                      >
-                        <span className="quote">“{e.quote}”</span>
-                        <span className="evidence-meta">
-                          <span>{e.start === null ? 'no time' : formatClock(e.start)}</span>
-                          <span>answer {e.response + 1}</span>
-                        </span>
-                      </button>
-                    ))
-                  )}
+                  <EvidenceCell evidence={c.evidence} onEvidence={onEvidence} quoted />
                 </td>
               </tr>
             ))}
