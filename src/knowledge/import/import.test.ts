@@ -132,6 +132,13 @@ describe('importTranscripts', () => {
     expect(await storedCounts()).toEqual({ interviews: 5, segments: total });
   });
 
+  it('makes the imported segments searchable, by kind too', async () => {
+    const csv = first.files.find((f) => f.file.endsWith('customer-call.csv'))!;
+    const found = await store.search.search(workspaceId, 'warehouse', { kinds: ['customer'] });
+    expect(found.interviews.map((i) => i.interviewId)).toEqual([csv.interviewId]);
+    expect((await store.search.search(workspaceId, 'warehouse', { kinds: ['sales'] })).total).toBe(0);
+  });
+
   it('reports progress after every file', () => {
     expect(progress.map((p) => [p.done, p.total, p.result.status])).toEqual(
       first.files.map((f, i) => [i + 1, 8, f.status]),
