@@ -15,10 +15,18 @@ import { shutdown } from './context.js';
 import { modelActivate, modelImport, modelList, modelShow, rescoreCommand } from './commands/models.js';
 import { loadModel } from '../model/built-in.js';
 import { renderScorecard, styleFor } from './render.js';
+import { importCommand, type ImportCliOptions } from './commands/import.js';
+import { CONVERSATION_KINDS } from '../domain/index.js';
 import { parseSpeakerCount, SPEAKER_COUNT_RULE, type SpeakerCount } from '../pipeline/speakers.js';
 
-/** Exit codes: 0 success, 1 internal error, 2 bad input (one-line reason on stderr). */
-export const EXIT = { ok: 0, internal: 1, input: 2 } as const;
+/**
+ * Exit codes: 0 success, 1 internal error (or `candor import` with some files failed), 2 bad
+ * input (one-line reason on stderr).
+ */
+export const EXIT = { ok: 0, internal: 1, input: 2, someFailed: 1 } as const;
+
+/** The exit code a command that finished asks for (`candor import` with failures); reset per run. */
+let finishedWith: number = EXIT.ok;
 
 function program(): Command {
   const cli = new Command('candor')
@@ -369,6 +377,32 @@ function program(): Command {
     .action(async (opts: { interview: string; dataDir?: string; workspace: string; json?: boolean }) => {
       await ratingsList(opts.interview, opts);
     });
+  cli
+    .command('import')
+    .description(
+      'import transcripts (VTT, SRT, JSON, text, CSV of turns) as one interview each; exit 0 if every file was imported (or was already), 1 if any failed (the others are kept), 2 for bad arguments',
+    )
+    .argument('<paths...>', 'transcript files, or folders (read recursively, hidden files left out)')
+    .requiredOption('--kind <kind>', `kind of conversation: ${CONVERSATION_KINDS.join(', ')}`)
+    .option('--account <name>', 'customer account, for every file')
+    .option('--segment <name>', "account's segment (e.g. enterprise, SMB), for every file")
+    .option('--role <role>', "interviewee's role, for every file")
+    .option('--outcome <outcome>', 'how it ended (e.g. churned, renewed, won, lost), for every file')
+    .option('--date <date>', 'when the conversations happened: YYYY-MM-DD or an ISO time (default: now)')
+    .addOption(dataDirOption())
+    .addOption(workspaceOption())
+    .option('--json', 'print the per-file results as JSON')
+    .addHelpText(
+      'after',
+      '\nPer-file metadata: a sidecar call.meta.json (or call.vtt.meta.json) beside call.vtt with any of\n' +
+        '{ "kind", "title", "account", "segment", "role", "outcome", "occurredAt" } overrides the options.\n' +
+        'Each file is stored whole or not at all; a file imported before (same content) is skipped.',
+    )
+    .action(async (paths: string[], opts: ImportCliOptions & { workspace: string }) => {
+      const summary = await importCommand(paths, opts);
+      if (summary.files.length === 0) finishedWith = EXIT.input;
+      else if (summary.failed > 0) finishedWith = EXIT.someFailed;
+    });
   registerAuditCommands(cli);
   registerAgentCommands(cli);
 
@@ -380,9 +414,10 @@ function program(): Command {
  * @example process.exitCode = await main(process.argv)
  */
 export async function main(argv: readonly string[]): Promise<number> {
+  finishedWith = EXIT.ok;
   try {
     await program().parseAsync([...argv]);
-    return EXIT.ok;
+    return finishedWith;
   } catch (error) {
     if (error instanceof CommanderError) {
       return error.exitCode === 0 ? EXIT.ok : EXIT.input;

@@ -5,3 +5,4 @@ export * from './response.js';
 export * from './signal.js';
 export * from './scorecard.js';
 export * from './demographics.js';
+export * from './interview-metadata.js';

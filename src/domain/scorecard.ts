@@ -7,7 +7,13 @@ import { z } from 'zod';
 import { jsonSerializer } from './json-serializer.js';
 import type { InterviewKind, TranscriptFormat } from './transcript.js';
 
-const TRANSCRIPT_FORMATS = ['vtt', 'srt', 'json', 'text'] as const satisfies readonly TranscriptFormat[];
+const TRANSCRIPT_FORMATS = [
+  'vtt',
+  'srt',
+  'json',
+  'text',
+  'csv',
+] as const satisfies readonly TranscriptFormat[];
 const INTERVIEW_KINDS = [
   'async',
   'live',
@@ -15,6 +21,7 @@ const INTERVIEW_KINDS = [
   'customer',
   'exit',
   'research',
+  'sales',
 ] as const satisfies readonly InterviewKind[];
 
 const Range = z.object({ min: z.number().optional(), max: z.number().optional() });

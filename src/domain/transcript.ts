@@ -24,7 +24,8 @@ export interface Segment {
   readonly line?: number;
 }
 
-export type TranscriptFormat = 'vtt' | 'srt' | 'json' | 'text';
+/** `csv`: a table of turns (speaker, text, optional start and end), CSV or TSV. */
+export type TranscriptFormat = 'vtt' | 'srt' | 'json' | 'text' | 'csv';
 
 export interface Transcript {
   readonly format: TranscriptFormat;
@@ -42,4 +43,4 @@ export interface Transcript {
   };
 }
 
-export type InterviewKind = 'async' | 'live' | 'practice' | 'customer' | 'exit' | 'research';
+export type InterviewKind = 'async' | 'live' | 'practice' | 'customer' | 'exit' | 'research' | 'sales';

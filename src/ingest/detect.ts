@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { Transcript, TranscriptFormat } from '../domain/index.js';
+import { looksLikeTurnsTable, parseCsvTurns } from './csv-turns.js';
 import { decodeTranscriptBytes } from './decode.js';
 import { identifyForeignFile, refuseForeignFile, textThatIsNotSpeech, wrongUpload } from './file-kind.js';
 import { parseJsonTranscript } from './json-transcript.js';
@@ -17,6 +18,8 @@ const BY_EXTENSION: Readonly<Record<string, TranscriptFormat>> = {
   '.text': 'text',
   '.md': 'text',
   '.markdown': 'text',
+  '.csv': 'csv',
+  '.tsv': 'csv',
 };
 
 const VTT_START = /^WEBVTT(?:[ \t\r\n]|$)/;
@@ -25,8 +28,8 @@ const JSON_START = /^(?:\{|\[\s*(?:[{\]]|$))/;
 
 /**
  * Works out the format of a transcript: from the file extension when there is one (.vtt, .srt,
- * .json, .txt, .md), else from the content (`WEBVTT` header, an SRT cue number and arrow, a JSON
- * object or array, else plain text). A .txt or .md file that is plainly WebVTT or SRT inside is
+ * .json, .txt, .md, .csv, .tsv), else from the content (`WEBVTT` header, an SRT cue number and
+ * arrow, a JSON object or array, a header row naming speaker and text columns, else plain text). A .txt or .md file that is plainly WebVTT or SRT inside is
  * read as such, since people rename caption files.
  * @example detectTranscriptFormat('WEBVTT\n\n…') // "vtt"
  * @example detectTranscriptFormat('Ann: hi', 'answer.md') // "text"
@@ -38,11 +41,13 @@ export function detectTranscriptFormat(content: string, file?: string): Transcri
   if (VTT_START.test(head)) return 'vtt';
   if (SRT_START.test(head)) return 'srt';
   if (byExtension === undefined && JSON_START.test(head)) return 'json';
+  if (looksLikeTurnsTable(head)) return 'csv';
   return 'text';
 }
 
 /**
- * Parses a transcript in any supported format (WebVTT, SubRip, JSON, plain text), given as text
+ * Parses a transcript in any supported format (WebVTT, SubRip, JSON, plain text, a CSV/TSV table
+ * of turns), given as text
  * or as the raw bytes of a file (UTF-8, or UTF-16 with a byte-order mark).
  *
  * @throws CandorError TRANSCRIPT_INVALID with the line for malformed content, "file is empty",
@@ -70,6 +75,8 @@ export function parseTranscript(content: string | Uint8Array, options: ParseOpti
       return parseSrt(text, options);
     case 'json':
       return parseJsonTranscript(text, options);
+    case 'csv':
+      return parseCsvTurns(text, options);
     case 'text':
       return checkSpeech(text, parsePlainText(text, options), options);
   }

@@ -9,7 +9,7 @@ import { CandorError, type CandorErrorCode } from '../core/index.js';
 
 /** What Candor reads, as the refusals say it. */
 export const ACCEPTED_FILES =
-  'Candor accepts WAV, FLAC, MP3, MP4/M4A, OGG, WebM, MPEG and transcripts in VTT, SRT, text, JSON';
+  'Candor accepts WAV, FLAC, MP3, MP4/M4A, OGG, WebM, MPEG and transcripts in VTT, SRT, text, JSON, CSV of turns';
 
 /** A file type Candor recognises but does not read, or a recording sent where a transcript was expected. */
 export interface ForeignFile {

@@ -6,6 +6,7 @@ export { parseVtt } from './vtt.js';
 export { parseSrt } from './srt.js';
 export { parsePlainText } from './plain-text.js';
 export { parseJsonTranscript } from './json-transcript.js';
+export { parseCsvTurns, parseTurnTime } from './csv-turns.js';
 export {
   JsonTranscriptSchema,
   JsonSegmentSchema,

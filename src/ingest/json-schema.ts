@@ -48,7 +48,15 @@ export const JsonSegmentSchema = z
   });
 export type JsonSegment = z.infer<typeof JsonSegmentSchema>;
 
-export const INTERVIEW_KINDS = ['async', 'live', 'practice', 'customer', 'exit', 'research'] as const;
+export const INTERVIEW_KINDS = [
+  'async',
+  'live',
+  'practice',
+  'customer',
+  'exit',
+  'research',
+  'sales',
+] as const;
 
 export const JsonTranscriptSchema = z.object({
   version: z.literal(1, { error: 'expected 1 (the only version so far)' }).optional(),

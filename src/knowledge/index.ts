@@ -1,2 +1,3 @@
 export * from './action-items/index.js';
 export * from './segmentation/index.js';
+export * from './import/index.js';

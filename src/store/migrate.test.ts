@@ -36,6 +36,7 @@ describe('migrateToLatest', () => {
         ['0018-pulse', 'Success'],
         ['0019-micro-tasks', 'Success'],
         ['0020-agent-settings', 'Success'],
+        ['0021-interview-metadata', 'Success'],
         ['0022-search', 'Success'],
       ]);
       expect(await migrateToLatest(db)).toEqual([]);

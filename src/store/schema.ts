@@ -113,6 +113,18 @@ export interface InterviewTable {
   user_id: Generated<string | null>;
   /** A label shown in lists, e.g. the practised question. */
   title: Generated<string | null>;
+  /** Outside hiring (migration 0021): the customer account the conversation was with. */
+  account: Generated<string | null>;
+  /** The account's segment, e.g. enterprise, SMB. */
+  segment: Generated<string | null>;
+  /** The interviewee's role, e.g. "VP Engineering". */
+  role: Generated<string | null>;
+  /** How it ended, e.g. churned, renewed, won, lost. */
+  outcome: Generated<string | null>;
+  /** When the conversation happened (ISO time); rows before migration 0021 took `created_at`. */
+  occurred_at: Generated<IsoTime | null>;
+  /** sha256 of the transcript file a bulk import stored, so the same file is not imported twice. */
+  content_sha256: Generated<string | null>;
   created_at: Immutable<IsoTime>;
 }
 

@@ -11,7 +11,7 @@ import { requires } from '../../src/test-helpers.js';
 const SDR = 'Sales Development Representative';
 const root = path.resolve(import.meta.dirname, '..', '..');
 const ACCEPTS =
-  'Candor accepts WAV, FLAC, MP3, MP4/M4A, OGG, WebM, MPEG and transcripts in VTT, SRT, text, JSON';
+  'Candor accepts WAV, FLAC, MP3, MP4/M4A, OGG, WebM, MPEG and transcripts in VTT, SRT, text, JSON, CSV of turns';
 
 requires(...browserNeeds()).describe(
   'uploads in the browser',

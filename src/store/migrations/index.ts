@@ -18,6 +18,7 @@ import * as scheduling from './0017-scheduling.js';
 import * as pulse from './0018-pulse.js';
 import * as microTasks from './0019-micro-tasks.js';
 import * as agentSettings from './0020-agent-settings.js';
+import * as interviewMetadata from './0021-interview-metadata.js';
 import * as search from './0022-search.js';
 
 /**
@@ -44,5 +45,6 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0018-pulse': pulse,
   '0019-micro-tasks': microTasks,
   '0020-agent-settings': agentSettings,
+  '0021-interview-metadata': interviewMetadata,
   '0022-search': search,
 };

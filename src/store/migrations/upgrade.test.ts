@@ -448,6 +448,37 @@ function describeUpgrades(name: string, target: () => StoreTarget): void {
       }
     });
 
+    it('0021-interview-metadata allows sales, dates old interviews by created_at, keeps segments and cascades', async () => {
+      const built = createDialect(target());
+      const db = new Kysely<any>({ dialect: built.dialect });
+      const options = { schema: built.migrationSchema };
+      try {
+        await runMigrations(db, before('0021-interview-metadata'), options);
+        await db.insertInto('workspace').values({ id: 'ws', slug: 'ws', name: 'W', created_at: T }).execute();
+        const interview = (id: string, kind: string) => ({ id, workspace_id: 'ws', kind, created_at: at(7) });
+        await expect(db.insertInto('interview').values(interview('s0', 'sales')).execute()).rejects.toThrow();
+        await db.insertInto('interview').values(interview('iv1', 'customer')).execute();
+        await db
+          .insertInto('transcript_segment')
+          .values({ id: 'seg1', interview_id: 'iv1', position: 0, speaker: 'A', text: 'hello' })
+          .execute();
+        await runMigrations(db, migrations, options);
+        expect(
+          await db.selectFrom('interview').select(['id', 'kind', 'occurred_at', 'account']).execute(),
+        ).toEqual([{ id: 'iv1', kind: 'customer', occurred_at: at(7), account: null }]);
+        await db.insertInto('interview').values(interview('s1', 'sales')).execute();
+        await expect(
+          db.insertInto('interview').values(interview('x', 'podcast')).execute(),
+        ).rejects.toThrow();
+        expect(await db.selectFrom('transcript_segment').select('id').execute()).toEqual([{ id: 'seg1' }]);
+        // The rebuilt table still takes its transcript with it when deleted.
+        await db.deleteFrom('interview').where('id', '=', 'iv1').execute();
+        expect(await db.selectFrom('transcript_segment').select('id').execute()).toEqual([]);
+      } finally {
+        await db.destroy();
+      }
+    });
+
     it('0022-search finds the segments stored before it, and is undone by its down', async () => {
       const built = createDialect(target());
       const db = new Kysely<any>({ dialect: built.dialect });

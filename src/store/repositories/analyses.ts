@@ -179,18 +179,7 @@ async function writeAnalysis(trx: Kysely<Database>, input: AnalysisInput): Promi
       )
       .execute();
   }
-  const segments = input.segments.map((s, position) => ({
-    id: newId('seg'),
-    interview_id: interviewId,
-    response_id: s.responseId ?? null,
-    position,
-    speaker: s.speaker,
-    start_s: s.start,
-    end_s: s.end,
-    text: s.text,
-    words: s.words === undefined ? null : toJson(s.words),
-  }));
-  for (const batch of chunks(segments)) await trx.insertInto('transcript_segment').values(batch).execute();
+  await insertSegments(trx, interviewId, input.segments);
   const signals = input.signals.map((s, position) => ({
     id: newId('sig'),
     interview_id: interviewId,
@@ -202,6 +191,29 @@ async function writeAnalysis(trx: Kysely<Database>, input: AnalysisInput): Promi
     reason: s.reason ?? null,
   }));
   for (const batch of chunks(signals)) await trx.insertInto('signal_value').values(batch).execute();
+}
+
+/**
+ * Writes an interview's transcript segments in order (positions from 0), inside the caller's
+ * transaction: the one way segments are stored, by an analysis and by a transcript import.
+ */
+export async function insertSegments(
+  trx: Kysely<Database>,
+  interviewId: string,
+  segments: readonly (Segment & { readonly responseId?: string | null })[],
+): Promise<void> {
+  const rows = segments.map((s, position) => ({
+    id: newId('seg'),
+    interview_id: interviewId,
+    response_id: s.responseId ?? null,
+    position,
+    speaker: s.speaker,
+    start_s: s.start,
+    end_s: s.end,
+    text: s.text,
+    words: s.words === undefined ? null : toJson(s.words),
+  }));
+  for (const batch of chunks(rows)) await trx.insertInto('transcript_segment').values(batch).execute();
 }
 
 function toResponse(row: Selectable<ResponseTable>): ResponseRecord {

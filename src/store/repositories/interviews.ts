@@ -1,7 +1,14 @@
-import type { Selectable } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import { newId } from '../../core/index.js';
-import type { InterviewKind, TranscriptFormat } from '../../domain/index.js';
-import type { InterviewTable } from '../schema.js';
+import {
+  checkInterviewMetadata,
+  type InterviewKind,
+  type InterviewMetadata,
+  type Segment,
+  type TranscriptFormat,
+} from '../../domain/index.js';
+import type { Database, InterviewTable } from '../schema.js';
+import { insertSegments } from './analyses.js';
 import { chunks, guardWrite, notFound, timestamp, type RepositoryContext } from './rows.js';
 
 export interface InterviewRecord {
@@ -15,10 +22,19 @@ export interface InterviewRecord {
   /** The student who owns a practice interview. */
   readonly userId: string | null;
   readonly title: string | null;
+  /** Outside hiring: the customer account, its segment, the interviewee's role, the outcome. */
+  readonly account: string | null;
+  readonly segment: string | null;
+  readonly role: string | null;
+  readonly outcome: string | null;
+  /** When the conversation happened (ISO UTC); `createdAt` when none was given. */
+  readonly occurredAt: string;
+  /** sha256 of the transcript file a bulk import stored; null otherwise. */
+  readonly contentSha256: string | null;
   readonly createdAt: string;
 }
 
-export interface NewInterview {
+export interface NewInterview extends InterviewMetadata {
   readonly id?: string;
   readonly workspaceId: string;
   readonly applicationId?: string | null;
@@ -27,10 +43,22 @@ export interface NewInterview {
   readonly format?: TranscriptFormat | null;
   readonly userId?: string | null;
   readonly title?: string | null;
+  readonly contentSha256?: string | null;
 }
 
 export interface InterviewRepository {
+  /**
+   * @throws CandorError('VALIDATION_FAILED', …, { field }) when metadata is wrong (an account
+   * over 200 characters, an occurredAt that is not a date), naming the field.
+   */
   create(input: NewInterview): Promise<InterviewRecord>;
+  /**
+   * Stores an interview with its transcript segments in ONE transaction: if any write fails,
+   * neither the interview nor any segment is kept.
+   */
+  createWithTranscript(input: NewInterview, segments: readonly Segment[]): Promise<InterviewRecord>;
+  /** The workspace's interview imported from a file with this sha256, oldest first; null if none. */
+  findByContent(workspaceId: string, sha256: string): Promise<InterviewRecord | null>;
   get(id: string): Promise<InterviewRecord>;
   /** Interviews of an application, oldest first. */
   listByApplication(applicationId: string): Promise<InterviewRecord[]>;
@@ -61,23 +89,31 @@ export function createInterviewRepository(ctx: RepositoryContext): InterviewRepo
   return {
     async create(input) {
       const id = input.id ?? newId('intv');
+      const row = interviewRow(ctx, { ...input, id });
+      await guardWrite('interview', id, () => db.insertInto('interview').values(row).execute());
+      return get(id);
+    },
+    async createWithTranscript(input, segments) {
+      const id = input.id ?? newId('intv');
+      const row = interviewRow(ctx, { ...input, id });
       await guardWrite('interview', id, () =>
-        db
-          .insertInto('interview')
-          .values({
-            id,
-            workspace_id: input.workspaceId,
-            application_id: input.applicationId ?? null,
-            kind: input.kind,
-            source_file: input.sourceFile ?? null,
-            format: input.format ?? null,
-            user_id: input.userId ?? null,
-            title: input.title ?? null,
-            created_at: timestamp(ctx),
-          })
-          .execute(),
+        db.transaction().execute(async (trx: Kysely<Database>) => {
+          await trx.insertInto('interview').values(row).execute();
+          await insertSegments(trx, id, segments);
+        }),
       );
       return get(id);
+    },
+    async findByContent(workspaceId, sha256) {
+      const row = await db
+        .selectFrom('interview')
+        .selectAll()
+        .where('workspace_id', '=', workspaceId)
+        .where('content_sha256', '=', sha256)
+        .orderBy('created_at')
+        .orderBy('id')
+        .executeTakeFirst();
+      return row === undefined ? null : toInterviewRecord(row);
     },
     get,
     async listByApplication(applicationId) {
@@ -132,6 +168,29 @@ export function createInterviewRepository(ctx: RepositoryContext): InterviewRepo
   };
 }
 
+/** The row a new interview is inserted as, its metadata checked (errors name the field). */
+function interviewRow(ctx: RepositoryContext, input: NewInterview & { id: string }) {
+  const meta = checkInterviewMetadata(input);
+  const createdAt = timestamp(ctx);
+  return {
+    id: input.id,
+    workspace_id: input.workspaceId,
+    application_id: input.applicationId ?? null,
+    kind: input.kind,
+    source_file: input.sourceFile ?? null,
+    format: input.format ?? null,
+    user_id: input.userId ?? null,
+    title: input.title ?? null,
+    account: meta.account ?? null,
+    segment: meta.segment ?? null,
+    role: meta.role ?? null,
+    outcome: meta.outcome ?? null,
+    occurred_at: meta.occurredAt ?? createdAt,
+    content_sha256: input.contentSha256 ?? null,
+    created_at: createdAt,
+  };
+}
+
 /** Maps an interview row to its record. */
 export function toInterviewRecord(row: Selectable<InterviewTable>): InterviewRecord {
   return {
@@ -143,6 +202,12 @@ export function toInterviewRecord(row: Selectable<InterviewTable>): InterviewRec
     format: row.format,
     userId: row.user_id,
     title: row.title,
+    account: row.account,
+    segment: row.segment,
+    role: row.role,
+    outcome: row.outcome,
+    occurredAt: row.occurred_at ?? row.created_at,
+    contentSha256: row.content_sha256,
     createdAt: row.created_at,
   };
 }

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { CandorError } from '../../core/index.js';
-import type { InterviewKind } from '../../domain/index.js';
+import { INTERVIEW_KIND_LIST, type InterviewKind } from '../../domain/index.js';
 import { highlightedSegments, matchingSegments } from '../dialect.js';
 import { parseSearchQuery, type SearchQuery } from '../search-query.js';
 import type { RepositoryContext } from './rows.js';
@@ -91,7 +91,7 @@ export const SEGMENTS_PER_INTERVIEW = 3;
 const DEFAULT_LIMIT = 20;
 const MAX_LIMIT = 100;
 const MAX_OFFSET = 10_000;
-const KINDS: ReadonlySet<string> = new Set(['async', 'live', 'practice', 'customer', 'exit', 'research']);
+const KINDS: ReadonlySet<string> = new Set(INTERVIEW_KIND_LIST);
 
 interface Row {
   interview_id: string;

@@ -3457,7 +3457,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Create a hiring interview (async answers or a live call) for an application */
+    /** Create a hiring interview (async answers or a live call) for an application, or a conversation outside hiring (customer, exit, research, sales) with its account, segment, role, outcome and date */
     post: {
       parameters: {
         query?: never;
@@ -3468,9 +3468,15 @@ export interface paths {
       requestBody: {
         content: {
           'application/json': {
-            applicationId: string;
+            account?: string;
+            applicationId?: string;
             /** @enum {string} */
-            kind: 'async' | 'live';
+            kind: 'async' | 'live' | 'customer' | 'exit' | 'research' | 'sales';
+            occurredAt?: string;
+            outcome?: string;
+            role?: string;
+            segment?: string;
+            title?: string;
           };
         };
       };
@@ -9488,12 +9494,17 @@ export interface components {
       version: string;
     };
     Interview: {
+      account: string | null;
       applicationId: string | null;
       createdAt: string;
-      format: ('vtt' | 'srt' | 'json' | 'text') | null;
+      format: ('vtt' | 'srt' | 'json' | 'text' | 'csv') | null;
       id: string;
       /** @enum {string} */
-      kind: 'async' | 'live' | 'practice' | 'customer' | 'exit' | 'research';
+      kind: 'async' | 'live' | 'practice' | 'customer' | 'exit' | 'research' | 'sales';
+      occurredAt: string;
+      outcome: string | null;
+      role: string | null;
+      segment: string | null;
       sourceFile: string | null;
       title: string | null;
       userId: string | null;
@@ -9547,12 +9558,17 @@ export interface components {
       };
     };
     InterviewInput: {
+      account: string | null;
       applicationId: string | null;
       createdAt: string;
-      format: ('vtt' | 'srt' | 'json' | 'text') | null;
+      format: ('vtt' | 'srt' | 'json' | 'text' | 'csv') | null;
       id: string;
       /** @enum {string} */
-      kind: 'async' | 'live' | 'practice' | 'customer' | 'exit' | 'research';
+      kind: 'async' | 'live' | 'practice' | 'customer' | 'exit' | 'research' | 'sales';
+      occurredAt: string;
+      outcome: string | null;
+      role: string | null;
+      segment: string | null;
       sourceFile: string | null;
       title: string | null;
       userId: string | null;
@@ -10552,9 +10568,9 @@ export interface components {
         candidateReason?: string;
         durationSeconds: number | null;
         file: string | null;
-        format: ('vtt' | 'srt' | 'json' | 'text') | null;
+        format: ('vtt' | 'srt' | 'json' | 'text' | 'csv') | null;
         /** @enum {string} */
-        kind: 'async' | 'live' | 'practice' | 'customer' | 'exit' | 'research';
+        kind: 'async' | 'live' | 'practice' | 'customer' | 'exit' | 'research' | 'sales';
         recognition?: {
           engine: string | null;
           lowConfidenceShare: number;
@@ -10723,9 +10739,9 @@ export interface components {
         candidateReason?: string;
         durationSeconds: number | null;
         file: string | null;
-        format: ('vtt' | 'srt' | 'json' | 'text') | null;
+        format: ('vtt' | 'srt' | 'json' | 'text' | 'csv') | null;
         /** @enum {string} */
-        kind: 'async' | 'live' | 'practice' | 'customer' | 'exit' | 'research';
+        kind: 'async' | 'live' | 'practice' | 'customer' | 'exit' | 'research' | 'sales';
         recognition?: {
           engine: string | null;
           lowConfidenceShare: number;

@@ -9,6 +9,8 @@ interface InterviewBody {
   title: string | null;
   applicationId: string | null;
   userId: string | null;
+  account?: string | null;
+  occurredAt?: string;
 }
 
 /** @example describeInterviewRecords('sqlite', () => openStore({ dataDir })) */
@@ -67,6 +69,49 @@ export function describeInterviewRecords(name: string, open: () => Promise<Store
         },
       });
       expect(unknown.json()).toMatchObject({ error: { message: 'application app_missing not found' } });
+    });
+
+    it('POST /interviews creates a sales call outside hiring with its metadata; GET shows it', async () => {
+      const res = await create('recruiter', {
+        kind: 'sales',
+        title: 'Discovery call',
+        account: 'Acme Corp',
+        segment: 'enterprise',
+        role: 'VP Engineering',
+        outcome: 'won',
+        occurredAt: '2026-03-14',
+      });
+      expect(res.statusCode).toBe(201);
+      const body = res.json<InterviewBody>();
+      expect(body).toMatchObject({
+        kind: 'sales',
+        applicationId: null,
+        title: 'Discovery call',
+        account: 'Acme Corp',
+        segment: 'enterprise',
+        role: 'VP Engineering',
+        outcome: 'won',
+        occurredAt: '2026-03-14T00:00:00.000Z',
+      });
+      expect((await fx.store.interviews.get(body.id)).workspaceId).toBe(fx.hiring.workspaceId);
+      expect((await read('admin', body.id)).json()).toMatchObject({ interview: { account: 'Acme Corp' } });
+      // Without a date, the conversation happened when it was recorded.
+      const undated = (await create('admin', { kind: 'exit' })).json<InterviewBody & { createdAt: string }>();
+      expect(undated).toMatchObject({ kind: 'exit', account: null, occurredAt: undated.createdAt });
+    });
+
+    it('POST /interviews: 400 naming the field for a bad date, a long account, an application on a sales call', async () => {
+      const cases: Array<[object, string]> = [
+        [{ kind: 'customer', occurredAt: '2026-02-30' }, 'occurredAt'],
+        [{ kind: 'customer', account: 'x'.repeat(201) }, 'account'],
+        [{ kind: 'sales', applicationId: fx.hiring.applicationId }, 'applicationId'],
+        [{ kind: 'live' }, 'applicationId'],
+      ];
+      for (const [payload, field] of cases) {
+        const res = await create('recruiter', payload);
+        expect(res.statusCode, JSON.stringify(payload)).toBe(400);
+        expect(res.json()).toMatchObject({ error: { code: 'VALIDATION_FAILED', details: { field } } });
+      }
     });
 
     it('POST /practice starts a practice interview the student owns, titled with the question', async () => {

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { RouteDeps } from '../../deps.js';
 import { requireAuth, requireRole } from '../../auth.js';
+import { me } from '../../scope.js';
 import { ErrorBody } from '../../errors.js';
 import { scopedApplication } from '../hiring/application-scope.js';
 import { loadInterview } from './access.js';
@@ -9,7 +10,8 @@ import { IdParams, Interview, InterviewDetail, NewInterviewBody } from './schema
 import { INTERVIEW_KEY } from '../../worker/index.js';
 
 /**
- * `POST /interviews` (admin, recruiter): a hiring interview for an application;
+ * `POST /interviews` (admin, recruiter): a hiring interview for an application, or a conversation
+ * outside hiring (customer, exit, research, sales) in the caller's workspace, with its metadata;
  * `GET /interviews/:id`: the interview with its recordings, latest scorecard id and tasks.
  * @example await api.register(interviewRecordRoutes(deps))
  */
@@ -21,20 +23,34 @@ export function interviewRecordRoutes({ store }: RouteDeps): FastifyPluginAsyncZ
         onRequest: requireRole('admin', 'recruiter'),
         schema: {
           tags: ['interviews'],
-          summary: 'Create a hiring interview (async answers or a live call) for an application',
+          summary:
+            'Create a hiring interview (async answers or a live call) for an application, or a conversation outside hiring (customer, exit, research, sales) with its account, segment, role, outcome and date',
           body: NewInterviewBody,
           response: { 201: Interview, 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody },
         },
       },
       async (request, reply) => {
-        const { applicationId, kind } = request.body;
-        const { application, job } = await scopedApplication(request, store, applicationId);
+        const { applicationId, kind, title, ...metadata } = request.body;
+        if (kind !== 'async' && kind !== 'live') {
+          const interview = await store.interviews.create({
+            workspaceId: me(request).workspaceId,
+            kind,
+            title: title ?? null,
+            ...metadata,
+          });
+          return reply.code(201).send(interviewJson(interview));
+        }
+        // NewInterviewBody requires an application for async and live interviews.
+        const { application, job } = await scopedApplication(request, store, applicationId ?? '');
         const candidate = await store.candidates.get(application.candidateId);
         const interview = await store.interviews.create({
           workspaceId: job.workspaceId,
           applicationId: application.id,
           kind,
-          title: `${kind === 'live' ? 'Live interview' : 'Recorded answers'}: ${candidate.name} for ${job.title}`,
+          title:
+            title ??
+            `${kind === 'live' ? 'Live interview' : 'Recorded answers'}: ${candidate.name} for ${job.title}`,
+          ...metadata,
         });
         return reply.code(201).send(interviewJson(interview));
       },

@@ -7,8 +7,23 @@ const API_PREFIX = '/api/v1';
 
 /** An interview as the API shows it. */
 export function interviewJson(interview: InterviewRecord): InterviewJson {
-  const { id, kind, title, applicationId, userId, sourceFile, format, createdAt } = interview;
-  return { id, kind, title, applicationId, userId, sourceFile, format, createdAt };
+  const { id, kind, title, applicationId, userId, sourceFile, format } = interview;
+  const { account, segment, role, outcome, occurredAt, createdAt } = interview;
+  return {
+    id,
+    kind,
+    title,
+    applicationId,
+    userId,
+    sourceFile,
+    format,
+    account,
+    segment,
+    role,
+    outcome,
+    occurredAt,
+    createdAt,
+  };
 }
 
 /**

@@ -1,18 +1,34 @@
 /** Request and response shapes of the interview routes (contract part 2). */
 import { z } from 'zod';
+import {
+  CONVERSATION_KINDS,
+  INTERVIEW_KIND_LIST,
+  METADATA_MAX_CHARS,
+  normaliseOccurredAt,
+} from '../../../domain/index.js';
 import { MAX_SPEAKERS, SPEAKER_COUNT_RULE } from '../../../pipeline/speakers.js';
 
 export const Interview = z
   .object({
     id: z.string(),
-    kind: z.enum(['async', 'live', 'practice', 'customer', 'exit', 'research']),
+    kind: z.enum(INTERVIEW_KIND_LIST),
     title: z.string().nullable(),
     applicationId: z.string().nullable(),
     /** The student who owns a practice interview. */
     userId: z.string().nullable(),
     /** Name of the uploaded transcript, when there is one. */
     sourceFile: z.string().nullable(),
-    format: z.enum(['vtt', 'srt', 'json', 'text']).nullable(),
+    format: z.enum(['vtt', 'srt', 'json', 'text', 'csv']).nullable(),
+    /** Outside hiring: the customer account the conversation was with. */
+    account: z.string().nullable(),
+    /** The account's segment, e.g. enterprise, SMB. */
+    segment: z.string().nullable(),
+    /** The interviewee's role. */
+    role: z.string().nullable(),
+    /** How it ended, e.g. churned, renewed, won, lost. */
+    outcome: z.string().nullable(),
+    /** When the conversation happened (ISO UTC); `createdAt` when none was given. */
+    occurredAt: z.string(),
     createdAt: z.string(),
   })
   .meta({ id: 'Interview' });
@@ -73,6 +89,52 @@ export const InterviewDetail = z.object({
 
 export const IdParams = z.object({ id: z.string().min(1).max(200) });
 
+const metadataText = (what: string) =>
+  z
+    .string()
+    .trim()
+    .min(1, { error: `expected ${what}, or leave it out` })
+    .max(METADATA_MAX_CHARS, { error: `at most ${METADATA_MAX_CHARS} characters` })
+    .optional();
+
+/**
+ * A hiring interview (`async`, `live`: `applicationId` required) or a conversation outside hiring
+ * (`customer`, `exit`, `research`, `sales`: no application), with optional metadata.
+ */
+export const NewInterviewBody = z
+  .object({
+    applicationId: z.string().min(1).max(200).optional(),
+    kind: z.enum(['async', 'live', ...CONVERSATION_KINDS]),
+    title: z.string().trim().min(1).max(METADATA_MAX_CHARS).optional(),
+    account: metadataText('the account name'),
+    segment: metadataText('the segment'),
+    role: metadataText("the interviewee's role"),
+    outcome: metadataText('the outcome'),
+    occurredAt: z
+      .string()
+      .refine((v) => normaliseOccurredAt(v) !== null, {
+        error: 'expected a date (YYYY-MM-DD) or ISO time (YYYY-MM-DDTHH:MM[:SS][Z|±HH:MM])',
+      })
+      .optional(),
+  })
+  .superRefine((body, ctx) => {
+    const hiring = body.kind === 'async' || body.kind === 'live';
+    if (hiring && body.applicationId === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['applicationId'],
+        message: `required for a ${body.kind} interview`,
+      });
+    }
+    if (!hiring && body.applicationId !== undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['applicationId'],
+        message: `a ${body.kind} interview is outside hiring: leave applicationId out`,
+      });
+    }
+  });
+
 const SPEAKERS_ERROR = `expected ${SPEAKER_COUNT_RULE}`;
 
 /** What `POST /interviews/:id/analyze` may say about the analysis; every field optional. */
@@ -102,11 +164,6 @@ export const AnalyzeBody = z
   })
   .strict();
 
-export const NewInterviewBody = z.object({
-  applicationId: z.string().min(1).max(200),
-  kind: z.enum(['async', 'live']),
-});
-
 export const NewPracticeBody = z.object({
   questionSetId: z.string().min(1).max(200),
   questionId: z.string().min(1).max(200),
@@ -115,7 +172,7 @@ export const NewPracticeBody = z.object({
 export const TranscriptBody = z.object({
   /** The file's text; an empty one is refused with 422 TRANSCRIPT_INVALID naming the file. */
   content: z.string(),
-  /** Helps tell the format (`.vtt`, `.srt`, `.json`, `.txt`); typed answers need none. */
+  /** Helps tell the format (`.vtt`, `.srt`, `.json`, `.txt`, `.csv`, `.tsv`); typed answers need none. */
   fileName: z.string().min(1).max(255).optional(),
   /**
    * Which speaker is the candidate, when the upload was answered 422 SPEAKER_CHOICE_NEEDED (no

@@ -12,7 +12,7 @@ import type { Store } from '../../../store/index.js';
 import { codeOf, multipart, routeFixture, type RouteFixture } from './test-fixture.js';
 
 const ACCEPTS =
-  'Candor accepts WAV, FLAC, MP3, MP4/M4A, OGG, WebM, MPEG and transcripts in VTT, SRT, text, JSON';
+  'Candor accepts WAV, FLAC, MP3, MP4/M4A, OGG, WebM, MPEG and transcripts in VTT, SRT, text, JSON, CSV of turns';
 const MARCUS_VTT = path.join(path.dirname(PRIYA_VTT), 'marcus-average.vtt');
 
 const PDF = Buffer.concat([

@@ -127,7 +127,7 @@ export function InterviewUpload({ rows, onChanged }: { rows: readonly RankRow[];
     }
   };
 
-  const accept = source === 'transcript' ? '.vtt,.srt,.json,.txt,.md,text/*' : 'audio/*,video/*';
+  const accept = source === 'transcript' ? '.vtt,.srt,.json,.txt,.md,.csv,.tsv,text/*' : 'audio/*,video/*';
   return (
     <section className="card" aria-labelledby="add-interview">
       <h2 id="add-interview">Add an interview</h2>
