@@ -1,5 +1,4 @@
 /** Full-text search (migration 0022) on one database; run by search.test.ts on SQLite and PostgreSQL. */
-import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../core/index.js';
 import type { InterviewKind } from '../domain/index.js';
@@ -26,7 +25,9 @@ export async function addTranscript(
     kind: InterviewKind;
     applicationId?: string;
     title?: string;
-    createdAt: string;
+    account?: string;
+    /** When the conversation happened; the store's own creation time stays today's. */
+    occurredAt: string;
     lines: readonly Line[];
   },
 ): Promise<string> {
@@ -35,11 +36,9 @@ export async function addTranscript(
     kind: input.kind,
     applicationId: input.applicationId ?? null,
     title: input.title ?? null,
+    account: input.account ?? null,
+    occurredAt: input.occurredAt,
   });
-  // created_at is written once by the store's clock; a test sets it to spread interviews over dates.
-  await sql`update interview set created_at = ${input.createdAt} where id = ${interview.id}`.execute(
-    store.db,
-  );
   const answers = [...new Set(input.lines.flatMap(([, , a]) => (a === undefined ? [] : [a])))];
   const responses = answers.map((position) => ({
     id: newId('resp'),
@@ -90,7 +89,7 @@ async function seed(store: Store): Promise<Fixture> {
     workspaceId: ws.id,
     kind: 'live',
     applicationId: ana.applicationId,
-    createdAt: '2026-03-01T10:00:00.000Z',
+    occurredAt: '2026-03-01T10:00:00.000Z',
     lines: [
       ['Interviewer', 'Tell me about the battery life of the remote control.'],
       ['Candidate', 'The battery life was our biggest complaint; customers wanted a longer battery life.', 0],
@@ -102,7 +101,7 @@ async function seed(store: Store): Promise<Fixture> {
     workspaceId: ws.id,
     kind: 'live',
     applicationId: ben.applicationId,
-    createdAt: '2026-03-15T16:30:00.000Z',
+    occurredAt: '2026-03-15T16:30:00.000Z',
     lines: [
       ['Interviewer', 'How do you handle speech recognition errors?'],
       ['Candidate', 'We retrained the recognizer and the recognition rate improved.', 0],
@@ -113,7 +112,8 @@ async function seed(store: Store): Promise<Fixture> {
     workspaceId: ws.id,
     kind: 'research',
     title: 'Remote control user study',
-    createdAt: '2026-04-02T08:00:00.000Z',
+    account: 'Acme Corp',
+    occurredAt: '2026-04-02T08:00:00.000Z',
     lines: [
       ['Researcher', 'Did the remote feel expensive?'],
       ['Participant', 'The remote control felt cheap; the budget version lacked a battery indicator.'],
@@ -122,7 +122,7 @@ async function seed(store: Store): Promise<Fixture> {
   const otherIv = await addTranscript(store, {
     workspaceId: other.id,
     kind: 'live',
-    createdAt: '2026-03-02T10:00:00.000Z',
+    occurredAt: '2026-03-02T10:00:00.000Z',
     lines: [['Candidate', 'The battery life figures are confidential until the launch.']],
   });
   return {
@@ -189,7 +189,7 @@ export function describeSearch(name: string, open: () => Promise<Store>): void {
         kind: 'live',
         candidate: { id: f.candidates.ana, name: 'Ana Díaz' },
         job: { id: f.jobs.support, title: 'Support lead' },
-        createdAt: '2026-03-01T10:00:00.000Z',
+        occurredAt: '2026-03-01T10:00:00.000Z',
         hitCount: 2,
       });
       // The answer says "battery" twice, the question once.
@@ -205,6 +205,7 @@ export function describeSearch(name: string, open: () => Promise<Store>): void {
       expect(study).toMatchObject({
         kind: 'research',
         title: 'Remote control user study',
+        account: 'Acme Corp',
         candidate: null,
         job: null,
       });
@@ -221,7 +222,7 @@ export function describeSearch(name: string, open: () => Promise<Store>): void {
       expect(phrase).not.toMatch(/«(the|was)»/i);
     });
 
-    it('filters by kind, date range, speaker, job and candidate', async () => {
+    it('filters by kind, date held, account, speaker, job and candidate', async () => {
       expect(ids((await search('remote', { kinds: ['research'] })).interviews)).toEqual([f.iv.study]);
       expect(ids((await search('remote', { kinds: ['research', 'live'] })).interviews)).toEqual(
         sorted(f.iv.remote, f.iv.study),
@@ -236,6 +237,12 @@ export function describeSearch(name: string, open: () => Promise<Store>): void {
       expect(ids((await search('battery', { to: '2026-03-15T16:00:00Z' })).interviews)).toEqual([
         f.iv.remote,
       ]);
+      // Dates are when the conversation was held, not when it was stored (today).
+      const held = (await search('battery', { from: '2026-03-10', to: '2026-03-31' })).interviews;
+      expect(held.map((h) => h.occurredAt)).toEqual(['2026-03-15T16:30:00.000Z']);
+      expect(held[0]?.createdAt.slice(0, 7)).not.toBe('2026-03');
+      expect(ids((await search('remote', { account: ' acme corp ' })).interviews)).toEqual([f.iv.study]);
+      expect((await search('remote', { account: 'Globex' })).total).toBe(0);
       const byCandidate = await search('battery', { speaker: 'candidate' });
       expect(ids(byCandidate.interviews)).toEqual(sorted(f.iv.remote, f.iv.speech));
       expect(byCandidate.interviews.find((h) => h.interviewId === f.iv.remote)?.hitCount).toBe(1);
@@ -319,7 +326,7 @@ export function describeSearch(name: string, open: () => Promise<Store>): void {
       const id = await addTranscript(store, {
         workspaceId: f.workspaceId,
         kind: 'exit',
-        createdAt: '2026-05-01T09:00:00.000Z',
+        occurredAt: '2026-05-01T09:00:00.000Z',
         lines: [
           ['Employee', 'The commute was exhausting.'],
           ['Employee', 'My manager was supportive.'],
@@ -347,7 +354,7 @@ export function describeSearch(name: string, open: () => Promise<Store>): void {
       const next = await addTranscript(store, {
         workspaceId: f.workspaceId,
         kind: 'exit',
-        createdAt: '2026-05-02T09:00:00.000Z',
+        occurredAt: '2026-05-02T09:00:00.000Z',
         lines: [['Employee', 'My pension was settled.']],
       });
       expect(await found('salary')).toEqual([]);

@@ -21,13 +21,13 @@ it('leaves the SQLite FTS5 index equal to the segments after edits and deletes',
     const first = await addTranscript(store, {
       workspaceId: ws.id,
       kind: 'live',
-      createdAt: '2026-01-01T00:00:00.000Z',
+      occurredAt: '2026-01-01T00:00:00.000Z',
       lines,
     });
     await addTranscript(store, {
       workspaceId: ws.id,
       kind: 'live',
-      createdAt: '2026-01-02T00:00:00.000Z',
+      occurredAt: '2026-01-02T00:00:00.000Z',
       lines,
     });
     await store.db.updateTable('transcript_segment').set({ text: 'We missed the release.' }).execute();

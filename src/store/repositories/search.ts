@@ -9,10 +9,15 @@ import type { RepositoryContext } from './rows.js';
 export interface SearchFilters {
   /** Interviews of any of these kinds. */
   readonly kinds?: readonly InterviewKind[];
-  /** Interviews created on or after: `YYYY-MM-DD` (UTC day) or an ISO-8601 time. */
+  /**
+   * Conversations held on or after: `YYYY-MM-DD` (UTC day) or an ISO-8601 time. Compared with the
+   * interview's `occurredAt` (when it happened; its creation time where none was given).
+   */
   readonly from?: string;
-  /** Interviews created on or before: `YYYY-MM-DD` (the whole UTC day) or an ISO-8601 time. */
+  /** Conversations held on or before: `YYYY-MM-DD` (the whole UTC day) or an ISO-8601 time. */
   readonly to?: string;
+  /** Interviews with this customer account (any letter case). */
+  readonly account?: string;
   /** Only segments of this speaker (as the transcript names them, any letter case). */
   readonly speaker?: string;
   /** Interviews of applications to this job. */
@@ -54,6 +59,10 @@ export interface InterviewHit {
   readonly job: { readonly id: string; readonly title: string } | null;
   /** When the interview was created (ISO-8601 UTC). */
   readonly createdAt: string;
+  /** When the conversation happened (its creation time where none was given). */
+  readonly occurredAt: string;
+  /** The customer account, outside hiring; null when none was given. */
+  readonly account: string | null;
   /** Segments of the interview that matched (all of them, not only those shown). */
   readonly hitCount: number;
   /** The sum of its matching segments' relevance. */
@@ -101,6 +110,8 @@ interface Row {
   kind: InterviewKind;
   title: string | null;
   created_at: string;
+  occurred_at: string | null;
+  account: string | null;
   candidate_id: string | null;
   candidate_name: string | null;
   job_id: string | null;
@@ -127,7 +138,7 @@ export function createSearchIndex(ctx: RepositoryContext): SearchIndex {
       const offset = checkInteger('offset', page.offset ?? 0, 0, MAX_OFFSET);
       const { rows } = await sql<Row>`${groupedHits(kind, query, workspaceId, filters, { limit, offset })}
         select g.interview_id, g.relevance as interview_relevance, g.hit_count, g.total,
-          i.kind, i.title, i.created_at, c.id as candidate_id, c.name as candidate_name,
+          i.kind, i.title, i.created_at, i.occurred_at, i.account, c.id as candidate_id, c.name as candidate_name,
           j.id as job_id, j.title as job_title,
           r.id as segment_id, r.position, r.speaker, r.start_s, r.end_s, r.relevance,
           resp.position as response_position
@@ -213,13 +224,16 @@ function interviewFilters(workspaceId: string, filters: SearchFilters) {
   }
   const from = filters.from === undefined ? undefined : dateBound('from', filters.from);
   const to = filters.to === undefined ? undefined : dateBound('to', filters.to);
-  if (from !== undefined) conditions.push(sql`i.created_at >= ${from.start}`);
-  if (to !== undefined) conditions.push(sql`i.created_at < ${to.end}`);
+  const held = sql`coalesce(i.occurred_at, i.created_at)`;
+  if (from !== undefined) conditions.push(sql`${held} >= ${from.start}`);
+  if (to !== undefined) conditions.push(sql`${held} < ${to.end}`);
   if (from !== undefined && to !== undefined && from.start >= to.end) {
     throw new CandorError('VALIDATION_FAILED', `from ${filters.from} is after to ${filters.to}`, {
       field: 'from',
     });
   }
+  if (filters.account !== undefined)
+    conditions.push(sql`lower(i.account) = lower(${filters.account.trim()})`);
   if (filters.jobId !== undefined) conditions.push(sql`a.job_id = ${filters.jobId}`);
   if (filters.candidateId !== undefined) conditions.push(sql`a.candidate_id = ${filters.candidateId}`);
   return sql.join(conditions, sql` and `);
@@ -290,6 +304,8 @@ function toInterviewHits(rows: readonly Row[], snippets: ReadonlyMap<string, str
           row.candidate_id === null ? null : { id: row.candidate_id, name: row.candidate_name ?? '' },
         job: row.job_id === null ? null : { id: row.job_id, title: row.job_title ?? '' },
         createdAt: row.created_at,
+        occurredAt: row.occurred_at ?? row.created_at,
+        account: row.account,
         hitCount: Number(row.hit_count),
         relevance: Number(row.interview_relevance),
         segments,
