@@ -91,6 +91,38 @@ requires(need.built()).describe('candor import', () => {
     expect(r.stderr).toContain('2 files: 0 imported, 2 skipped (already imported)');
   });
 
+  it('finds the imported conversations with candor search, filtered, and refuses a query it cannot read', () => {
+    // "breaks" is said in the CSV call (Northwind) only; "warehouse" and "team" in it too.
+    const text = candor(['search', 'breaks', '--kind', 'exit', '--account', 'northwind']);
+    expect(text.code, text.stderr).toBe(0);
+    expect(text.stdout).toMatch(/^1 interview match "breaks"/);
+    expect(text.stdout).toMatch(/exit · \d{4}-\d{2}-\d{2} · .*Northwind · 2 hits · intv_\w+/);
+    expect(text.stdout).toContain('[0:07] Tom Okafor:');
+    expect(text.stdout).toContain('«breaks»');
+    const json = candor(['search', 'teammate OR warehouse', '--json']);
+    expect(json.code, json.stderr).toBe(0);
+    const result = JSON.parse(json.stdout) as {
+      total: number;
+      interviews: { kind: string; segments: { speaker: string; startS: number; snippet: string }[] }[];
+    };
+    expect(result.total).toBe(2);
+    const speakers = result.interviews.flatMap((i) => i.segments.map((s) => s.speaker));
+    expect(speakers).toEqual(expect.arrayContaining(['Tom Okafor', 'Daniel Okafor']));
+    expect(candor(['search', 'breaks', '--account', 'Globex']).stdout).toBe(
+      'No interview matches "breaks".\n',
+    );
+    const bad = candor(['search', 'export "to our']);
+    expect([bad.code, bad.stderr]).toEqual([
+      2,
+      'candor: VALIDATION_FAILED: unbalanced quote at character 8\n',
+    ]);
+    const kind = candor(['search', 'breaks', '--kind', 'podcast']);
+    expect([kind.code, kind.stderr]).toEqual([
+      2,
+      'candor: VALIDATION_FAILED: kinds: "podcast" is not an interview kind\n',
+    ]);
+  });
+
   it('exits 2 with a clear message for an unknown kind, a bad date, a missing path', () => {
     const kind = candor(['import', calls, '--kind', 'podcast']);
     expect([kind.code, kind.stderr]).toEqual([

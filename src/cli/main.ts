@@ -15,6 +15,7 @@ import { shutdown } from './context.js';
 import { modelActivate, modelImport, modelList, modelShow, rescoreCommand } from './commands/models.js';
 import { loadModel } from '../model/built-in.js';
 import { renderScorecard, styleFor } from './render.js';
+import { searchCommand, type SearchCliOptions } from './commands/search.js';
 import { importCommand, type ImportCliOptions } from './commands/import.js';
 import { CONVERSATION_KINDS } from '../domain/index.js';
 import { parseSpeakerCount, SPEAKER_COUNT_RULE, type SpeakerCount } from '../pipeline/speakers.js';
@@ -402,6 +403,30 @@ function program(): Command {
       const summary = await importCommand(paths, opts);
       if (summary.files.length === 0) finishedWith = EXIT.input;
       else if (summary.failed > 0) finishedWith = EXIT.someFailed;
+    });
+  cli
+    .command('search')
+    .description(
+      "search the workspace's transcripts: interviews that match, most relevant first, with the moments that match; exit 2 for a query or filter it cannot read",
+    )
+    .argument('<query>', 'words (all must occur in one segment), "quoted phrases", OR, -excluded, prefix*')
+    .option(
+      '--kind <kinds>',
+      `only these kinds, comma-separated: ${CONVERSATION_KINDS.join(', ')}, async, live, practice`,
+    )
+    .option('--from <date>', 'held on or after: YYYY-MM-DD or an ISO time')
+    .option('--to <date>', 'held on or before: YYYY-MM-DD (the whole day) or an ISO time')
+    .option('--speaker <name>', "only this speaker's segments (as the transcript names them)")
+    .option('--account <name>', 'only conversations with this customer account')
+    .option('--job <id>', "only interviews of this job's applications")
+    .option('--candidate <id>', "only this candidate's interviews")
+    .option('--limit <n>', 'interviews per page, 1–100', '20')
+    .option('--offset <n>', 'interviews to skip', '0')
+    .addOption(dataDirOption())
+    .addOption(workspaceOption())
+    .option('--json', 'print the result as JSON')
+    .action(async (query: string, opts: SearchCliOptions & { workspace: string }) => {
+      await searchCommand(query, opts);
     });
   registerAuditCommands(cli);
   registerAgentCommands(cli);
