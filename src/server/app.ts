@@ -16,6 +16,7 @@ import type { ServerConfig } from './config.js';
 import { installErrorHandlers } from './errors.js';
 import { prettyLogStream } from './log-format.js';
 import { adminRoutes } from './routes/admin/index.js';
+import { searchRoutes } from './routes/knowledge/search.js';
 import { auditRoutes } from './routes/audit/index.js';
 import { authRoutes } from './routes/auth.js';
 import { fairnessRoutes } from './routes/fairness/index.js';
@@ -108,6 +109,7 @@ export async function buildApp({
       await api.register(auditRoutes({ store, config }));
       await api.register(fairnessRoutes({ store, config }));
       await api.register(adminRoutes({ store, config }));
+      await api.register(searchRoutes({ store, config }));
       await api.register(invitationsAndTakeRoutes({ store, config }));
       await api.register(agentRoutes({ store, config }));
       await api.register(schedulingRoutes({ store, config }));

@@ -6977,6 +6977,93 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/search': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Search the workspace's transcripts: interviews that match, most relevant first, with the moments that match (SQLite FTS5 or PostgreSQL full-text search) */
+    get: {
+      parameters: {
+        query: {
+          /** @description only conversations with this customer account */
+          account?: string;
+          /** @description only this candidate's interviews */
+          candidate?: string;
+          /** @description held on or after: YYYY-MM-DD or an ISO-8601 time */
+          from?: string;
+          /** @description only interviews of this job's applications */
+          job?: string;
+          /** @description kinds, comma-separated: customer,exit */
+          kind?: string;
+          limit?: number;
+          offset?: number;
+          /** @description words (all in one segment, stemmed), "quoted phrases", OR, -excluded, prefix* */
+          q: string;
+          /** @description only this speaker's segments, any letter case */
+          speaker?: string;
+          /** @description held on or before: YYYY-MM-DD (the whole day) or an ISO time */
+          to?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              interviews: components['schemas']['SearchInterviewHit'][];
+              limit: number;
+              offset: number;
+              total: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/settings': {
     parameters: {
       query?: never;
@@ -10852,6 +10939,66 @@ export interface components {
         score: number;
       }[];
       warnings?: string[];
+    };
+    SearchInterviewHit: {
+      account: string | null;
+      candidate: {
+        id: string;
+        name: string;
+      } | null;
+      createdAt: string;
+      hitCount: number;
+      interviewId: string;
+      job: {
+        id: string;
+        title: string;
+      } | null;
+      kind: string;
+      occurredAt: string;
+      relevance: number;
+      segments: components['schemas']['SearchSegmentHit'][];
+      title: string | null;
+    };
+    SearchInterviewHitInput: {
+      account: string | null;
+      candidate: {
+        id: string;
+        name: string;
+      } | null;
+      createdAt: string;
+      hitCount: number;
+      interviewId: string;
+      job: {
+        id: string;
+        title: string;
+      } | null;
+      kind: string;
+      occurredAt: string;
+      relevance: number;
+      segments: components['schemas']['SearchSegmentHitInput'][];
+      title: string | null;
+    };
+    SearchSegmentHit: {
+      endS: number | null;
+      position: number;
+      relevance: number;
+      responsePosition: number | null;
+      segmentId: string;
+      /** @description plain text; the matched words between « and » (escape before marking up) */
+      snippet: string;
+      speaker: string | null;
+      startS: number | null;
+    };
+    SearchSegmentHitInput: {
+      endS: number | null;
+      position: number;
+      relevance: number;
+      responsePosition: number | null;
+      segmentId: string;
+      /** @description plain text; the matched words between « and » (escape before marking up) */
+      snippet: string;
+      speaker: string | null;
+      startS: number | null;
     };
     TakeState: {
       answers: {

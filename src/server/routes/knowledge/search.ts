@@ -1,0 +1,112 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { InterviewKind } from '../../../domain/index.js';
+import type { SearchFilters } from '../../../store/index.js';
+import { requireRole } from '../../auth.js';
+import type { RouteDeps } from '../../deps.js';
+import { me } from '../../scope.js';
+import { errorResponses } from '../hiring/schemas.js';
+
+const SearchQuery = z.object({
+  q: z
+    .string()
+    .min(1)
+    .max(1000)
+    .describe('words (all in one segment, stemmed), "quoted phrases", OR, -excluded, prefix*'),
+  kind: z.string().max(200).optional().describe('kinds, comma-separated: customer,exit'),
+  from: z.string().max(40).optional().describe('held on or after: YYYY-MM-DD or an ISO-8601 time'),
+  to: z.string().max(40).optional().describe('held on or before: YYYY-MM-DD (the whole day) or an ISO time'),
+  speaker: z.string().max(200).optional().describe("only this speaker's segments, any letter case"),
+  account: z.string().max(200).optional().describe('only conversations with this customer account'),
+  job: z.string().max(100).optional().describe("only interviews of this job's applications"),
+  candidate: z.string().max(100).optional().describe("only this candidate's interviews"),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  offset: z.coerce.number().int().min(0).max(10_000).default(0),
+});
+
+const SegmentHit = z
+  .object({
+    segmentId: z.string(),
+    position: z.number().int(),
+    speaker: z.string().nullable(),
+    startS: z.number().nullable(),
+    endS: z.number().nullable(),
+    responsePosition: z.number().int().nullable(),
+    snippet: z.string().describe('plain text; the matched words between « and » (escape before marking up)'),
+    relevance: z.number(),
+  })
+  .meta({ id: 'SearchSegmentHit' });
+
+const InterviewHit = z
+  .object({
+    interviewId: z.string(),
+    kind: z.string(),
+    title: z.string().nullable(),
+    candidate: z.object({ id: z.string(), name: z.string() }).nullable(),
+    job: z.object({ id: z.string(), title: z.string() }).nullable(),
+    createdAt: z.string(),
+    occurredAt: z.string(),
+    account: z.string().nullable(),
+    hitCount: z.number().int(),
+    relevance: z.number(),
+    segments: z.array(SegmentHit),
+  })
+  .meta({ id: 'SearchInterviewHit' });
+
+/**
+ * `GET /search?q=…` (admin, recruiter): full-text search over the workspace's transcripts, grouped
+ * by interview, most relevant first, each with its best matching moments. A query or filter it
+ * cannot read is a 400 naming the place (`unbalanced quote at character 8`).
+ * @example await api.register(searchRoutes({ store, config }))
+ */
+export function searchRoutes({ store }: RouteDeps): FastifyPluginAsyncZod {
+  return (app) => {
+    app.get(
+      '/search',
+      {
+        onRequest: requireRole('admin', 'recruiter'),
+        schema: {
+          tags: ['knowledge'],
+          summary:
+            "Search the workspace's transcripts: interviews that match, most relevant first, with the moments that match (SQLite FTS5 or PostgreSQL full-text search)",
+          querystring: SearchQuery,
+          response: {
+            200: z.object({
+              total: z.number().int(),
+              limit: z.number().int(),
+              offset: z.number().int(),
+              interviews: z.array(InterviewHit),
+            }),
+            ...errorResponses(400, 401, 403),
+          },
+        },
+      },
+      async (request) => {
+        const { workspaceId } = me(request);
+        const { q, kind, from, to, speaker, account, job, candidate, limit, offset } = request.query;
+        const filters: SearchFilters = {
+          ...(kind === undefined
+            ? {}
+            : {
+                kinds: kind
+                  .split(',')
+                  .map((k) => k.trim())
+                  .filter((k) => k !== '') as InterviewKind[],
+              }),
+          ...(from === undefined ? {} : { from }),
+          ...(to === undefined ? {} : { to }),
+          ...(speaker === undefined ? {} : { speaker }),
+          ...(account === undefined ? {} : { account }),
+          ...(job === undefined ? {} : { jobId: job }),
+          ...(candidate === undefined ? {} : { candidateId: candidate }),
+        };
+        const result = await store.search.search(workspaceId, q, filters, { limit, offset });
+        return {
+          ...result,
+          interviews: result.interviews.map((h) => ({ ...h, segments: [...h.segments] })),
+        };
+      },
+    );
+    return Promise.resolve();
+  };
+}
