@@ -6,22 +6,14 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { seededRandom } from '../../dist/validation/index.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const QMSUM_DIR = path.resolve(root, '..', 'shared', 'data', 'meetings-qmsum');
 const DOMAINS = ['Academic', 'Committee', 'Product'];
 
-/** mulberry32 (Tommy Ettinger, public domain): a small seeded generator of floats in [0, 1). */
-export function seededRandom(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// The project's own seeded generator (src/validation/seeded-random.ts), from the build.
+export { seededRandom };
 
 /** Every meeting as its list of `{ speaker, text }` turns, in file-name order. */
 export function loadMeetings() {

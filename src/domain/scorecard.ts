@@ -5,7 +5,8 @@
  */
 import { z } from 'zod';
 import { jsonSerializer } from './json-serializer.js';
-import type { InterviewKind, TranscriptFormat } from './transcript.js';
+import { INTERVIEW_KIND_LIST } from './interview-metadata.js';
+import type { TranscriptFormat } from './transcript.js';
 
 const TRANSCRIPT_FORMATS = [
   'vtt',
@@ -14,15 +15,6 @@ const TRANSCRIPT_FORMATS = [
   'text',
   'csv',
 ] as const satisfies readonly TranscriptFormat[];
-const INTERVIEW_KINDS = [
-  'async',
-  'live',
-  'practice',
-  'customer',
-  'exit',
-  'research',
-  'sales',
-] as const satisfies readonly InterviewKind[];
 
 const Range = z.object({ min: z.number().optional(), max: z.number().optional() });
 
@@ -179,7 +171,7 @@ export const ScorecardBody = z
     input: z.object({
       file: z.string().nullable(),
       format: z.enum(TRANSCRIPT_FORMATS).nullable(),
-      kind: z.enum(INTERVIEW_KINDS),
+      kind: z.enum(INTERVIEW_KIND_LIST),
       /** SHA-256 of the input bytes, so a scorecard can be tied to exactly what was analysed. */
       sha256: z.string().nullable(),
       candidate: z.string().nullable(),

@@ -1,18 +1,10 @@
 /** `candor search "<query>"`: the workspace's transcripts searched from the command line (issue 16). */
 import { CandorError, loadConfig } from '../../core/index.js';
-import type { InterviewKind } from '../../domain/index.js';
-import { openStore, type SearchFilters, type SearchResult } from '../../store/index.js';
+import { searchFilters, type SearchOptions } from '../../knowledge/search/index.js';
+import { openStore, type SearchResult } from '../../store/index.js';
 import { printer, type StoreIo } from '../context.js';
 
-export interface SearchCliOptions {
-  /** Kinds, comma-separated: `customer,exit`. */
-  readonly kind?: string | undefined;
-  readonly from?: string | undefined;
-  readonly to?: string | undefined;
-  readonly speaker?: string | undefined;
-  readonly account?: string | undefined;
-  readonly job?: string | undefined;
-  readonly candidate?: string | undefined;
+export interface SearchCliOptions extends SearchOptions {
   readonly limit?: string | undefined;
   readonly offset?: string | undefined;
   readonly dataDir?: string | undefined;
@@ -29,26 +21,6 @@ function wholeNumber(option: string, value: string | undefined): number | undefi
     });
   }
   return Number(value);
-}
-
-/** The store's filters from the options; the store checks kinds, dates and ranges and names what is wrong. */
-export function searchFilters(options: SearchCliOptions): SearchFilters {
-  const kinds =
-    options.kind === undefined
-      ? undefined
-      : (options.kind
-          .split(',')
-          .map((k) => k.trim())
-          .filter((k) => k !== '') as InterviewKind[]);
-  return {
-    ...(kinds === undefined ? {} : { kinds }),
-    ...(options.from === undefined ? {} : { from: options.from }),
-    ...(options.to === undefined ? {} : { to: options.to }),
-    ...(options.speaker === undefined ? {} : { speaker: options.speaker }),
-    ...(options.account === undefined ? {} : { account: options.account }),
-    ...(options.job === undefined ? {} : { jobId: options.job }),
-    ...(options.candidate === undefined ? {} : { candidateId: options.candidate }),
-  };
 }
 
 /**

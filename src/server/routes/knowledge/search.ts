@@ -1,7 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { InterviewKind } from '../../../domain/index.js';
-import type { SearchFilters } from '../../../store/index.js';
+import { searchFilters } from '../../../knowledge/search/index.js';
 import { requireRole } from '../../auth.js';
 import type { RouteDeps } from '../../deps.js';
 import { me } from '../../scope.js';
@@ -84,22 +83,7 @@ export function searchRoutes({ store }: RouteDeps): FastifyPluginAsyncZod {
       async (request) => {
         const { workspaceId } = me(request);
         const { q, kind, from, to, speaker, account, job, candidate, limit, offset } = request.query;
-        const filters: SearchFilters = {
-          ...(kind === undefined
-            ? {}
-            : {
-                kinds: kind
-                  .split(',')
-                  .map((k) => k.trim())
-                  .filter((k) => k !== '') as InterviewKind[],
-              }),
-          ...(from === undefined ? {} : { from }),
-          ...(to === undefined ? {} : { to }),
-          ...(speaker === undefined ? {} : { speaker }),
-          ...(account === undefined ? {} : { account }),
-          ...(job === undefined ? {} : { jobId: job }),
-          ...(candidate === undefined ? {} : { candidateId: candidate }),
-        };
+        const filters = searchFilters({ kind, from, to, speaker, account, job, candidate });
         const result = await store.search.search(workspaceId, q, filters, { limit, offset });
         return {
           ...result,
