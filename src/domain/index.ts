@@ -6,3 +6,4 @@ export * from './signal.js';
 export * from './scorecard.js';
 export * from './demographics.js';
 export * from './interview-metadata.js';
+export * from './knowledge.js';

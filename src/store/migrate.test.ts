@@ -38,6 +38,7 @@ describe('migrateToLatest', () => {
         ['0020-agent-settings', 'Success'],
         ['0021-interview-metadata', 'Success'],
         ['0022-search', 'Success'],
+        ['0023-knowledge-tags', 'Success'],
       ]);
       expect(await migrateToLatest(db)).toEqual([]);
     } finally {

@@ -20,6 +20,7 @@ import * as microTasks from './0019-micro-tasks.js';
 import * as agentSettings from './0020-agent-settings.js';
 import * as interviewMetadata from './0021-interview-metadata.js';
 import * as search from './0022-search.js';
+import * as knowledgeTags from './0023-knowledge-tags.js';
 
 /**
  * Every migration, imported in code rather than found by scanning a folder, so the compiled
@@ -47,4 +48,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0020-agent-settings': agentSettings,
   '0021-interview-metadata': interviewMetadata,
   '0022-search': search,
+  '0023-knowledge-tags': knowledgeTags,
 };
