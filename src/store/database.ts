@@ -44,6 +44,10 @@ import { createModelRepository, type ModelRepository } from './repositories/mode
 import { createRatingRepository, type RatingRepository } from './repositories/ratings.js';
 import { monotonicClock, type RepositoryContext } from './repositories/rows.js';
 import { createSearchIndex, type SearchIndex } from './repositories/search.js';
+import {
+  createKnowledgeTrendsRepository,
+  type KnowledgeTrendsRepository,
+} from './repositories/knowledge-trends.js';
 import { createScorecardRepository, type ScorecardRepository } from './repositories/scorecards.js';
 import { createUsageRepository, type UsageRepository } from './repositories/usage.js';
 import { createUserRepository, type UserRepository } from './repositories/users.js';
@@ -116,6 +120,8 @@ export interface Store {
   readonly agentSettings: AgentSettingsRepository;
   /** Full-text search over transcript segments, grouped by interview (migration 0022). */
   readonly search: SearchIndex;
+  /** Trends, group comparisons and exports over the knowledge tags (read-only, migration 0023). */
+  readonly knowledgeTrends: KnowledgeTrendsRepository;
   /** The embedded job queue (a table in this database). */
   readonly queue: JobQueue;
   /** One round trip to the database (`select 1`); throws when it does not answer. */
@@ -188,6 +194,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     scheduling: createSchedulingRepository(ctx),
     agentSettings: createAgentSettingsRepository(ctx),
     search: createSearchIndex(ctx),
+    knowledgeTrends: createKnowledgeTrendsRepository(ctx),
     queue: createJobQueue(ctx),
     ping: async () => {
       await sql`select 1`.execute(db);

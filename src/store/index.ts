@@ -202,6 +202,21 @@ export {
   type SearchResult,
   type SegmentHit,
 } from './repositories/search.js';
+export {
+  TREND_TAG_KINDS,
+  VADER_NEGATIVE,
+  VADER_POSITIVE,
+  tagDateRange,
+  type CompareGroup,
+  type GroupComparison,
+  type GroupLabelStats,
+  type KnowledgeTrendsRepository,
+  type TagCursor,
+  type TagExportRow,
+  type TagFilters,
+  type TrendTagKind,
+  type WeeklyLabelCount,
+} from './repositories/knowledge-trends.js';
 export { parseSearchQuery, type SearchQuery, type SearchTerm } from './search-query.js';
 export { HIGHLIGHT_START, HIGHLIGHT_END } from './dialect.js';
 export type { JobQueue, TaskRecord, NewTask, TaskProgress } from './job-queue.js';

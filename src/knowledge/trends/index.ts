@@ -1,0 +1,3 @@
+export * from './weeks.js';
+export * from './spikes.js';
+export * from './trends.js';
