@@ -4,7 +4,7 @@ import { tagInterview, type Tagger } from '../../src/pipeline/tag-interview.js';
 import { openStore, type Store } from '../../src/store/index.js';
 import { requires } from '../../src/test-helpers.js';
 import { browserNeeds, startHarness, type Harness } from './harness.js';
-import { apiGet, checkPage } from './page-checks.js';
+import { apiGet, checkPage, expectFitsViewport, PHONE_VIEWPORT } from './page-checks.js';
 
 // The knowledge taxonomy page in real Chromium against `candor serve --demo`: a recruiter adds,
 // edits and deletes topics, tracks a competitor, and takes up the suggestions that three tagged
@@ -127,6 +127,20 @@ requires(...browserNeeds()).describe(
           names: { name: string; kind: string }[];
         };
         expect(tracked.names).toEqual([expect.objectContaining({ name: 'Acme Corp', kind: 'competitor' })]);
+      } finally {
+        await context.close();
+      }
+    });
+
+    it('fits a phone for an admin, whose navigation has the most links', async () => {
+      const { context, page } = await h.signIn('admin@example.com');
+      try {
+        await page.setViewportSize(PHONE_VIEWPORT);
+        await page.goto('/knowledge/topics');
+        await page.getByRole('heading', { level: 1, name: 'Knowledge topics' }).waitFor();
+        await page.getByRole('button', { name: 'Add name' }).waitFor();
+        await checkPage(page, 'knowledge-topics-phone', { docs: false });
+        await expectFitsViewport(page, 'knowledge topics at 390 px');
       } finally {
         await context.close();
       }
