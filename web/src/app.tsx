@@ -19,6 +19,7 @@ import { ComparePage } from './pages/compare-page';
 import { InboxPage } from './pages/inbox-page';
 import { JobPage } from './pages/job-page';
 import { JobsPage } from './pages/jobs-page';
+import { KnowledgeTopicsPage } from './pages/knowledge/topics-page';
 import { LoginPage } from './pages/login-page';
 import { ModelPage } from './pages/model-page';
 import { ModelsPage } from './pages/models-page';
@@ -49,6 +50,8 @@ const INBOX_READERS: readonly Role[] = ['admin', 'recruiter'];
 const ADMINS: readonly Role[] = ['admin'];
 /** Who runs the adverse-impact audit (the API's AUDIT_READERS). */
 const AUDIT_READERS: readonly Role[] = ['auditor', 'admin'];
+/** Who edits the knowledge taxonomy (the API's admin and recruiter routes). */
+const KNOWLEDGE_EDITORS: readonly Role[] = ['admin', 'recruiter'];
 
 const ROUTES: readonly Route[] = [
   { path: '/jobs', roles: HIRING, render: () => <JobsPage /> },
@@ -91,6 +94,7 @@ const ROUTES: readonly Route[] = [
     },
   },
   { path: '/audit', roles: AUDIT_READERS, render: () => <AuditPage /> },
+  { path: '/knowledge/topics', roles: KNOWLEDGE_EDITORS, render: () => <KnowledgeTopicsPage /> },
   { path: '/admin', roles: ADMINS, render: () => <Redirect to="/admin/users" /> },
   { path: '/users', roles: ADMINS, render: () => <Redirect to="/admin/users" /> },
   { path: '/settings', roles: ADMINS, render: () => <Redirect to="/admin/settings" /> },
@@ -128,6 +132,7 @@ const NAV: readonly { to: string; label: string; roles: readonly Role[] }[] = [
   { to: '/inbox', label: 'Inbox', roles: INBOX_READERS },
   { to: '/practice', label: 'Practice', roles: ['candidate'] },
   { to: '/cohorts', label: 'Cohorts', roles: ADVISING },
+  { to: '/knowledge/topics', label: 'Topics', roles: KNOWLEDGE_EDITORS },
   { to: '/models', label: 'Models', roles: MODEL_READERS },
   { to: '/audit', label: 'Audit', roles: AUDIT_READERS },
   { to: '/admin', label: 'Admin', roles: ADMINS },

@@ -108,20 +108,37 @@ export function createKnowledgeRepository(ctx: RepositoryContext): KnowledgeRepo
   const db: Db = ctx.db.withTables<KnowledgeTables & Pick<FairnessAlertTables, 'webhook_delivery'>>();
   const topics = createTopicRepository(ctx);
   const labelCounts = async (workspaceId: string, kind: KnowledgeTagKind): Promise<LabelCount[]> => {
-    const rows = await db
+    const tagged = db
       .selectFrom('knowledge_tag')
-      .select((eb) => [
-        'label_key',
-        eb.fn.min('label').as('label'),
-        eb.fn.count<number | string>('interview_id').distinct().as('interviews'),
-      ])
       .where('workspace_id', '=', workspaceId)
-      .where('kind', '=', kind)
-      .groupBy('label_key')
-      .orderBy('interviews', 'desc')
-      .orderBy('label_key')
-      .execute();
-    return rows.map((r) => ({ label: r.label, labelKey: r.label_key, interviews: Number(r.interviews) }));
+      .where('kind', '=', kind);
+    const [counts, spellings] = await Promise.all([
+      tagged
+        .select((eb) => [
+          'label_key',
+          eb.fn.count<number | string>('interview_id').distinct().as('interviews'),
+        ])
+        .groupBy('label_key')
+        .execute(),
+      tagged.select(['label_key', 'label']).distinct().execute(),
+    ]);
+    // The first spelling in code-point order, here rather than in SQL: `min` follows the
+    // database's collation, which differs between installations of PostgreSQL.
+    const first = new Map<string, string>();
+    for (const { label_key: key, label } of spellings) {
+      const seen = first.get(key);
+      if (seen === undefined || label < seen) first.set(key, label);
+    }
+    return counts
+      .map((r) => ({
+        label: first.get(r.label_key) ?? r.label_key,
+        labelKey: r.label_key,
+        interviews: Number(r.interviews),
+      }))
+      .sort(
+        (a, b) =>
+          b.interviews - a.interviews || (a.labelKey < b.labelKey ? -1 : a.labelKey > b.labelKey ? 1 : 0),
+      );
   };
   return {
     topics,
