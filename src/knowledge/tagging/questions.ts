@@ -49,7 +49,8 @@ const WH_FOLLOWERS = new Set([
 
 /**
  * Whether a sentence is a question: it ends with "?", or — when it has no final punctuation, as in
- * speech-recognition output — it opens (after "so", "okay", "um" …) in interrogative form: a
+ * speech-recognition output — it opens, or a clause after a discourse marker ("so", "okay", "um" …)
+ * opens, in interrogative form: a
  * wh-word followed by an auxiliary or modal ("how does it…", "what would you…") or by "much",
  * "about", "if" …; or subject–auxiliary inversion ("can we…", "is it…", "do you…"). A sentence
  * punctuated with "." or "!" was judged a statement by whoever punctuated it and is left alone.
@@ -64,20 +65,27 @@ export function questionForm(tokens: readonly Token[]): QuestionForm | null {
   if (last.type === 'punctuation' && /^[.!…]+$/.test(last.text)) return null;
   if (tokens.some((t) => t.text === '?')) return null;
 
-  let i = 0;
+  // Unpunctuated speech runs clauses together: a question may open after a discourse marker
+  // mid-turn ("right um time for presentations then so who would like to go first").
+  for (let start = 0; start < words.length; start++) {
+    if (start > 0 && !OPENERS.has((words[start - 1] as Token).lower)) continue;
+    if (start > 0 && OPENERS.has((words[start] as Token).lower)) continue;
+    if (opensQuestion(words, start)) return 'interrogative';
+  }
+  return null;
+}
+
+/** Whether the words from `i` (after any openers) are in interrogative form. */
+function opensQuestion(words: readonly Token[], i: number): boolean {
   while (i < words.length && OPENERS.has((words[i] as Token).lower)) i++;
   const first = words[i];
   const next = words[i + 1];
-  if (first === undefined || next === undefined) return null;
+  if (first === undefined || next === undefined) return false;
   if (WH.has(first.lower)) {
-    if (next.pos === 'AUX' || INVERTING.has(next.lower) || WEAK_INVERTING.has(next.lower))
-      return 'interrogative';
-    if (WH_FOLLOWERS.has(next.lower)) return 'interrogative';
-    return null;
+    if (next.pos === 'AUX' || INVERTING.has(next.lower) || WEAK_INVERTING.has(next.lower)) return true;
+    return WH_FOLLOWERS.has(next.lower);
   }
   const subject = SUBJECT.has(next.pos) || SUBJECT_WORDS.has(next.lower);
-  if (INVERTING.has(first.lower) && subject) return 'interrogative';
-  if (WEAK_INVERTING.has(first.lower) && (next.pos === 'PRON' || SUBJECT_WORDS.has(next.lower)))
-    return 'interrogative';
-  return null;
+  if (INVERTING.has(first.lower) && subject) return true;
+  return WEAK_INVERTING.has(first.lower) && (next.pos === 'PRON' || SUBJECT_WORDS.has(next.lower));
 }
