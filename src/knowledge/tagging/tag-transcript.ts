@@ -195,8 +195,10 @@ function sentenceTags(
       detail: { matched: said(hit) },
     });
   }
-  const form = questionForm(tokens.slice(from, to));
-  if (form !== null)
+  const words = tokens.slice(from, to);
+  // "Mm-hmm?", "Right?", "Yeah?": a back-channel said with a rise asks for nothing to be recorded.
+  const form = questionForm(words);
+  if (form !== null && judgeable(words.filter((t) => t.isWord).map((t) => t.lower)))
     out.push({
       ...where,
       kind: 'question',
