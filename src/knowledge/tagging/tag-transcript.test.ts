@@ -157,6 +157,7 @@ describe('tagTranscript: questions and action items', () => {
         say('can we get a discount if we pay yearly', 'Bo'),
         say('what I mean is the team is small', 'Ana'),
         say('do the export first', 'Bo'),
+        say('Mm-hmm?', 'Ana'),
       ]),
       'question',
     );

@@ -23,7 +23,7 @@ import {
   type ConversationTokens,
 } from '../segmentation/index.js';
 import { findOrganisations } from './organisations.js';
-import { PhraseIndex } from './phrase-index.js';
+import { PhraseIndex, type PhraseHit } from './phrase-index.js';
 import { nameIndex } from './names.js';
 import { questionForm } from './questions.js';
 import { judgeable, sentimentLabel } from './sentiment.js';
@@ -67,11 +67,7 @@ const NOT_KEYPHRASES = new Set([
 /** A keyphrase must be said at least twice to be "recurring" within the conversation. */
 const MIN_KEYPHRASE_MENTIONS = 2;
 
-interface Located {
-  readonly quote: string;
-  readonly startS: number | null;
-  readonly endS: number | null;
-}
+type Located = Pick<TagDraft, 'quote' | 'startS' | 'endS'>;
 
 /**
  * Tags one conversation: topics, tracked competitors and products, sentiment per segment,
@@ -103,102 +99,16 @@ export function tagTranscript(segments: readonly Segment[], options: TagTranscri
 
   docs.forEach((doc, position) => {
     if (doc === null) return;
-    const speaker = segments[position]?.speaker ?? null;
-    const base = { speaker, segmentPosition: position, endPosition: null };
-    const words = doc.tokens.filter((t) => t.isWord).map((t) => t.lower);
-    if (judgeable(words)) {
-      const compound = compoundScore(doc.text);
-      const whole = doc.evidence(0, doc.text.length);
-      tags.push({
-        ...base,
-        kind: 'sentiment',
-        label: sentimentLabel(compound),
-        refId: null,
-        quote: whole.quote,
-        startS: whole.start,
-        endS: whole.end,
-        sentiment: compound,
-        detail: null,
-      });
-    }
-    for (const sentence of doc.sentences) {
-      if (sentence.wordCount === 0) continue;
-      const where = locate(doc, sentence);
-      let compound: number | null = null;
-      const scored = (): number => (compound ??= compoundScore(where.quote));
-      const tokens = doc.tokens;
-      const from = sentence.firstToken;
-      const to = sentence.lastToken + 1;
-
-      const seenTopics = new Set<string>();
-      for (const hit of topics.find(tokens, from, to)) {
-        if (seenTopics.has(hit.value.id)) continue;
-        seenTopics.add(hit.value.id);
-        const matched = doc.text.slice(
-          (tokens[hit.firstToken] ?? sentence).start,
-          (tokens[hit.lastToken] ?? sentence).end,
-        );
-        tags.push({
-          ...base,
-          ...where,
-          kind: 'topic',
-          label: hit.value.name,
-          refId: hit.value.id,
-          sentiment: scored(),
-          detail: { matched },
-        });
-      }
-      const seenNames = new Set<string>();
-      for (const hit of names.find(tokens, from, to)) {
-        if (seenNames.has(hit.value.id)) continue;
-        seenNames.add(hit.value.id);
-        const matched = doc.text.slice(
-          (tokens[hit.firstToken] ?? sentence).start,
-          (tokens[hit.lastToken] ?? sentence).end,
-        );
-        tags.push({
-          ...base,
-          ...where,
-          kind: hit.value.kind,
-          label: hit.value.name,
-          refId: hit.value.id,
-          sentiment: scored(),
-          detail: { matched },
-        });
-      }
-      const form = questionForm(tokens.slice(from, to));
-      if (form !== null) {
-        tags.push({
-          ...base,
-          ...where,
-          kind: 'question',
-          label: where.quote,
-          refId: null,
-          sentiment: null,
-          detail: { form },
-        });
-      }
-      const seenPhrases = new Set<string>();
-      for (const hit of keyphrases.find(tokens, from, to)) {
-        if (seenPhrases.has(hit.value)) continue;
-        seenPhrases.add(hit.value);
-        const entry = keyphraseHits.get(hit.value);
-        if (entry) entry.count++;
-        else
-          keyphraseHits.set(hit.value, {
-            count: 1,
-            first: {
-              ...base,
-              ...where,
-              kind: 'keyphrase',
-              label: hit.value,
-              refId: null,
-              sentiment: null,
-              detail: null,
-            },
-          });
-      }
-    }
+    const base: Base = {
+      speaker: segments[position]?.speaker ?? null,
+      segmentPosition: position,
+      endPosition: null,
+    };
+    const sentiment = sentimentTag(doc, base);
+    if (sentiment) tags.push(sentiment);
+    for (const sentence of doc.sentences)
+      if (sentence.wordCount > 0)
+        tags.push(...sentenceTags(doc, sentence, base, { topics, names, keyphrases }, keyphraseHits));
   });
 
   for (const [phrase, { count, first }] of keyphraseHits) {
@@ -218,6 +128,102 @@ export function tagTranscript(segments: readonly Segment[], options: TagTranscri
         a.i - b.i,
     )
     .map((x) => x.tag);
+}
+
+type Base = Pick<TagDraft, 'speaker' | 'segmentPosition' | 'endPosition'>;
+
+/** One `sentiment` tag for a whole segment, or null for a turn of back-channels only. */
+function sentimentTag(doc: AnswerDocument, base: Base): TagDraft | null {
+  if (!judgeable(doc.tokens.filter((t) => t.isWord).map((t) => t.lower))) return null;
+  const compound = compoundScore(doc.text);
+  const whole = doc.evidence(0, doc.text.length);
+  return {
+    ...base,
+    kind: 'sentiment',
+    label: sentimentLabel(compound),
+    refId: null,
+    quote: whole.quote,
+    startS: whole.start,
+    endS: whole.end,
+    sentiment: compound,
+    detail: null,
+  };
+}
+
+interface Indexes {
+  readonly topics: PhraseIndex<TopicDefinition>;
+  readonly names: PhraseIndex<TrackedName>;
+  readonly keyphrases: PhraseIndex<string>;
+}
+
+/**
+ * The tags one sentence justifies: each topic and tracked name once (with the sentence's VADER
+ * compound), a question, and keyphrase mentions (counted into `keyphraseHits`, tagged later).
+ */
+function sentenceTags(
+  doc: AnswerDocument,
+  sentence: Sentence,
+  base: Base,
+  indexes: Indexes,
+  keyphraseHits: Map<string, { count: number; first: TagDraft }>,
+): TagDraft[] {
+  const out: TagDraft[] = [];
+  const where = { ...base, ...locate(doc, sentence) };
+  let compound: number | null = null;
+  const scored = (): number => (compound ??= compoundScore(where.quote));
+  const { tokens } = doc;
+  const from = sentence.firstToken;
+  const to = sentence.lastToken + 1;
+  const said = (hit: PhraseHit<unknown>): string =>
+    doc.text.slice((tokens[hit.firstToken] ?? sentence).start, (tokens[hit.lastToken] ?? sentence).end);
+  const mentions = [
+    ...indexes.topics
+      .find(tokens, from, to)
+      .map((hit) => ({ hit, kind: 'topic' as const, value: hit.value })),
+    ...indexes.names.find(tokens, from, to).map((hit) => ({ hit, kind: hit.value.kind, value: hit.value })),
+  ];
+  const seen = new Set<string>();
+  for (const { hit, kind, value } of mentions) {
+    if (seen.has(`${kind}:${value.id}`)) continue;
+    seen.add(`${kind}:${value.id}`);
+    out.push({
+      ...where,
+      kind,
+      label: value.name,
+      refId: value.id,
+      sentiment: scored(),
+      detail: { matched: said(hit) },
+    });
+  }
+  const words = tokens.slice(from, to);
+  // "Mm-hmm?", "Right?", "Yeah?": a back-channel said with a rise asks for nothing to be recorded.
+  const form = questionForm(words);
+  if (form !== null && judgeable(words.filter((t) => t.isWord).map((t) => t.lower)))
+    out.push({
+      ...where,
+      kind: 'question',
+      label: where.quote,
+      refId: null,
+      sentiment: null,
+      detail: { form },
+    });
+  const phrases = new Set(indexes.keyphrases.find(tokens, from, to).map((hit) => hit.value));
+  for (const phrase of phrases) {
+    const entry = keyphraseHits.get(phrase);
+    if (entry) entry.count++;
+    else {
+      const first: TagDraft = {
+        ...where,
+        kind: 'keyphrase',
+        label: phrase,
+        refId: null,
+        sentiment: null,
+        detail: null,
+      };
+      keyphraseHits.set(phrase, { count: 1, first });
+    }
+  }
+  return out;
 }
 
 function locate(doc: AnswerDocument, sentence: Sentence): Located {

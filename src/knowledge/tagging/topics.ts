@@ -71,7 +71,7 @@ export const DEFAULT_TOPICS: readonly { readonly name: string; readonly synonyms
   },
   {
     name: 'culture',
-    synonyms: ['values', 'colleagues', 'morale', 'inclusion', 'diversity', 'toxic', 'team spirit'],
+    synonyms: ['company values', 'colleagues', 'morale', 'inclusion', 'diversity', 'toxic', 'team spirit'],
   },
   {
     name: 'remote work',
