@@ -28,6 +28,7 @@ interface Summary {
     file: string;
     status: string;
     interviewId: string | null;
+    tags?: number | null;
     segments: number;
     error: string | null;
   }[];
@@ -76,6 +77,14 @@ requires(need.built()).describe('candor import', () => {
         format: 'csv',
       });
       expect((await store.analyses.getTranscript(csv.id)).segments).toHaveLength(4);
+      // Each import is tagged: Maya's questions by her, the reporting topic in Tom's words.
+      const tags = await store.knowledge.tagsOf(csv.id);
+      expect(summary.files[2]!.tags).toBe(tags.length);
+      expect(tags.filter((t) => t.kind === 'question').map((t) => t.speaker)).toContain('Maya Chen');
+      expect(tags.find((t) => t.kind === 'topic' && t.label === 'reporting')).toMatchObject({
+        speaker: 'Tom Okafor',
+        startS: 7,
+      });
       const rows = await store.db.selectFrom('interview').select('source_file').execute();
       expect(rows.map((row) => row.source_file).sort()).toEqual(['customer-call.csv', 'zoom.vtt']);
     } finally {
@@ -86,7 +95,7 @@ requires(need.built()).describe('candor import', () => {
   it('exits 0 when every file was imported before, skipping them as duplicates; prints a table', () => {
     const r = candor(['import', path.join(calls, 'zoom.vtt'), path.join(calls, 'sub'), '--kind', 'exit']);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout.split('\n')[0]).toMatch(/^status\s+segments\s+interview\s+file$/);
+    expect(r.stdout.split('\n')[0]).toMatch(/^status\s+segments\s+tags\s+interview\s+file$/);
     expect(r.stdout).toMatch(/skipped-duplicate\s+intv_\w+\s+.*zoom\.vtt/);
     expect(r.stderr).toContain('2 files: 0 imported, 2 skipped (already imported)');
   });

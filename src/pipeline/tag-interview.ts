@@ -5,6 +5,7 @@
  * `knowledge.tags` webhook queued in the same transaction when a URL is configured.
  */
 import type { Segment, TagDraft, TopicDefinition, TrackedName } from '../domain/index.js';
+import { DEFAULT_TOPICS, tagTranscript } from '../knowledge/index.js';
 import type { KnowledgeTagRecord, NewTopic, Store } from '../store/index.js';
 
 /** What the tagger is told besides the segments. */
@@ -60,4 +61,20 @@ export async function tagInterview(
     },
   );
   return store.knowledge.replaceTags(interviewId, drafts, { webhookUrl: options.webhookUrl ?? null });
+}
+
+/**
+ * Tags with Candor's own tagger (src/knowledge/tagging) and its starting taxonomy: what an import,
+ * an analysis and `candor tag` run.
+ * @example await tagStoredInterview(store, interview.id, { webhookUrl: loadKnowledgeConfig(env).webhookUrl })
+ */
+export function tagStoredInterview(
+  store: Store,
+  interviewId: string,
+  options: { readonly webhookUrl?: string | null } = {},
+): Promise<KnowledgeTagRecord[]> {
+  return tagInterview(store, interviewId, tagTranscript, {
+    defaultTopics: DEFAULT_TOPICS,
+    webhookUrl: options.webhookUrl ?? null,
+  });
 }

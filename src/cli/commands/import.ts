@@ -8,7 +8,8 @@ import {
   type FileImportResult,
   type ImportSummary,
 } from '../../knowledge/import/index.js';
-import { inputLimitsFromEnv, writeTranscriptText } from '../../pipeline/index.js';
+import { inputLimitsFromEnv, tagStoredInterview, writeTranscriptText } from '../../pipeline/index.js';
+import { loadKnowledgeConfig } from '../../server/webhooks/index.js';
 import { openStore } from '../../store/index.js';
 import { printer, type StoreIo } from '../context.js';
 import { createProgress } from '../progress.js';
@@ -75,6 +76,7 @@ export async function importCommand(
   const config = loadConfig(options.dataDir ? { ...env, CANDOR_DATA_DIR: options.dataDir } : env);
   const limits = inputLimitsFromEnv(env);
   const mediaDir = path.join(config.dataDir, 'media');
+  const { webhookUrl } = loadKnowledgeConfig(env);
   const progress = createProgress('importing', 'files', io.progress);
   const store = io.store ?? (await openStore({ dataDir: config.dataDir, databaseUrl: config.databaseUrl }));
   let summary: ImportSummary;
@@ -91,6 +93,7 @@ export async function importCommand(
       maxBytes: limits.transcriptBytes,
       onProgress: ({ done, total }) => progress.update(done, total),
       keepSource: (interview, text) => writeTranscriptText(mediaDir, interview, text),
+      tag: async (interview) => (await tagStoredInterview(store, interview.id, { webhookUrl })).length,
     });
   } finally {
     if (io.store === undefined) await store.close();
@@ -110,25 +113,31 @@ export function summaryLine(s: ImportSummary): string {
   return `${total} file${total === 1 ? '' : 's'}: ${parts.join(', ')}`;
 }
 
-/** One line per file: status, segments, interview id, file; the errors of failed files under it. */
+/** One line per file: status, segments, tags, interview id, file; errors and warnings under it. */
 export function resultsTable(files: readonly FileImportResult[]): string {
   if (files.length === 0) return 'No files to import.\n';
-  const header = ['status', 'segments', 'interview', 'file'];
+  const header = ['status', 'segments', 'tags', 'interview', 'file'];
   const cells = files.map((f) => [
     f.status,
     f.status === 'imported' ? String(f.segments) : '',
+    f.tags === null || f.tags === undefined ? '' : String(f.tags),
     f.interviewId ?? '',
     f.file,
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
   const line = (c: readonly string[]) =>
     c
-      .map((v, i) => (i === 1 ? v.padStart(widths[i]!) : v.padEnd(widths[i]!)))
+      .map((v, i) => (i === 1 || i === 2 ? v.padStart(widths[i]!) : v.padEnd(widths[i]!)))
       .join('  ')
       .trimEnd();
   const errors = files.filter((f) => f.error !== null).map((f) => `  ${f.error}`);
+  const warnings = files.filter((f) => f.warning).map((f) => `  ${f.warning}`);
   return (
-    [line(header), ...cells.map(line), ...(errors.length > 0 ? ['', 'Errors:', ...errors] : [])].join('\n') +
-    '\n'
+    [
+      line(header),
+      ...cells.map(line),
+      ...(errors.length > 0 ? ['', 'Errors:', ...errors] : []),
+      ...(warnings.length > 0 ? ['', 'Warnings:', ...warnings] : []),
+    ].join('\n') + '\n'
   );
 }

@@ -4,7 +4,7 @@ import { CandorError, loadConfig } from '../../core/index.js';
 import { buildApp } from '../../server/app.js';
 import { loadServerConfig } from '../../server/config.js';
 import { openStore, type Store } from '../../store/index.js';
-import { sweepIncoming } from '../../pipeline/index.js';
+import { sweepIncoming, tagStoredInterview } from '../../pipeline/index.js';
 import {
   closeSpeechRecogniser,
   interviewIdOf,
@@ -74,8 +74,8 @@ export async function serve(options: ServeOptions = {}): Promise<RunningServer> 
     ...(options.demo && !env.CANDOR_DEFAULT_WORKSPACE ? { defaultWorkspace: DEMO_WORKSPACE } : {}),
   };
   const fairness = loadFairnessConfig(env, config.secret);
-  // Checked at start like the fairness URL; the tagging step (tagInterview) takes its webhookUrl.
-  loadKnowledgeConfig(env);
+  // Checked at start like the fairness URL; each tagging after an analysis queues its webhook.
+  const knowledge = loadKnowledgeConfig(env);
   const inbound = loadInboundSmtpSettings(env);
   const concurrency = agentConcurrency(env);
   const store = await openStore({ dataDir, databaseUrl: core.databaseUrl });
@@ -121,6 +121,10 @@ export async function serve(options: ServeOptions = {}): Promise<RunningServer> 
           if (outcome !== 'done') return;
           afterScorecardStored(store, { publicUrl: publicUrlOf(config) }, interviewIdOf(task)).catch(
             (error: unknown) => app?.log.error({ err: error, taskId: task.id }, 'micro-task not queued'),
+          );
+          // The analysed transcript joins the knowledge base (topics, questions, sentiment…).
+          tagStoredInterview(store, interviewIdOf(task), { webhookUrl: knowledge.webhookUrl }).catch(
+            (error: unknown) => app?.log.error({ err: error, taskId: task.id }, 'interview not tagged'),
           );
         },
       });

@@ -30,6 +30,10 @@ export interface FileImportResult {
   readonly code: string | null;
   /** sha256 of the file's bytes, when it could be read. */
   readonly sha256: string | null;
+  /** Knowledge tags found in it (topics, questions, sentiment…); null when not tagged. */
+  readonly tags?: number | null;
+  /** Imported, but something after went wrong (the tagging), in words; the file is not failed. */
+  readonly warning?: string | null;
 }
 
 export interface ImportSummary {
@@ -64,6 +68,12 @@ export interface ImportOptions {
    * interview is deleted again and the file reported failed.
    */
   readonly keepSource?: (interview: InterviewRecord, text: string) => Promise<void>;
+  /**
+   * Tags each interview once stored (the CLI and the server pass `tagStoredInterview` of
+   * src/pipeline) and returns how many tags it found. If it throws, the interview stays imported
+   * and the file's result carries a warning: `candor tag` can tag it again.
+   */
+  readonly tag?: (interview: InterviewRecord) => Promise<number>;
 }
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
@@ -150,6 +160,15 @@ async function importOne(
         throw error;
       }
     }
+    let tags: number | null = null;
+    let warning: string | null = null;
+    if (options.tag !== undefined) {
+      try {
+        tags = await options.tag(interview);
+      } catch (error) {
+        warning = `${file.name}: imported, but not tagged (${error instanceof Error ? error.message : String(error)}); run candor tag --interview ${interview.id}`;
+      }
+    }
     return {
       file: file.name,
       status: 'imported',
@@ -158,6 +177,8 @@ async function importOne(
       error: null,
       code: null,
       sha256: hash,
+      tags,
+      warning,
     };
   } catch (error) {
     return failed(error);
