@@ -18,6 +18,7 @@ import { CohortsPage } from './pages/cohorts-page';
 import { ComparePage } from './pages/compare-page';
 import { InboxPage } from './pages/inbox-page';
 import { JobPage } from './pages/job-page';
+import { KnowledgeTrendsPage } from './pages/knowledge/trends-page';
 import { JobsPage } from './pages/jobs-page';
 import { LoginPage } from './pages/login-page';
 import { ModelPage } from './pages/model-page';
@@ -49,6 +50,8 @@ const INBOX_READERS: readonly Role[] = ['admin', 'recruiter'];
 const ADMINS: readonly Role[] = ['admin'];
 /** Who runs the adverse-impact audit (the API's AUDIT_READERS). */
 const AUDIT_READERS: readonly Role[] = ['auditor', 'admin'];
+/** Who reads the knowledge base (the API's GET /search and /knowledge/*). */
+const KNOWLEDGE_READERS: readonly Role[] = ['admin', 'recruiter'];
 
 const ROUTES: readonly Route[] = [
   { path: '/jobs', roles: HIRING, render: () => <JobsPage /> },
@@ -91,6 +94,7 @@ const ROUTES: readonly Route[] = [
     },
   },
   { path: '/audit', roles: AUDIT_READERS, render: () => <AuditPage /> },
+  { path: '/knowledge/trends', roles: KNOWLEDGE_READERS, render: () => <KnowledgeTrendsPage /> },
   { path: '/admin', roles: ADMINS, render: () => <Redirect to="/admin/users" /> },
   { path: '/users', roles: ADMINS, render: () => <Redirect to="/admin/users" /> },
   { path: '/settings', roles: ADMINS, render: () => <Redirect to="/admin/settings" /> },
@@ -129,6 +133,7 @@ const NAV: readonly { to: string; label: string; roles: readonly Role[] }[] = [
   { to: '/practice', label: 'Practice', roles: ['candidate'] },
   { to: '/cohorts', label: 'Cohorts', roles: ADVISING },
   { to: '/models', label: 'Models', roles: MODEL_READERS },
+  { to: '/knowledge/trends', label: 'Knowledge', roles: KNOWLEDGE_READERS },
   { to: '/audit', label: 'Audit', roles: AUDIT_READERS },
   { to: '/admin', label: 'Admin', roles: ADMINS },
 ];
