@@ -44,6 +44,7 @@ import { createModelRepository, type ModelRepository } from './repositories/mode
 import { createRatingRepository, type RatingRepository } from './repositories/ratings.js';
 import { monotonicClock, type RepositoryContext } from './repositories/rows.js';
 import { createSearchIndex, type SearchIndex } from './repositories/search.js';
+import { createKnowledgeRepository, type KnowledgeRepository } from './repositories/knowledge.js';
 import {
   createKnowledgeTrendsRepository,
   type KnowledgeTrendsRepository,
@@ -120,6 +121,8 @@ export interface Store {
   readonly agentSettings: AgentSettingsRepository;
   /** Full-text search over transcript segments, grouped by interview (migration 0022). */
   readonly search: SearchIndex;
+  /** Knowledge topics, tracked names and the tags found in interviews (migration 0023). */
+  readonly knowledge: KnowledgeRepository;
   /** Trends, group comparisons and exports over the knowledge tags (read-only, migration 0023). */
   readonly knowledgeTrends: KnowledgeTrendsRepository;
   /** The embedded job queue (a table in this database). */
@@ -194,6 +197,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     scheduling: createSchedulingRepository(ctx),
     agentSettings: createAgentSettingsRepository(ctx),
     search: createSearchIndex(ctx),
+    knowledge: createKnowledgeRepository(ctx),
     knowledgeTrends: createKnowledgeTrendsRepository(ctx),
     queue: createJobQueue(ctx),
     ping: async () => {

@@ -203,6 +203,22 @@ export {
   type SegmentHit,
 } from './repositories/search.js';
 export {
+  KNOWLEDGE_TAGS_EVENT,
+  type KnowledgeRepository,
+  type KnowledgeTagRecord,
+  type LabelCount,
+} from './repositories/knowledge.js';
+export {
+  TRACKED_NAME_KINDS,
+  type NewTopic,
+  type NewTrackedName,
+  type TopicRecord,
+  type TopicRepository,
+  type TrackedNameRecord,
+  type TrackedNameRepository,
+} from './repositories/knowledge-taxonomy.js';
+export { MAX_TERM_LENGTH, MAX_TERMS } from './repositories/knowledge-terms.js';
+export {
   TREND_TAG_KINDS,
   VADER_NEGATIVE,
   VADER_POSITIVE,

@@ -20,6 +20,7 @@ import { InboxPage } from './pages/inbox-page';
 import { JobPage } from './pages/job-page';
 import { KnowledgeTrendsPage } from './pages/knowledge/trends-page';
 import { JobsPage } from './pages/jobs-page';
+import { KnowledgeTopicsPage } from './pages/knowledge/topics-page';
 import { LoginPage } from './pages/login-page';
 import { ModelPage } from './pages/model-page';
 import { ModelsPage } from './pages/models-page';
@@ -52,6 +53,8 @@ const ADMINS: readonly Role[] = ['admin'];
 const AUDIT_READERS: readonly Role[] = ['auditor', 'admin'];
 /** Who reads the knowledge base (the API's GET /search and /knowledge/*). */
 const KNOWLEDGE_READERS: readonly Role[] = ['admin', 'recruiter'];
+/** Who edits the knowledge taxonomy (the API's admin and recruiter routes). */
+const KNOWLEDGE_EDITORS: readonly Role[] = ['admin', 'recruiter'];
 
 const ROUTES: readonly Route[] = [
   { path: '/jobs', roles: HIRING, render: () => <JobsPage /> },
@@ -95,6 +98,7 @@ const ROUTES: readonly Route[] = [
   },
   { path: '/audit', roles: AUDIT_READERS, render: () => <AuditPage /> },
   { path: '/knowledge/trends', roles: KNOWLEDGE_READERS, render: () => <KnowledgeTrendsPage /> },
+  { path: '/knowledge/topics', roles: KNOWLEDGE_EDITORS, render: () => <KnowledgeTopicsPage /> },
   { path: '/admin', roles: ADMINS, render: () => <Redirect to="/admin/users" /> },
   { path: '/users', roles: ADMINS, render: () => <Redirect to="/admin/users" /> },
   { path: '/settings', roles: ADMINS, render: () => <Redirect to="/admin/settings" /> },
@@ -132,6 +136,7 @@ const NAV: readonly { to: string; label: string; roles: readonly Role[] }[] = [
   { to: '/inbox', label: 'Inbox', roles: INBOX_READERS },
   { to: '/practice', label: 'Practice', roles: ['candidate'] },
   { to: '/cohorts', label: 'Cohorts', roles: ADVISING },
+  { to: '/knowledge/topics', label: 'Topics', roles: KNOWLEDGE_EDITORS },
   { to: '/models', label: 'Models', roles: MODEL_READERS },
   { to: '/knowledge/trends', label: 'Knowledge', roles: KNOWLEDGE_READERS },
   { to: '/audit', label: 'Audit', roles: AUDIT_READERS },

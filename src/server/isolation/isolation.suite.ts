@@ -90,6 +90,8 @@ const PARAM_SOURCES: Readonly<Record<string, readonly (keyof Ids)[]>> = {
   schedule: ['takeToken'],
   messages: ['message'],
   'micro-tasks': ['microTask'],
+  topics: ['topic'],
+  names: ['trackedName'],
 };
 
 function multipart(fields: Record<string, string>, file: Buffer): Body {
@@ -192,6 +194,12 @@ const BODIES: Readonly<Record<string, (ids: Ids) => Body>> = {
     payload: { interviewerIds: [ids.admin], durationMinutes: 30 },
   }),
   'POST /api/v1/applications/:id/scheduling/cancel': () => ({ payload: {} }),
+  'POST /api/v1/knowledge/topics': () => ({ payload: { name: 'Intruder topic' } }),
+  'PATCH /api/v1/knowledge/topics/:id': () => ({ payload: { name: 'Renamed by intruder' } }),
+  'DELETE /api/v1/knowledge/topics/:id': () => null,
+  'POST /api/v1/knowledge/names': () => ({ payload: { kind: 'product', name: 'Intruder product' } }),
+  'PATCH /api/v1/knowledge/names/:id': () => ({ payload: { name: 'Renamed by intruder' } }),
+  'DELETE /api/v1/knowledge/names/:id': () => null,
   'POST /api/v1/ratings/import': (ids) => ({
     payload: `interview,rater,target,score,scale\n${ids.interview},intruder,overall,1,1-5\n${ids.practice},intruder,overall,1,1-5\n`,
     headers: { 'content-type': 'text/csv' },
@@ -472,6 +480,13 @@ export function describeIsolation(name: string, open: () => Promise<Store>, medi
       expect((await store.workspaces.get(victim.workspaceId)).name).toBe('Victim Corp');
       expect((await store.workspaces.settings(victim.workspaceId)).responseTargetDays).toBe(5);
       expect((await store.activity.list(victim.workspaceId, { limit: 10, offset: 0 })).total).toBe(0);
+      expect((await store.knowledge.topics.list(victim.workspaceId)).map((t) => [t.id, t.name])).toEqual([
+        [ids.topic, 'Victim Secret topic'],
+      ]);
+      expect((await store.knowledge.names.list(victim.workspaceId)).map((n) => [n.id, n.name])).toEqual([
+        [ids.trackedName, 'Victim Secret rival'],
+      ]);
+      expect(await store.knowledge.tagsOf(ids.interview)).toHaveLength(1);
     });
   });
 }
