@@ -4,7 +4,13 @@ import { DEMO_WORKSPACE } from '../../src/cli/commands/demo.js';
 import { openStore } from '../../src/store/index.js';
 import { need, requires } from '../../src/test-helpers.js';
 import { browserNeeds, startHarness, type Harness } from './harness.js';
-import { chartDrawn, checkPage } from './page-checks.js';
+import {
+  chartDrawn,
+  checkPage,
+  DESKTOP_VIEWPORT,
+  expectFitsViewport,
+  PHONE_VIEWPORT,
+} from './page-checks.js';
 
 // The knowledge trends page in real Chromium against `candor serve --demo`, with ten weeks of tags
 // built from real meeting sentences (QMSum) in the demo workspace: a recruiter opens Knowledge,
@@ -71,6 +77,9 @@ requires(...browserNeeds(), need.sharedData('meetings-qmsum/Product')).describe(
           /^Pricing\s+—\s+\d+% · \d+ mentions · -0\.\d\d\s+\d+% · \d+ mentions · -0\.\d\d$/,
         );
         await checkPage(page, 'knowledge-trends');
+        await page.setViewportSize(PHONE_VIEWPORT);
+        await expectFitsViewport(page, 'knowledge trends at 390 px');
+        await page.setViewportSize(DESKTOP_VIEWPORT);
         const exportHref = await page.getByRole('link', { name: 'CSV' }).getAttribute('href');
         const response = await page.request.get(exportHref ?? '');
         expect(response.headers()['content-type']).toBe('text/csv; charset=utf-8');
