@@ -17,6 +17,7 @@ import { installErrorHandlers } from './errors.js';
 import { prettyLogStream } from './log-format.js';
 import { adminRoutes } from './routes/admin/index.js';
 import { searchRoutes } from './routes/knowledge/search.js';
+import { knowledgeTrendsRoutes } from './routes/knowledge/trends.js';
 import { topicRoutes } from './routes/knowledge/topics.js';
 import { trackedNameRoutes } from './routes/knowledge/names.js';
 import { interviewTagRoutes } from './routes/knowledge/tags.js';
@@ -113,6 +114,7 @@ export async function buildApp({
       await api.register(fairnessRoutes({ store, config }));
       await api.register(adminRoutes({ store, config }));
       await api.register(searchRoutes({ store, config }));
+      await api.register(knowledgeTrendsRoutes({ store, config }));
       await api.register(topicRoutes({ store, config }));
       await api.register(trackedNameRoutes({ store, config }));
       await api.register(interviewTagRoutes({ store, config }));

@@ -18,6 +18,7 @@ import { CohortsPage } from './pages/cohorts-page';
 import { ComparePage } from './pages/compare-page';
 import { InboxPage } from './pages/inbox-page';
 import { JobPage } from './pages/job-page';
+import { KnowledgeTrendsPage } from './pages/knowledge/trends-page';
 import { JobsPage } from './pages/jobs-page';
 import { KnowledgeTopicsPage } from './pages/knowledge/topics-page';
 import { LoginPage } from './pages/login-page';
@@ -50,6 +51,8 @@ const INBOX_READERS: readonly Role[] = ['admin', 'recruiter'];
 const ADMINS: readonly Role[] = ['admin'];
 /** Who runs the adverse-impact audit (the API's AUDIT_READERS). */
 const AUDIT_READERS: readonly Role[] = ['auditor', 'admin'];
+/** Who reads the knowledge base (the API's GET /search and /knowledge/*). */
+const KNOWLEDGE_READERS: readonly Role[] = ['admin', 'recruiter'];
 /** Who edits the knowledge taxonomy (the API's admin and recruiter routes). */
 const KNOWLEDGE_EDITORS: readonly Role[] = ['admin', 'recruiter'];
 
@@ -94,6 +97,7 @@ const ROUTES: readonly Route[] = [
     },
   },
   { path: '/audit', roles: AUDIT_READERS, render: () => <AuditPage /> },
+  { path: '/knowledge/trends', roles: KNOWLEDGE_READERS, render: () => <KnowledgeTrendsPage /> },
   { path: '/knowledge/topics', roles: KNOWLEDGE_EDITORS, render: () => <KnowledgeTopicsPage /> },
   { path: '/admin', roles: ADMINS, render: () => <Redirect to="/admin/users" /> },
   { path: '/users', roles: ADMINS, render: () => <Redirect to="/admin/users" /> },
@@ -134,6 +138,7 @@ const NAV: readonly { to: string; label: string; roles: readonly Role[] }[] = [
   { to: '/cohorts', label: 'Cohorts', roles: ADVISING },
   { to: '/knowledge/topics', label: 'Topics', roles: KNOWLEDGE_EDITORS },
   { to: '/models', label: 'Models', roles: MODEL_READERS },
+  { to: '/knowledge/trends', label: 'Knowledge', roles: KNOWLEDGE_READERS },
   { to: '/audit', label: 'Audit', roles: AUDIT_READERS },
   { to: '/admin', label: 'Admin', roles: ADMINS },
 ];

@@ -191,7 +191,7 @@ function line(format: ExportFormat, columns: readonly string[], record: Record<s
     : `${JSON.stringify(record)}\n`;
 }
 
-/** A stretch of an export's text and the rows in it (0 for the CSV header). */
+/** A stretch of an export's text (the first holds the CSV header) and the rows in it. */
 export interface ExportChunk {
   readonly text: string;
   readonly rows: number;
@@ -210,7 +210,8 @@ export async function* exportLines(
 ): AsyncGenerator<ExportChunk> {
   const { format } = request;
   if (request.what === 'tags') {
-    if (format === 'csv') yield { text: `${TAG_COLUMNS.join(',')}\r\n`, rows: 0 };
+    // The header waits for the first page: a filter the store refuses fails before any output.
+    let header = format === 'csv' ? `${TAG_COLUMNS.join(',')}\r\n` : '';
     let after: TagExportRow | undefined;
     for (;;) {
       const page = await store.knowledgeTrends.exportPage(workspaceId, request.filters, {
@@ -218,14 +219,14 @@ export async function* exportLines(
         ...(after === undefined ? {} : { after: { occurredAt: after.occurredAt, tagId: after.tagId } }),
       });
       // One string per page: a write per row would cost more than the rows.
-      if (page.length > 0) {
-        yield { text: page.map((r) => line(format, TAG_COLUMNS, tagRecord(r))).join(''), rows: page.length };
-      }
+      const text = page.map((r) => line(format, TAG_COLUMNS, tagRecord(r))).join('');
+      if (header !== '' || text !== '') yield { text: header + text, rows: page.length };
+      header = '';
       after = page.at(-1);
       if (page.length < TAG_PAGE) return;
     }
   }
-  if (format === 'csv') yield { text: `${SEARCH_COLUMNS.join(',')}\r\n`, rows: 0 };
+  let header = format === 'csv' ? `${SEARCH_COLUMNS.join(',')}\r\n` : '';
   for (let offset = 0; offset <= 10_000; offset += SEARCH_PAGE) {
     const result = await store.search.search(workspaceId, request.query, request.filters, {
       limit: SEARCH_PAGE,
@@ -254,7 +255,8 @@ export async function* exportLines(
         );
       }
     }
-    if (lines.length > 0) yield { text: lines.join(''), rows: lines.length };
+    if (header !== '' || lines.length > 0) yield { text: header + lines.join(''), rows: lines.length };
+    header = '';
     if (offset + result.interviews.length >= result.total || result.interviews.length === 0) return;
   }
 }

@@ -5295,6 +5295,167 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/knowledge/compare': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Topics side by side per interview kind or outcome: the share of each group’s tagged interviews mentioning a topic, its mentions and mean sentiment */
+    get: {
+      parameters: {
+        query?: {
+          /** @description held on or after: YYYY-MM-DD or an ISO-8601 time */
+          from?: string;
+          /** @description groups, comma-separated, each kind:<kind> or outcome:<outcome> (kind:live,outcome:churned); every kind with tags when left out */
+          groups?: string;
+          /** @description interview kinds, comma-separated: customer,exit */
+          kind?: string;
+          /** @description labels, comma-separated, any letter case */
+          label?: string;
+          /** @description tag kinds, comma-separated; trends and comparisons: topic, competitor, product */
+          tagKind?: string;
+          /** @description held on or before: YYYY-MM-DD (the whole day) or an ISO time */
+          to?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              available: components['schemas']['KnowledgeCompareGroup'][];
+              groups: components['schemas']['KnowledgeGroupComparison'][];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/knowledge/export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Tagged segments with their interviews (what=tags), or search results one row per segment shown (what=search, q=…), as CSV (RFC 4180, header row) or NDJSON, streamed */
+    get: {
+      parameters: {
+        query?: {
+          format?: 'csv' | 'ndjson';
+          /** @description held on or after: YYYY-MM-DD or an ISO-8601 time */
+          from?: string;
+          /** @description interview kinds, comma-separated: customer,exit */
+          kind?: string;
+          /** @description labels, comma-separated, any letter case */
+          label?: string;
+          /** @description the search query, with what=search */
+          q?: string;
+          /** @description tag kinds, comma-separated; trends and comparisons: topic, competitor, product */
+          tagKind?: string;
+          /** @description held on or before: YYYY-MM-DD (the whole day) or an ISO time */
+          to?: string;
+          what?: 'tags' | 'search';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description text/csv or application/x-ndjson, a file to save */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/x-ndjson': unknown;
+            'text/csv': unknown;
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/x-ndjson': components['schemas']['Error'];
+            'text/csv': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/x-ndjson': components['schemas']['Error'];
+            'text/csv': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/x-ndjson': components['schemas']['Error'];
+            'text/csv': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/knowledge/names': {
     parameters: {
       query?: never;
@@ -5946,6 +6107,94 @@ export interface paths {
           content: {
             'application/json': {
               suggestions: components['schemas']['KnowledgeSuggestion'][];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/knowledge/trends': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Mentions per ISO week (Monday, UTC) of each topic, competitor and product, with VADER sentiment, and spike alerts: a label whose last complete week is improbable under a Poisson with its previous 8 weeks’ mean (p < 0.01, at least 5 mentions; docs/knowledge-trends.md) */
+    get: {
+      parameters: {
+        query?: {
+          /** @description held on or after: YYYY-MM-DD or an ISO-8601 time */
+          from?: string;
+          /** @description interview kinds, comma-separated: customer,exit */
+          kind?: string;
+          /** @description labels, comma-separated, any letter case */
+          label?: string;
+          /** @description labels in `series` */
+          maxLabels?: number;
+          /** @description tag kinds, comma-separated; trends and comparisons: topic, competitor, product */
+          tagKind?: string;
+          /** @description held on or before: YYYY-MM-DD (the whole day) or an ISO time */
+          to?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              alerts: components['schemas']['KnowledgeSpikeAlert'][];
+              rule: {
+                baselineWeeks: number;
+                minBaselineWeeks: number;
+                minMentions: number;
+                pValue: number;
+              };
+              series: components['schemas']['KnowledgeLabelSeries'][];
+              /** @description the last complete week, the one alerts test */
+              testedWeek: string;
+              weeks: string[];
             };
           };
         };
@@ -10666,6 +10915,98 @@ export interface components {
       /** @description interviews not analysed yet: they get the model when analysed */
       skipped: string[];
     };
+    KnowledgeCompareGroup: {
+      /** @enum {string} */
+      field: 'kind' | 'outcome';
+      value: string;
+    };
+    KnowledgeCompareGroupInput: {
+      /** @enum {string} */
+      field: 'kind' | 'outcome';
+      value: string;
+    };
+    KnowledgeGroupComparison: {
+      group: components['schemas']['KnowledgeCompareGroup'];
+      labels: {
+        interviews: number;
+        label: string;
+        labelKey: string;
+        meanSentiment: number | null;
+        mentions: number;
+        /** @description interviews mentioning it over the group’s tagged interviews */
+        share: number;
+        /** @enum {string} */
+        tagKind: 'topic' | 'competitor' | 'product';
+      }[];
+      taggedInterviews: number;
+    };
+    KnowledgeGroupComparisonInput: {
+      group: components['schemas']['KnowledgeCompareGroupInput'];
+      labels: {
+        interviews: number;
+        label: string;
+        labelKey: string;
+        meanSentiment: number | null;
+        mentions: number;
+        /** @description interviews mentioning it over the group’s tagged interviews */
+        share: number;
+        /** @enum {string} */
+        tagKind: 'topic' | 'competitor' | 'product';
+      }[];
+      taggedInterviews: number;
+    };
+    KnowledgeLabelSeries: {
+      label: string;
+      labelKey: string;
+      /** @description mean VADER compound of the scored mentions, −1..1 */
+      meanSentiment: number | null;
+      mentions: number;
+      /** @description mentions whose quote scored ≤ −0.05 */
+      negative: number;
+      neutral: number;
+      points: components['schemas']['KnowledgeWeekPoint'][];
+      /** @description mentions whose quote scored ≥ 0.05 (VADER compound) */
+      positive: number;
+      /** @enum {string} */
+      tagKind: 'topic' | 'competitor' | 'product';
+    };
+    KnowledgeLabelSeriesInput: {
+      label: string;
+      labelKey: string;
+      /** @description mean VADER compound of the scored mentions, −1..1 */
+      meanSentiment: number | null;
+      mentions: number;
+      /** @description mentions whose quote scored ≤ −0.05 */
+      negative: number;
+      neutral: number;
+      points: components['schemas']['KnowledgeWeekPointInput'][];
+      /** @description mentions whose quote scored ≥ 0.05 (VADER compound) */
+      positive: number;
+      /** @enum {string} */
+      tagKind: 'topic' | 'competitor' | 'product';
+    };
+    KnowledgeSpikeAlert: {
+      baselineMean: number;
+      baselineWeeks: number;
+      label: string;
+      labelKey: string;
+      mentions: number;
+      pValue: number;
+      /** @enum {string} */
+      tagKind: 'topic' | 'competitor' | 'product';
+      week: string;
+    };
+    KnowledgeSpikeAlertInput: {
+      baselineMean: number;
+      baselineWeeks: number;
+      label: string;
+      labelKey: string;
+      mentions: number;
+      pValue: number;
+      /** @enum {string} */
+      tagKind: 'topic' | 'competitor' | 'product';
+      week: string;
+    };
     KnowledgeSuggestion: {
       /** @description distinct interviews it was found in */
       interviews: number;
@@ -10755,6 +11096,30 @@ export interface components {
       name: string;
       synonyms: string[];
       updatedAt: string;
+    };
+    KnowledgeWeekPoint: {
+      interviews: number;
+      /** @description mean VADER compound of the scored mentions, −1..1 */
+      meanSentiment: number | null;
+      mentions: number;
+      /** @description mentions whose quote scored ≤ −0.05 */
+      negative: number;
+      neutral: number;
+      /** @description mentions whose quote scored ≥ 0.05 (VADER compound) */
+      positive: number;
+      week: string;
+    };
+    KnowledgeWeekPointInput: {
+      interviews: number;
+      /** @description mean VADER compound of the scored mentions, −1..1 */
+      meanSentiment: number | null;
+      mentions: number;
+      /** @description mentions whose quote scored ≤ −0.05 */
+      negative: number;
+      neutral: number;
+      /** @description mentions whose quote scored ≥ 0.05 (VADER compound) */
+      positive: number;
+      week: string;
     };
     Media: {
       bytes: number;
