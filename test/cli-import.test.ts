@@ -132,6 +132,44 @@ requires(need.built()).describe('candor import', () => {
     ]);
   });
 
+  it('candor tag --all tags again with the edited topics; a bad call exits 2 naming the problem', async () => {
+    const store = await openStore({ dataDir });
+    let csvId: string;
+    try {
+      const ws = await store.workspaces.getBySlug('default');
+      await store.knowledge.topics.create(ws.id, { name: 'Data warehouse', synonyms: ['warehouse'] });
+      const csv = await store.db
+        .selectFrom('interview')
+        .select('id')
+        .where('source_file', '=', 'customer-call.csv')
+        .executeTakeFirstOrThrow();
+      csvId = csv.id;
+      expect((await store.knowledge.tagsOf(csvId)).some((t) => t.label === 'Data warehouse')).toBe(false);
+    } finally {
+      await store.close();
+    }
+    const r = candor(['tag', '--all', '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const results = JSON.parse(r.stdout) as { interviewId: string; tags: number }[];
+    expect(results).toHaveLength(2);
+    expect(r.stderr).toContain('tagging: 2 interviews tagged');
+    const after = await openStore({ dataDir });
+    try {
+      const tag = (await after.knowledge.tagsOf(csvId)).find((t) => t.label === 'Data warehouse');
+      expect(tag).toMatchObject({ kind: 'topic', speaker: 'Tom Okafor' });
+      expect(tag?.quote).toContain('export to our warehouse breaks every week');
+    } finally {
+      await after.close();
+    }
+    expect(candor(['tag'])).toMatchObject({
+      code: 2,
+      stderr: 'candor: VALIDATION_FAILED: name the interviews to tag, or give --all (not both)\n',
+    });
+    const unknown = candor(['tag', 'intv_nope']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('intv_nope');
+  });
+
   it('exits 2 with a clear message for an unknown kind, a bad date, a missing path', () => {
     const kind = candor(['import', calls, '--kind', 'podcast']);
     expect([kind.code, kind.stderr]).toEqual([

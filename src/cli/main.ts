@@ -16,6 +16,7 @@ import { modelActivate, modelImport, modelList, modelShow, rescoreCommand } from
 import { loadModel } from '../model/built-in.js';
 import { renderScorecard, styleFor } from './render.js';
 import { searchCommand, type SearchCliOptions } from './commands/search.js';
+import { tagCommand, type TagCliOptions } from './commands/tag.js';
 import { exportCommand, type ExportCliOptions } from './commands/export.js';
 import { importCommand, type ImportCliOptions } from './commands/import.js';
 import { CONVERSATION_KINDS } from '../domain/index.js';
@@ -428,6 +429,19 @@ function program(): Command {
     .option('--json', 'print the result as JSON')
     .action(async (query: string, opts: SearchCliOptions & { workspace: string }) => {
       await searchCommand(query, opts);
+    });
+  cli
+    .command('tag')
+    .description(
+      'tag stored conversations again for the knowledge base (topics, competitors, sentiment, questions, action items, sections), e.g. after editing the topics; exit 2 without interviews or --all',
+    )
+    .argument('[interviews...]', 'interview ids')
+    .option('--all', 'every interview of the workspace (practice interviews are never tagged)')
+    .addOption(dataDirOption())
+    .addOption(workspaceOption())
+    .option('--json', 'print the result as JSON')
+    .action(async (ids: string[], opts: TagCliOptions & { workspace: string }) => {
+      await tagCommand(ids, opts);
     });
   cli
     .command('export')

@@ -65,14 +65,18 @@ export async function tagInterview(
 
 /**
  * Tags with Candor's own tagger (src/knowledge/tagging) and its starting taxonomy: what an import,
- * an analysis and `candor tag` run.
+ * an analysis and `candor tag` run. Practice interviews stay out of the knowledge base (they are a
+ * student's own): null for them, nothing stored.
+ * @throws CandorError NOT_FOUND for an unknown interview
  * @example await tagStoredInterview(store, interview.id, { webhookUrl: loadKnowledgeConfig(env).webhookUrl })
  */
-export function tagStoredInterview(
+export async function tagStoredInterview(
   store: Store,
   interviewId: string,
   options: { readonly webhookUrl?: string | null } = {},
-): Promise<KnowledgeTagRecord[]> {
+): Promise<KnowledgeTagRecord[] | null> {
+  const interview = await store.interviews.get(interviewId);
+  if (interview.kind === 'practice') return null;
   return tagInterview(store, interviewId, tagTranscript, {
     defaultTopics: DEFAULT_TOPICS,
     webhookUrl: options.webhookUrl ?? null,

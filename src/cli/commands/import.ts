@@ -93,7 +93,7 @@ export async function importCommand(
       maxBytes: limits.transcriptBytes,
       onProgress: ({ done, total }) => progress.update(done, total),
       keepSource: (interview, text) => writeTranscriptText(mediaDir, interview, text),
-      tag: async (interview) => (await tagStoredInterview(store, interview.id, { webhookUrl })).length,
+      tag: async (interview) => (await tagStoredInterview(store, interview.id, { webhookUrl }))?.length ?? 0,
     });
   } finally {
     if (io.store === undefined) await store.close();
