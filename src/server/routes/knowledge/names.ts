@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { nameSortKey } from '../../../store/name-key.js';
+import { suggestNames } from '../../../knowledge/index.js';
 import { requireRole } from '../../auth.js';
 import type { RouteDeps } from '../../deps.js';
 import { me, scoped } from '../../scope.js';
@@ -106,11 +106,14 @@ export function trackedNameRoutes({ store }: RouteDeps): FastifyPluginAsyncZod {
       },
       async (request) => {
         const { workspaceId } = me(request);
-        const taken = new Set(
-          (await names.list(workspaceId)).flatMap((n) => [n.name, ...n.aliases].map(nameSortKey)),
-        );
+        // Covered as the tagger matches a tracked name or alias (its letter-case rule included).
         const counts = await store.knowledge.organisationCounts(workspaceId);
-        return { suggestions: suggestions(counts, taken, request.query) };
+        const found = suggestNames(
+          counts.map((c) => ({ name: c.label, interviews: c.interviews })),
+          await names.list(workspaceId),
+          request.query,
+        );
+        return { suggestions: found.map((f) => ({ label: f.name, interviews: f.interviews })) };
       },
     );
     return Promise.resolve();

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { nameSortKey } from '../../../store/name-key.js';
+import { suggestTopics } from '../../../knowledge/index.js';
 import { requireRole } from '../../auth.js';
 import type { RouteDeps } from '../../deps.js';
 import { me, scoped } from '../../scope.js';
@@ -100,11 +100,14 @@ export function topicRoutes({ store }: RouteDeps): FastifyPluginAsyncZod {
       },
       async (request) => {
         const { workspaceId } = me(request);
-        const taken = new Set(
-          (await topics.list(workspaceId)).flatMap((t) => [t.name, ...t.synonyms].map(nameSortKey)),
-        );
+        // Covered as the tagger matches: a topic word said inside the phrase, by stem.
         const counts = await store.knowledge.keyphraseCounts(workspaceId);
-        return { suggestions: suggestions(counts, taken, request.query) };
+        const found = suggestTopics(
+          counts.map((c) => ({ phrase: c.label, interviews: c.interviews })),
+          await topics.list(workspaceId),
+          request.query,
+        );
+        return { suggestions: found.map((f) => ({ label: f.phrase, interviews: f.interviews })) };
       },
     );
     return Promise.resolve();
