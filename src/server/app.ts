@@ -17,6 +17,7 @@ import { installErrorHandlers } from './errors.js';
 import { prettyLogStream } from './log-format.js';
 import { adminRoutes } from './routes/admin/index.js';
 import { searchRoutes } from './routes/knowledge/search.js';
+import { knowledgeRoutes } from './routes/knowledge/index.js';
 import { auditRoutes } from './routes/audit/index.js';
 import { authRoutes } from './routes/auth.js';
 import { fairnessRoutes } from './routes/fairness/index.js';
@@ -110,6 +111,7 @@ export async function buildApp({
       await api.register(fairnessRoutes({ store, config }));
       await api.register(adminRoutes({ store, config }));
       await api.register(searchRoutes({ store, config }));
+      await api.register(knowledgeRoutes({ store, config }));
       await api.register(invitationsAndTakeRoutes({ store, config }));
       await api.register(agentRoutes({ store, config }));
       await api.register(schedulingRoutes({ store, config }));

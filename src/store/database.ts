@@ -44,6 +44,7 @@ import { createModelRepository, type ModelRepository } from './repositories/mode
 import { createRatingRepository, type RatingRepository } from './repositories/ratings.js';
 import { monotonicClock, type RepositoryContext } from './repositories/rows.js';
 import { createSearchIndex, type SearchIndex } from './repositories/search.js';
+import { createSavedSearchRepository, type SavedSearchRepository } from './repositories/saved-searches.js';
 import { createScorecardRepository, type ScorecardRepository } from './repositories/scorecards.js';
 import { createUsageRepository, type UsageRepository } from './repositories/usage.js';
 import { createUserRepository, type UserRepository } from './repositories/users.js';
@@ -116,6 +117,8 @@ export interface Store {
   readonly agentSettings: AgentSettingsRepository;
   /** Full-text search over transcript segments, grouped by interview (migration 0022). */
   readonly search: SearchIndex;
+  /** People's saved knowledge-base searches (migration 0025). */
+  readonly savedSearches: SavedSearchRepository;
   /** The embedded job queue (a table in this database). */
   readonly queue: JobQueue;
   /** One round trip to the database (`select 1`); throws when it does not answer. */
@@ -188,6 +191,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     scheduling: createSchedulingRepository(ctx),
     agentSettings: createAgentSettingsRepository(ctx),
     search: createSearchIndex(ctx),
+    savedSearches: createSavedSearchRepository(ctx),
     queue: createJobQueue(ctx),
     ping: async () => {
       await sql`select 1`.execute(db);
