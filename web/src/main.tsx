@@ -10,6 +10,7 @@ import './styles/coaching.css';
 import './styles/rating.css';
 import './styles/alerts.css';
 import './styles/take.css';
+import './styles/knowledge.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
