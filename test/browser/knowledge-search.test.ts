@@ -206,6 +206,76 @@ requires(...browserNeeds()).describe(
         await context.close();
       }
     }, 180_000);
+
+    it('plays a conversation with a recording from the moment the link names', async () => {
+      const { context, page } = await h.signIn('recruiter@example.com');
+      try {
+        await page.goto('/knowledge/search');
+        const { csrfToken } = (await (await page.request.get('/api/v1/me')).json()) as { csrfToken: string };
+        const headers = { 'x-csrf-token': csrfToken };
+        // The words of the recording (REFERENCE.txt beside it), cut in three at pauses heard in it.
+        const vtt = [
+          'WEBVTT',
+          '',
+          '00:00:00.300 --> 00:00:03.000',
+          'Speaker: And so, my fellow Americans:',
+          '',
+          '00:00:03.400 --> 00:00:07.500',
+          'Speaker: ask not what your country can do for you,',
+          '',
+          '00:00:07.800 --> 00:00:11.000',
+          'Speaker: ask what you can do for your country.',
+          '',
+        ].join('\n');
+        const started = await page.request.post('/api/v1/knowledge/imports', {
+          headers,
+          multipart: {
+            kind: 'customer',
+            files: { name: 'inaugural.vtt', mimeType: 'text/vtt', buffer: Buffer.from(vtt) },
+          },
+        });
+        expect(started.status()).toBe(202);
+        const taskId = ((await started.json()) as { task: { id: string } }).task.id;
+        let interviewId = '';
+        await expect
+          .poll(async () => {
+            const body = (await (await page.request.get(`/api/v1/knowledge/imports/${taskId}`)).json()) as {
+              summary: { files: { interviewId: string | null }[] } | null;
+            };
+            interviewId = body.summary?.files[0]?.interviewId ?? '';
+            return interviewId;
+          })
+          .not.toBe('');
+        const recording = fs.readFileSync(path.resolve('..', 'shared', 'data', 'speech', 'jfk.flac'));
+        const media = await page.request.post(`/api/v1/interviews/${interviewId}/media`, {
+          headers,
+          multipart: { file: { name: 'jfk.flac', mimeType: 'audio/flac', buffer: recording } },
+        });
+        expect(media.status(), await media.text()).toBe(201);
+
+        await page.goto(`/interviews/${interviewId}?t=7.8&segment=2`);
+        const active = await activeSegment(page);
+        expect(await active.getAttribute('data-position')).toBe('2');
+        await expect
+          .poll(() =>
+            page
+              .getByTestId('player')
+              .evaluate((el) => (el as unknown as { currentTime: number }).currentTime),
+          )
+          .toBeCloseTo(7.8, 1);
+        // A click on another line moves the player there.
+        await page.getByTestId('transcript-segment').nth(1).getByRole('button').click();
+        await expect
+          .poll(() =>
+            page
+              .getByTestId('player')
+              .evaluate((el) => (el as unknown as { currentTime: number }).currentTime),
+          )
+          .toBeCloseTo(3.4, 1);
+      } finally {
+        await context.close();
+      }
+    }, 120_000);
   },
   240_000,
 );

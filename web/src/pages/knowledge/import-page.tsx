@@ -141,7 +141,7 @@ export function KnowledgeImportPage() {
           </div>
         </div>
         <div className="form-actions">
-          <button type="submit" className="button" disabled={busy}>
+          <button type="submit" className="button primary" disabled={busy}>
             {busy ? 'Importing…' : 'Import'}
           </button>
         </div>

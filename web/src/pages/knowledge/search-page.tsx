@@ -115,7 +115,7 @@ function SearchForm({ initial }: { initial: { q: string; filters: SearchFilters 
           maxLength={1000}
           onChange={(e) => setQ(e.target.value)}
         />
-        <button type="submit" className="button">
+        <button type="submit" className="button primary">
           Search
         </button>
       </div>
@@ -163,7 +163,7 @@ function Results({ q, filters, page }: { q: string; filters: SearchFilters; page
             <h2 className="section-title" id="results-heading" aria-live="polite">
               {results.total === 0
                 ? 'No conversation matches'
-                : `${results.total} conversation${results.total === 1 ? '' : 's'} match`}
+                : `${results.total} conversation${results.total === 1 ? ' matches' : 's match'}`}
             </h2>
             <ol className="search-hits">
               {results.interviews.map((hit) => (
@@ -261,7 +261,7 @@ function SavedSearches({ q, filters }: { q: string; filters: SearchFilters }) {
               value={name}
               required
               maxLength={100}
-              placeholder="Export complaints"
+              placeholder="Name"
               onChange={(e) => setName(e.target.value)}
             />
             <button type="submit" className="button secondary small">
