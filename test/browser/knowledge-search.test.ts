@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { browserNeeds, startHarness, type Harness } from './harness.js';
+import { browserNeeds, screenshot, startHarness, type Harness } from './harness.js';
 import { checkPage, expectFitsViewport, PHONE_VIEWPORT, DESKTOP_VIEWPORT } from './page-checks.js';
 import { requires } from '../../src/test-helpers.js';
 
@@ -129,6 +129,7 @@ requires(...browserNeeds()).describe(
         await checkPage(page, 'knowledge-import');
         await page.setViewportSize(PHONE_VIEWPORT);
         await expectFitsViewport(page, 'knowledge import at 390 px');
+        await screenshot(page, 'knowledge-import-phone', { docs: false });
         await page.setViewportSize(DESKTOP_VIEWPORT);
 
         // Search with a filter: only what the marketing expert said.
@@ -150,6 +151,7 @@ requires(...browserNeeds()).describe(
         await checkPage(page, 'knowledge-search');
         await page.setViewportSize(PHONE_VIEWPORT);
         await expectFitsViewport(page, 'knowledge search at 390 px');
+        await screenshot(page, 'knowledge-search-phone', { docs: false });
         await page.setViewportSize(DESKTOP_VIEWPORT);
 
         // The URL holds the search: opened again, the same results come back.
@@ -196,6 +198,7 @@ requires(...browserNeeds()).describe(
         await expect.poll(() => page.evaluate<boolean>(inView)).toBe(true);
         await page.setViewportSize(PHONE_VIEWPORT);
         await expectFitsViewport(page, 'interview at 390 px');
+        await screenshot(page, 'knowledge-interview-phone', { docs: false });
         await page.setViewportSize(DESKTOP_VIEWPORT);
         await checkPage(page, 'knowledge-interview', { docs: false });
 

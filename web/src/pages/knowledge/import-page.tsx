@@ -212,7 +212,7 @@ function Results({ summary }: { summary: ImportSummary }) {
         {summary.failed > 0 ? `, ${summary.failed} failed` : ''}
       </p>
       <div className="table-wrap">
-        <table data-testid="import-results">
+        <table data-testid="import-results" className="import-table">
           <thead>
             <tr>
               <th scope="col">File</th>
