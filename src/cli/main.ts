@@ -16,6 +16,7 @@ import { modelActivate, modelImport, modelList, modelShow, rescoreCommand } from
 import { loadModel } from '../model/built-in.js';
 import { renderScorecard, styleFor } from './render.js';
 import { searchCommand, type SearchCliOptions } from './commands/search.js';
+import { exportCommand, type ExportCliOptions } from './commands/export.js';
 import { importCommand, type ImportCliOptions } from './commands/import.js';
 import { CONVERSATION_KINDS } from '../domain/index.js';
 import { parseSpeakerCount, SPEAKER_COUNT_RULE, type SpeakerCount } from '../pipeline/speakers.js';
@@ -427,6 +428,28 @@ function program(): Command {
     .option('--json', 'print the result as JSON')
     .action(async (query: string, opts: SearchCliOptions & { workspace: string }) => {
       await searchCommand(query, opts);
+    });
+  cli
+    .command('export')
+    .description(
+      'export tagged segments (with their interviews) or search results as CSV (RFC 4180) or NDJSON; exit 2 for an option it cannot read',
+    )
+    .option('--format <format>', 'csv or ndjson', 'csv')
+    .option('--what <what>', 'tags (tagged segments) or search (segments matching --query)', 'tags')
+    .option('--query <query>', 'the search query, with --what search')
+    .option('--kind <kinds>', 'only interviews of these kinds, comma-separated')
+    .option('--from <date>', 'held on or after: YYYY-MM-DD or an ISO time')
+    .option('--to <date>', 'held on or before: YYYY-MM-DD (the whole day) or an ISO time')
+    .option(
+      '--tag-kind <kinds>',
+      'only these tag kinds, comma-separated: topic, competitor, product, sentiment…',
+    )
+    .option('--label <labels>', 'only these labels, comma-separated, any letter case')
+    .option('--out <file>', 'write to this file (default: stdout)')
+    .addOption(dataDirOption())
+    .addOption(workspaceOption())
+    .action(async (opts: ExportCliOptions & { workspace: string }) => {
+      await exportCommand(opts);
     });
   registerAuditCommands(cli);
   registerAgentCommands(cli);

@@ -46,7 +46,11 @@ export function createProgress(
 }
 
 function formatAmount(value: number, unit: string): string {
-  if (unit !== 'seconds') return `${Math.round(value)} ${unit}`;
+  if (unit !== 'seconds') {
+    const n = Math.round(value);
+    // "1 file", "2 files": units are given in the plural.
+    return `${n} ${n === 1 ? unit.replace(/s$/, '') : unit}`;
+  }
   const m = Math.floor(value / 60);
   const s = Math.floor(value % 60);
   return `${m}:${String(s).padStart(2, '0')}`;

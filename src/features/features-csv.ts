@@ -3,7 +3,7 @@
  * an empty cell for a value that was not measured. `candor features` writes it; training reads it
  * with `parseFeaturesCsv`, which names the file, line and column of anything wrong.
  */
-import { CandorError } from '../core/index.js';
+import { CandorError, CsvSyntaxError, readCsv } from '../core/index.js';
 import type { FeatureRow } from '../model/model-file.js';
 
 /** Identity columns, in this order, before the value columns. */
@@ -68,58 +68,19 @@ function invalid(file: string, message: string, details: Record<string, string |
   return new CandorError('FEATURES_INVALID', `${file}: ${message}`, { file, ...details });
 }
 
-interface CsvRecord {
-  readonly line: number;
-  readonly cells: string[];
-}
-
-/** RFC 4180 records with the line each starts on; quoted cells may hold commas, quotes and newlines. */
-function csvRecords(text: string, file: string): CsvRecord[] {
-  const records: CsvRecord[] = [];
-  let cells: string[] = [];
-  let cell = '';
-  let line = 1;
-  let start = 1;
-  let quoted = false;
-  let wasQuoted = false;
-  const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
-  const endRecord = (): void => {
-    cells.push(cell);
-    if (!(cells.length === 1 && cells[0] === '' && !wasQuoted)) records.push({ line: start, cells });
-    cells = [];
-    cell = '';
-    wasQuoted = false;
-  };
-  for (let i = 0; i < body.length; i++) {
-    const c = body[i]!;
-    if (quoted) {
-      if (c === '"') {
-        if (body[i + 1] === '"') {
-          cell += '"';
-          i++;
-        } else quoted = false;
-      } else {
-        if (c === '\n') line++;
-        cell += c;
-      }
-      continue;
-    }
-    if (c === '"' && cell === '') {
-      quoted = true;
-      wasQuoted = true;
-    } else if (c === ',') {
-      cells.push(cell);
-      cell = '';
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && body[i + 1] === '\n') i++;
-      endRecord();
-      line++;
-      start = line;
-    } else cell += c;
+/** Records of a features file; refusals name the line (the core reader, src/core/csv.ts). */
+function csvRecords(text: string, file: string): { line: number; cells: string[] }[] {
+  try {
+    return readCsv(text).map((row) => ({ line: row.line, cells: row.fields }));
+  } catch (error) {
+    if (!(error instanceof CsvSyntaxError)) throw error;
+    const { line } = error;
+    const message =
+      error.problem === 'unclosed-quote'
+        ? 'a quoted cell is not closed'
+        : 'text after a closing quote; write "" for a quote';
+    throw invalid(file, `line ${line}: ${message}`, { line });
   }
-  if (quoted) throw invalid(file, `line ${start}: a quoted cell is not closed`, { line: start });
-  if (cell !== '' || cells.length > 0 || wasQuoted) endRecord();
-  return records;
 }
 
 /**

@@ -5,7 +5,7 @@
  * ignored. A table without a speaker and a text column is not a transcript and is refused.
  */
 import type { Segment, Transcript } from '../domain/index.js';
-import { CandorError } from '../core/index.js';
+import { CandorError, CsvSyntaxError, readCsv, type CsvProblem, type CsvRow } from '../core/index.js';
 import { invalidAt, normalizeSpace, quote, type ParseOptions } from './source-text.js';
 
 /** Header names each column is known by (compared lower-cased, with spaces, `-` and `_` removed). */
@@ -36,12 +36,6 @@ function columnOf(name: string): Column | null {
   return null;
 }
 
-/** One record of the table, with the 1-based line it starts on. */
-interface Row {
-  readonly fields: string[];
-  readonly line: number;
-}
-
 /** The separator of a table: tab for .tsv or a header with tabs and no commas, else comma (or `;`). */
 function separatorOf(header: string, file: string | undefined): string {
   if (file !== undefined && /\.tsv$/i.test(file)) return '\t';
@@ -51,88 +45,24 @@ function separatorOf(header: string, file: string | undefined): string {
 }
 
 /**
- * Splits CSV text into records (RFC 4180: fields in double quotes may hold the separator, line
- * breaks and `""` for a quote). Blank lines are skipped.
- * @throws TRANSCRIPT_INVALID naming the line where an unclosed quote opened, or a quote in the
- *   middle of an unquoted field.
+ * Splits a table of turns into records (the core reader, src/core/csv.ts); a stray quote inside an
+ * unquoted field is refused, as in a transcript it more likely means a broken line.
+ * @throws TRANSCRIPT_INVALID naming the line where an unclosed quote opened, text after a closing
+ *   quote, or a quote in the middle of an unquoted field.
  */
-export function splitCsv(text: string, separator: string, options: ParseOptions = {}): Row[] {
-  const rows: Row[] = [];
-  let fields: string[] = [];
-  let field = '';
-  let line = 1;
-  let rowLine = 1;
-  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  let fieldStarted = false;
-  const endRow = () => {
-    fields.push(field);
-    if (!(fields.length === 1 && fields[0]!.trim() === '')) rows.push({ fields, line: rowLine });
-    fields = [];
-    field = '';
-    fieldStarted = false;
-  };
-  while (i < text.length) {
-    const c = text[i]!;
-    if (c === '"' && !fieldStarted) {
-      const opened = line;
-      i += 1;
-      for (;;) {
-        if (i >= text.length) {
-          throw invalidAt(opened, `a quoted field opens here and is never closed (a missing ")`, options);
-        }
-        const q = text[i]!;
-        if (q === '"') {
-          if (text[i + 1] === '"') {
-            field += '"';
-            i += 2;
-            continue;
-          }
-          i += 1;
-          break;
-        }
-        if (q === '\n' || (q === '\r' && text[i + 1] !== '\n')) line += 1;
-        field += q;
-        i += 1;
-      }
-      fieldStarted = true;
-      // After the closing quote only a separator or the end of the line may follow.
-      const next = text[i];
-      if (next !== undefined && next !== separator && next !== '\n' && next !== '\r') {
-        throw invalidAt(
-          line,
-          `unexpected ${quote(next)} after a closing quote: double a quote inside a quoted field ("")`,
-          options,
-        );
-      }
-      continue;
-    }
-    if (c === separator) {
-      fields.push(field);
-      field = '';
-      fieldStarted = false;
-      i += 1;
-      continue;
-    }
-    if (c === '\n' || c === '\r') {
-      endRow();
-      i += c === '\r' && text[i + 1] === '\n' ? 2 : 1;
-      line += 1;
-      rowLine = line;
-      continue;
-    }
-    if (c === '"') {
-      throw invalidAt(
-        line,
+function splitCsv(text: string, separator: string, options: ParseOptions): CsvRow[] {
+  try {
+    return readCsv(text, { separator, quoteInField: 'error' });
+  } catch (error) {
+    if (!(error instanceof CsvSyntaxError)) throw error;
+    const problems: Record<CsvProblem, string> = {
+      'unclosed-quote': `a quoted field opens here and is never closed (a missing ")`,
+      'text-after-quote': `unexpected ${quote(error.character ?? '')} after a closing quote: double a quote inside a quoted field ("")`,
+      'quote-in-field':
         'a quote inside an unquoted field: put the whole field in quotes and double the quote ("")',
-        options,
-      );
-    }
-    field += c;
-    fieldStarted = true;
-    i += 1;
+    };
+    throw invalidAt(error.line, problems[error.problem], options);
   }
-  if (field !== '' || fields.length > 0) endRow();
-  return rows;
 }
 
 /** The columns a header names, or null when it has no speaker or no text column. */

@@ -80,3 +80,4 @@ export {
 } from './model-lifecycle.js';
 export { rescoreInterview, rescoreJob, type RescoreResult } from './rescore.js';
 export { storedFeatureRows, storedJobFeatureRows, type StoredFeatureRows } from './stored-feature-rows.js';
+export { tagInterview, type Tagger, type TaggerContext, type TagInterviewOptions } from './tag-interview.js';

@@ -45,6 +45,11 @@ import { createRatingRepository, type RatingRepository } from './repositories/ra
 import { monotonicClock, type RepositoryContext } from './repositories/rows.js';
 import { createSearchIndex, type SearchIndex } from './repositories/search.js';
 import { createSavedSearchRepository, type SavedSearchRepository } from './repositories/saved-searches.js';
+import { createKnowledgeRepository, type KnowledgeRepository } from './repositories/knowledge.js';
+import {
+  createKnowledgeTrendsRepository,
+  type KnowledgeTrendsRepository,
+} from './repositories/knowledge-trends.js';
 import { createScorecardRepository, type ScorecardRepository } from './repositories/scorecards.js';
 import { createUsageRepository, type UsageRepository } from './repositories/usage.js';
 import { createUserRepository, type UserRepository } from './repositories/users.js';
@@ -119,6 +124,10 @@ export interface Store {
   readonly search: SearchIndex;
   /** People's saved knowledge-base searches (migration 0025). */
   readonly savedSearches: SavedSearchRepository;
+  /** Knowledge topics, tracked names and the tags found in interviews (migration 0023). */
+  readonly knowledge: KnowledgeRepository;
+  /** Trends, group comparisons and exports over the knowledge tags (read-only, migration 0023). */
+  readonly knowledgeTrends: KnowledgeTrendsRepository;
   /** The embedded job queue (a table in this database). */
   readonly queue: JobQueue;
   /** One round trip to the database (`select 1`); throws when it does not answer. */
@@ -192,6 +201,8 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     agentSettings: createAgentSettingsRepository(ctx),
     search: createSearchIndex(ctx),
     savedSearches: createSavedSearchRepository(ctx),
+    knowledge: createKnowledgeRepository(ctx),
+    knowledgeTrends: createKnowledgeTrendsRepository(ctx),
     queue: createJobQueue(ctx),
     ping: async () => {
       await sql`select 1`.execute(db);

@@ -459,3 +459,16 @@ export function highlightedSegments(
     from transcript_segment s, to_tsquery('english', ${toTsquery(query)}) as q(query)
     where s.id in (${ids})`;
 }
+
+/**
+ * The Monday (ISO-8601 week start, UTC) of the week holding an ISO-8601 UTC text column, as
+ * `YYYY-MM-DD`. SQLite: `weekday 0` moves forward to the Sunday (or stays on it), six days back is
+ * the Monday; PostgreSQL's `date_trunc('week', …)` is the ISO week's Monday.
+ * @example sql`select ${isoWeekStart(kind, 't.occurred_at')} as week from knowledge_tag t`
+ */
+export function isoWeekStart(kind: StoreKind, column: string): RawBuilder<string> {
+  const day = sql`substr(${sql.ref(column)}, 1, 10)`;
+  return kind === 'sqlite'
+    ? sql<string>`date(${day}, 'weekday 0', '-6 days')`
+    : sql<string>`to_char(date_trunc('week', cast(${day} as date)), 'YYYY-MM-DD')`;
+}

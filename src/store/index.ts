@@ -202,6 +202,37 @@ export {
   type SearchResult,
   type SegmentHit,
 } from './repositories/search.js';
+export {
+  KNOWLEDGE_TAGS_EVENT,
+  type KnowledgeRepository,
+  type KnowledgeTagRecord,
+  type LabelCount,
+} from './repositories/knowledge.js';
+export {
+  TRACKED_NAME_KINDS,
+  type NewTopic,
+  type NewTrackedName,
+  type TopicRecord,
+  type TopicRepository,
+  type TrackedNameRecord,
+  type TrackedNameRepository,
+} from './repositories/knowledge-taxonomy.js';
+export { MAX_TERM_LENGTH, MAX_TERMS } from './repositories/knowledge-terms.js';
+export {
+  TREND_TAG_KINDS,
+  VADER_NEGATIVE,
+  VADER_POSITIVE,
+  tagDateRange,
+  type CompareGroup,
+  type GroupComparison,
+  type GroupLabelStats,
+  type KnowledgeTrendsRepository,
+  type TagCursor,
+  type TagExportRow,
+  type TagFilters,
+  type TrendTagKind,
+  type WeeklyLabelCount,
+} from './repositories/knowledge-trends.js';
 export { parseSearchQuery, type SearchQuery, type SearchTerm } from './search-query.js';
 export { HIGHLIGHT_START, HIGHLIGHT_END } from './dialect.js';
 export type { JobQueue, TaskRecord, NewTask, TaskProgress } from './job-queue.js';

@@ -22,6 +22,7 @@ import { KnowledgeImportPage } from './pages/knowledge/import-page';
 import { KnowledgeSearchPage } from './pages/knowledge/search-page';
 import { JobPage } from './pages/job-page';
 import { JobsPage } from './pages/jobs-page';
+import { KnowledgeTopicsPage } from './pages/knowledge/topics-page';
 import { LoginPage } from './pages/login-page';
 import { ModelPage } from './pages/model-page';
 import { ModelsPage } from './pages/models-page';
@@ -64,6 +65,8 @@ function interviewFocus(search: URLSearchParams) {
   };
   return { segment: number('segment'), time: number('t') };
 }
+/** Who edits the knowledge taxonomy (the API's admin and recruiter routes). */
+const KNOWLEDGE_EDITORS: readonly Role[] = ['admin', 'recruiter'];
 
 const ROUTES: readonly Route[] = [
   { path: '/jobs', roles: HIRING, render: () => <JobsPage /> },
@@ -119,6 +122,7 @@ const ROUTES: readonly Route[] = [
     ),
   },
   { path: '/audit', roles: AUDIT_READERS, render: () => <AuditPage /> },
+  { path: '/knowledge/topics', roles: KNOWLEDGE_EDITORS, render: () => <KnowledgeTopicsPage /> },
   { path: '/admin', roles: ADMINS, render: () => <Redirect to="/admin/users" /> },
   { path: '/users', roles: ADMINS, render: () => <Redirect to="/admin/users" /> },
   { path: '/settings', roles: ADMINS, render: () => <Redirect to="/admin/settings" /> },
@@ -157,6 +161,7 @@ const NAV: readonly { to: string; label: string; roles: readonly Role[] }[] = [
   { to: '/practice', label: 'Practice', roles: ['candidate'] },
   { to: '/cohorts', label: 'Cohorts', roles: ADVISING },
   { to: '/knowledge', label: 'Knowledge', roles: KNOWLEDGE_USERS },
+  { to: '/knowledge/topics', label: 'Topics', roles: KNOWLEDGE_EDITORS },
   { to: '/models', label: 'Models', roles: MODEL_READERS },
   { to: '/audit', label: 'Audit', roles: AUDIT_READERS },
   { to: '/admin', label: 'Admin', roles: ADMINS },

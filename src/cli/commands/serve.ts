@@ -15,6 +15,7 @@ import { publicUrlOf } from '../../server/routes/invitations/recruiter.js';
 import { afterScorecardStored } from '../../followup/micro-task.js';
 import {
   loadFairnessConfig,
+  loadKnowledgeConfig,
   startFairnessMonitor,
   type FairnessMonitor,
 } from '../../server/webhooks/index.js';
@@ -73,6 +74,8 @@ export async function serve(options: ServeOptions = {}): Promise<RunningServer> 
     ...(options.demo && !env.CANDOR_DEFAULT_WORKSPACE ? { defaultWorkspace: DEMO_WORKSPACE } : {}),
   };
   const fairness = loadFairnessConfig(env, config.secret);
+  // Checked at start like the fairness URL; the tagging step (tagInterview) takes its webhookUrl.
+  loadKnowledgeConfig(env);
   const inbound = loadInboundSmtpSettings(env);
   const concurrency = agentConcurrency(env);
   const store = await openStore({ dataDir, databaseUrl: core.databaseUrl });

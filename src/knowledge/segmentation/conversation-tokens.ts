@@ -10,6 +10,8 @@ export interface ConversationToken {
   readonly term: string | null;
   /** Universal POS tag from wink-nlp (NOUN, PROPN, ADJ, VERB, …). */
   readonly pos: string;
+  /** The word as said, lower-case ("okay", "thank"): cue phrases are read from it. */
+  readonly word: string;
 }
 
 /** The words of a conversation in order, and where each segment starts among them. */
@@ -87,6 +89,7 @@ export function conversationTokens(segments: readonly Segment[]): ConversationTo
         segment: index,
         term: topicTerm(term),
         pos: pos[i] ?? 'X',
+        word: lower,
       });
     }
   });

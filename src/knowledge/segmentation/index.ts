@@ -19,3 +19,12 @@ export {
 } from './text-tiling.js';
 export { defaultWindow, massesOf, pk, windowDiff } from './evaluation.js';
 export { sectionKeyphrases, titleOf } from './keyphrases.js';
+export { boundaryFeatures, BOUNDARY_FEATURES, type BoundaryFeature } from './boundary-features.js';
+export {
+  BOUNDARY_MODEL,
+  boundaryScores,
+  fitBoundaryModel,
+  pickBoundaries,
+  type BoundaryExamples,
+  type BoundaryModel,
+} from './boundary-model.js';

@@ -3,7 +3,9 @@ import type { Embeddings } from '../../analysis/language/semantic/index.js';
 import { loadEmbeddings } from '../../analysis/language/semantic/index.js';
 import { conversationTokens, type ConversationTokens } from './conversation-tokens.js';
 import { sectionKeyphrases, titleOf } from './keyphrases.js';
-import { tileConversation, type TilingOptions } from './text-tiling.js';
+import { tileConversation, type TilingOptions, type TopicBoundary } from './text-tiling.js';
+import { boundaryFeatures } from './boundary-features.js';
+import { BOUNDARY_MODEL, boundaryScores, pickBoundaries, type BoundaryModel } from './boundary-model.js';
 
 /** One titled section of a conversation. */
 export interface TopicSection {
@@ -18,8 +20,9 @@ export interface TopicSection {
   /** Up to five keyphrases, best first, by TF-IDF against the rest of the conversation. */
   readonly keyphrases: readonly string[];
   /**
-   * Depth score of the cohesion valley that opened this section (Hearst 1997), the evidence for
-   * the cut; null for the first section.
+   * Strength of the evidence for the cut, > 0: with the default method the boundary score's margin
+   * over the threshold (log-odds), with `method: 'text-tiling'` the depth of the cohesion valley
+   * (Hearst 1997). Null for the first section.
    */
   readonly boundaryDepth: number | null;
 }
@@ -32,10 +35,18 @@ export interface SegmentTopicsOptions extends Partial<TilingOptions> {
   readonly embeddings?: Embeddings | null;
   /** Keyphrases kept per section (5). */
   readonly keyphrases?: number;
+  /**
+   * `learned` (default): cohesion, cue-phrase and speaker evidence per turn weighed by
+   * `BOUNDARY_MODEL` (after Galley et al. 2003). `text-tiling`: cohesion valleys alone (Hearst 1997),
+   * with the tiling options above.
+   */
+  readonly method?: 'learned' | 'text-tiling';
+  /** The boundary model for `learned` (default `BOUNDARY_MODEL`). */
+  readonly model?: BoundaryModel;
 }
 
 /**
- * Defaults. w = 20, one round of 3-point smoothing and the cut-off mean − σ/2 are Hearst's (1997).
+ * Defaults of `method: 'text-tiling'` (the learned method, the default, uses `BOUNDARY_MODEL`). w = 20, one round of 3-point smoothing and the cut-off mean − σ/2 are Hearst's (1997).
  * Cohesion (GloVe), block size (40 pseudo-sentences ≈ 800 words a side) and the shortest section
  * (2,000 words, ≈ 13 minutes of speech at 150 words a minute) were fitted on the dev half of
  * QMSum's meetings, among settings that give about as many sections as the human annotators did
@@ -54,7 +65,8 @@ export const TOPIC_TILING_DEFAULTS: TilingOptions = {
 
 /**
  * Splits a long conversation into titled topic sections, in order, covering every segment.
- * Boundaries by TextTiling (Hearst 1997) over lemmatised content words and GloVe cohesion;
+ * Boundaries at turns, where lexical and GloVe cohesion dip (Hearst 1997; Galley et al. 2003),
+ * cue phrases open a turn and the speakers change, weighed by a model fitted on real meetings;
  * fillers and transcription markers ({disfmarker}, {vocalsound}, um, uh) are not words to it.
  * @example segmentTopics(transcript.segments).map((s) => s.title) // ['Kick-off, animal, …', …]
  */
@@ -74,7 +86,7 @@ export function segmentTokens(
   if (segments.length === 0) return [];
   const tiling: TilingOptions = { ...TOPIC_TILING_DEFAULTS, ...definedOnly(options) };
   const embeddings = options.embeddings !== undefined ? options.embeddings : loadEmbeddings();
-  const boundaries = tileConversation(conversation, tiling, embeddings);
+  const boundaries = topicBoundaries(segments, conversation, options, tiling, embeddings);
 
   const starts = [0, ...boundaries.map((b) => b.segment)];
   const depthAt = new Map(boundaries.map((b) => [b.segment, b.depth]));
@@ -101,6 +113,19 @@ export function segmentTokens(
       boundaryDepth: depthAt.get(first) ?? null,
     };
   });
+}
+
+function topicBoundaries(
+  segments: readonly Segment[],
+  conversation: ConversationTokens,
+  options: SegmentTopicsOptions,
+  tiling: TilingOptions,
+  embeddings: Embeddings | null,
+): TopicBoundary[] {
+  if (options.method === 'text-tiling') return tileConversation(conversation, tiling, embeddings);
+  const model = options.model ?? BOUNDARY_MODEL;
+  const scores = boundaryScores(boundaryFeatures(segments, conversation, embeddings), model);
+  return pickBoundaries(scores, conversation.segmentStart, conversation.tokens.length, model);
 }
 
 function definedOnly(options: SegmentTopicsOptions): Partial<TilingOptions> {

@@ -38,6 +38,9 @@ export interface Victim {
     readonly takeToken: string;
     readonly message: string;
     readonly microTask: string;
+    readonly topic: string;
+    readonly trackedName: string;
+    readonly savedSearch: string;
   };
   /** Strings that must never appear in an answer to the intruder. */
   readonly secrets: readonly string[];
@@ -248,6 +251,39 @@ export async function seedVictim(store: Store, mediaDir: string): Promise<Victim
     expiresAt: '2999-01-01T00:00:00.000Z',
   });
 
+  const topic = await store.knowledge.topics.create(ws.id, {
+    name: 'Victim Secret topic',
+    synonyms: ['Victim Secret synonym'],
+  });
+  const trackedName = await store.knowledge.names.create(ws.id, {
+    kind: 'competitor',
+    name: 'Victim Secret rival',
+    aliases: ['Victim Secret alias'],
+  });
+  await store.knowledge.replaceTags(interview.id, [
+    {
+      kind: 'topic',
+      label: 'Victim Secret topic',
+      refId: topic.id,
+      quote: 'Victim Secret quote',
+      speaker: 'Victoria Secretname',
+      startS: 0,
+      endS: 1,
+      segmentPosition: 0,
+      endPosition: null,
+      sentiment: null,
+      detail: null,
+    },
+  ]);
+
+  const savedSearch = await store.savedSearches.create({
+    workspaceId: ws.id,
+    userId: admin.id,
+    name: 'Victim Secret search',
+    query: 'Victim Secret query',
+    filters: { account: 'Victim Secret account' },
+  });
+
   const ids = {
     admin: admin.id,
     student: student.id,
@@ -270,6 +306,9 @@ export async function seedVictim(store: Store, mediaDir: string): Promise<Victim
     takeToken: link.token,
     message: message.id,
     microTask: microTask.id,
+    topic: topic.id,
+    trackedName: trackedName.id,
+    savedSearch: savedSearch.id,
   };
   const secrets = [
     ...Object.values(ids),

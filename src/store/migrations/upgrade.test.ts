@@ -520,6 +520,74 @@ function describeUpgrades(name: string, target: () => StoreTarget): void {
         await db.destroy();
       }
     });
+
+    it('0023-knowledge-tags makes the tables, refuses an unknown tag kind or a repeated name, and is undone by its down', async () => {
+      const built = createDialect(target());
+      const db = new Kysely<any>({ dialect: built.dialect });
+      const options = { schema: built.migrationSchema };
+      try {
+        await runMigrations(db, before('0023-knowledge-tags'), options);
+        await db.insertInto('workspace').values({ id: 'ws', slug: 'ws', name: 'W', created_at: T }).execute();
+        await db
+          .insertInto('interview')
+          .values({ id: 'iv', workspace_id: 'ws', kind: 'customer', created_at: T, occurred_at: T })
+          .execute();
+        await runMigrations(db, migrations, options);
+        const tag = (id: string, kind: string) => ({
+          id,
+          workspace_id: 'ws',
+          interview_id: 'iv',
+          kind,
+          label: 'Pricing',
+          label_key: 'pricing',
+          quote: 'the price went up',
+          occurred_at: T,
+          created_at: T,
+        });
+        await db.insertInto('knowledge_tag').values(tag('t1', 'topic')).execute();
+        await expect(db.insertInto('knowledge_tag').values(tag('t2', 'mood')).execute()).rejects.toThrow();
+        const topic = (id: string, name: string) => ({
+          id,
+          workspace_id: 'ws',
+          name,
+          name_key: name.toLowerCase(),
+          synonyms: '[]',
+          created_at: T,
+          updated_at: T,
+        });
+        await db.insertInto('knowledge_topic').values(topic('k1', 'Pricing')).execute();
+        await expect(
+          db.insertInto('knowledge_topic').values(topic('k2', 'PRICING')).execute(),
+        ).rejects.toThrow();
+        const name = {
+          workspace_id: 'ws',
+          name: 'Gong',
+          name_key: 'gong',
+          aliases: '[]',
+          created_at: T,
+          updated_at: T,
+        };
+        await expect(
+          db
+            .insertInto('knowledge_name')
+            .values({ ...name, id: 'n0', kind: 'partner' })
+            .execute(),
+        ).rejects.toThrow();
+        await db
+          .insertInto('knowledge_name')
+          .values({ ...name, id: 'n1', kind: 'competitor' })
+          .execute();
+        // Tags go with their interview.
+        await db.deleteFrom('interview').where('id', '=', 'iv').execute();
+        expect(await db.selectFrom('knowledge_tag').select('id').execute()).toEqual([]);
+        await migrations['0023-knowledge-tags']?.down?.(db);
+        for (const table of ['knowledge_tag', 'knowledge_topic', 'knowledge_name']) {
+          await expect(db.selectFrom(table).select('id').execute()).rejects.toThrow();
+        }
+      } finally {
+        await db.destroy();
+      }
+    });
   });
 }
 

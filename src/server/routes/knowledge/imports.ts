@@ -2,7 +2,7 @@ import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { CandorError, newId } from '../../../core/index.js';
+import { CandorError, isCandorError, newId } from '../../../core/index.js';
 import { checkInterviewMetadata, CONVERSATION_KINDS, type InterviewMetadata } from '../../../domain/index.js';
 import type { ConversationKind, ImportSummary } from '../../../knowledge/import/index.js';
 import { requireRole } from '../../auth.js';
@@ -165,7 +165,12 @@ export function importRoutes({ store, config }: RouteDeps, runner: ImportRunner)
         },
       },
       async (request) => {
-        const task = await scoped(request, 'import', request.params.id, (id) => store.queue.get(id));
+        // Any miss reads "import … not found": saying "task" would tell that the id is some other task.
+        const task = await scoped(request, 'import', request.params.id, (id) =>
+          store.queue.get(id).catch((error: unknown) => {
+            throw isCandorError(error) && error.code === 'NOT_FOUND' ? hidden('import', id) : error;
+          }),
+        );
         if (task.kind !== KNOWLEDGE_IMPORT) throw hidden('import', task.id);
         return { task: taskJson(task), summary: task.status === 'done' ? summaryOf(task.result) : null };
       },

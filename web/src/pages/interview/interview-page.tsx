@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Media, TranscriptSegment } from '../../api';
-import { knowledgeApi, type InterviewTag } from '../../api/knowledge';
+import { knowledgeApi, type InterviewTag } from '../../api/knowledge-search';
 import { Async, EmptyState } from '../../components/status';
 import { formatClock, formatDate } from '../../format';
 import { PageHeader } from '../../page';

@@ -1,6 +1,6 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { errorMessage, type Task } from '../../api';
-import { knowledgeApi, type ImportFileResult, type ImportSummary } from '../../api/knowledge';
+import { knowledgeApi, type ImportFileResult, type ImportSummary } from '../../api/knowledge-search';
 import { formatShare } from '../../format';
 import { PageHeader } from '../../page';
 import { Link } from '../../router';

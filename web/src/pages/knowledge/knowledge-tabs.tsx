@@ -3,9 +3,10 @@ import { Link } from '../../router';
 const TABS = [
   ['search', '/knowledge/search', 'Search'],
   ['import', '/knowledge/import', 'Import'],
+  ['topics', '/knowledge/topics', 'Topics'],
 ] as const;
 
-/** The knowledge area's own navigation (search, import). */
+/** The knowledge area's own navigation (search, import, the topics page). */
 export function KnowledgeTabs({ current }: { current: (typeof TABS)[number][0] }) {
   return (
     <nav className="knowledge-tabs" aria-label="Knowledge">

@@ -7,7 +7,7 @@ import {
   type SearchFilterName,
   type SearchFilters,
   type SearchInterviewHit,
-} from '../../api/knowledge';
+} from '../../api/knowledge-search';
 import { Async, EmptyState } from '../../components/status';
 import { formatClock, formatDate } from '../../format';
 import { PageHeader } from '../../page';

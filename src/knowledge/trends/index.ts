@@ -1,0 +1,4 @@
+export * from './weeks.js';
+export * from './spikes.js';
+export * from './trends.js';
+export * from './export.js';
