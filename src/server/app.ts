@@ -18,6 +18,7 @@ import { prettyLogStream } from './log-format.js';
 import { adminRoutes } from './routes/admin/index.js';
 import { searchRoutes } from './routes/knowledge/search.js';
 import { knowledgeTrendsRoutes } from './routes/knowledge/trends.js';
+import { knowledgeRoutes } from './routes/knowledge/index.js';
 import { topicRoutes } from './routes/knowledge/topics.js';
 import { trackedNameRoutes } from './routes/knowledge/names.js';
 import { interviewTagRoutes } from './routes/knowledge/tags.js';
@@ -115,6 +116,7 @@ export async function buildApp({
       await api.register(adminRoutes({ store, config }));
       await api.register(searchRoutes({ store, config }));
       await api.register(knowledgeTrendsRoutes({ store, config }));
+      await api.register(knowledgeRoutes({ store, config }));
       await api.register(topicRoutes({ store, config }));
       await api.register(trackedNameRoutes({ store, config }));
       await api.register(interviewTagRoutes({ store, config }));

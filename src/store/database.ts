@@ -44,6 +44,7 @@ import { createModelRepository, type ModelRepository } from './repositories/mode
 import { createRatingRepository, type RatingRepository } from './repositories/ratings.js';
 import { monotonicClock, type RepositoryContext } from './repositories/rows.js';
 import { createSearchIndex, type SearchIndex } from './repositories/search.js';
+import { createSavedSearchRepository, type SavedSearchRepository } from './repositories/saved-searches.js';
 import { createKnowledgeRepository, type KnowledgeRepository } from './repositories/knowledge.js';
 import {
   createKnowledgeTrendsRepository,
@@ -121,6 +122,8 @@ export interface Store {
   readonly agentSettings: AgentSettingsRepository;
   /** Full-text search over transcript segments, grouped by interview (migration 0022). */
   readonly search: SearchIndex;
+  /** People's saved knowledge-base searches (migration 0025). */
+  readonly savedSearches: SavedSearchRepository;
   /** Knowledge topics, tracked names and the tags found in interviews (migration 0023). */
   readonly knowledge: KnowledgeRepository;
   /** Trends, group comparisons and exports over the knowledge tags (read-only, migration 0023). */
@@ -197,6 +200,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     scheduling: createSchedulingRepository(ctx),
     agentSettings: createAgentSettingsRepository(ctx),
     search: createSearchIndex(ctx),
+    savedSearches: createSavedSearchRepository(ctx),
     knowledge: createKnowledgeRepository(ctx),
     knowledgeTrends: createKnowledgeTrendsRepository(ctx),
     queue: createJobQueue(ctx),

@@ -246,3 +246,8 @@ export {
   type RankingQuery,
   type RankingSort,
 } from './repositories/ranking-page.js';
+export type {
+  NewSavedSearch,
+  SavedSearchRecord,
+  SavedSearchRepository,
+} from './repositories/saved-searches.js';

@@ -39,6 +39,7 @@ describe('migrateToLatest', () => {
         ['0021-interview-metadata', 'Success'],
         ['0022-search', 'Success'],
         ['0023-knowledge-tags', 'Success'],
+        ['0025-saved-searches', 'Success'],
       ]);
       expect(await migrateToLatest(db)).toEqual([]);
     } finally {

@@ -17,6 +17,9 @@ import { CohortPage } from './pages/cohort-page';
 import { CohortsPage } from './pages/cohorts-page';
 import { ComparePage } from './pages/compare-page';
 import { InboxPage } from './pages/inbox-page';
+import { InterviewPage } from './pages/interview/interview-page';
+import { KnowledgeImportPage } from './pages/knowledge/import-page';
+import { KnowledgeSearchPage } from './pages/knowledge/search-page';
 import { JobPage } from './pages/job-page';
 import { KnowledgeTrendsPage } from './pages/knowledge/trends-page';
 import { JobsPage } from './pages/jobs-page';
@@ -51,10 +54,18 @@ const INBOX_READERS: readonly Role[] = ['admin', 'recruiter'];
 const ADMINS: readonly Role[] = ['admin'];
 /** Who runs the adverse-impact audit (the API's AUDIT_READERS). */
 const AUDIT_READERS: readonly Role[] = ['auditor', 'admin'];
-/** Who reads the knowledge base (the API's GET /search and /knowledge/*). */
-const KNOWLEDGE_READERS: readonly Role[] = ['admin', 'recruiter'];
-/** Who edits the knowledge taxonomy (the API's admin and recruiter routes). */
-const KNOWLEDGE_EDITORS: readonly Role[] = ['admin', 'recruiter'];
+/** Who imports, searches, tags and follows conversations (the API's GET /search and /knowledge/*). */
+const KNOWLEDGE_USERS: readonly Role[] = ['admin', 'recruiter'];
+
+/** `?segment=<position>&t=<seconds>` of an interview link (a search result's moment). */
+function interviewFocus(search: URLSearchParams) {
+  const number = (name: string) => {
+    const value = search.get(name);
+    const n = value === null || value.trim() === '' ? NaN : Number(value);
+    return Number.isFinite(n) && n >= 0 ? n : null;
+  };
+  return { segment: number('segment'), time: number('t') };
+}
 
 const ROUTES: readonly Route[] = [
   { path: '/jobs', roles: HIRING, render: () => <JobsPage /> },
@@ -96,9 +107,22 @@ const ROUTES: readonly Route[] = [
       );
     },
   },
+  { path: '/knowledge', roles: KNOWLEDGE_USERS, render: () => <Redirect to="/knowledge/search" /> },
+  {
+    path: '/knowledge/search',
+    roles: KNOWLEDGE_USERS,
+    render: (_p, search) => <KnowledgeSearchPage search={search} />,
+  },
+  { path: '/knowledge/import', roles: KNOWLEDGE_USERS, render: () => <KnowledgeImportPage /> },
+  {
+    path: '/interviews/:id',
+    render: (p, search) => (
+      <InterviewPage key={p.id} interviewId={p.id ?? ''} focus={interviewFocus(search)} />
+    ),
+  },
   { path: '/audit', roles: AUDIT_READERS, render: () => <AuditPage /> },
-  { path: '/knowledge/trends', roles: KNOWLEDGE_READERS, render: () => <KnowledgeTrendsPage /> },
-  { path: '/knowledge/topics', roles: KNOWLEDGE_EDITORS, render: () => <KnowledgeTopicsPage /> },
+  { path: '/knowledge/trends', roles: KNOWLEDGE_USERS, render: () => <KnowledgeTrendsPage /> },
+  { path: '/knowledge/topics', roles: KNOWLEDGE_USERS, render: () => <KnowledgeTopicsPage /> },
   { path: '/admin', roles: ADMINS, render: () => <Redirect to="/admin/users" /> },
   { path: '/users', roles: ADMINS, render: () => <Redirect to="/admin/users" /> },
   { path: '/settings', roles: ADMINS, render: () => <Redirect to="/admin/settings" /> },
@@ -136,9 +160,8 @@ const NAV: readonly { to: string; label: string; roles: readonly Role[] }[] = [
   { to: '/inbox', label: 'Inbox', roles: INBOX_READERS },
   { to: '/practice', label: 'Practice', roles: ['candidate'] },
   { to: '/cohorts', label: 'Cohorts', roles: ADVISING },
-  { to: '/knowledge/topics', label: 'Topics', roles: KNOWLEDGE_EDITORS },
+  { to: '/knowledge', label: 'Knowledge', roles: KNOWLEDGE_USERS },
   { to: '/models', label: 'Models', roles: MODEL_READERS },
-  { to: '/knowledge/trends', label: 'Knowledge', roles: KNOWLEDGE_READERS },
   { to: '/audit', label: 'Audit', roles: AUDIT_READERS },
   { to: '/admin', label: 'Admin', roles: ADMINS },
 ];

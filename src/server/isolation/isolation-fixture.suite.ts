@@ -40,6 +40,7 @@ export interface Victim {
     readonly microTask: string;
     readonly topic: string;
     readonly trackedName: string;
+    readonly savedSearch: string;
   };
   /** Strings that must never appear in an answer to the intruder. */
   readonly secrets: readonly string[];
@@ -275,6 +276,14 @@ export async function seedVictim(store: Store, mediaDir: string): Promise<Victim
     },
   ]);
 
+  const savedSearch = await store.savedSearches.create({
+    workspaceId: ws.id,
+    userId: admin.id,
+    name: 'Victim Secret search',
+    query: 'Victim Secret query',
+    filters: { account: 'Victim Secret account' },
+  });
+
   const ids = {
     admin: admin.id,
     student: student.id,
@@ -299,6 +308,7 @@ export async function seedVictim(store: Store, mediaDir: string): Promise<Victim
     microTask: microTask.id,
     topic: topic.id,
     trackedName: trackedName.id,
+    savedSearch: savedSearch.id,
   };
   const secrets = [
     ...Object.values(ids),

@@ -92,6 +92,8 @@ const PARAM_SOURCES: Readonly<Record<string, readonly (keyof Ids)[]>> = {
   'micro-tasks': ['microTask'],
   topics: ['topic'],
   names: ['trackedName'],
+  imports: ['task'],
+  'saved-searches': ['savedSearch'],
 };
 
 function multipart(fields: Record<string, string>, file: Buffer): Body {
@@ -200,6 +202,20 @@ const BODIES: Readonly<Record<string, (ids: Ids) => Body>> = {
   'POST /api/v1/knowledge/names': () => ({ payload: { kind: 'product', name: 'Intruder product' } }),
   'PATCH /api/v1/knowledge/names/:id': () => ({ payload: { name: 'Renamed by intruder' } }),
   'DELETE /api/v1/knowledge/names/:id': () => null,
+  'POST /api/v1/knowledge/imports': () => {
+    const boundary = `----candor${randomBytes(8).toString('hex')}`;
+    return {
+      payload:
+        `--${boundary}\r\ncontent-disposition: form-data; name="kind"\r\n\r\ncustomer\r\n` +
+        `--${boundary}\r\ncontent-disposition: form-data; name="files"; filename="intruder.txt"\r\n\r\n` +
+        `Ann: intruder words ${randomBytes(4).toString('hex')}\r\n--${boundary}--\r\n`,
+      headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+    };
+  },
+  'POST /api/v1/knowledge/saved-searches': () => ({
+    payload: { name: `Intruder ${randomBytes(4).toString('hex')}`, query: 'secret' },
+  }),
+  'DELETE /api/v1/knowledge/saved-searches/:id': () => null,
   'POST /api/v1/ratings/import': (ids) => ({
     payload: `interview,rater,target,score,scale\n${ids.interview},intruder,overall,1,1-5\n${ids.practice},intruder,overall,1,1-5\n`,
     headers: { 'content-type': 'text/csv' },
@@ -210,7 +226,12 @@ const BODIES: Readonly<Record<string, (ids: Ids) => Body>> = {
  * Reads only one role may make, whatever the record: every other role gets the same 403 for any
  * id, real or unknown, so the refusal hints at nothing (routes/record-access.ts, third rule).
  */
-const ROLE_ONLY_READS = new Set(['/api/v1/candidates/:id/demographics', '/api/v1/practice/:id/coaching']);
+const ROLE_ONLY_READS = new Set([
+  '/api/v1/candidates/:id/demographics',
+  '/api/v1/practice/:id/coaching',
+  // Admins' and recruiters' only: any other role gets the same 403 before an id is read.
+  '/api/v1/knowledge/imports/:id',
+]);
 
 /**
  * The auditor's routes: the only ones that may answer with a demographic field or value. The

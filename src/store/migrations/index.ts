@@ -21,6 +21,7 @@ import * as agentSettings from './0020-agent-settings.js';
 import * as interviewMetadata from './0021-interview-metadata.js';
 import * as search from './0022-search.js';
 import * as knowledgeTags from './0023-knowledge-tags.js';
+import * as savedSearches from './0025-saved-searches.js';
 
 /**
  * Every migration, imported in code rather than found by scanning a folder, so the compiled
@@ -49,4 +50,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0021-interview-metadata': interviewMetadata,
   '0022-search': search,
   '0023-knowledge-tags': knowledgeTags,
+  '0025-saved-searches': savedSearches,
 };

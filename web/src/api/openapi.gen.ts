@@ -5456,6 +5456,146 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/knowledge/imports': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Import many transcripts (VTT, SRT, text, JSON, CSV of turns) as one interview each, in the background (202 with the task)
+     * @description multipart/form-data: fields `kind` (customer, exit, research, sales) and optional `account`, `segment`, `role`, `outcome`, `occurredAt` (YYYY-MM-DD or ISO time) for every file, and one part per file in field `files` (the file name may hold a relative path, `calls/acme.vtt`; a `*.meta.json` sidecar beside a file overrides the metadata for it). A file over CANDOR_TRANSCRIPT_LIMIT_KB, in an unknown format, empty or malformed fails alone; the others are imported. All files together over CANDOR_UPLOAD_LIMIT_MB: 413 naming the file that crossed it. At most 1000 files.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        202: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['KnowledgeImport'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/knowledge/imports/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A bulk import: its task (status, progress) and, once done, every file's result */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['KnowledgeImport'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/knowledge/names': {
     parameters: {
       query?: never;
@@ -5804,6 +5944,204 @@ export interface paths {
     put?: never;
     post?: never;
     delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/knowledge/saved-searches': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The caller's saved searches, by name */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              searches: components['schemas']['SavedSearch'][];
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Save a search (query and filters) under a name of the caller’s own */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /**
+             * @description filter name → value, as the query string of GET /search takes them
+             * @default {}
+             */
+            filters?: {
+              account?: string;
+              candidate?: string;
+              competitor?: string;
+              from?: string;
+              job?: string;
+              kind?: string;
+              sentiment?: string;
+              speaker?: string;
+              to?: string;
+              topic?: string;
+            };
+            name: string;
+            query: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['SavedSearch'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/knowledge/saved-searches/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Delete one of the caller’s saved searches */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
     options?: never;
     head?: never;
     patch?: never;
@@ -10599,6 +10937,44 @@ export interface components {
       name: string;
       version: string;
     };
+    ImportFileResult: {
+      code: string | null;
+      /** @description why it failed, naming the file */
+      error: string | null;
+      /** @description the path inside the upload: `calls/acme.vtt` */
+      file: string;
+      /** @description the interview stored, or for a duplicate the one stored before */
+      interviewId: string | null;
+      segments: number;
+      sha256: string | null;
+      /** @enum {string} */
+      status: 'imported' | 'failed' | 'skipped-duplicate';
+    };
+    ImportFileResultInput: {
+      code: string | null;
+      /** @description why it failed, naming the file */
+      error: string | null;
+      /** @description the path inside the upload: `calls/acme.vtt` */
+      file: string;
+      /** @description the interview stored, or for a duplicate the one stored before */
+      interviewId: string | null;
+      segments: number;
+      sha256: string | null;
+      /** @enum {string} */
+      status: 'imported' | 'failed' | 'skipped-duplicate';
+    };
+    ImportSummary: {
+      failed: number;
+      files: components['schemas']['ImportFileResult'][];
+      imported: number;
+      skipped: number;
+    };
+    ImportSummaryInput: {
+      failed: number;
+      files: components['schemas']['ImportFileResultInput'][];
+      imported: number;
+      skipped: number;
+    };
     Interview: {
       account: string | null;
       applicationId: string | null;
@@ -10954,6 +11330,14 @@ export interface components {
         tagKind: 'topic' | 'competitor' | 'product';
       }[];
       taggedInterviews: number;
+    };
+    KnowledgeImport: {
+      summary: components['schemas']['ImportSummary'] | null;
+      task: components['schemas']['Task'];
+    };
+    KnowledgeImportInput: {
+      summary: components['schemas']['ImportSummaryInput'] | null;
+      task: components['schemas']['TaskInput'];
     };
     KnowledgeLabelSeries: {
       label: string;
@@ -11786,6 +12170,24 @@ export interface components {
       added: number;
       unchanged: number;
       updated: number;
+    };
+    SavedSearch: {
+      createdAt: string;
+      filters: {
+        [key: string]: string;
+      };
+      id: string;
+      name: string;
+      query: string;
+    };
+    SavedSearchInput: {
+      createdAt: string;
+      filters: {
+        [key: string]: string;
+      };
+      id: string;
+      name: string;
+      query: string;
     };
     SchedulingProposal: {
       applicationId: string;

@@ -13,6 +13,7 @@ import { CandorError } from '../../../core/index.js';
 import type { InterviewRecord, Store, TaskRecord, UserRecord, UserRole } from '../../../store/index.js';
 import { hidden, me, scoped } from '../../scope.js';
 import { INTERVIEW_KEY } from '../../worker/index.js';
+import { KNOWLEDGE_IMPORT } from '../knowledge/import-runner.js';
 
 export type Access = 'read' | 'write';
 
@@ -58,7 +59,8 @@ export async function loadInterview(
 
 /**
  * A task the caller may see: one of their workspace's, about an interview they may read.
- * Tasks about no interview are for admins only; anyone else gets the 404 of an unknown task.
+ * Tasks about no interview are for admins only, but for bulk imports, which recruiters follow too;
+ * anyone else gets the 404 of an unknown task.
  */
 export async function loadTask(request: FastifyRequest, store: Store, id: string): Promise<TaskRecord> {
   const task = await scoped(request, 'task', id, (i) => store.queue.get(i));
@@ -66,6 +68,7 @@ export async function loadTask(request: FastifyRequest, store: Store, id: string
   const user = me(request);
   if (typeof interviewId !== 'string') {
     if (user.role === 'admin') return task;
+    if (task.kind === KNOWLEDGE_IMPORT && user.role === 'recruiter') return task;
     throw hidden('task', id);
   }
   const interview = await store.interviews.get(interviewId).catch(() => null);

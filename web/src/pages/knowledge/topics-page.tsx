@@ -6,6 +6,7 @@ import { useApi } from '../../use-api';
 import '../../styles/admin.css';
 import '../../styles/knowledge.css';
 import { TermTable, type TermInput } from './term-table';
+import { KnowledgeTabs } from './knowledge-tabs';
 
 const NAME_KINDS: readonly TrackedNameKind[] = ['competitor', 'product'];
 
@@ -47,9 +48,11 @@ export function KnowledgeTopicsPage() {
       <PageHeader title="Knowledge topics">
         <p className="muted">
           What the tagger looks for in every conversation: topics matched by their name or a synonym, and the
-          competitors and products you track by their name or an alias. Edits apply at the next tagging.
+          competitors and products you track by their name or an alias. Edits apply to conversations tagged
+          from now on; <code>candor tag --all</code> tags the stored ones again.
         </p>
       </PageHeader>
+      <KnowledgeTabs current="topics" />
       <div className="layout-aside">
         <div className="stack">
           <section className="card" aria-labelledby="topics-title">

@@ -14,6 +14,7 @@ import { Async, EmptyState } from '../../components/status';
 import { formatShare } from '../../format';
 import { PageHeader } from '../../page';
 import { useApi } from '../../use-api';
+import { KnowledgeTabs } from './knowledge-tabs';
 
 const KINDS = ['async', 'live', 'practice', 'customer', 'exit', 'research', 'sales'] as const;
 const TAG_KINDS = [
@@ -59,6 +60,7 @@ export function KnowledgeTrendsPage() {
           the mean of its previous 8 weeks, and there were at least 5.
         </p>
       </PageHeader>
+      <KnowledgeTabs current="trends" />
       <section className="card knowledge-filters" aria-label="Filters">
         <div className="field">
           <label htmlFor="trend-kind">Interviews</label>

@@ -1,0 +1,28 @@
+import multipart from '@fastify/multipart';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { RouteDeps } from '../../deps.js';
+import { drainUnreadBody } from '../interviews/upload-stream.js';
+import { createImportRunner } from './import-runner.js';
+import { importRoutes } from './imports.js';
+import { savedSearchRoutes } from './saved-searches.js';
+
+export { KNOWLEDGE_IMPORT } from './import-runner.js';
+
+/**
+ * The knowledge base's bulk import over HTTP and saved searches (issue 16). Imports run in this
+ * process (`createImportRunner`); closing the server waits for the one running.
+ * @example await api.register(knowledgeRoutes({ store, config }))
+ */
+export function knowledgeRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
+  return async (app) => {
+    // A file over the transcript limit is reported failed on its own, not thrown (import-upload.ts).
+    await app.register(multipart, { throwFileSizeLimit: false });
+    app.addHook('onSend', drainUnreadBody(deps.config.uploadLimitBytes + 1024 * 1024));
+    const runner = createImportRunner(deps.store, deps.config, app.log);
+    app.addHook('onClose', () => runner.idle());
+    // Imports a stopped server left queued are taken up now.
+    app.addHook('onReady', () => runner.kick());
+    await app.register(importRoutes(deps, runner));
+    await app.register(savedSearchRoutes(deps));
+  };
+}
