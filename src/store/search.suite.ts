@@ -265,11 +265,18 @@ export function describeSearch(name: string, open: () => Promise<Store>): void {
       expect(ids(pages.flatMap((p) => p.interviews))).toEqual(sorted(f.iv.remote, f.iv.speech, f.iv.study));
       expect(await search('battery', {}, { limit: 2, offset: 3 })).toEqual({
         total: 3,
+        totalIsExact: true,
         limit: 2,
         offset: 3,
         interviews: [],
       });
-      expect(await search('nonexistentword')).toEqual({ total: 0, limit: 20, offset: 0, interviews: [] });
+      expect(await search('nonexistentword')).toEqual({
+        total: 0,
+        totalIsExact: true,
+        limit: 20,
+        offset: 0,
+        interviews: [],
+      });
     });
 
     it("never returns another workspace's segments", async () => {
