@@ -496,13 +496,15 @@ export function highlightedSegments(
   if (kind === 'sqlite') {
     // One FTS5 cursor over the rowids from the lowest to the highest: asked one rowid at a time,
     // FTS5 runs the whole query again for each (a prefix query merges its words' lists each time).
+    // The unary + keeps SQLite from handing the IN list to FTS5 as one lookup per rowid
+    // (https://www.sqlite.org/optoverview.html#disqualifying_where_clause_terms_using_unary_).
     const seqs = segments.map((s) => s.seq);
     return sql`select s.id, f.snippet
       from (select rowid,
           snippet(transcript_segment_fts, 0, ${HIGHLIGHT_START}, ${HIGHLIGHT_END}, '…', ${SNIPPET_WORDS}) as snippet
         from transcript_segment_fts where transcript_segment_fts match ${toFts5(query)}
           and rowid between ${Math.min(...seqs)} and ${Math.max(...seqs)}
-          and rowid in (${sql.join(seqs.map((q) => sql`${q}`))})) f
+          and +rowid in (${sql.join(seqs.map((q) => sql`${q}`))})) f
       cross join transcript_segment s on s.rowid = f.rowid`;
   }
   // A short segment whole, a longer one cut to one fragment around its best match, as snippet()
