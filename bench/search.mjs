@@ -9,7 +9,8 @@
 //   2. search latency p50/p95 (`store.search.search`, the page of 20 interviews with snippets and
 //      the total) over fixed realistic queries, without and with filters, beside the raw FTS5 MATCH
 //      of the same query over the same rows in the same run: the first 20 segments by rank, and the
-//      count of every match (the work a total needs).
+//      count of every match (the work an exact total needs), and the first read of store.search on
+//      SQLite: the LATEST_SEGMENTS matching rows stored last, with their bm25.
 // Goals (issue 16): p95 under 50 ms; at least 1,000 interviews indexed per minute.
 // Run with `npm run bench` (builds first), or alone after `npm run build`:
 // `node bench/search.mjs [--quick] [--interviews N]` (--quick: 10,000 interviews). The built
@@ -26,6 +27,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = (p) => import(path.join(root, 'dist', p));
 const { openStore, parseSearchQuery } = await dist('store/index.js');
 const { toFts5 } = await dist('store/search-query.js');
+const { LATEST_SEGMENTS } = await dist('store/repositories/search.js');
 
 /** Bump when the sampled corpus or the way it is written changes: a kept database is rebuilt. */
 const CORPUS_VERSION = 1;
@@ -291,6 +293,9 @@ const raw = new Database(path.join(cacheDir, 'candor.db'), { readonly: true });
 const rawTop = raw.prepare(
   'select rowid, rank from transcript_segment_fts where transcript_segment_fts match ? order by rank limit 20',
 );
+const rawLatest = raw.prepare(
+  `select rowid, rank from transcript_segment_fts where transcript_segment_fts match ? order by rowid desc limit ${LATEST_SEGMENTS}`,
+);
 const rawCount = raw.prepare(
   'select count(*) as n from transcript_segment_fts where transcript_segment_fts match ?',
 );
@@ -306,26 +311,28 @@ const pct = (values, p) => {
 };
 const search = (query, filters) => store.search.search(built.workspaceId, query, filters);
 
-const all = { store: [], top: [], count: [], filtered: [] };
+const all = { store: [], top: [], latest: [], count: [], filtered: [] };
 console.log(`\nSearch latency, warm, ${REPEATS} runs per query after one warm-up (ms)`);
 console.log(
-  'query                      matches  interviews  search p50  raw top-20 p50  raw count p50  ratio to top-20',
+  `query                      matches  interviews  search p50  raw top-20 p50  raw latest-${LATEST_SEGMENTS} p50  raw count p50  ratio to top-20`,
 );
 for (const query of QUERIES) {
   const fts = toFts5(parseSearchQuery(query));
   const [, first] = await timed(() => search(query));
   rawTop.all(fts);
   const matches = rawCount.get(fts).n;
-  const times = { store: [], top: [], count: [] };
+  rawLatest.all(fts);
+  const times = { store: [], top: [], latest: [], count: [] };
   for (let r = 0; r < REPEATS; r++) {
     times.store.push((await timed(() => search(query)))[0]);
     times.top.push((await timed(() => rawTop.all(fts)))[0]);
+    times.latest.push((await timed(() => rawLatest.all(fts)))[0]);
     times.count.push((await timed(() => rawCount.get(fts)))[0]);
   }
   for (const k of Object.keys(times)) all[k].push(...times[k]);
   const p50 = (k) => pct(times[k], 50);
   console.log(
-    `${query.padEnd(26)} ${String(matches).padStart(7)}  ${String(first.total).padStart(10)}  ${p50('store').toFixed(2).padStart(10)}  ${p50('top').toFixed(2).padStart(14)}  ${p50('count').toFixed(2).padStart(13)}  ${(p50('store') / p50('top')).toFixed(1).padStart(15)}`,
+    `${query.padEnd(26)} ${String(matches).padStart(7)}  ${`${first.totalIsExact ? '' : '≥'}${first.total}`.padStart(10)}  ${p50('store').toFixed(2).padStart(10)}  ${p50('top').toFixed(2).padStart(14)}  ${p50('latest').toFixed(2).padStart(19)}  ${p50('count').toFixed(2).padStart(13)}  ${(p50('store') / p50('top')).toFixed(1).padStart(15)}`,
   );
 }
 
@@ -349,6 +356,7 @@ console.log(`\nSummary over ${INTERVIEWS.toLocaleString('en')} interviews (ms)  
 console.log(line('store.search, no filter', all.store));
 console.log(line('store.search, filtered', all.filtered));
 console.log(line('raw FTS5 MATCH, top 20 by rank', all.top));
+console.log(line(`raw FTS5 MATCH, latest ${LATEST_SEGMENTS} with rank`, all.latest));
 console.log(line('raw FTS5 MATCH, count of every match', all.count));
 console.log(
   `ratio store.search / raw top 20: p50 ${(pct(all.store, 50) / pct(all.top, 50)).toFixed(1)}, p95 ${(pct(all.store, 95) / pct(all.top, 95)).toFixed(1)}; / raw count: p50 ${(pct(all.store, 50) / pct(all.count, 50)).toFixed(1)}, p95 ${(pct(all.store, 95) / pct(all.count, 95)).toFixed(1)}`,

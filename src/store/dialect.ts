@@ -427,7 +427,61 @@ export function matchingSegments(kind: StoreKind, query: SearchQuery): RawBuilde
 }
 
 /**
- * The text of these segments with the words a search matched between `HIGHLIGHT_START` and
+ * The segments matching a search that were stored last, at most `limit` of them (all when null),
+ * with `seq` (later stored, higher), `id`, `interview_id`, `position`, `speaker` and `relevance`
+ * (as in `matchingSegments`). SQLite walks the FTS5 index from its highest rowid down and stops
+ * after `limit` (`ORDER BY rowid DESC LIMIT`, https://www.sqlite.org/fts5.html §3.6), so bm25 is
+ * computed for those rows only, not for every match. PostgreSQL has no such order and returns
+ * every match (`limit` must be null there).
+ *
+ * @example sql`select interview_id from (${latestMatchingSegments(kind, query, 1000)}) c`
+ */
+export function latestMatchingSegments(
+  kind: StoreKind,
+  query: SearchQuery,
+  limit: number | null,
+): RawBuilder<unknown> {
+  if (kind === 'sqlite') {
+    const cut = limit === null ? sql`` : sql`order by rowid desc limit ${limit}`;
+    return sql`select c.rowid as seq, s.id, s.interview_id, s.position, s.speaker, -c.rank as relevance
+      from (select rowid, rank from transcript_segment_fts where transcript_segment_fts match ${toFts5(query)} ${cut}) c
+      cross join transcript_segment s on s.rowid = c.rowid`;
+  }
+  if (limit !== null) throw new CandorError('INTERNAL', 'PostgreSQL reads every matching segment', { limit });
+  return sql`select 0 as seq, s.id, s.interview_id, s.position, s.speaker,
+      ts_rank(s.search_vector, q.query) as relevance
+    from transcript_segment s, to_tsquery('english', ${toTsquery(query)}) as q(query)
+    where s.search_vector @@ q.query`;
+}
+
+/**
+ * Matching segments, with the columns of `latestMatchingSegments`. SQLite: those whose rowid lies
+ * from `range.lo` to `range.hi`, which FTS5 reads without walking the other matches (one
+ * interview's segments are stored together, so its rowids make one short range); PostgreSQL:
+ * those of these interviews.
+ *
+ * @example sql`select id from (${matchingSegmentsOf(kind, query, { ids: ['intv_1'], lo: 10, hi: 29 })}) m`
+ */
+export function matchingSegmentsOf(
+  kind: StoreKind,
+  query: SearchQuery,
+  scope: { readonly ids: readonly string[]; readonly lo: number; readonly hi: number },
+): RawBuilder<unknown> {
+  if (kind === 'sqlite') {
+    return sql`select c.rowid as seq, s.id, s.interview_id, s.position, s.speaker, -c.rank as relevance
+      from (select rowid, rank from transcript_segment_fts where transcript_segment_fts match ${toFts5(query)}
+        and rowid between ${scope.lo} and ${scope.hi}) c
+      cross join transcript_segment s on s.rowid = c.rowid`;
+  }
+  const ids = sql.join(scope.ids.map((id) => sql`${id}`));
+  return sql`select 0 as seq, s.id, s.interview_id, s.position, s.speaker,
+      ts_rank(s.search_vector, q.query) as relevance
+    from transcript_segment s, to_tsquery('english', ${toTsquery(query)}) as q(query)
+    where s.interview_id in (${ids}) and s.search_vector @@ q.query`;
+}
+
+/**
+ * The text of these segments (`seq`: their rowid on SQLite) with the words a search matched between `HIGHLIGHT_START` and
  * `HIGHLIGHT_END`, cut to about `SNIPPET_WORDS` words around them: FTS5's `snippet()` or
  * PostgreSQL's `ts_headline`. Rows: `id`, `snippet`.
  *
@@ -436,16 +490,22 @@ export function matchingSegments(kind: StoreKind, query: SearchQuery): RawBuilde
 export function highlightedSegments(
   kind: StoreKind,
   query: SearchQuery,
-  segmentIds: readonly string[],
+  segments: readonly { readonly id: string; readonly seq: number }[],
 ): RawBuilder<{ id: string; snippet: string }> {
-  const ids = sql.join(segmentIds.map((id) => sql`${id}`));
+  const ids = sql.join(segments.map((s) => sql`${s.id}`));
   if (kind === 'sqlite') {
-    // CROSS JOIN keeps the few segments outside, so FTS5 is asked about one rowid at a time
-    // (https://www.sqlite.org/optoverview.html#manual_control_of_query_plans_using_cross_join).
-    return sql`select s.id,
-        snippet(transcript_segment_fts, 0, ${HIGHLIGHT_START}, ${HIGHLIGHT_END}, '…', ${SNIPPET_WORDS}) as snippet
-      from transcript_segment s cross join transcript_segment_fts on transcript_segment_fts.rowid = s.rowid
-      where s.id in (${ids}) and transcript_segment_fts match ${toFts5(query)}`;
+    // One FTS5 cursor over the rowids from the lowest to the highest: asked one rowid at a time,
+    // FTS5 runs the whole query again for each (a prefix query merges its words' lists each time).
+    // The unary + keeps SQLite from handing the IN list to FTS5 as one lookup per rowid
+    // (https://www.sqlite.org/optoverview.html#disqualifying_where_clause_terms_using_unary_).
+    const seqs = segments.map((s) => s.seq);
+    return sql`select s.id, f.snippet
+      from (select rowid,
+          snippet(transcript_segment_fts, 0, ${HIGHLIGHT_START}, ${HIGHLIGHT_END}, '…', ${SNIPPET_WORDS}) as snippet
+        from transcript_segment_fts where transcript_segment_fts match ${toFts5(query)}
+          and rowid between ${Math.min(...seqs)} and ${Math.max(...seqs)}
+          and +rowid in (${sql.join(seqs.map((q) => sql`${q}`))})) f
+      cross join transcript_segment s on s.rowid = f.rowid`;
   }
   // A short segment whole, a longer one cut to one fragment around its best match, as snippet()
   // does; ts_headline marks no cut with '…'.

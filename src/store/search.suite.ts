@@ -1,8 +1,10 @@
 /** Full-text search (migration 0022) on one database; run by search.test.ts on SQLite and PostgreSQL. */
+import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../core/index.js';
 import type { InterviewKind } from '../domain/index.js';
-import type { InterviewHit, SearchFilters, SearchPage, Store } from './index.js';
+import type { InterviewHit, SearchFilters, SearchPage, SearchResult, Store } from './index.js';
+import { createSearchIndex } from './repositories/search.js';
 import { candorError, sampleScorecardBody } from './store-fixtures.suite.js';
 
 /** Speaker, text, and the answer (0-based) the segment belongs to, if any. */
@@ -255,6 +257,110 @@ export function describeSearch(name: string, open: () => Promise<Store>): void {
       );
     });
 
+    it('filters by topic, competitor or product, and the sentiment of the matching moment', async () => {
+      const tag = (interviewId: string, kind: string, label: string, position: number | null = null) => ({
+        id: newId('ktag'),
+        workspace_id: f.workspaceId,
+        interview_id: interviewId,
+        kind,
+        label,
+        label_key: label.toLowerCase(),
+        ref_id: null,
+        quote: label,
+        speaker: null,
+        start_s: null,
+        end_s: null,
+        segment_position: position,
+        end_position: null,
+        sentiment: null,
+        detail: null,
+        occurred_at: '2026-03-01T10:00:00.000Z',
+        created_at: '2026-03-01T10:00:00.000Z',
+      });
+      // Written by the tagger (another module); its table is not in the store's typed schema yet.
+      const tags = store.db as unknown as Kysely<{ knowledge_tag: ReturnType<typeof tag> }>;
+      await tags
+        .insertInto('knowledge_tag')
+        .values([
+          tag(f.iv.remote, 'topic', 'Pricing'),
+          tag(f.iv.study, 'topic', 'Battery'),
+          tag(f.iv.speech, 'competitor', 'Globex'),
+          tag(f.iv.study, 'product', 'Remote X'),
+          tag(f.iv.remote, 'sentiment', 'neutral', 0),
+          tag(f.iv.remote, 'sentiment', 'negative', 1),
+          tag(f.iv.speech, 'sentiment', 'negative', 2),
+          tag(f.iv.study, 'sentiment', 'positive', 1),
+        ])
+        .execute();
+      // Names compare ignoring case, accents and the spaces around them.
+      expect(ids((await search('battery', { topic: ' PRÍCING ' })).interviews)).toEqual([f.iv.remote]);
+      expect(ids((await search('battery', { topic: 'battery' })).interviews)).toEqual([f.iv.study]);
+      expect((await search('battery', { topic: 'Onboarding' })).total).toBe(0);
+      expect(ids((await search('battery', { competitor: 'globex' })).interviews)).toEqual([f.iv.speech]);
+      expect(ids((await search('battery', { competitor: 'Remote X' })).interviews)).toEqual([f.iv.study]);
+      // A topic is not a competitor.
+      expect((await search('battery', { competitor: 'Pricing' })).total).toBe(0);
+      const negative = await search('battery', { sentiment: 'negative' });
+      expect(ids(negative.interviews)).toEqual(sorted(f.iv.remote, f.iv.speech));
+      const remote = negative.interviews.find((h) => h.interviewId === f.iv.remote);
+      // Only the negative moment counts: the neutral question about the battery does not.
+      expect([remote?.hitCount, remote?.segments.map((s) => s.position)]).toEqual([1, [1]]);
+      expect(ids((await search('battery', { sentiment: 'positive', topic: 'battery' })).interviews)).toEqual([
+        f.iv.study,
+      ]);
+      const error = await candorError(search('battery', { sentiment: 'angry' as 'negative' }));
+      expect(error.message).toBe('sentiment: "angry" is not one of positive, neutral, negative');
+    });
+
+    it('says whether an interview has a recording to play', async () => {
+      await store.db
+        .insertInto('media')
+        .values({
+          id: newId('media'),
+          workspace_id: f.workspaceId,
+          interview_id: f.iv.remote,
+          position: 0,
+          question_id: null,
+          question_text: null,
+          file_name: 'answer.webm',
+          storage_path: 'media/answer.webm',
+          content_type: 'audio/webm',
+          bytes: 1000,
+          sha256: 'sha256:0',
+          duration_s: 30,
+          created_at: '2026-03-01T10:00:00.000Z',
+        })
+        .execute();
+      const { interviews } = await search('battery');
+      expect(interviews.map((h) => [h.interviewId, h.hasRecording]).sort()).toEqual(
+        [
+          [f.iv.remote, true],
+          [f.iv.speech, false],
+          [f.iv.study, false],
+        ].sort(),
+      );
+    });
+
+    it('reads the matches stored last first and says when the total is only a lower bound', async () => {
+      const clock = () => new Date().toISOString();
+      const index = createSearchIndex({ db: store.db, kind: store.kind, clock }, { latestSegments: 2 });
+      const first = await index.search(f.workspaceId, 'battery', {}, { limit: 1 });
+      const all = await search('battery');
+      if (store.kind === 'sqlite') {
+        // The two matches stored last: the other workspace's, and the study's. More matched, so the
+        // total is only "at least 1"; the interview read is read whole.
+        expect([first.total, first.totalIsExact, ids(first.interviews)]).toEqual([1, false, [f.iv.study]]);
+      } else {
+        expect([first.total, first.totalIsExact]).toEqual([3, true]);
+      }
+      // A page past what was read makes it read on, up to every match: then the total is exact.
+      const later = await index.search(f.workspaceId, 'battery', {}, { limit: 2, offset: 1 });
+      expect([later.total, later.totalIsExact, later.interviews.length]).toEqual([3, true, 2]);
+      // An interview read is read whole: its hit count is the one a full search gives.
+      const study = (result: SearchResult) => result.interviews.find((h) => h.interviewId === f.iv.study);
+      expect(study(first)?.hitCount ?? study(all)?.hitCount).toBe(study(all)?.hitCount);
+    });
+
     it('pages through interviews with the total on every page', async () => {
       const pages = await Promise.all([0, 1, 2].map((offset) => search('battery', {}, { limit: 1, offset })));
       expect(pages.map((p) => [p.total, p.interviews.length])).toEqual([
@@ -265,11 +371,18 @@ export function describeSearch(name: string, open: () => Promise<Store>): void {
       expect(ids(pages.flatMap((p) => p.interviews))).toEqual(sorted(f.iv.remote, f.iv.speech, f.iv.study));
       expect(await search('battery', {}, { limit: 2, offset: 3 })).toEqual({
         total: 3,
+        totalIsExact: true,
         limit: 2,
         offset: 3,
         interviews: [],
       });
-      expect(await search('nonexistentword')).toEqual({ total: 0, limit: 20, offset: 0, interviews: [] });
+      expect(await search('nonexistentword')).toEqual({
+        total: 0,
+        totalIsExact: true,
+        limit: 20,
+        offset: 0,
+        interviews: [],
+      });
     });
 
     it("never returns another workspace's segments", async () => {

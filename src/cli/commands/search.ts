@@ -68,9 +68,10 @@ export function renderResults(query: string, result: SearchResult): string {
   if (result.total === 0) return `No interview matches ${JSON.stringify(query)}.\n`;
   const first = result.offset + 1;
   const last = result.offset + result.interviews.length;
+  const count = `${result.totalIsExact ? '' : 'at least '}${result.total}`;
   const lines = [
-    `${result.total} interview${result.total === 1 ? '' : 's'} match ${JSON.stringify(query)}` +
-      (result.total > result.interviews.length
+    `${count} interview${result.total === 1 ? '' : 's'} match ${JSON.stringify(query)}` +
+      (result.total > result.interviews.length || !result.totalIsExact
         ? ` (showing ${first}–${last}; --offset ${last} for more)`
         : ''),
   ];
@@ -81,7 +82,7 @@ export function renderResults(query: string, result: SearchResult): string {
     lines.push(
       '',
       `${hit.kind} · ${hit.occurredAt.slice(0, 10)}${who.length > 0 ? ` · ${who.join(' · ')}` : ''} · ` +
-        `${hit.hitCount} hit${hit.hitCount === 1 ? '' : 's'} · ${hit.interviewId}`,
+        `${hit.hitCount} hit${hit.hitCount === 1 ? '' : 's'}${hit.hasRecording ? ' · recording' : ''} · ${hit.interviewId}`,
     );
     for (const s of hit.segments) {
       const at = s.startS === null ? '' : `[${clock(s.startS)}] `;

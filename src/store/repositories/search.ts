@@ -1,7 +1,13 @@
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import { CandorError } from '../../core/index.js';
-import { INTERVIEW_KIND_LIST, type InterviewKind } from '../../domain/index.js';
-import { highlightedSegments, matchingSegments } from '../dialect.js';
+import {
+  INTERVIEW_KIND_LIST,
+  SENTIMENT_LABELS,
+  type InterviewKind,
+  type SentimentLabel,
+} from '../../domain/index.js';
+import { highlightedSegments, latestMatchingSegments, matchingSegmentsOf } from '../dialect.js';
+import { nameSortKey } from '../name-key.js';
 import { parseSearchQuery, type SearchQuery } from '../search-query.js';
 import type { RepositoryContext } from './rows.js';
 
@@ -24,6 +30,12 @@ export interface SearchFilters {
   readonly jobId?: string;
   /** Interviews of this candidate's applications. */
   readonly candidateId?: string;
+  /** Interviews tagged with this topic (a `topic` tag; any letter case and accents). */
+  readonly topic?: string;
+  /** Interviews naming this competitor or product (a `competitor` or `product` tag, likewise). */
+  readonly competitor?: string;
+  /** Only segments whose `sentiment` tag says this. */
+  readonly sentiment?: SentimentLabel;
 }
 
 export interface SearchPage {
@@ -63,17 +75,28 @@ export interface InterviewHit {
   readonly occurredAt: string;
   /** The customer account, outside hiring; null when none was given. */
   readonly account: string | null;
+  /** Whether a recording of it is stored (`media`), so a page can offer playback at `startS`. */
+  readonly hasRecording: boolean;
   /** Segments of the interview that matched (all of them, not only those shown). */
   readonly hitCount: number;
-  /** The sum of its matching segments' relevance. */
+  /**
+   * The sum of its matching segments' relevance; interviews are ranked by it.
+   */
   readonly relevance: number;
   /** The best few matching segments, best first. */
   readonly segments: readonly SegmentHit[];
 }
 
 export interface SearchResult {
-  /** Interviews that matched in all; `interviews` is one page of them, most relevant first. */
+  /**
+   * Interviews that matched in all when `totalIsExact`; otherwise at least this many (the search
+   * ranked the interviews of the matching segments stored last and stopped once the page was
+   * filled; see `createSearchIndex`).
+   * `interviews` is one page of them, most relevant first.
+   */
   readonly total: number;
+  /** False when `total` is a lower bound ("at least 1,200 interviews"). */
+  readonly totalIsExact: boolean;
   readonly limit: number;
   readonly offset: number;
   readonly interviews: readonly InterviewHit[];
@@ -97,16 +120,53 @@ export interface SearchIndex {
 
 /** Segments shown per interview. */
 export const SEGMENTS_PER_INTERVIEW = 3;
+/**
+ * On SQLite, how many of a search's matching segments are read at first: the last stored. More
+ * (eight times as many each round, then all) are read only when the filters leave too few
+ * interviews among them for the page asked for.
+ */
+export const LATEST_SEGMENTS = 1_000;
+/**
+ * A filter on a candidate, job, topic or competitor that leaves at most this many interviews is
+ * searched within them, exactly (on SQLite one query per interview over its segments' rowids).
+ */
+export const SCOPED_INTERVIEWS = 50;
 const DEFAULT_LIMIT = 20;
 const MAX_LIMIT = 100;
 const MAX_OFFSET = 10_000;
 const KINDS: ReadonlySet<string> = new Set(INTERVIEW_KIND_LIST);
+const SENTIMENTS: ReadonlySet<string> = new Set(SENTIMENT_LABELS);
 
-interface Row {
+/** How the search reads matches; the defaults are `LATEST_SEGMENTS` and `SCOPED_INTERVIEWS`. */
+export interface SearchIndexOptions {
+  readonly latestSegments?: number;
+  readonly scopedInterviews?: number;
+}
+
+/** A matching segment, before its details are read. */
+interface Hit {
+  /** The segment's rowid on SQLite (later stored, higher); 0 on PostgreSQL. */
+  seq: number;
+  id: string;
   interview_id: string;
-  interview_relevance: number;
-  hit_count: number;
-  total: number;
+  position: number;
+  relevance: number;
+}
+
+interface Candidate extends Hit {
+  passes: number | boolean;
+}
+
+interface SegmentRow {
+  id: string;
+  speaker: string | null;
+  start_s: number | null;
+  end_s: number | null;
+  response_position: number | null;
+}
+
+interface InterviewRow {
+  id: string;
   kind: InterviewKind;
   title: string | null;
   created_at: string;
@@ -116,97 +176,270 @@ interface Row {
   candidate_name: string | null;
   job_id: string | null;
   job_title: string | null;
-  segment_id: string;
-  position: number;
-  speaker: string | null;
-  start_s: number | null;
-  end_s: number | null;
+  has_recording: number | boolean;
+}
+
+/** An interview of the result with all its hits that passed the filters. */
+interface Ranked {
+  readonly interviewId: string;
   relevance: number;
-  response_position: number | null;
+  readonly hits: Hit[];
 }
 
 /**
  * Full-text search over transcript segments (migration 0022), grouped by interview.
+ *
+ * Ranking every match costs time in proportion to the matches (bm25 of 370,000 segments for a
+ * word like "yeah" takes seconds), so on SQLite a search reads the `LATEST_SEGMENTS` matching
+ * segments stored last, with their bm25, and ranks the interviews they belong to by summed
+ * relevance; when more segments matched, `totalIsExact` is false and `total` counts the
+ * interviews read (at least that many matched). An interview's segments are stored together, so
+ * the interviews read are read whole: the one the cut went through is left out. When the filters
+ * leave fewer interviews than the page needs, eight times as many segments are read, then all.
+ * A narrow filter (a candidate, job, topic or competitor with at most `SCOPED_INTERVIEWS`
+ * interviews) is searched within those interviews instead, exactly. PostgreSQL reads every match.
  * @example const { total, interviews } = await store.search.search(ws.id, '"battery life" -price', { kinds: ['research'] })
  */
-export function createSearchIndex(ctx: RepositoryContext): SearchIndex {
+export function createSearchIndex(ctx: RepositoryContext, options: SearchIndexOptions = {}): SearchIndex {
   const { db, kind } = ctx;
+  const latestSegments = options.latestSegments ?? LATEST_SEGMENTS;
+  const scopedInterviews = options.scopedInterviews ?? SCOPED_INTERVIEWS;
+
   return {
     async search(workspaceId, text, filters = {}, page = {}) {
       const query = parseSearchQuery(text);
       const limit = checkInteger('limit', page.limit ?? DEFAULT_LIMIT, 1, MAX_LIMIT);
       const offset = checkInteger('offset', page.offset ?? 0, 0, MAX_OFFSET);
-      const { rows } = await sql<Row>`${groupedHits(kind, query, workspaceId, filters, { limit, offset })}
-        select g.interview_id, g.relevance as interview_relevance, g.hit_count, g.total,
-          i.kind, i.title, i.created_at, i.occurred_at, i.account, c.id as candidate_id, c.name as candidate_name,
-          j.id as job_id, j.title as job_title,
-          r.id as segment_id, r.position, r.speaker, r.start_s, r.end_s, r.relevance,
-          resp.position as response_position
-        from page g
-        join interview i on i.id = g.interview_id
-        left join application a on a.id = i.application_id
-        left join candidate c on c.id = a.candidate_id
-        left join job j on j.id = a.job_id
-        join ranked r on r.interview_id = g.interview_id and r.k <= ${SEGMENTS_PER_INTERVIEW}
-        left join response resp on resp.id = r.response_id
-        order by g.relevance desc, g.interview_id, r.k`.execute(db);
-      const snippets = await snippetsOf(query, rows);
-      const total =
-        rows[0]?.total ?? (offset === 0 ? 0 : await countMatches(ctx, query, workspaceId, filters));
-      return { total, limit, offset, interviews: toInterviewHits(rows, snippets) };
+      const where = filterSql(workspaceId, filters);
+      const scope = await scopeOf(where);
+      const { ranked, totalIsExact } =
+        scope === undefined
+          ? await rankLatest(query, where, offset + limit)
+          : { ranked: rank(scope.length === 0 ? [] : await hitsIn(query, scope, where)), totalIsExact: true };
+      const pageOf = ranked.slice(offset, offset + limit);
+      const base = { total: ranked.length, totalIsExact, limit, offset };
+      if (pageOf.length === 0) return { ...base, interviews: [] };
+      const shown = new Map(pageOf.map((r) => [r.interviewId, bestHits(r.hits)]));
+      const shownHits = [...shown.values()].flat();
+      const shownIds = shownHits.map((h) => h.id);
+      const [interviews, segments, snippets] = await Promise.all([
+        interviewsOf(pageOf.map((r) => r.interviewId)),
+        segmentsOf(shownIds),
+        snippetsOf(query, shownHits),
+      ]);
+      return {
+        ...base,
+        interviews: pageOf.map((r) =>
+          toInterviewHit(
+            interviews.get(r.interviewId) as InterviewRow,
+            r,
+            (shown.get(r.interviewId) ?? []).map((h) =>
+              toSegmentHit(h, segments.get(h.id) as SegmentRow, snippets.get(h.id) ?? ''),
+            ),
+          ),
+        ),
+      };
     },
   };
-  async function snippetsOf(query: SearchQuery, rows: Row[]): Promise<Map<string, string>> {
-    if (rows.length === 0) return new Map();
+
+  /**
+   * The interviews a narrow filter leaves, when it names a candidate, job, topic or competitor and
+   * leaves at most `scopedInterviews`; otherwise undefined.
+   */
+  async function scopeOf(where: FilterSql): Promise<string[] | undefined> {
+    if (where.driver === undefined) return undefined;
+    // The narrow filter's index drives the query (CROSS JOIN keeps it outside on SQLite).
+    const join = sql.raw(kind === 'sqlite' ? 'cross join' : 'join');
+    const { rows } = await sql<{ id: string }>`select i.id from (${where.driver}) d
+      ${join} interview i on i.id = d.interview_id
+      where ${where.interview} limit ${scopedInterviews + 1}`.execute(db);
+    return rows.length > scopedInterviews ? undefined : rows.map((r) => r.id);
+  }
+
+  /** Interviews ranked among the matching segments stored last, reading more until the page is filled. */
+  async function rankLatest(
+    query: SearchQuery,
+    where: FilterSql,
+    wanted: number,
+  ): Promise<{ ranked: Ranked[]; totalIsExact: boolean }> {
+    for (let read: number | null = kind === 'sqlite' ? latestSegments : null; ; read = next(read)) {
+      // One more than `read`: whether more segments matched than were read.
+      const { rows } = await sql<Candidate>`select c.seq, c.id, c.interview_id, c.position, c.relevance,
+          case when ${where.segment(sql`c`)} and exists (
+            select 1 from interview i where i.id = c.interview_id and ${where.interview}
+          ) then 1 else 0 end as passes
+        from (${latestMatchingSegments(kind, query, read === null ? null : read + 1)}) c`.execute(db);
+      const complete = read === null || rows.length <= read;
+      let kept = rows.filter((r) => Number(r.passes) === 1);
+      if (!complete) {
+        // The first segment not read: its interview may have others among those read.
+        const cut = rows.reduce((low, r) => (Number(r.seq) < Number(low.seq) ? r : low));
+        kept = kept.filter((r) => r.interview_id !== cut.interview_id);
+      }
+      const ranked = rank(kept);
+      if (complete || ranked.length >= wanted) return { ranked, totalIsExact: complete };
+    }
+  }
+
+  function next(read: number | null): number | null {
+    return read === null || read * 8 > MAX_LATEST ? null : read * 8;
+  }
+
+  /**
+   * Every matching segment of these interviews that passes the segment filters: on SQLite one
+   * query per interview, over the rowids of its segments.
+   */
+  async function hitsIn(
+    query: SearchQuery,
+    interviewIds: readonly string[],
+    where: FilterSql,
+  ): Promise<Hit[]> {
+    const ids = sql.join(interviewIds.map((id) => sql`${id}`));
+    const scopes =
+      kind === 'sqlite'
+        ? (
+            await sql<{ id: string; lo: number; hi: number }>`select s.interview_id as id, min(s.rowid) as lo,
+                max(s.rowid) as hi
+              from transcript_segment s where s.interview_id in (${ids}) group by s.interview_id`.execute(db)
+          ).rows.map((r) => ({ ids: [r.id], lo: r.lo, hi: r.hi }))
+        : [{ ids: interviewIds, lo: 0, hi: 0 }];
+    const wanted = new Set(interviewIds);
+    const hits: Hit[] = [];
+    for (const scope of scopes) {
+      const { rows } = await sql<Hit>`select m.seq, m.id, m.interview_id, m.position, m.relevance
+        from (${matchingSegmentsOf(kind, query, scope)}) m
+        where ${where.segment(sql`m`)}`.execute(db);
+      hits.push(...rows.filter((r) => wanted.has(r.interview_id)));
+    }
+    return hits;
+  }
+
+  async function segmentsOf(ids: readonly string[]): Promise<Map<string, SegmentRow>> {
+    const { rows } = await sql<SegmentRow>`select s.id, s.speaker, s.start_s, s.end_s,
+        resp.position as response_position
+      from transcript_segment s left join response resp on resp.id = s.response_id
+      where s.id in (${sql.join(ids.map((id) => sql`${id}`))})`.execute(db);
+    return new Map(rows.map((r) => [r.id, r]));
+  }
+
+  async function interviewsOf(ids: readonly string[]): Promise<Map<string, InterviewRow>> {
+    const { rows } = await sql<InterviewRow>`select i.id, i.kind, i.title, i.created_at, i.occurred_at,
+        i.account, c.id as candidate_id, c.name as candidate_name, j.id as job_id, j.title as job_title,
+        case when exists (select 1 from media m where m.interview_id = i.id) then 1 else 0 end as has_recording
+      from interview i
+      left join application a on a.id = i.application_id
+      left join candidate c on c.id = a.candidate_id
+      left join job j on j.id = a.job_id
+      where i.id in (${sql.join(ids.map((id) => sql`${id}`))})`.execute(db);
+    return new Map(rows.map((r) => [r.id, r]));
+  }
+
+  async function snippetsOf(query: SearchQuery, hits: readonly Hit[]): Promise<Map<string, string>> {
     const found = await sql<{ id: string; snippet: string }>`${highlightedSegments(
       kind,
       query,
-      rows.map((r) => r.segment_id),
+      hits,
     )}`.execute(db);
     return new Map(found.rows.map((r) => [r.id, r.snippet]));
   }
 }
 
-/**
- * CTEs `hits` (matching segments, of the speaker if one is given), `grouped` (one row per interview
- * of the workspace that passes the filters: summed relevance, hit count, and the total of
- * interviews), `page` (the groups asked for) and `ranked` (their hits numbered best first within
- * their interview). The interview is
- * checked once per group, by its key, in a correlated EXISTS: joined instead, SQLite (without
- * ANALYZE statistics) reads every interview of the workspace and looks each up among the hits.
- */
-function groupedHits(
-  kind: RepositoryContext['kind'],
-  query: SearchQuery,
-  workspaceId: string,
-  filters: SearchFilters,
-  page: { limit: number; offset: number },
-) {
-  const speaker =
-    filters.speaker === undefined ? sql`` : sql`and lower(m.speaker) = lower(${filters.speaker})`;
-  return sql`with hits as materialized (
-      select m.* from (${matchingSegments(kind, query)}) m
-      where true ${speaker}
-    ),
-    grouped as materialized (
-      select g.*, count(*) over () as total
-      from (
-        select h.interview_id, sum(h.relevance) as relevance, count(*) as hit_count
-        from hits h group by h.interview_id
-      ) g
-      where exists (
-        select 1 from interview i left join application a on a.id = i.application_id
-        where i.id = g.interview_id and ${interviewFilters(workspaceId, filters)}
-      )
-    ),
-    page as materialized (
-      select * from grouped order by relevance desc, interview_id limit ${page.limit} offset ${page.offset}
-    ),
-    ranked as (
-      select h.*, row_number() over (partition by h.interview_id order by h.relevance desc, h.position) as k
-      from hits h
-      where h.interview_id in (select interview_id from page)
-    )`;
+/** Past this many segments read, a search reads every match. */
+const MAX_LATEST = 100_000;
+
+/** Interviews by the summed relevance of their hits, best first (ties by id). */
+function rank(hits: readonly Hit[]): Ranked[] {
+  const byInterview = new Map<string, Ranked>();
+  for (const h of hits) {
+    const hit: Hit = {
+      seq: Number(h.seq),
+      id: h.id,
+      interview_id: h.interview_id,
+      position: h.position,
+      relevance: Number(h.relevance),
+    };
+    const entry = byInterview.get(h.interview_id);
+    if (entry === undefined)
+      byInterview.set(h.interview_id, { interviewId: h.interview_id, relevance: hit.relevance, hits: [hit] });
+    else {
+      entry.relevance += hit.relevance;
+      entry.hits.push(hit);
+    }
+  }
+  return [...byInterview.values()].sort(
+    (a, b) =>
+      b.relevance - a.relevance ||
+      (a.interviewId < b.interviewId ? -1 : a.interviewId > b.interviewId ? 1 : 0),
+  );
+}
+
+/** An interview's best `SEGMENTS_PER_INTERVIEW` hits, best first (ties: earlier first). */
+function bestHits(hits: readonly Hit[]): Hit[] {
+  return [...hits]
+    .sort((a, b) => b.relevance - a.relevance || a.position - b.position)
+    .slice(0, SEGMENTS_PER_INTERVIEW);
+}
+
+/** The filters as SQL: over `interview i`, and over a segment row's alias. */
+interface FilterSql {
+  readonly interview: RawBuilder<unknown>;
+  readonly segment: (alias: RawBuilder<unknown>) => RawBuilder<unknown>;
+  /**
+   * The interviews of a filter that may leave few (a candidate, job, topic or competitor), as a
+   * query with `interview_id`; undefined without one.
+   */
+  readonly driver: RawBuilder<unknown> | undefined;
+}
+
+function filterSql(workspaceId: string, filters: SearchFilters): FilterSql {
+  const speaker = filters.speaker;
+  const sentiment = filters.sentiment;
+  if (sentiment !== undefined && !SENTIMENTS.has(sentiment)) {
+    throw new CandorError(
+      'VALIDATION_FAILED',
+      `sentiment: "${sentiment}" is not one of ${SENTIMENT_LABELS.join(', ')}`,
+      { field: 'sentiment', value: sentiment },
+    );
+  }
+  const interview = interviewFilters(workspaceId, filters);
+  return {
+    interview,
+    driver: driverOf(workspaceId, filters),
+    segment: (m) => {
+      const conditions = [sql`true`];
+      if (speaker !== undefined) conditions.push(sql`lower(${m}.speaker) = lower(${speaker})`);
+      if (sentiment !== undefined) {
+        conditions.push(sql`exists (select 1 from knowledge_tag t
+          where t.interview_id = ${m}.interview_id and t.segment_position = ${m}.position
+            and t.kind = 'sentiment' and t.label_key = ${sentiment})`);
+      }
+      return sql.join(conditions, sql` and `);
+    },
+  };
+}
+
+function driverOf(workspaceId: string, filters: SearchFilters): RawBuilder<unknown> | undefined {
+  const byApplication = (column: 'candidate_id' | 'job_id', value: string) =>
+    sql`select i.id as interview_id from application a join interview i on i.application_id = a.id
+      where ${sql.ref(`a.${column}`)} = ${value}`;
+  if (filters.candidateId !== undefined) return byApplication('candidate_id', filters.candidateId);
+  if (filters.jobId !== undefined) return byApplication('job_id', filters.jobId);
+  const tagged = (kinds: readonly string[], value: string, field: 'topic' | 'competitor') =>
+    sql`select distinct t.interview_id from knowledge_tag t where t.workspace_id = ${workspaceId}
+      and t.kind in (${sql.join(kinds.map((k) => sql`${k}`))}) and t.label_key = ${labelKey(field, value)}`;
+  if (filters.topic !== undefined) return tagged(['topic'], filters.topic, 'topic');
+  if (filters.competitor !== undefined)
+    return tagged(['competitor', 'product'], filters.competitor, 'competitor');
+  return undefined;
+}
+
+/** A tag filter's value as `knowledge_tag.label_key` holds it, or a CandorError naming the field. */
+function labelKey(field: 'topic' | 'competitor', value: string): string {
+  const key = nameSortKey(value.trim());
+  if (key === '') {
+    throw new CandorError('VALIDATION_FAILED', `${field}: give a name`, { field });
+  }
+  return key;
 }
 
 function interviewFilters(workspaceId: string, filters: SearchFilters) {
@@ -234,8 +467,25 @@ function interviewFilters(workspaceId: string, filters: SearchFilters) {
   }
   if (filters.account !== undefined)
     conditions.push(sql`lower(i.account) = lower(${filters.account.trim()})`);
-  if (filters.jobId !== undefined) conditions.push(sql`a.job_id = ${filters.jobId}`);
-  if (filters.candidateId !== undefined) conditions.push(sql`a.candidate_id = ${filters.candidateId}`);
+  // Written as IN over the indexed tables, so a narrow filter can drive the query.
+  if (filters.jobId !== undefined)
+    conditions.push(
+      sql`i.application_id in (select a.id from application a where a.job_id = ${filters.jobId})`,
+    );
+  if (filters.candidateId !== undefined) {
+    conditions.push(
+      sql`i.application_id in (select a.id from application a where a.candidate_id = ${filters.candidateId})`,
+    );
+  }
+  if (filters.topic !== undefined) {
+    conditions.push(sql`i.id in (select t.interview_id from knowledge_tag t
+      where t.workspace_id = ${workspaceId} and t.kind = 'topic' and t.label_key = ${labelKey('topic', filters.topic)})`);
+  }
+  if (filters.competitor !== undefined) {
+    conditions.push(sql`i.id in (select t.interview_id from knowledge_tag t
+      where t.workspace_id = ${workspaceId} and t.kind in ('competitor', 'product')
+        and t.label_key = ${labelKey('competitor', filters.competitor)})`);
+  }
   return sql.join(conditions, sql` and `);
 }
 
@@ -276,53 +526,32 @@ function checkInteger(field: string, value: number, min: number, max: number): n
   return value;
 }
 
-/** The total when the page asked for lies past the last interview. */
-async function countMatches(
-  ctx: RepositoryContext,
-  query: SearchQuery,
-  workspaceId: string,
-  filters: SearchFilters,
-): Promise<number> {
-  const { rows } = await sql<{
-    n: number;
-  }>`${groupedHits(ctx.kind, query, workspaceId, filters, { limit: 1, offset: 0 })}
-    select count(*) as n from grouped`.execute(ctx.db);
-  return Number(rows[0]?.n ?? 0);
+function toInterviewHit(row: InterviewRow, ranked: Ranked, segments: SegmentHit[]): InterviewHit {
+  return {
+    interviewId: row.id,
+    kind: row.kind,
+    title: row.title,
+    candidate: row.candidate_id === null ? null : { id: row.candidate_id, name: row.candidate_name ?? '' },
+    job: row.job_id === null ? null : { id: row.job_id, title: row.job_title ?? '' },
+    createdAt: row.created_at,
+    occurredAt: row.occurred_at ?? row.created_at,
+    account: row.account,
+    hasRecording: Number(row.has_recording) === 1,
+    hitCount: ranked.hits.length,
+    relevance: ranked.relevance,
+    segments,
+  };
 }
 
-function toInterviewHits(rows: readonly Row[], snippets: ReadonlyMap<string, string>): InterviewHit[] {
-  const byInterview = new Map<string, { hit: InterviewHit; segments: SegmentHit[] }>();
-  for (const row of rows) {
-    let entry = byInterview.get(row.interview_id);
-    if (entry === undefined) {
-      const segments: SegmentHit[] = [];
-      const hit: InterviewHit = {
-        interviewId: row.interview_id,
-        kind: row.kind,
-        title: row.title,
-        candidate:
-          row.candidate_id === null ? null : { id: row.candidate_id, name: row.candidate_name ?? '' },
-        job: row.job_id === null ? null : { id: row.job_id, title: row.job_title ?? '' },
-        createdAt: row.created_at,
-        occurredAt: row.occurred_at ?? row.created_at,
-        account: row.account,
-        hitCount: Number(row.hit_count),
-        relevance: Number(row.interview_relevance),
-        segments,
-      };
-      entry = { hit, segments };
-      byInterview.set(row.interview_id, entry);
-    }
-    entry.segments.push({
-      segmentId: row.segment_id,
-      position: row.position,
-      speaker: row.speaker,
-      startS: row.start_s,
-      endS: row.end_s,
-      responsePosition: row.response_position,
-      snippet: snippets.get(row.segment_id) ?? '',
-      relevance: Number(row.relevance),
-    });
-  }
-  return [...byInterview.values()].map((e) => e.hit);
+function toSegmentHit(hit: Hit, row: SegmentRow, snippet: string): SegmentHit {
+  return {
+    segmentId: hit.id,
+    position: hit.position,
+    speaker: row.speaker,
+    startS: row.start_s,
+    endS: row.end_s,
+    responsePosition: row.response_position,
+    snippet,
+    relevance: hit.relevance,
+  };
 }

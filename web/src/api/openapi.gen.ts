@@ -8349,6 +8349,8 @@ export interface paths {
           account?: string;
           /** @description only this candidate's interviews */
           candidate?: string;
+          /** @description only interviews naming this competitor or product (by name, any case) */
+          competitor?: string;
           /** @description held on or after: YYYY-MM-DD or an ISO-8601 time */
           from?: string;
           /** @description only interviews of this job's applications */
@@ -8359,10 +8361,14 @@ export interface paths {
           offset?: number;
           /** @description words (all in one segment, stemmed), "quoted phrases", OR, -excluded, prefix* */
           q: string;
+          /** @description only moments tagged positive, neutral or negative */
+          sentiment?: string;
           /** @description only this speaker's segments, any letter case */
           speaker?: string;
           /** @description held on or before: YYYY-MM-DD (the whole day) or an ISO time */
           to?: string;
+          /** @description only interviews tagged with this topic (by name, any case) */
+          topic?: string;
         };
         header?: never;
         path?: never;
@@ -8380,7 +8386,9 @@ export interface paths {
               interviews: components['schemas']['SearchInterviewHit'][];
               limit: number;
               offset: number;
+              /** @description interviews that matched; at least this many when totalIsExact is false */
               total: number;
+              totalIsExact: boolean;
             };
           };
         };
@@ -12574,6 +12582,8 @@ export interface components {
         name: string;
       } | null;
       createdAt: string;
+      /** @description a recording is stored: a page can play it from a moment's startS */
+      hasRecording: boolean;
       hitCount: number;
       interviewId: string;
       job: {
@@ -12593,6 +12603,8 @@ export interface components {
         name: string;
       } | null;
       createdAt: string;
+      /** @description a recording is stored: a page can play it from a moment's startS */
+      hasRecording: boolean;
       hitCount: number;
       interviewId: string;
       job: {

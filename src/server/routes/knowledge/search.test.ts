@@ -87,13 +87,14 @@ function describeSearchRoute(name: string, open: () => Promise<Store>): void {
       const response = await get('recruiter', `q=${encodeURIComponent('breaks warehouse')}`);
       expect(response.statusCode, response.body).toBe(200);
       const body = response.json();
-      expect(body).toMatchObject({ total: 1, limit: 20, offset: 0 });
+      expect(body).toMatchObject({ total: 1, totalIsExact: true, limit: 20, offset: 0 });
       expect(body.interviews[0]).toMatchObject({
         interviewId: callId,
         kind: 'customer',
         account: 'Northwind',
         title: 'Rollout call',
         occurredAt: '2026-03-14T00:00:00.000Z',
+        hasRecording: false,
         hitCount: 1,
       });
       expect(body.interviews[0].segments[0]).toMatchObject({ speaker: 'Tom Okafor', startS: 7, endS: 19.25 });
@@ -108,6 +109,9 @@ function describeSearchRoute(name: string, open: () => Promise<Store>): void {
       expect(ok.json().total).toBe(1);
       expect((await get('recruiter', 'q=breaks&speaker=Tom%20Okafor')).json().interviews[0].hitCount).toBe(1);
       expect((await get('recruiter', 'q=breaks&from=2026-04-01')).json().total).toBe(0);
+      // No tagger has run: no interview has the topic, competitor or sentiment asked for.
+      for (const tag of ['topic=Reporting', 'competitor=Globex', 'sentiment=negative'])
+        expect([tag, (await get('recruiter', `q=breaks&${tag}`)).json().total]).toEqual([tag, 0]);
       const other = (await get('admin', 'q=breaks')).json();
       expect(other.total).toBe(1);
       expect(other.interviews[0].interviewId).not.toBe(callId);
@@ -123,6 +127,11 @@ function describeSearchRoute(name: string, open: () => Promise<Store>): void {
         'kinds: "podcast" is not an interview kind',
       ]);
       expect((await get('recruiter', 'q=breaks&to=2026-02-30')).statusCode).toBe(400);
+      const sentiment = await get('recruiter', 'q=breaks&sentiment=angry');
+      expect([sentiment.statusCode, sentiment.json().error.message]).toEqual([
+        400,
+        'sentiment: "angry" is not one of positive, neutral, negative',
+      ]);
       expect((await get('recruiter', 'q=')).statusCode).toBe(400);
       expect((await get('recruiter', 'q=breaks&limit=500')).statusCode).toBe(400);
     });

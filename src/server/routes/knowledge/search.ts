@@ -19,6 +19,17 @@ const SearchQuery = z.object({
   account: z.string().max(200).optional().describe('only conversations with this customer account'),
   job: z.string().max(100).optional().describe("only interviews of this job's applications"),
   candidate: z.string().max(100).optional().describe("only this candidate's interviews"),
+  topic: z
+    .string()
+    .max(200)
+    .optional()
+    .describe('only interviews tagged with this topic (by name, any case)'),
+  competitor: z
+    .string()
+    .max(200)
+    .optional()
+    .describe('only interviews naming this competitor or product (by name, any case)'),
+  sentiment: z.string().max(20).optional().describe('only moments tagged positive, neutral or negative'),
   limit: z.coerce.number().int().min(1).max(100).default(20),
   offset: z.coerce.number().int().min(0).max(10_000).default(0),
 });
@@ -46,6 +57,7 @@ const InterviewHit = z
     createdAt: z.string(),
     occurredAt: z.string(),
     account: z.string().nullable(),
+    hasRecording: z.boolean().describe("a recording is stored: a page can play it from a moment's startS"),
     hitCount: z.number().int(),
     relevance: z.number(),
     segments: z.array(SegmentHit),
@@ -71,7 +83,11 @@ export function searchRoutes({ store }: RouteDeps): FastifyPluginAsyncZod {
           querystring: SearchQuery,
           response: {
             200: z.object({
-              total: z.number().int(),
+              total: z
+                .number()
+                .int()
+                .describe('interviews that matched; at least this many when totalIsExact is false'),
+              totalIsExact: z.boolean(),
               limit: z.number().int(),
               offset: z.number().int(),
               interviews: z.array(InterviewHit),
@@ -82,8 +98,8 @@ export function searchRoutes({ store }: RouteDeps): FastifyPluginAsyncZod {
       },
       async (request) => {
         const { workspaceId } = me(request);
-        const { q, kind, from, to, speaker, account, job, candidate, limit, offset } = request.query;
-        const filters = searchFilters({ kind, from, to, speaker, account, job, candidate });
+        const { q, limit, offset, ...options } = request.query;
+        const filters = searchFilters(options);
         const result = await store.search.search(workspaceId, q, filters, { limit, offset });
         return {
           ...result,
