@@ -70,7 +70,11 @@ requires(...browserNeeds()).describe(
       const { context, page } = await h.signIn('recruiter@example.com');
       page.on('dialog', (dialog) => void dialog.accept());
       try {
-        await page.getByRole('link', { name: 'Topics' }).click();
+        await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Knowledge' }).click();
+        await page
+          .getByRole('navigation', { name: 'Knowledge' })
+          .getByRole('link', { name: 'Topics' })
+          .click();
         await page.getByRole('heading', { level: 1, name: 'Knowledge topics' }).waitFor();
         const topics = page.getByTestId('topic-table');
         const suggestions = page.getByTestId('topic-suggestions');

@@ -39,6 +39,10 @@ requires(...browserNeeds(), need.sharedData('meetings-qmsum/Product')).describe(
       const { context, page } = await h.signIn('recruiter@example.com');
       try {
         await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Knowledge' }).click();
+        await page
+          .getByRole('navigation', { name: 'Knowledge' })
+          .getByRole('link', { name: 'Trends' })
+          .click();
         await page.getByRole('heading', { level: 1, name: 'Knowledge trends' }).waitFor();
         await chartDrawn(page, 'mentions-chart');
         // One line per label (Battery, Pricing, Buttons, Nokia), each a path through every week.
