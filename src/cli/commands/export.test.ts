@@ -156,7 +156,7 @@ requires(need.sharedData('meetings-qmsum/Product')).describe('candor export', ()
   it('exits 2 naming the option it cannot read', async () => {
     const stderr: string[] = [];
     const write = process.stderr.write.bind(process.stderr);
-    process.stderr.write = ((text: string) => stderr.push(text) > 0);
+    process.stderr.write = (text: string) => stderr.push(text) > 0;
     try {
       const dataDir = path.join(dir, 'data');
       expect(await main(['node', 'candor', 'export', '--format', 'xml', '--data-dir', dataDir])).toBe(2);

@@ -8,7 +8,6 @@ import { errorResponses, IdParams } from '../hiring/schemas.js';
 import {
   Suggestion,
   SuggestionQuery,
-  suggestions,
   TrackedNameBody,
   TrackedNameKindSchema,
   TrackedNamePatch,

@@ -1,7 +1,7 @@
 /** Request and response shapes of the knowledge routes (topics, tracked names, tags), for OpenAPI. */
 import { z } from 'zod';
 import { KNOWLEDGE_TAG_KINDS } from '../../../domain/index.js';
-import type { KnowledgeTagRecord, LabelCount, TopicRecord, TrackedNameRecord } from '../../../store/index.js';
+import type { KnowledgeTagRecord, TopicRecord, TrackedNameRecord } from '../../../store/index.js';
 import { MAX_TERMS, MAX_TERM_LENGTH, TRACKED_NAME_KINDS } from '../../../store/index.js';
 
 /**
@@ -127,20 +127,4 @@ export function toTagView(t: KnowledgeTagRecord): z.infer<typeof TagView> {
     occurredAt: t.occurredAt,
     createdAt: t.createdAt,
   };
-}
-
-/**
- * Labels found in at least `minInterviews` interviews whose key is none of `taken` (the keys of
- * existing names and their synonyms or aliases), most interviews first.
- * @example suggestions(await store.knowledge.keyphraseCounts(ws), takenKeys, { minInterviews: 3, limit: 50 })
- */
-export function suggestions(
-  counts: readonly LabelCount[],
-  taken: ReadonlySet<string>,
-  options: { readonly minInterviews: number; readonly limit: number },
-): z.infer<typeof Suggestion>[] {
-  return counts
-    .filter((c) => c.interviews >= options.minInterviews && !taken.has(c.labelKey))
-    .slice(0, options.limit)
-    .map((c) => ({ label: c.label, interviews: c.interviews }));
 }

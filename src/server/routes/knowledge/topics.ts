@@ -5,15 +5,7 @@ import { requireRole } from '../../auth.js';
 import type { RouteDeps } from '../../deps.js';
 import { me, scoped } from '../../scope.js';
 import { errorResponses, IdParams } from '../hiring/schemas.js';
-import {
-  Suggestion,
-  SuggestionQuery,
-  suggestions,
-  TopicBody,
-  TopicPatch,
-  TopicView,
-  toTopicView,
-} from './schemas.js';
+import { Suggestion, SuggestionQuery, TopicBody, TopicPatch, TopicView, toTopicView } from './schemas.js';
 
 const RECRUITERS = requireRole('admin', 'recruiter');
 
