@@ -473,6 +473,18 @@ export function describeSearch(name: string, open: () => Promise<Store>): void {
       expect(await found('salary')).toEqual([]);
       expect(await found('pension')).toEqual([next]);
     });
+
+    it("leaves a student's practice out unless asked for by kind", async () => {
+      const practice = await addTranscript(store, {
+        workspaceId: f.workspaceId,
+        kind: 'practice',
+        occurredAt: '2026-05-03T09:00:00.000Z',
+        lines: [['Student', 'Rebuilding the zeppelin model taught me patience.']],
+      });
+      expect((await search('zeppelin')).total).toBe(0);
+      expect((await search('zeppelin', { kinds: ['customer', 'research', 'live'] })).total).toBe(0);
+      expect(ids((await search('zeppelin', { kinds: ['practice'] })).interviews)).toEqual([practice]);
+    });
   });
 }
 

@@ -13,7 +13,7 @@ import type { RepositoryContext } from './rows.js';
 
 /** Narrows a search; every filter given must hold. */
 export interface SearchFilters {
-  /** Interviews of any of these kinds. */
+  /** Interviews of any of these kinds; every kind but `practice` (a student's own) when left out. */
   readonly kinds?: readonly InterviewKind[];
   /**
    * Conversations held on or after: `YYYY-MM-DD` (UTC day) or an ISO-8601 time. Compared with the
@@ -454,6 +454,9 @@ function interviewFilters(workspaceId: string, filters: SearchFilters) {
       throw new CandorError('VALIDATION_FAILED', message, { field: 'kinds' });
     }
     conditions.push(sql`i.kind in (${sql.join(filters.kinds.map((k) => sql`${k}`))})`);
+  } else {
+    // A student's practice is their own (and their advisors'): searched only when asked for.
+    conditions.push(sql`i.kind <> 'practice'`);
   }
   const from = filters.from === undefined ? undefined : dateBound('from', filters.from);
   const to = filters.to === undefined ? undefined : dateBound('to', filters.to);

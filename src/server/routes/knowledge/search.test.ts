@@ -140,6 +140,15 @@ function describeSearchRoute(name: string, open: () => Promise<Store>): void {
       expect((await get(null, 'q=breaks')).statusCode).toBe(401);
       expect((await get('hiring_manager', 'q=breaks')).statusCode).toBe(403);
     });
+
+    it("keeps students' practice out of a recruiter's search", async () => {
+      const practice = await get('recruiter', 'q=breaks&kind=practice');
+      expect([practice.statusCode, practice.json().error.message]).toEqual([
+        403,
+        "role recruiter may not search students' practice",
+      ]);
+      expect((await get('admin', 'q=breaks&kind=practice')).statusCode).toBe(200);
+    });
   });
 }
 

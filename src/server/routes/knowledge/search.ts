@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { CandorError } from '../../../core/index.js';
 import { searchFilters } from '../../../knowledge/search/index.js';
 import { requireRole } from '../../auth.js';
 import type { RouteDeps } from '../../deps.js';
@@ -97,9 +98,13 @@ export function searchRoutes({ store }: RouteDeps): FastifyPluginAsyncZod {
         },
       },
       async (request) => {
-        const { workspaceId } = me(request);
+        const { workspaceId, role } = me(request);
         const { q, limit, offset, ...options } = request.query;
         const filters = searchFilters(options);
+        // As GET /interviews/:id: a student's practice is for admins (and advisors, who cannot search).
+        if (filters.kinds?.includes('practice') && role !== 'admin') {
+          throw new CandorError('FORBIDDEN', `role ${role} may not search students' practice`, { role });
+        }
         const result = await store.search.search(workspaceId, q, filters, { limit, offset });
         return {
           ...result,
