@@ -59,7 +59,11 @@ requires(need.database()).describe('PostgreSQL (TEST_DATABASE_URL)', () => {
       expect(tables).toContain('micro_task_switch');
       expect(tables).toContain('agent_template');
       expect(tables).toContain('agent_cadence');
-      expect(tables).toHaveLength(43);
+      expect(tables).toContain('knowledge_topic');
+      expect(tables).toContain('knowledge_name');
+      expect(tables).toContain('knowledge_tag');
+      expect(tables).toContain('saved_search');
+      expect(tables).toHaveLength(47);
     } finally {
       await client.end();
     }
