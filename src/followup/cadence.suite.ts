@@ -44,12 +44,21 @@ export function describeCadence(name: string, open: () => Promise<Store>): void 
     const jobs = { support: '', account: '', pulse: '' };
     const mediaDir = fs.mkdtempSync(path.join(os.tmpdir(), 'candor-cadence-'));
     const T0 = new Date();
-    // A Wednesday 10:00 UTC at least 3 days ahead: more than 48 hours after T0, no quiet hours in UTC.
+    // The first Monday to Thursday at 10:00 or 14:00 UTC more than 49 hours after T0:
+    // past the 48-hour status update, no quiet hours in UTC, a day after it still the same ISO week,
+    // and at most 5.9 days after T0. The store stamps messages with the real clock (T0), so
+    // "a week without news" must not pass by W + 1 day, whatever weekday the suite runs on.
     const W = (() => {
-      const d = new Date(T0.getTime() + 3 * 86_400_000);
+      const earliest = T0.getTime() + 49 * 3_600_000;
+      const d = new Date(T0);
       d.setUTCHours(10, 0, 0, 0);
-      while (d.getUTCDay() !== 3) d.setUTCDate(d.getUTCDate() + 1);
-      return d;
+      for (;;) {
+        for (const hour of [10, 14]) {
+          d.setUTCHours(hour, 0, 0, 0);
+          if ([1, 2, 3, 4].includes(d.getUTCDay()) && d.getTime() > earliest) return d;
+        }
+        d.setUTCDate(d.getUTCDate() + 1);
+      }
     })();
     const days = (n: number) => new Date(W.getTime() + n * 86_400_000);
     const dispatch = (now: Date) =>
