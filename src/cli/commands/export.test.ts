@@ -4,6 +4,7 @@ import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readCsv } from '../../core/index.js';
 import { exportLines, exportRequest } from '../../knowledge/trends/index.js';
 import { seedTrends, type TrendFixture } from '../../knowledge/trends/trends-fixture.suite.js';
 import { openStore, type Store } from '../../store/index.js';
@@ -16,33 +17,10 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'candor-export-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 /** RFC 4180 read back: quoted fields may hold commas, doubled quotes and line breaks. */
+/** The export's records, read by the project's CSV reader; every record ends with CRLF. */
 function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\r' && text[i + 1] === '\n') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-      i++;
-    } else field += c;
-  }
-  expect(field + row.join(''), 'the file ends with CRLF').toBe('');
-  return rows;
+  expect(text.endsWith('\r\n'), 'the file ends with CRLF').toBe(true);
+  return readCsv(text).map((row) => row.fields);
 }
 
 async function capture(options: Parameters<typeof exportCommand>[0], store: Store): Promise<string> {
