@@ -6,6 +6,7 @@ import { formatClock, formatDate } from '../../format';
 import { PageHeader } from '../../page';
 import { Link } from '../../router';
 import { useApi } from '../../use-api';
+import { SegmentButton } from '../scorecard/media-transcript';
 
 type Loaded = Awaited<ReturnType<typeof knowledgeApi.interview>>;
 
@@ -203,15 +204,7 @@ function InterviewBody({
                   aria-current={active ? 'true' : undefined}
                   className={active ? 'segment active' : 'segment'}
                 >
-                  <button type="button" className="segment-button" onClick={() => jump(segment)}>
-                    <span className="segment-meta">
-                      {segment.start !== null && (
-                        <span className="segment-time">{formatClock(segment.start)}</span>
-                      )}
-                      {segment.speaker && <span className="segment-speaker">{segment.speaker}</span>}
-                    </span>
-                    <span className="segment-text">{segment.text}</span>
-                  </button>
+                  <SegmentButton segment={segment} onJump={jump} />
                 </li>
               );
             })}

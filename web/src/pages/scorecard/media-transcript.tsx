@@ -232,20 +232,31 @@ export function MediaTranscript({
                     {heading.startsWith('Answer ') ? '' : `: ${heading}`}
                   </div>
                 )}
-                <button type="button" className="segment-button" onClick={() => jump(segment)}>
-                  <span className="segment-meta">
-                    {segment.start !== null && (
-                      <span className="segment-time">{formatClock(segment.start)}</span>
-                    )}
-                    {segment.speaker && <span className="segment-speaker">{segment.speaker}</span>}
-                  </span>
-                  <span className="segment-text">{segment.text}</span>
-                </button>
+                <SegmentButton segment={segment} onJump={jump} />
               </li>
             );
           })}
         </ol>
       )}
     </div>
+  );
+}
+
+/** One transcript line as a button: time, speaker and text; a click plays the recording from it. */
+export function SegmentButton({
+  segment,
+  onJump,
+}: {
+  segment: TranscriptSegment;
+  onJump: (segment: TranscriptSegment) => void;
+}) {
+  return (
+    <button type="button" className="segment-button" onClick={() => onJump(segment)}>
+      <span className="segment-meta">
+        {segment.start !== null && <span className="segment-time">{formatClock(segment.start)}</span>}
+        {segment.speaker && <span className="segment-speaker">{segment.speaker}</span>}
+      </span>
+      <span className="segment-text">{segment.text}</span>
+    </button>
   );
 }
