@@ -26,7 +26,7 @@ import { interviewSampler, loadMeetings, seededRandom } from './lib/meeting-inte
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = (p) => import(path.join(root, 'dist', p));
 const { openStore, parseSearchQuery } = await dist('store/index.js');
-const { toFts5 } = await dist('store/search-query.js');
+const { toFts5Match } = await dist('store/search-query.js');
 const { LATEST_SEGMENTS } = await dist('store/repositories/search.js');
 
 /** Bump when the sampled corpus or the way it is written changes: a kept database is rebuilt. */
@@ -291,10 +291,10 @@ const FILTERS = [
 const store = await openStore({ dataDir: cacheDir });
 const raw = new Database(path.join(cacheDir, 'candor.db'), { readonly: true });
 const rawTop = raw.prepare(
-  'select rowid, rank from transcript_segment_fts where transcript_segment_fts match ? order by rank limit 20',
+  'select rowid, bm25(transcript_segment_fts, 1.0, 0.0) as score from transcript_segment_fts where transcript_segment_fts match ? order by score limit 20',
 );
 const rawLatest = raw.prepare(
-  `select rowid, rank from transcript_segment_fts where transcript_segment_fts match ? order by rowid desc limit ${LATEST_SEGMENTS}`,
+  `select rowid, bm25(transcript_segment_fts, 1.0, 0.0) from transcript_segment_fts where transcript_segment_fts match ? order by rowid desc limit ${LATEST_SEGMENTS}`,
 );
 const rawCount = raw.prepare(
   'select count(*) as n from transcript_segment_fts where transcript_segment_fts match ?',
@@ -317,7 +317,7 @@ console.log(
   `query                      matches  interviews  search p50  raw top-20 p50  raw latest-${LATEST_SEGMENTS} p50  raw count p50  ratio to top-20`,
 );
 for (const query of QUERIES) {
-  const fts = toFts5(parseSearchQuery(query));
+  const fts = toFts5Match(parseSearchQuery(query));
   const [, first] = await timed(() => search(query));
   rawTop.all(fts);
   const matches = rawCount.get(fts).n;

@@ -40,6 +40,7 @@ describe('migrateToLatest', () => {
         ['0022-search', 'Success'],
         ['0023-knowledge-tags', 'Success'],
         ['0025-saved-searches', 'Success'],
+        ['0026-search-facets', 'Success'],
       ]);
       expect(await migrateToLatest(db)).toEqual([]);
     } finally {

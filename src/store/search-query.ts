@@ -160,6 +160,48 @@ export function toFts5(query: SearchQuery): string {
 }
 
 /**
+ * The MATCH expression for `transcript_segment_fts` (migrations 0022, 0026): the query over the
+ * `text` column only, and, when given, every facet token (see `searchFacets`) in the `facets`
+ * column, so FTS5 intersects their posting lists.
+ * @example toFts5Match(parseSearchQuery('budget'), ['fj6a6f62']) // 'text : (("budget")) AND facets : "fj6a6f62"'
+ */
+export function toFts5Match(query: SearchQuery, facets: readonly string[] = []): string {
+  return [`text : (${toFts5(query)})`, ...facets.map((f) => `facets : "${f}"`)].join(' AND ');
+}
+
+/** Filter values that have a token in the search index's `facets` column (migration 0026). */
+export interface FacetFilters {
+  readonly jobId?: string;
+  readonly candidateId?: string;
+  /** As the filter gives it; compared ignoring ASCII letter case, as SQL `lower()` does. */
+  readonly account?: string;
+  readonly speaker?: string;
+  /** A topic's label key (`nameSortKey`), as `knowledge_tag.label_key` holds it. */
+  readonly topicKey?: string;
+  /** A competitor's or product's label key. */
+  readonly competitorKey?: string;
+}
+
+/**
+ * The facet tokens of these filters, as migration 0026's triggers write them: a prefix and the
+ * hexadecimal UTF-8 of the value (SQLite's `hex()`, folded to lower case by the tokenizer), the
+ * account and speaker in SQLite's `lower()` (ASCII letters only).
+ * @example searchFacets({ jobId: 'job_1' }) // ['fj6a6f625f31']
+ */
+export function searchFacets(filters: FacetFilters): string[] {
+  const hex = (value: string) => Buffer.from(value, 'utf8').toString('hex');
+  const lower = (value: string) => value.replace(/[A-Z]+/g, (m) => m.toLowerCase());
+  const tokens: string[] = [];
+  if (filters.jobId !== undefined) tokens.push(`fj${hex(filters.jobId)}`);
+  if (filters.candidateId !== undefined) tokens.push(`fc${hex(filters.candidateId)}`);
+  if (filters.account !== undefined) tokens.push(`fa${hex(lower(filters.account))}`);
+  if (filters.speaker !== undefined) tokens.push(`fs${hex(lower(filters.speaker))}`);
+  if (filters.topicKey !== undefined) tokens.push(`ft${hex(filters.topicKey)}`);
+  if (filters.competitorKey !== undefined) tokens.push(`fk${hex(filters.competitorKey)}`);
+  return tokens;
+}
+
+/**
  * The query in `to_tsquery` syntax (https://www.postgresql.org/docs/15/datatype-textsearch.html
  * §8.11.2): every word quoted, phrases joined by `<->`, prefixes marked `:*`.
  * @example toTsquery(parseSearchQuery('a OR "b c" -d')) // "('a' | 'b' <-> 'c') & !'d'"

@@ -22,6 +22,7 @@ import * as interviewMetadata from './0021-interview-metadata.js';
 import * as search from './0022-search.js';
 import * as knowledgeTags from './0023-knowledge-tags.js';
 import * as savedSearches from './0025-saved-searches.js';
+import * as searchFacets from './0026-search-facets.js';
 
 /**
  * Every migration, imported in code rather than found by scanning a folder, so the compiled
@@ -51,4 +52,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0022-search': search,
   '0023-knowledge-tags': knowledgeTags,
   '0025-saved-searches': savedSearches,
+  '0026-search-facets': searchFacets,
 };

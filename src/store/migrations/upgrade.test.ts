@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { listBuiltinFrameworks, loadQuestionSet } from '../../assessment/index.js';
 import type { QuestionSet } from '../../domain/index.js';
 import { createDialect, matchingSegments, type StoreTarget } from '../dialect.js';
-import { parseSearchQuery } from '../search-query.js';
+import { parseSearchQuery, searchFacets, toFts5Match } from '../search-query.js';
 import { runMigrations } from '../migrate.js';
 import { postgresTestSchema } from '../test-helpers.js';
 import { migrations } from './index.js';
@@ -584,6 +584,75 @@ function describeUpgrades(name: string, target: () => StoreTarget): void {
         for (const table of ['knowledge_tag', 'knowledge_topic', 'knowledge_name']) {
           await expect(db.selectFrom(table).select('id').execute()).rejects.toThrow();
         }
+      } finally {
+        await db.destroy();
+      }
+    });
+
+    it('0026-search-facets indexes the segments stored before it with their filters, and is undone by its down', async () => {
+      const built = createDialect(target());
+      const db = new Kysely<any>({ dialect: built.dialect });
+      const options = { schema: built.migrationSchema };
+      const query = parseSearchQuery('commute');
+      const matching = async (facets: readonly string[]) => {
+        const found = await sql<{ id: string }>`select s.id from transcript_segment_fts f
+          join transcript_segment s on s.rowid = f.rowid
+          where transcript_segment_fts match ${toFts5Match(query, facets)} order by s.id`.execute(db);
+        return found.rows.map((r) => r.id);
+      };
+      try {
+        await runMigrations(db, before('0026-search-facets'), options);
+        await db.insertInto('workspace').values({ id: 'ws', slug: 'ws', name: 'W', created_at: T }).execute();
+        await db
+          .insertInto('interview')
+          .values([
+            { id: 'iv1', workspace_id: 'ws', kind: 'exit', account: 'Acme', created_at: T, occurred_at: T },
+            { id: 'iv2', workspace_id: 'ws', kind: 'exit', account: 'Globex', created_at: T, occurred_at: T },
+          ])
+          .execute();
+        const segment = (id: string, interviewId: string, position: number, speaker: string) => ({
+          id,
+          interview_id: interviewId,
+          position,
+          speaker,
+          text: 'The commute was long.',
+        });
+        await db
+          .insertInto('transcript_segment')
+          .values([
+            segment('s1', 'iv1', 0, 'Employee'),
+            segment('s2', 'iv1', 1, 'HR'),
+            segment('s3', 'iv2', 0, 'HR'),
+          ])
+          .execute();
+        await db
+          .insertInto('knowledge_tag')
+          .values({
+            id: 't1',
+            workspace_id: 'ws',
+            interview_id: 'iv2',
+            kind: 'topic',
+            label: 'Commute',
+            label_key: 'commute',
+            quote: 'commute',
+            occurred_at: T,
+            created_at: T,
+          })
+          .execute();
+        await runMigrations(db, migrations, options);
+        // PostgreSQL filters with SQL: the migration leaves it as it was.
+        if (built.kind === 'postgres') return;
+        expect(await matching([])).toEqual(['s1', 's2', 's3']);
+        expect(await matching(searchFacets({ account: 'ACME' }))).toEqual(['s1', 's2']);
+        expect(await matching(searchFacets({ speaker: 'hr' }))).toEqual(['s2', 's3']);
+        expect(await matching(searchFacets({ topicKey: 'commute', speaker: 'HR' }))).toEqual(['s3']);
+        await sql`insert into transcript_segment_fts (transcript_segment_fts, rank) values ('integrity-check', 1)`.execute(
+          db,
+        );
+        await migrations['0026-search-facets']?.down?.(db);
+        // Back to migration 0022's index of the text alone.
+        expect(await matching([])).toEqual(['s1', 's2', 's3']);
+        await expect(matching(searchFacets({ account: 'Acme' }))).rejects.toThrow();
       } finally {
         await db.destroy();
       }

@@ -8,7 +8,7 @@ import {
 } from '../../domain/index.js';
 import { highlightedSegments, latestMatchingSegments, matchingSegmentsOf } from '../dialect.js';
 import { nameSortKey } from '../name-key.js';
-import { parseSearchQuery, type SearchQuery } from '../search-query.js';
+import { parseSearchQuery, searchFacets, type SearchQuery } from '../search-query.js';
 import type { RepositoryContext } from './rows.js';
 
 /** Narrows a search; every filter given must hold. */
@@ -127,8 +127,8 @@ export const SEGMENTS_PER_INTERVIEW = 3;
  */
 export const LATEST_SEGMENTS = 1_000;
 /**
- * A filter on a candidate, job, topic or competitor that leaves at most this many interviews is
- * searched within them, exactly (on SQLite one query per interview over its segments' rowids).
+ * On PostgreSQL, a filter on a candidate, job, topic or competitor that leaves at most this many
+ * interviews is searched within them.
  */
 export const SCOPED_INTERVIEWS = 50;
 const DEFAULT_LIMIT = 20;
@@ -196,8 +196,10 @@ interface Ranked {
  * interviews read (at least that many matched). An interview's segments are stored together, so
  * the interviews read are read whole: the one the cut went through is left out. When the filters
  * leave fewer interviews than the page needs, eight times as many segments are read, then all.
- * A narrow filter (a candidate, job, topic or competitor with at most `SCOPED_INTERVIEWS`
- * interviews) is searched within those interviews instead, exactly. PostgreSQL reads every match.
+ * The filters on a job, candidate, account, speaker, topic or competitor are also facet tokens in
+ * the index (migration 0026): FTS5 intersects them with the query, so a filter that leaves few
+ * interviews does not make the search read match after match. PostgreSQL reads every match, and
+ * searches within the interviews of a narrow filter (at most `SCOPED_INTERVIEWS`).
  * @example const { total, interviews } = await store.search.search(ws.id, '"battery life" -price', { kinds: ['research'] })
  */
 export function createSearchIndex(ctx: RepositoryContext, options: SearchIndexOptions = {}): SearchIndex {
@@ -211,10 +213,11 @@ export function createSearchIndex(ctx: RepositoryContext, options: SearchIndexOp
       const limit = checkInteger('limit', page.limit ?? DEFAULT_LIMIT, 1, MAX_LIMIT);
       const offset = checkInteger('offset', page.offset ?? 0, 0, MAX_OFFSET);
       const where = filterSql(workspaceId, filters);
-      const scope = await scopeOf(where);
+      // SQLite intersects the narrow filters in the index; PostgreSQL searches within few interviews.
+      const scope = kind === 'sqlite' ? undefined : await scopeOf(where);
       const { ranked, totalIsExact } =
         scope === undefined
-          ? await rankLatest(query, where, offset + limit)
+          ? await rankLatest(query, where, offset + limit, kind === 'sqlite' ? facetsOf(filters) : [])
           : { ranked: rank(scope.length === 0 ? [] : await hitsIn(query, scope, where)), totalIsExact: true };
       const pageOf = ranked.slice(offset, offset + limit);
       const base = { total: ranked.length, totalIsExact, limit, offset };
@@ -261,6 +264,7 @@ export function createSearchIndex(ctx: RepositoryContext, options: SearchIndexOp
     query: SearchQuery,
     where: FilterSql,
     wanted: number,
+    facets: readonly string[],
   ): Promise<{ ranked: Ranked[]; totalIsExact: boolean }> {
     for (let read: number | null = kind === 'sqlite' ? latestSegments : null; ; read = next(read)) {
       // One more than `read`: whether more segments matched than were read.
@@ -268,7 +272,7 @@ export function createSearchIndex(ctx: RepositoryContext, options: SearchIndexOp
           case when ${where.segment(sql`c`)} and exists (
             select 1 from interview i where i.id = c.interview_id and ${where.interview}
           ) then 1 else 0 end as passes
-        from (${latestMatchingSegments(kind, query, read === null ? null : read + 1)}) c`.execute(db);
+        from (${latestMatchingSegments(kind, query, read === null ? null : read + 1, facets)}) c`.execute(db);
       const complete = read === null || rows.length <= read;
       let kept = rows.filter((r) => Number(r.passes) === 1);
       if (!complete) {
@@ -285,33 +289,16 @@ export function createSearchIndex(ctx: RepositoryContext, options: SearchIndexOp
     return read === null || read * 8 > MAX_LATEST ? null : read * 8;
   }
 
-  /**
-   * Every matching segment of these interviews that passes the segment filters: on SQLite one
-   * query per interview, over the rowids of its segments.
-   */
+  /** Every matching segment of these interviews that passes the segment filters. */
   async function hitsIn(
     query: SearchQuery,
     interviewIds: readonly string[],
     where: FilterSql,
   ): Promise<Hit[]> {
-    const ids = sql.join(interviewIds.map((id) => sql`${id}`));
-    const scopes =
-      kind === 'sqlite'
-        ? (
-            await sql<{ id: string; lo: number; hi: number }>`select s.interview_id as id, min(s.rowid) as lo,
-                max(s.rowid) as hi
-              from transcript_segment s where s.interview_id in (${ids}) group by s.interview_id`.execute(db)
-          ).rows.map((r) => ({ ids: [r.id], lo: r.lo, hi: r.hi }))
-        : [{ ids: interviewIds, lo: 0, hi: 0 }];
-    const wanted = new Set(interviewIds);
-    const hits: Hit[] = [];
-    for (const scope of scopes) {
-      const { rows } = await sql<Hit>`select m.seq, m.id, m.interview_id, m.position, m.relevance
-        from (${matchingSegmentsOf(kind, query, scope)}) m
-        where ${where.segment(sql`m`)}`.execute(db);
-      hits.push(...rows.filter((r) => wanted.has(r.interview_id)));
-    }
-    return hits;
+    const { rows } = await sql<Hit>`select m.seq, m.id, m.interview_id, m.position, m.relevance
+      from (${matchingSegmentsOf(kind, query, interviewIds)}) m
+      where ${where.segment(sql`m`)}`.execute(db);
+    return rows;
   }
 
   async function segmentsOf(ids: readonly string[]): Promise<Map<string, SegmentRow>> {
@@ -431,6 +418,18 @@ function driverOf(workspaceId: string, filters: SearchFilters): RawBuilder<unkno
   if (filters.competitor !== undefined)
     return tagged(['competitor', 'product'], filters.competitor, 'competitor');
   return undefined;
+}
+
+/** The filters with a token in the SQLite index's `facets` column (migration 0026). */
+function facetsOf(filters: SearchFilters): string[] {
+  return searchFacets({
+    jobId: filters.jobId,
+    candidateId: filters.candidateId,
+    account: filters.account?.trim(),
+    speaker: filters.speaker,
+    topicKey: filters.topic === undefined ? undefined : labelKey('topic', filters.topic),
+    competitorKey: filters.competitor === undefined ? undefined : labelKey('competitor', filters.competitor),
+  });
 }
 
 /** A tag filter's value as `knowledge_tag.label_key` holds it, or a CandorError naming the field. */
