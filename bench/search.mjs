@@ -5,12 +5,15 @@
 //      writes into a database without the search index (its triggers dropped):
 //      - bulk: rows written straight into the tables, 500 interviews per transaction, the path a
 //        batch import would take (the full build is timed too);
-//      - store: `interviews.create` + `analyses.save` per interview, the path the pipeline takes;
+//      - store: `interviews.create` + `analyses.save` + `knowledge.replaceTags` per interview, the
+//        path the pipeline takes;
 //   2. search latency p50/p95 (`store.search.search`, the page of 20 interviews with snippets and
 //      the total) over fixed realistic queries, without and with filters, beside the raw FTS5 MATCH
 //      of the same query over the same rows in the same run: the first 20 segments by rank, and the
 //      count of every match (the work an exact total needs), and the first read of store.search on
-//      SQLite: the LATEST_SEGMENTS matching rows stored last, with their bm25.
+//      SQLite: the LATEST_SEGMENTS matching rows stored last, with their bm25; with filters, that
+//      first read with the filters' facet tokens (migration 0026). Filters: kind, dates, speaker,
+//      job, candidate, account, topic and competitor (tags from a stand-in for the tagger, tagsOf).
 // Goals (issue 16): p95 under 50 ms; at least 1,000 interviews indexed per minute.
 // Run with `npm run bench` (builds first), or alone after `npm run build`:
 // `node bench/search.mjs [--quick] [--interviews N]` (--quick: 10,000 interviews). The built
@@ -26,11 +29,14 @@ import { interviewSampler, loadMeetings, seededRandom } from './lib/meeting-inte
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = (p) => import(path.join(root, 'dist', p));
 const { openStore, parseSearchQuery } = await dist('store/index.js');
-const { toFts5Match } = await dist('store/search-query.js');
+const { searchFacets, toFts5Match } = await dist('store/search-query.js');
 const { LATEST_SEGMENTS } = await dist('store/repositories/search.js');
+const { DEFAULT_TOPICS } = await dist('knowledge/tagging/index.js');
+const { stem } = await dist('knowledge/tagging/stems.js');
+const { nameSortKey } = await dist('store/name-key.js');
 
 /** Bump when the sampled corpus or the way it is written changes: a kept database is rebuilt. */
-const CORPUS_VERSION = 1;
+const CORPUS_VERSION = 2;
 const SEED = 16_003;
 const arg = (name, fallback) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -46,6 +52,20 @@ const FILTERED_REPEATS = 3;
 const KINDS = ['live', 'async', 'customer', 'exit', 'research', 'practice'];
 const DAY_MS = 86_400_000;
 const EPOCH = Date.parse('2025-01-01T00:00:00.000Z');
+
+/** The starting taxonomy's topics, each with the stems of its name and synonyms. */
+const TOPICS = DEFAULT_TOPICS.map((t) => ({
+  name: t.name,
+  keys: [t.name, ...t.synonyms].map((phrase) => ` ${words(phrase).map(stem).join(' ')} `),
+}));
+/** Organisations the meetings name, tracked as competitors. */
+const COMPETITORS = ['Apple', 'IBM', 'Philips', 'Nokia', 'Sony', 'Microsoft', 'Google'];
+function words(text) {
+  return text
+    .toLowerCase()
+    .split(/[^a-z0-9']+/)
+    .filter(Boolean);
+}
 
 const meetings = loadMeetings();
 // Latency on a shared machine depends on what else runs: the load average is printed with the figures.
@@ -78,9 +98,35 @@ if (existsSync(builtFile)) {
 }
 
 /**
+ * An interview's topic and competitor tags, one per label at its first segment: a topic where
+ * its name or a synonym occurs (by word stem, as the tagger matches), a competitor where its name
+ * occurs capitalised. A cheap stand-in for `tagTranscript` (which reads about 1,000 segments a
+ * second): the filters need which interviews carry a label, not every mention.
+ */
+function tagsOf(turns) {
+  const found = new Map();
+  turns.forEach((turn, position) => {
+    const stems = ` ${words(turn.text).map(stem).join(' ')} `;
+    for (const topic of TOPICS) {
+      const key = `topic:${topic.name}`;
+      if (!found.has(key) && topic.keys.some((k) => stems.includes(k)))
+        found.set(key, { kind: 'topic', label: topic.name, position, speaker: turn.speaker });
+    }
+    for (const name of COMPETITORS) {
+      const key = `competitor:${name}`;
+      if (!found.has(key) && new RegExp(`\\b${name}\\b`).test(turn.text))
+        found.set(key, { kind: 'competitor', label: name, position, speaker: turn.speaker });
+    }
+  });
+  return [...found.values()];
+}
+
+/**
  * Writes `count` interviews straight into the tables, BATCH per transaction: one workspace in ten
  * interviews goes to a second workspace; live and async interviews get a candidate and an
- * application to one of 20 jobs; dates spread over two years.
+ * application to one of 20 jobs, customer interviews one of 200 accounts; dates spread over two
+ * years; topic and competitor tags from `tagsOf`, written before the segments (as a batch
+ * import can), so the segments are indexed with their facets once.
  */
 async function bulkWrite(store, count, seed, log) {
   const ws = await store.workspaces.ensure({ slug: 'bench-search', name: 'Search bench' });
@@ -100,6 +146,7 @@ async function bulkWrite(store, count, seed, log) {
     const applications = [];
     const interviews = [];
     const segments = [];
+    const tags = [];
     for (let i = start; i < Math.min(count, start + BATCH); i++) {
       const { meeting, turns } = next();
       const workspaceId = i % 10 === 9 ? other.id : ws.id;
@@ -132,8 +179,24 @@ async function bulkWrite(store, count, seed, log) {
         application_id: applicationId,
         kind,
         title: meeting,
+        account: kind === 'customer' ? `Account ${Math.floor(random() * 200)}` : null,
         created_at: createdAt,
       });
+      for (const [n, tag] of tagsOf(turns).entries()) {
+        tags.push({
+          id: `ktag_b${seed}_${i}_${n}`,
+          workspace_id: workspaceId,
+          interview_id: id,
+          kind: tag.kind,
+          label: tag.label,
+          label_key: nameSortKey(tag.label),
+          quote: turns[tag.position].text.slice(0, 200),
+          speaker: tag.speaker,
+          segment_position: tag.position,
+          occurred_at: createdAt,
+          created_at: createdAt,
+        });
+      }
       let at = 0;
       turns.forEach((turn, position) => {
         // About 2.5 words a second, for plausible times.
@@ -154,6 +217,11 @@ async function bulkWrite(store, count, seed, log) {
       if (candidates.length > 0) await trx.insertInto('candidate').values(candidates).execute();
       if (applications.length > 0) await trx.insertInto('application').values(applications).execute();
       await trx.insertInto('interview').values(interviews).execute();
+      for (let t = 0; t < tags.length; t += 1_000)
+        await trx
+          .insertInto('knowledge_tag')
+          .values(tags.slice(t, t + 1_000))
+          .execute();
       for (let s = 0; s < segments.length; s += BATCH)
         await trx
           .insertInto('transcript_segment')
@@ -166,9 +234,11 @@ async function bulkWrite(store, count, seed, log) {
   return { workspaceId: ws.id, otherWorkspaceId: other.id, jobIds, candidateIds, segments: segmentCount };
 }
 
+/** Drops every trigger that writes to the search index (migrations 0022 and 0026). */
 async function dropIndex(store) {
-  for (const t of ['insert', 'delete', 'update'])
-    await sql.raw(`drop trigger transcript_segment_fts_${t}`).execute(store.db);
+  const { rows } = await sql`select name from sqlite_master
+    where type = 'trigger' and sql like '%transcript_segment_fts%'`.execute(store.db);
+  for (const { name } of rows) await sql.raw(`drop trigger "${name}"`).execute(store.db);
 }
 
 /** A fresh database in a temp folder, with or without the search index; removed after `work`. */
@@ -206,7 +276,10 @@ const scorecardBody = {
   responses: [],
 };
 
-/** Interviews per minute through `interviews.create` + `analyses.save`, one interview at a time. */
+/**
+ * Interviews per minute through `interviews.create` + `analyses.save` + `knowledge.replaceTags`,
+ * one interview at a time.
+ */
 async function storePathRate(store) {
   const ws = await store.workspaces.ensure({ slug: 'bench-store-path', name: 'Store path' });
   const next = interviewSampler(meetings, SEED + 7);
@@ -228,6 +301,24 @@ async function storePathRate(store) {
         body: scorecardBody,
       },
     });
+    // Tags after the transcript, as the pipeline writes them: each new label re-indexes the
+    // interview's segments with their new facets (migration 0026).
+    await store.knowledge.replaceTags(
+      interview.id,
+      tagsOf(turns).map((tag) => ({
+        kind: tag.kind,
+        label: tag.label,
+        refId: null,
+        quote: turns[tag.position].text.slice(0, 200),
+        speaker: tag.speaker,
+        startS: tag.position * 5,
+        endS: tag.position * 5 + 4,
+        segmentPosition: tag.position,
+        endPosition: null,
+        sentiment: null,
+        detail: null,
+      })),
+    );
   }
   return (STORE_SAMPLE / ((performance.now() - started) / 1000)) * 60;
 }
@@ -248,7 +339,7 @@ const rates = {
 const fmt = (n) => Math.round(n).toLocaleString('en');
 const rateRows = [
   ['bulk, 500 per transaction', BULK_SAMPLE, rates.bulkIndexed, rates.bulkPlain],
-  ['store: create + analyses.save', STORE_SAMPLE, rates.storeIndexed, rates.storePlain],
+  ['store: create, save, tags', STORE_SAMPLE, rates.storeIndexed, rates.storePlain],
 ];
 console.log('path                             interviews  with index  without index  ratio');
 for (const [name, n, indexed, plain] of rateRows) {
@@ -286,6 +377,11 @@ const FILTERS = [
   ['job', { jobId: built.jobIds[3] }],
   ['candidate', { candidateId: built.candidateIds[7] }],
   ['kinds + date', { kinds: ['research', 'customer'], from: '2025-09-01' }],
+  ['account', { account: 'Account 17' }],
+  ['topic', { topic: 'pricing' }],
+  ['topic, rare', { topic: 'security' }],
+  ['competitor', { competitor: 'Nokia' }],
+  ['topic + kind', { topic: 'onboarding', kinds: ['customer', 'exit'] }],
 ];
 
 const store = await openStore({ dataDir: cacheDir });
@@ -336,17 +432,43 @@ for (const query of QUERIES) {
   );
 }
 
+// The filters that are facet tokens in the index (migration 0026), as store.search gives them.
+const facetsOf = (f) =>
+  searchFacets({
+    jobId: f.jobId,
+    candidateId: f.candidateId,
+    account: f.account,
+    speaker: f.speaker,
+    topicKey: f.topic === undefined ? undefined : nameSortKey(f.topic),
+    competitorKey: f.competitor === undefined ? undefined : nameSortKey(f.competitor),
+  });
 console.log(`\nWith filters (${FILTERED_REPEATS} runs of every query per filter, ms)`);
-console.log('filter          search p50  search p95');
+console.log(
+  `filter          segments left  search p50  search p95  raw latest-${LATEST_SEGMENTS} with facets p50  ratio`,
+);
 for (const [name, filters] of FILTERS) {
   const times = [];
+  const rawTimes = [];
+  const facets = facetsOf(filters);
+  const left =
+    facets.length === 0
+      ? 'all'
+      : raw
+          .prepare('select count(*) as n from transcript_segment_fts where transcript_segment_fts match ?')
+          .get(facets.map((f) => `facets : "${f}"`).join(' AND '))
+          .n.toLocaleString('en');
   for (const query of QUERIES) {
+    const fts = toFts5Match(parseSearchQuery(query), facets);
     await search(query, filters);
-    for (let r = 0; r < FILTERED_REPEATS; r++) times.push((await timed(() => search(query, filters)))[0]);
+    rawLatest.all(fts);
+    for (let r = 0; r < FILTERED_REPEATS; r++) {
+      times.push((await timed(() => search(query, filters)))[0]);
+      rawTimes.push((await timed(() => rawLatest.all(fts)))[0]);
+    }
   }
   all.filtered.push(...times);
   console.log(
-    `${name.padEnd(14)} ${pct(times, 50).toFixed(2).padStart(11)} ${pct(times, 95).toFixed(2).padStart(11)}`,
+    `${name.padEnd(14)} ${left.padStart(14)} ${pct(times, 50).toFixed(2).padStart(11)} ${pct(times, 95).toFixed(2).padStart(11)}  ${pct(rawTimes, 50).toFixed(2).padStart(31)}  ${(pct(times, 50) / pct(rawTimes, 50)).toFixed(1).padStart(5)}`,
   );
 }
 

@@ -2,7 +2,8 @@ import { sql, type Kysely } from 'kysely';
 import { storeKindOf } from '../dialect.js';
 
 /**
- * Search filters inside the full-text index (SQLite only; issue 16, DESIGN.md "search").
+ * Search filters inside the full-text index (SQLite only; issue 16, DESIGN.md "search"), and an
+ * index of tags by interview and label for the topic and competitor filters (both stores).
  *
  * A filter that leaves few interviews (a job, a candidate, an account, a topic, a competitor) or
  * few segments (a speaker) made a search read match after match to find the page's interviews: a
@@ -29,6 +30,12 @@ import { storeKindOf } from '../dialect.js';
  * The content the index reads back (for snippets) is the view `transcript_segment_search`.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
+  // Both stores: a search's topic or competitor filter checks an interview's tags with one seek.
+  await db.schema
+    .createIndex('knowledge_tag_label_idx')
+    .on('knowledge_tag')
+    .columns(['interview_id', 'kind', 'label_key'])
+    .execute();
   if (storeKindOf(db) === 'postgres') return;
   for (const trigger of ['insert', 'delete', 'update'])
     await sql`drop trigger ${sql.raw(`transcript_segment_fts_${trigger}`)}`.execute(db);
@@ -110,6 +117,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
+  await db.schema.dropIndex('knowledge_tag_label_idx').execute();
   if (storeKindOf(db) === 'postgres') return;
   for (const trigger of [
     'transcript_segment_fts_insert',
