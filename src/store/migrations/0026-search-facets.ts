@@ -2,8 +2,9 @@ import { sql, type Kysely } from 'kysely';
 import { storeKindOf } from '../dialect.js';
 
 /**
- * Search filters inside the full-text index (SQLite only; issue 16, DESIGN.md "search"), and an
- * index of tags by interview and label for the topic and competitor filters (both stores).
+ * Search filters inside the full-text index (SQLite only; issue 16, DESIGN.md "search"), and two
+ * indexes on tags (both stores): by interview and label for the topic and competitor filters, by
+ * workspace and time for exports.
  *
  * A filter that leaves few interviews (a job, a candidate, an account, a topic, a competitor) or
  * few segments (a speaker) made a search read match after match to find the page's interviews: a
@@ -30,11 +31,17 @@ import { storeKindOf } from '../dialect.js';
  * The content the index reads back (for snippets) is the view `transcript_segment_search`.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
-  // Both stores: a search's topic or competitor filter checks an interview's tags with one seek.
+  // Both stores: a search's topic or competitor filter checks an interview's tags with one seek,
+  // and an export reads its next page of a workspace's tags in time order from where it stopped.
   await db.schema
     .createIndex('knowledge_tag_label_idx')
     .on('knowledge_tag')
     .columns(['interview_id', 'kind', 'label_key'])
+    .execute();
+  await db.schema
+    .createIndex('knowledge_tag_export_idx')
+    .on('knowledge_tag')
+    .columns(['workspace_id', 'occurred_at', 'id'])
     .execute();
   if (storeKindOf(db) === 'postgres') return;
   for (const trigger of ['insert', 'delete', 'update'])
@@ -118,6 +125,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
 export async function down(db: Kysely<unknown>): Promise<void> {
   await db.schema.dropIndex('knowledge_tag_label_idx').execute();
+  await db.schema.dropIndex('knowledge_tag_export_idx').execute();
   if (storeKindOf(db) === 'postgres') return;
   for (const trigger of [
     'transcript_segment_fts_insert',

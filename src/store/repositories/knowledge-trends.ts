@@ -225,7 +225,8 @@ export function createKnowledgeTrendsRepository(ctx: RepositoryContext): Knowled
       const after =
         page.after === undefined
           ? sql`true`
-          : sql`(t.occurred_at > ${page.after.occurredAt} or (t.occurred_at = ${page.after.occurredAt} and t.id > ${page.after.tagId}))`;
+          : // A row value, so the page starts with a seek in knowledge_tag_export_idx (migration 0026).
+            sql`(t.occurred_at, t.id) > (${page.after.occurredAt}, ${page.after.tagId})`;
       const { rows } = await sql<ExportRow>`
         select t.id, t.kind, t.label, t.quote, t.speaker, t.start_s, t.end_s, t.segment_position,
           t.sentiment, t.occurred_at, i.id as interview_id, i.kind as interview_kind, i.title,
