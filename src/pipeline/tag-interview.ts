@@ -73,11 +73,15 @@ export async function tagInterview(
 export async function tagStoredInterview(
   store: Store,
   interviewId: string,
-  options: { readonly webhookUrl?: string | null } = {},
+  options: {
+    readonly webhookUrl?: string | null;
+    /** `tagTranscript` by default; a server passes `tagInThread`, the same in a worker thread. */
+    readonly tagger?: Tagger;
+  } = {},
 ): Promise<KnowledgeTagRecord[] | null> {
   const interview = await store.interviews.get(interviewId);
   if (interview.kind === 'practice') return null;
-  return tagInterview(store, interviewId, tagTranscript, {
+  return tagInterview(store, interviewId, options.tagger ?? tagTranscript, {
     defaultTopics: DEFAULT_TOPICS,
     webhookUrl: options.webhookUrl ?? null,
   });

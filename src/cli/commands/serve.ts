@@ -5,6 +5,7 @@ import { buildApp } from '../../server/app.js';
 import { loadServerConfig } from '../../server/config.js';
 import { openStore, type Store } from '../../store/index.js';
 import { sweepIncoming, tagStoredInterview } from '../../pipeline/index.js';
+import { closeTagThread, tagInThread } from '../../knowledge/index.js';
 import {
   closeSpeechRecogniser,
   interviewIdOf,
@@ -92,6 +93,7 @@ export async function serve(options: ServeOptions = {}): Promise<RunningServer> 
     await monitor?.stop();
     await worker?.stop();
     await app?.close();
+    await closeTagThread();
     await closeSpeechRecogniser();
     await store.close();
   };
@@ -123,8 +125,11 @@ export async function serve(options: ServeOptions = {}): Promise<RunningServer> 
             (error: unknown) => app?.log.error({ err: error, taskId: task.id }, 'micro-task not queued'),
           );
           // The analysed transcript joins the knowledge base (topics, questions, sentiment…).
-          tagStoredInterview(store, interviewIdOf(task), { webhookUrl: knowledge.webhookUrl }).catch(
-            (error: unknown) => app?.log.error({ err: error, taskId: task.id }, 'interview not tagged'),
+          tagStoredInterview(store, interviewIdOf(task), {
+            webhookUrl: knowledge.webhookUrl,
+            tagger: tagInThread,
+          }).catch((error: unknown) =>
+            app?.log.error({ err: error, taskId: task.id }, 'interview not tagged'),
           );
         },
       });

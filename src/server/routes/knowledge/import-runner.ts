@@ -1,6 +1,6 @@
 /**
  * Runs bulk imports uploaded over HTTP, in the server process (importing is reading and parsing
- * text, light next to analysis, which keeps the worker). Each import is a task of the job queue,
+ * text, light next to analysis, which keeps the worker; the tagger runs in its own thread). Each import is a task of the job queue,
  * kind `knowledge-import`, so its progress follows the way an analysis does (`GET /tasks/:id`,
  * `/tasks/:id/events`) and an import left by a server that stopped is taken up by the next one
  * with the same queue. The payload names the folder the files were received into.
@@ -16,6 +16,7 @@ import {
   type FileImportResult,
   type ImportSummary,
 } from '../../../knowledge/import/index.js';
+import { tagInThread } from '../../../knowledge/index.js';
 import { tagStoredInterview, writeTranscriptText } from '../../../pipeline/index.js';
 import { loadKnowledgeConfig } from '../../webhooks/index.js';
 import type { Store, TaskRecord } from '../../../store/index.js';
@@ -86,9 +87,15 @@ export function createImportRunner(store: Store, config: ServerConfig, log: Fast
         metadata: payload.metadata,
         maxBytes: config.inputLimits.transcriptBytes,
         keepSource: (interview, text) => writeTranscriptText(config.mediaDir, interview, text),
-        // Tagged as imported (topics, questions, sentiment…); runs here, in the server process.
+        // Tagged as imported (topics, questions, sentiment…), in the tagging thread: the server's
+        // own thread only reads the files and writes the rows.
         tag: async (interview) =>
-          (await tagStoredInterview(store, interview.id, { webhookUrl: knowledgeWebhookUrl }))?.length ?? 0,
+          (
+            await tagStoredInterview(store, interview.id, {
+              webhookUrl: knowledgeWebhookUrl,
+              tagger: tagInThread,
+            })
+          )?.length ?? 0,
         onProgress: ({ done, total, result }) => {
           const shown = relative(result, folder).file;
           void store.queue

@@ -1,5 +1,6 @@
 import multipart from '@fastify/multipart';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { closeTagThread } from '../../../knowledge/index.js';
 import type { RouteDeps } from '../../deps.js';
 import { drainUnreadBody } from '../interviews/upload-stream.js';
 import { createImportRunner } from './import-runner.js';
@@ -19,7 +20,10 @@ export function knowledgeRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
     await app.register(multipart, { throwFileSizeLimit: false });
     app.addHook('onSend', drainUnreadBody(deps.config.uploadLimitBytes + 1024 * 1024));
     const runner = createImportRunner(deps.store, deps.config, app.log);
-    app.addHook('onClose', () => runner.idle());
+    app.addHook('onClose', async () => {
+      await runner.idle();
+      await closeTagThread();
+    });
     // Imports a stopped server left queued are taken up now.
     app.addHook('onReady', () => runner.kick());
     await app.register(importRoutes(deps, runner));
