@@ -8,7 +8,8 @@ import { apiGet, checkPage, expectFitsViewport, PHONE_VIEWPORT } from './page-ch
 
 // The knowledge taxonomy page in real Chromium against `candor serve --demo`: a recruiter adds,
 // edits and deletes topics, tracks a competitor, and takes up the suggestions that three tagged
-// conversations (tagged from their own words by a small tagger) give.
+// conversations (tagged from their own words by a small tagger) give, then re-tags the stored
+// conversations with the edited topics and follows the task to its result.
 
 const PHRASES = ['battery life', 'pricing'];
 const tagger: Tagger = (segments) =>
@@ -49,6 +50,7 @@ requires(...browserNeeds()).describe(
   () => {
     let h: Harness;
     let store: Store;
+    const callIds: string[] = [];
     beforeAll(async () => {
       h = await startHarness();
       // A second connection to the server's SQLite file, as the worker would tag.
@@ -59,6 +61,7 @@ requires(...browserNeeds()).describe(
           { speaker: 'Customer', start: 0, end: 8, text },
         ]);
         await tagInterview(store, call.id, tagger);
+        callIds.push(call.id);
       }
     }, 120_000);
     afterAll(async () => {
@@ -131,6 +134,20 @@ requires(...browserNeeds()).describe(
           names: { name: string; kind: string }[];
         };
         expect(tracked.names).toEqual([expect.objectContaining({ name: 'Acme Corp', kind: 'competitor' })]);
+
+        // The edits reach the stored conversations once re-tagged (the real tagger, in its thread).
+        const retag = page.getByRole('button', { name: 'Re-tag stored conversations' });
+        expect(await page.getByTestId('retag-panel').innerText()).toContain('You changed the topics');
+        await retag.click();
+        await page.getByLabel('Re-tagging progress').waitFor();
+        const summary = page.getByTestId('retag-summary');
+        await summary.waitFor({ timeout: 60_000 });
+        expect(await summary.innerText()).toMatch(/^\d+ conversations re-tagged\.$/);
+        await checkPage(page, 'knowledge-topics-retagged', { docs: false });
+        for (const id of callIds) {
+          const labels = (await store.knowledge.tagsOf(id, { kinds: ['topic'] })).map((t) => t.label);
+          expect(labels).toContain('Pricing and cost');
+        }
       } finally {
         await context.close();
       }

@@ -1,7 +1,7 @@
 /**
  * The knowledge base's taxonomy calls and types: a workspace's topics with their synonyms, the
  * competitors and products it tracks with their aliases, and what recurs in the tags but is in
- * neither yet. The types name `openapi.gen.ts`.
+ * neither yet; re-tagging the stored conversations after an edit. The types name `openapi.gen.ts`.
  */
 import { request } from './client';
 import type { components } from './openapi.gen';
@@ -15,6 +15,8 @@ export type TrackedNameKind = TrackedName['kind'];
 export type KnowledgeSuggestion = ReadonlyDeep<Schemas['KnowledgeSuggestion']>;
 export type TopicInput = ReadonlyDeep<Body<'/api/v1/knowledge/topics', 'post'>>;
 export type TrackedNameInput = ReadonlyDeep<Body<'/api/v1/knowledge/names', 'post'>>;
+export type KnowledgeRetag = ReadonlyDeep<Schemas['KnowledgeRetag']>;
+export type RetagSummary = ReadonlyDeep<Schemas['RetagSummary']>;
 
 const enc = encodeURIComponent;
 
@@ -35,5 +37,13 @@ export const knowledgeApi = {
       request<TrackedName>('PATCH', `/knowledge/names/${enc(id)}`, { body: name }),
     remove: (id: string) => request<void>('DELETE', `/knowledge/names/${enc(id)}`),
     suggested: () => request<{ suggestions: KnowledgeSuggestion[] }>('GET', '/knowledge/names/suggested'),
+  },
+  retag: {
+    /** Every non-practice conversation of the workspace, or the ones named; answers the task. */
+    start: (interviewIds?: readonly string[]) =>
+      request<KnowledgeRetag>('POST', '/knowledge/retag', {
+        body: interviewIds === undefined ? {} : { interviewIds },
+      }),
+    get: (id: string) => request<KnowledgeRetag>('GET', `/knowledge/retag/${enc(id)}`),
   },
 };

@@ -5949,6 +5949,162 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/knowledge/retag': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Tag the workspace's stored conversations again with its current topics and tracked names, in the background (202 with the task)
+     * @description Body optional: `interviewIds` names the interviews; left out, every non-practice interview of the workspace. An id that is not an interview of the workspace: 404 naming it. While another re-tag of the workspace is queued or running: 409 naming that task (follow it instead). Progress (`3 of 40 interviews`) on `GET /tasks/:id` and `/tasks/:id/events`; the result on `GET /knowledge/retag/:id`: `tagged`, `failed`, `skipped` (practice interviews) and each failure.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description the interviews to tag again; every non-practice interview of the workspace when left out */
+            interviewIds?: string[];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        202: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['KnowledgeRetag'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/knowledge/retag/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A re-tagging: its task (status, progress) and, once done, the counts and each failure */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['KnowledgeRetag'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/knowledge/saved-searches': {
     parameters: {
       query?: never;
@@ -11377,6 +11533,14 @@ export interface components {
       /** @enum {string} */
       tagKind: 'topic' | 'competitor' | 'product';
     };
+    KnowledgeRetag: {
+      summary: components['schemas']['RetagSummary'] | null;
+      task: components['schemas']['Task'];
+    };
+    KnowledgeRetagInput: {
+      summary: components['schemas']['RetagSummaryInput'] | null;
+      task: components['schemas']['TaskInput'];
+    };
     KnowledgeSpikeAlert: {
       baselineMean: number;
       baselineWeeks: number;
@@ -12178,6 +12342,38 @@ export interface components {
       added: number;
       unchanged: number;
       updated: number;
+    };
+    RetagFailure: {
+      code: string;
+      /** @description why, naming the interview or the record that was wrong */
+      error: string;
+      interviewId: string;
+    };
+    RetagFailureInput: {
+      code: string;
+      /** @description why, naming the interview or the record that was wrong */
+      error: string;
+      interviewId: string;
+    };
+    RetagSummary: {
+      failed: number;
+      /** @description the first 100 failures */
+      failures: components['schemas']['RetagFailure'][];
+      /** @description interviews gone through */
+      interviews: number;
+      /** @description practice interviews named in the request (never tagged) */
+      skipped: number;
+      tagged: number;
+    };
+    RetagSummaryInput: {
+      failed: number;
+      /** @description the first 100 failures */
+      failures: components['schemas']['RetagFailureInput'][];
+      /** @description interviews gone through */
+      interviews: number;
+      /** @description practice interviews named in the request (never tagged) */
+      skipped: number;
+      tagged: number;
     };
     SavedSearch: {
       createdAt: string;

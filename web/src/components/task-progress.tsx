@@ -8,15 +8,30 @@ const STATUS_WORDS: Record<Task['status'], string> = {
   failed: 'Analysis failed',
 };
 
-/** The live state of an analysis task: a progress bar, the stage it is in, and errors in words. */
-export function TaskProgress({ task, label = 'Analysis progress' }: { task: Task; label?: string }) {
+/**
+ * The live state of a task (an analysis unless `words` says otherwise): a progress bar, the stage
+ * it is in, and errors in words.
+ */
+export function TaskProgress({
+  task,
+  label = 'Analysis progress',
+  words = STATUS_WORDS,
+  failedText = 'The analysis failed. Check the uploaded files and try again.',
+}: {
+  task: Task;
+  label?: string;
+  /** What each status reads as: `Re-tagging` rather than `Analysing`. */
+  words?: Readonly<Record<Task['status'], string>>;
+  /** Shown when the task failed without saying why. */
+  failedText?: string;
+}) {
   const fraction = task.progress?.fraction ?? null;
   const value = task.status === 'done' ? 1 : fraction;
   const stage = task.progress?.message ?? task.progress?.stage;
   return (
     <div className="task" data-testid="task-progress" data-status={task.status}>
       <div className="task-line" aria-live="polite">
-        <strong>{STATUS_WORDS[task.status]}</strong>
+        <strong>{words[task.status]}</strong>
         {task.status !== 'done' && task.status !== 'failed' && stage ? <span> · {stage}</span> : null}
         {task.status === 'running' && fraction !== null ? <span> · {formatShare(fraction)}</span> : null}
         {task.attempts > 1 && task.status !== 'done' ? (
@@ -36,7 +51,7 @@ export function TaskProgress({ task, label = 'Analysis progress' }: { task: Task
       )}
       {task.status === 'failed' && (
         <p className="error" role="alert">
-          {task.lastError ?? 'The analysis failed. Check the uploaded files and try again.'}
+          {task.lastError ?? failedText}
         </p>
       )}
     </div>

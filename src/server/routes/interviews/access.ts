@@ -14,6 +14,7 @@ import type { InterviewRecord, Store, TaskRecord, UserRecord, UserRole } from '.
 import { hidden, me, scoped } from '../../scope.js';
 import { INTERVIEW_KEY } from '../../worker/index.js';
 import { KNOWLEDGE_IMPORT } from '../knowledge/import-runner.js';
+import { KNOWLEDGE_RETAG } from '../knowledge/retag-runner.js';
 
 export type Access = 'read' | 'write';
 
@@ -59,7 +60,8 @@ export async function loadInterview(
 
 /**
  * A task the caller may see: one of their workspace's, about an interview they may read.
- * Tasks about no interview are for admins only, but for bulk imports, which recruiters follow too;
+ * Tasks about no interview are for admins only, but for bulk imports and re-tags, which recruiters
+ * follow too;
  * anyone else gets the 404 of an unknown task.
  */
 export async function loadTask(request: FastifyRequest, store: Store, id: string): Promise<TaskRecord> {
@@ -68,7 +70,8 @@ export async function loadTask(request: FastifyRequest, store: Store, id: string
   const user = me(request);
   if (typeof interviewId !== 'string') {
     if (user.role === 'admin') return task;
-    if (task.kind === KNOWLEDGE_IMPORT && user.role === 'recruiter') return task;
+    if ((task.kind === KNOWLEDGE_IMPORT || task.kind === KNOWLEDGE_RETAG) && user.role === 'recruiter')
+      return task;
     throw hidden('task', id);
   }
   const interview = await store.interviews.get(interviewId).catch(() => null);

@@ -21,6 +21,7 @@ import { tagStoredInterview, writeTranscriptText } from '../../../pipeline/index
 import { loadKnowledgeConfig } from '../../webhooks/index.js';
 import type { Store, TaskRecord } from '../../../store/index.js';
 import type { ServerConfig } from '../../config.js';
+import { createTaskRunner, type TaskRunner } from './task-runner.js';
 
 /** The task kind of a bulk import (never claimed by the analysis worker). */
 export const KNOWLEDGE_IMPORT = 'knowledge-import';
@@ -60,12 +61,8 @@ function relative(result: FileImportResult, folder: string): FileImportResult {
   };
 }
 
-export interface ImportRunner {
-  /** Takes up queued imports until there is none; returns at once (the work goes on). */
-  kick(): void;
-  /** Resolves when no import is running (the server waits for this before closing). */
-  idle(): Promise<void>;
-}
+/** Takes up queued imports (`kick`) and tells when none is running (`idle`). */
+export type ImportRunner = TaskRunner;
 
 /**
  * @example const runner = createImportRunner(store, config, app.log); runner.kick()
@@ -73,8 +70,6 @@ export interface ImportRunner {
 export function createImportRunner(store: Store, config: ServerConfig, log: FastifyBaseLogger): ImportRunner {
   const workerId = newId('importer');
   const knowledgeWebhookUrl = loadKnowledgeConfig(process.env).webhookUrl;
-  let running: Promise<void> | null = null;
-  let again = false;
 
   const runOne = async (task: TaskRecord): Promise<void> => {
     const payload = task.payload as unknown as ImportPayload;
@@ -125,29 +120,5 @@ export function createImportRunner(store: Store, config: ServerConfig, log: Fast
     }
   };
 
-  const drain = async (): Promise<void> => {
-    do {
-      again = false;
-      for (;;) {
-        const task = await store.queue.claim(workerId, [KNOWLEDGE_IMPORT], LEASE_MS);
-        if (task === null) break;
-        await runOne(task);
-      }
-    } while (again);
-  };
-
-  return {
-    kick() {
-      if (running !== null) {
-        again = true;
-        return;
-      }
-      running = drain()
-        .catch((error: unknown) => log.error({ err: error }, 'knowledge imports: claiming a task failed'))
-        .finally(() => {
-          running = null;
-        });
-    },
-    idle: () => running ?? Promise.resolve(),
-  };
+  return createTaskRunner({ store, log, workerId, kind: KNOWLEDGE_IMPORT, leaseMs: LEASE_MS, run: runOne });
 }

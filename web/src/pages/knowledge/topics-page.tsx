@@ -7,23 +7,29 @@ import '../../styles/admin.css';
 import '../../styles/knowledge.css';
 import { TermTable, type TermInput } from './term-table';
 import { KnowledgeTabs } from './knowledge-tabs';
+import { RetagPanel } from './retag-panel';
 
 const NAME_KINDS: readonly TrackedNameKind[] = ['competitor', 'product'];
 
 /**
  * `/knowledge/topics` (admin, recruiter): the workspace's topic taxonomy with synonyms, the
- * competitors and products it tracks with aliases, and what recurs in the tags but is in neither.
+ * competitors and products it tracks with aliases, what recurs in the tags but is in neither, and
+ * re-tagging the stored conversations once they are edited.
  */
 export function KnowledgeTopicsPage() {
   const topics = useApi(() => knowledgeApi.topics.list(), []);
   const names = useApi(() => knowledgeApi.names.list(), []);
   const topicIdeas = useApi(() => knowledgeApi.topics.suggested(), []);
   const nameIdeas = useApi(() => knowledgeApi.names.suggested(), []);
+  // Set by any edit on this page: the re-tag button then says the stored tags are behind.
+  const [edited, setEdited] = useState(false);
   const reloadTopics = () => {
+    setEdited(true);
     topics.reload();
     topicIdeas.reload();
   };
   const reloadNames = () => {
+    setEdited(true);
     names.reload();
     nameIdeas.reload();
   };
@@ -49,10 +55,12 @@ export function KnowledgeTopicsPage() {
         <p className="muted">
           What the tagger looks for in every conversation: topics matched by their name or a synonym, and the
           competitors and products you track by their name or an alias. Edits apply to conversations tagged
-          from now on; <code>candor tag --all</code> tags the stored ones again.
+          from now on; <strong>Re-tag stored conversations</strong> (or <code>candor tag --all</code>) applies
+          them to the stored ones.
         </p>
       </PageHeader>
       <KnowledgeTabs current="topics" />
+      <RetagPanel edited={edited} />
       <div className="layout-aside">
         <div className="stack">
           <section className="card" aria-labelledby="topics-title">
