@@ -33,7 +33,17 @@ function caseHolds(rule: CaseRule, text: string): boolean {
   return !HAS_LOWER.test(text);
 }
 
-const lowerKey = (token: Token): string => token.lower.replace(/’/g, "'");
+/**
+ * A word's key, lower-cased: the tokenizer keeps an abbreviation's period ("Corp." at the end of
+ * "We compared Acme Corp."), so a final period is dropped from both the transcript's words and
+ * the configured ones.
+ */
+const wordKey = (word: string): string =>
+  word
+    .toLowerCase()
+    .replace(/’/g, "'")
+    .replace(/(?<=\p{L})\.$/u, '');
+const lowerKey = (token: Token): string => wordKey(token.lower);
 
 /**
  * Compiles tracked names and their aliases into one phrase index (the case rule above). Throws
@@ -62,7 +72,7 @@ export function nameIndex(names: readonly TrackedName[]): PhraseIndex<TrackedNam
       seen.add(key);
       specs.push({
         value: name,
-        keys: words.map((w) => w.toLowerCase().replace(/’/g, "'")),
+        keys: words.map(wordKey),
         accept: (token, k) => caseHolds(rules[k] ?? 'any', token.text),
       });
     }

@@ -123,7 +123,8 @@ export function findOrganisations(
 
   const byName = new Map<string, { runs: Run[]; strong: boolean; inner: number; person: boolean }>();
   for (const run of runs) {
-    const key = run.words.map((w) => w.lower).join(' ');
+    // "Acme Corp." ending a sentence is the "Acme Corp" said elsewhere.
+    const key = run.words.map((w) => w.lower.replace(/(?<=\p{L})\.$/u, '')).join(' ');
     const entry = byName.get(key) ?? { runs: [], strong: false, inner: 0, person: false };
     if (run.person) entry.person = true;
     entry.runs.push(run);
@@ -145,7 +146,7 @@ export function findOrganisations(
     const doc = docs[first.doc] as AnswerDocument;
     const from = (first.words[0] as Token).start;
     const to = (first.words.at(-1) as Token).end;
-    const name = doc.text.slice(from, to);
+    const name = doc.text.slice(from, to).replace(/(?<=\p{L})\.$/u, '');
     if (isTracked(name)) continue;
     out.push({
       name,

@@ -128,6 +128,19 @@ describe('tagTranscript: tracked names', () => {
     expect(tags[0]?.quote).toBe("We left Slack Technologies last year; Slack's search was poor.");
     expect(tags[0]?.sentiment).toBeLessThan(0);
   });
+
+  it('matches a name whose last word ends the sentence ("Corp."), and suggests it without the period', () => {
+    const acme: TrackedName[] = [{ id: 'n9', kind: 'competitor', name: 'Acme Corp', aliases: [] }];
+    const tags = tag([say('We compared Acme Corp. They were slow.'), say('Acme Corp offered more.')], acme);
+    expect(ofKind(tags, 'competitor').map((t) => [t.segmentPosition, t.label])).toEqual([
+      [0, 'Acme Corp'],
+      [1, 'Acme Corp'],
+    ]);
+    // A tracked name is not suggested again, with or without the period.
+    expect(ofKind(tags, 'organisation')).toEqual([]);
+    const untracked = ofKind(tag([say('We moved to Initech Inc. last year.')]), 'organisation');
+    expect(untracked.map((t) => t.label)).toEqual(['Initech Inc']);
+  });
 });
 
 describe('tagTranscript: sentiment per segment', () => {
