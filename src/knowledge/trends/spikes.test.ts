@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isSpike, poissonUpperTail } from './spikes.js';
+import { discoveries, isSpike, poissonUpperTail } from './spikes.js';
 
 describe('poissonUpperTail', () => {
   it('matches the Poisson distribution summed by hand', () => {
@@ -25,6 +25,16 @@ describe('poissonUpperTail', () => {
   it('rejects a negative or fractional count', () => {
     expect(() => poissonUpperTail(-1, 1)).toThrow(/whole number/);
     expect(() => poissonUpperTail(1.5, 1)).toThrow(/whole number/);
+  });
+});
+
+describe('discoveries (Benjamini–Hochberg)', () => {
+  it('rejects up to the largest p-value under its step k·q/m', () => {
+    expect(discoveries([0.001, 0.04, 0.2], 0.05)).toEqual([true, false, false]);
+    // 0.03 > 1 × 0.05 / 3 but ≤ 2 × 0.05 / 3, so both smallest go: the step-up takes every p below the cut.
+    expect(discoveries([0.03, 0.2, 0.01], 0.05)).toEqual([true, false, true]);
+    expect(discoveries([0.02, 0.03, 0.04, 0.05], 0.05)).toEqual([true, true, true, true]);
+    expect(discoveries([], 0.05)).toEqual([]);
   });
 });
 

@@ -5,7 +5,10 @@
  * tiny. The same test that outbreak detection runs on weekly case counts against the same weeks of
  * past years (Farrington, Andrews, Beale & Catchpole 1996, "A statistical algorithm for the early
  * detection of outbreaks of infectious disease", J. R. Stat. Soc. A 159:547–563, which also raises
- * no alarm on fewer than 5 recent reports), here against the weeks just before.
+ * no alarm on fewer than 5 recent reports), here against the weeks just before. A workspace tests
+ * every label each week, so the spikes of one week are also held to a false discovery rate of 5 %
+ * across its labels (Benjamini & Hochberg 1995, "Controlling the false discovery rate: a practical
+ * and powerful approach to multiple testing", J. R. Stat. Soc. B 57:289–300).
  */
 
 /** What makes a week a spike. */
@@ -18,6 +21,11 @@ export interface SpikeRule {
   readonly pValue: number;
   /** Mentions the week needs at least, whatever the baseline (Farrington et al. 1996: 5). */
   readonly minMentions: number;
+  /**
+   * Across the labels tested in one week, the expected share of false alerts among the alerts
+   * (Benjamini & Hochberg 1995); see `discoveries`.
+   */
+  readonly falseDiscoveryRate: number;
 }
 
 export const DEFAULT_SPIKE_RULE: SpikeRule = {
@@ -25,7 +33,24 @@ export const DEFAULT_SPIKE_RULE: SpikeRule = {
   minBaselineWeeks: 4,
   pValue: 0.01,
   minMentions: 5,
+  falseDiscoveryRate: 0.05,
 };
+
+/**
+ * Which of these p-values (one per hypothesis tested) the Benjamini–Hochberg step-up procedure
+ * rejects at false discovery rate `q`: those at or below the largest p₍ₖ₎ with p₍ₖ₎ ≤ k·q/m, m
+ * the number of p-values.
+ * @example discoveries([0.001, 0.04, 0.2], 0.05) // [true, false, false] (0.04 > 2 × 0.05 / 3)
+ */
+export function discoveries(pValues: readonly number[], q: number): boolean[] {
+  const m = pValues.length;
+  const order = pValues.map((p, i) => ({ p, i })).sort((a, b) => a.p - b.p);
+  let cut = -Infinity;
+  order.forEach(({ p }, k) => {
+    if (p <= ((k + 1) * q) / m) cut = p;
+  });
+  return pValues.map((p) => p <= cut);
+}
 
 export interface SpikeVerdict {
   readonly spike: boolean;

@@ -54,6 +54,26 @@ describe('buildTrends', () => {
     expect(trends.series[0]?.labelKey).toBe('onboarding');
   });
 
+  it('holds a week with many labels to the false discovery rate: a marginal rise among 100 is no alert', () => {
+    const steady = (label: string) => baseline.map((w) => count(label, w, 2));
+    const counts = [
+      // 100 labels tested; one at p ≈ 0.005 (7 against a mean of 2), one far above (20 against 2).
+      ...Array.from({ length: 98 }, (_, i) => [
+        ...steady(`label-${i}`),
+        count(`label-${i}`, '2026-03-23', 2),
+      ]).flat(),
+      ...steady('marginal'),
+      count('marginal', '2026-03-23', 7),
+      ...steady('surge'),
+      count('surge', '2026-03-23', 20),
+    ];
+    const many = buildTrends(counts, { now });
+    expect(many.alerts.map((a) => a.labelKey)).toEqual(['surge']);
+    // Tested alone, the same rise is an alert: p < 0.01, five mentions or more.
+    const alone = buildTrends([...steady('marginal'), count('marginal', '2026-03-23', 7)], { now });
+    expect(alone.alerts.map((a) => [a.labelKey, a.pValue < 0.01])).toEqual([['marginal', true]]);
+  });
+
   it('does not test the running week, and gives no alert without enough past', () => {
     const running = buildTrends(
       [...baseline.map((w) => count('pricing', w, 1)), count('pricing', '2026-03-30', 30)],

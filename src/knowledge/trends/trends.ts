@@ -1,6 +1,6 @@
 /** Weekly series per label, with spike alerts, from the store's weekly counts (issue 16 part 4). */
 import type { TrendTagKind, WeeklyLabelCount } from '../../store/index.js';
-import { DEFAULT_SPIKE_RULE, isSpike, type SpikeRule } from './spikes.js';
+import { DEFAULT_SPIKE_RULE, discoveries, isSpike, type SpikeRule, type SpikeVerdict } from './spikes.js';
 import { addWeeks, isoWeekOf, lastCompleteWeek, weeksBetween } from './weeks.js';
 
 export interface WeekPoint {
@@ -88,6 +88,7 @@ export function buildTrends(counts: readonly WeeklyLabelCount[], options: TrendO
     maxWeek(firstWeek, addWeeks(testedWeek, -rule.baselineWeeks)),
     addWeeks(testedWeek, -1),
   );
+  const tested: { first: WeeklyLabelCount; verdict: SpikeVerdict }[] = [];
   for (const rows of byLabel.values()) {
     const first = rows[0];
     if (first === undefined) continue;
@@ -99,7 +100,15 @@ export function buildTrends(counts: readonly WeeklyLabelCount[], options: TrendO
       baselineWeeks.map((w) => byWeek.get(w)?.mentions ?? 0),
       rule,
     );
-    if (verdict?.spike === true) {
+    if (verdict !== null) tested.push({ first, verdict });
+  }
+  // Every label with a verdict was tested: the week's alerts keep the false discovery rate.
+  const discovered = discoveries(
+    tested.map((t) => t.verdict.pValue),
+    rule.falseDiscoveryRate,
+  );
+  for (const [index, { first, verdict }] of tested.entries()) {
+    if (verdict.spike && discovered[index] === true) {
       alerts.push({
         tagKind: first.tagKind,
         labelKey: first.labelKey,

@@ -6681,6 +6681,8 @@ export interface paths {
               alerts: components['schemas']['KnowledgeSpikeAlert'][];
               rule: {
                 baselineWeeks: number;
+                /** @description the week's alerts across labels keep this false discovery rate (Benjamini–Hochberg) */
+                falseDiscoveryRate: number;
                 minBaselineWeeks: number;
                 minMentions: number;
                 pValue: number;

@@ -85,7 +85,13 @@ function describeTrendRoutes(name: string, open: () => Promise<Store>): void {
           baselineWeeks: 8,
         }),
       ]);
-      expect(body.rule).toEqual({ baselineWeeks: 8, minBaselineWeeks: 4, pValue: 0.01, minMentions: 5 });
+      expect(body.rule).toEqual({
+        baselineWeeks: 8,
+        minBaselineWeeks: 4,
+        pValue: 0.01,
+        minMentions: 5,
+        falseDiscoveryRate: 0.05,
+      });
       const pricing = body.series.find((s: { label: string }) => s.label === 'Pricing');
       expect(pricing.points).toHaveLength(body.weeks.length);
       expect(pricing.points.find((p: { week: string }) => p.week === f.testedWeek)).toMatchObject({

@@ -172,6 +172,11 @@ export function knowledgeTrendsRoutes({ store }: RouteDeps): FastifyPluginAsyncZ
                 minBaselineWeeks: z.number().int(),
                 pValue: z.number(),
                 minMentions: z.number().int(),
+                falseDiscoveryRate: z
+                  .number()
+                  .describe(
+                    "the week's alerts across labels keep this false discovery rate (Benjamini–Hochberg)",
+                  ),
               }),
             }),
             ...errorResponses(400, 401, 403),
