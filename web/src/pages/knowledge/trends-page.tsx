@@ -57,7 +57,8 @@ export function KnowledgeTrendsPage() {
           Mentions per week (Monday to Sunday, UTC) of the topics, competitors and products the tagger found,
           with the sentiment of what was said (VADER: positive from +0.05, negative from −0.05). A label is
           flagged when last week&apos;s mentions would be improbable (p &lt; 0.01) for a Poisson count with
-          the mean of its previous 8 weeks, and there were at least 5.
+          the mean of its previous 8 weeks, there were at least 5, and it stands out among all the labels
+          tested that week (at most 5 % false alerts, Benjamini–Hochberg).
         </p>
       </PageHeader>
       <KnowledgeTabs current="trends" />
