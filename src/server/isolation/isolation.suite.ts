@@ -93,6 +93,7 @@ const PARAM_SOURCES: Readonly<Record<string, readonly (keyof Ids)[]>> = {
   topics: ['topic'],
   names: ['trackedName'],
   imports: ['task'],
+  retag: ['task'],
   'saved-searches': ['savedSearch'],
 };
 
@@ -216,6 +217,8 @@ const BODIES: Readonly<Record<string, (ids: Ids) => Body>> = {
     payload: { name: `Intruder ${randomBytes(4).toString('hex')}`, query: 'secret' },
   }),
   'DELETE /api/v1/knowledge/saved-searches/:id': () => null,
+  // Another workspace's interview named: refused like an unknown one.
+  'POST /api/v1/knowledge/retag': (ids) => ({ payload: { interviewIds: [ids.interview] } }),
   'POST /api/v1/ratings/import': (ids) => ({
     payload: `interview,rater,target,score,scale\n${ids.interview},intruder,overall,1,1-5\n${ids.practice},intruder,overall,1,1-5\n`,
     headers: { 'content-type': 'text/csv' },
@@ -231,6 +234,7 @@ const ROLE_ONLY_READS = new Set([
   '/api/v1/practice/:id/coaching',
   // Admins' and recruiters' only: any other role gets the same 403 before an id is read.
   '/api/v1/knowledge/imports/:id',
+  '/api/v1/knowledge/retag/:id',
 ]);
 
 /**

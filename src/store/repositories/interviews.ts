@@ -66,6 +66,14 @@ export interface InterviewRepository {
   listByUser(userId: string): Promise<InterviewRecord[]>;
   /** Practice interviews of these students in the workspace, oldest first (then by id). */
   listPracticeOf(workspaceId: string, userIds: readonly string[]): Promise<InterviewRecord[]>;
+  /**
+   * Ids of the workspace's interviews, oldest first (then by id); only those among `ids` when
+   * given, and none of the kinds in `excludeKinds`.
+   */
+  listIds(
+    workspaceId: string,
+    options?: { readonly ids?: readonly string[]; readonly excludeKinds?: readonly InterviewKind[] },
+  ): Promise<string[]>;
   /** Records where the transcript came from once it is imported or recognised. */
   setSource(
     id: string,
@@ -125,6 +133,19 @@ export function createInterviewRepository(ctx: RepositoryContext): InterviewRepo
         .orderBy('id')
         .execute();
       return rows.map(toInterviewRecord);
+    },
+    async listIds(workspaceId, options = {}) {
+      if (options.ids !== undefined && options.ids.length === 0) return [];
+      let query = db
+        .selectFrom('interview')
+        .select('id')
+        .where('workspace_id', '=', workspaceId)
+        .orderBy('created_at')
+        .orderBy('id');
+      if (options.ids !== undefined) query = query.where('id', 'in', [...options.ids]);
+      if (options.excludeKinds !== undefined && options.excludeKinds.length > 0)
+        query = query.where('kind', 'not in', [...options.excludeKinds]);
+      return (await query.execute()).map((row) => row.id);
     },
     async listByUser(userId) {
       const rows = await db

@@ -59,15 +59,7 @@ const LEASE_MS = 10 * 60_000;
  * as `candor tag --all` takes them.
  */
 export async function retagTargets(store: Store, workspaceId: string): Promise<string[]> {
-  const rows = await store.db
-    .selectFrom('interview')
-    .select('id')
-    .where('workspace_id', '=', workspaceId)
-    .where('kind', '<>', 'practice')
-    .orderBy('created_at')
-    .orderBy('id')
-    .execute();
-  return rows.map((row) => row.id);
+  return store.interviews.listIds(workspaceId, { excludeKinds: ['practice'] });
 }
 
 /**

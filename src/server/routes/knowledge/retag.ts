@@ -76,13 +76,7 @@ function summaryOf(result: unknown) {
  */
 async function checkInterviews(store: Store, workspaceId: string, ids: readonly string[]): Promise<string[]> {
   const unique = [...new Set(ids)];
-  const rows = await store.db
-    .selectFrom('interview')
-    .select('id')
-    .where('workspace_id', '=', workspaceId)
-    .where('id', 'in', unique)
-    .execute();
-  const found = new Set(rows.map((row) => row.id));
+  const found = new Set(await store.interviews.listIds(workspaceId, { ids: unique }));
   const missing = unique.find((id) => !found.has(id));
   if (missing !== undefined) throw hidden('interview', missing);
   return unique;
