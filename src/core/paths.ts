@@ -1,6 +1,7 @@
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { CandorError } from './errors.js';
 
 let root: string | undefined;
 
@@ -18,6 +19,21 @@ export function packageRoot(): string {
     if (parent === dir) throw new Error('cannot find the candor package root');
     dir = parent;
   }
+}
+
+/**
+ * A worker thread's compiled entry, `dist/<relative>` under the package root, as a URL: where it
+ * lies when Candor runs from dist/, and the built copy under Vitest, which runs the TypeScript
+ * sources (`npm test` builds first).
+ * @throws CandorError ASSET_MISSING when it is not built
+ * @example new Worker(compiledEntryUrl('server/worker/thread-entry.js'))
+ */
+export function compiledEntryUrl(relative: string): URL {
+  const file = path.join(packageRoot(), 'dist', relative);
+  if (!existsSync(file)) {
+    throw new CandorError('ASSET_MISSING', `${file} is missing: run \`npm run build\``, { file });
+  }
+  return pathToFileURL(file);
 }
 
 let version: string | undefined;

@@ -4,29 +4,11 @@
  * (about half a second) blocked. One thread per process, started on first use and shared; it
  * does not keep an idle process alive, and one that dies is started again on the next call.
  */
-import { existsSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { CandorError } from '../../core/index.js';
+import { CandorError, compiledEntryUrl } from '../../core/index.js';
 import type { Segment, TagDraft } from '../../domain/index.js';
 import type { TagRequest, TagResponse } from './tag-thread-messages.js';
 import type { TagTranscriptOptions } from './tag-transcript.js';
-
-/**
- * The compiled entry (`dist/knowledge/tagging/tag-thread-entry.js`): beside this module when it
- * runs from dist; under Vitest, which runs the TypeScript sources, the built copy.
- */
-function entryUrl(): URL {
-  const here = fileURLToPath(import.meta.url);
-  const file = here.endsWith('.ts')
-    ? path.resolve(path.dirname(here), '../../../dist/knowledge/tagging/tag-thread-entry.js')
-    : path.join(path.dirname(here), 'tag-thread-entry.js');
-  if (!existsSync(file)) {
-    throw new CandorError('ASSET_MISSING', `${file} is missing: run \`npm run build\``, { file });
-  }
-  return pathToFileURL(file);
-}
 
 interface Pending {
   readonly resolve: (drafts: TagDraft[]) => void;
@@ -39,7 +21,7 @@ let nextId = 1;
 
 function started(): Worker {
   if (thread !== null) return thread;
-  const worker = new Worker(entryUrl());
+  const worker = new Worker(compiledEntryUrl('knowledge/tagging/tag-thread-entry.js'));
   worker.unref();
   worker.on('message', (response: TagResponse) => {
     const waiting = pending.get(response.id);

@@ -1,10 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
 import { hostname } from 'node:os';
-import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker as Thread } from 'node:worker_threads';
-import { CandorError } from '../../core/index.js';
+import { compiledEntryUrl } from '../../core/index.js';
 import type { JobQueue, StoreOptions, TaskRecord } from '../../store/index.js';
 import type { ServerConfig } from '../config.js';
 import type { RunOutcome } from './run-task.js';
@@ -47,19 +44,9 @@ const stderrLogger: WorkerLogger = {
   error: (details, message) => console.error(`candor worker: ${message}`, details),
 };
 
-/**
- * The compiled entry (`dist/server/worker/thread-entry.js`): beside this module when it runs from
- * dist; under Vitest, which runs the TypeScript sources, the built copy (`npm test` builds first).
- */
+/** The compiled entry of the analysis thread (`dist/server/worker/thread-entry.js`). */
 export function threadEntryUrl(): URL {
-  const here = fileURLToPath(import.meta.url);
-  const file = here.endsWith('.ts')
-    ? path.resolve(path.dirname(here), '../../../dist/server/worker/thread-entry.js')
-    : path.join(path.dirname(here), 'thread-entry.js');
-  if (!existsSync(file)) {
-    throw new CandorError('ASSET_MISSING', `${file} is missing: run \`npm run build\``, { file });
-  }
-  return pathToFileURL(file);
+  return compiledEntryUrl('server/worker/thread-entry.js');
 }
 
 interface Running {

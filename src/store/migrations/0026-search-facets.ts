@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import { storeKindOf } from '../dialect.js';
+import * as search from './0022-search.js';
 
 /**
  * Search filters inside the full-text index (SQLite only; issue 16, DESIGN.md "search"), and two
@@ -144,20 +145,6 @@ export async function down(db: Kysely<unknown>): Promise<void> {
   await sql`drop view transcript_segment_search`.execute(db);
   await sql`drop view interview_search_facets`.execute(db);
   await sql`alter table interview drop column search_facets`.execute(db);
-  // As migration 0022 left it.
-  await sql`create virtual table transcript_segment_fts using fts5(
-    text, content = 'transcript_segment', content_rowid = 'rowid', tokenize = 'porter unicode61')`.execute(
-    db,
-  );
-  await sql`create trigger transcript_segment_fts_insert after insert on transcript_segment begin
-    insert into transcript_segment_fts (rowid, text) values (new.rowid, new.text);
-  end`.execute(db);
-  await sql`create trigger transcript_segment_fts_delete after delete on transcript_segment begin
-    insert into transcript_segment_fts (transcript_segment_fts, rowid, text) values ('delete', old.rowid, old.text);
-  end`.execute(db);
-  await sql`create trigger transcript_segment_fts_update after update of text on transcript_segment begin
-    insert into transcript_segment_fts (transcript_segment_fts, rowid, text) values ('delete', old.rowid, old.text);
-    insert into transcript_segment_fts (rowid, text) values (new.rowid, new.text);
-  end`.execute(db);
-  await sql`insert into transcript_segment_fts (transcript_segment_fts) values ('rebuild')`.execute(db);
+  // As migration 0022 left it: its index of the text alone, triggers and rebuild.
+  await search.up(db);
 }
